@@ -159,8 +159,11 @@ public final class CGConv extends AbstractBlock {
         return finish(ps, atoms, message.reshape(n, m, f).sum(new int[] {1}), mask, m, training, trace, prefix);
     }
 
-    /** Atoms per chunk of the evaluation pass: N·M×2F blocks of about 3 MB stay in cache and are reused by malloc. */
-    private static final int INFERENCE_CHUNK_ATOMS = 512;
+    /**
+     * Atoms per chunk of the evaluation pass (system property {@code spinel.conv.chunkAtoms}, default
+     * 512): N·M×2F blocks of about 3 MB stay in cache and their memory is reused by malloc.
+     */
+    private static final int INFERENCE_CHUNK_ATOMS = Integer.getInteger("spinel.conv.chunkAtoms", 512);
 
     /**
      * The summed messages in evaluation mode: BatchNorm 1 (running statistics, an affine map) is
