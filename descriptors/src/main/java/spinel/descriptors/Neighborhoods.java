@@ -83,6 +83,37 @@ public final class Neighborhoods {
         return of(idx, v);
     }
 
+    /**
+     * The neighbourhoods of a finite, non-periodic cluster (a molecule): every other atom closer
+     * than {@code cutoff} Å, sorted by distance (ties by index). All pairs are examined, so this is
+     * meant for clusters of up to a few thousand atoms.
+     *
+     * @param positions Cartesian positions, Å, N×3
+     */
+    public static Neighborhoods ofCluster(double[][] positions, double cutoff) {
+        int n = positions.length;
+        int[][] idx = new int[n][];
+        double[][][] vec = new double[n][][];
+        for (int i = 0; i < n; i++) {
+            java.util.List<double[]> found = new java.util.ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (j == i) continue;
+                double dx = positions[j][0] - positions[i][0], dy = positions[j][1] - positions[i][1], dz = positions[j][2] - positions[i][2];
+                double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                if (d < cutoff) found.add(new double[] {d, j, dx, dy, dz});
+            }
+            found.sort((p, q) -> p[0] != q[0] ? Double.compare(p[0], q[0]) : Double.compare(p[1], q[1]));
+            idx[i] = new int[found.size()];
+            vec[i] = new double[found.size()][];
+            for (int k = 0; k < found.size(); k++) {
+                double[] f = found.get(k);
+                idx[i][k] = (int) f[1];
+                vec[i][k] = new double[] {f[2], f[3], f[4]};
+            }
+        }
+        return of(idx, vec);
+    }
+
     /** Number of atoms. */
     public int size() { return index.length; }
 
