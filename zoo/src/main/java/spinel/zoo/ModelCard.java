@@ -69,7 +69,7 @@ public record ModelCard(
         if (!"regression".equals(task) && !"classification".equals(task)) {
             throw new IllegalArgumentException(id + ": task must be regression or classification, got '" + task + "'");
         }
-        files = files == null ? Map.of() : Map.copyOf(files);
+        files = files == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
 
