@@ -11,8 +11,16 @@ import ai.djl.ndarray.NDManager;
  */
 public interface BatchSource {
 
-    /** One mini-batch: network inputs, labels (float (B, K) targets or int (B) class indices), its size. */
-    record Batch(NDList inputs, NDArray labels, int size) {}
+    /**
+     * One mini-batch: network inputs, labels (the first is float (B, K) targets or int (B) class
+     * indices; multi-output heads take more), its size. {@code resource}, when not null, is closed
+     * after the batch is used (e.g. a GraphBatch owning its tensors).
+     */
+    record Batch(NDList inputs, NDList labels, int size, AutoCloseable resource) {
+        public Batch(NDList inputs, NDArray labels, int size) {
+            this(inputs, new NDList(labels), size, null);
+        }
+    }
 
     /** Number of rows. */
     int size();

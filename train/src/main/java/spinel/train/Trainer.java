@@ -62,7 +62,14 @@ public final class Trainer {
     static final String BEST = "best.params";
     private static final String MAGIC = "spinel-checkpoint-1";
 
+    /** A training loss over a network's outputs and a batch's labels (e.g. a conv {@code Head}'s own loss). */
+    @FunctionalInterface
+    public interface LossFunction {
+        NDArray loss(NDList predictions, NDList labels);
+    }
+
     private final TrainConfig config;
+    private LossFunction lossFunction;
     private PrintStream log = System.err;
     private boolean progressBar = System.console() != null;
 
@@ -74,6 +81,12 @@ public final class Trainer {
 
     /** Where the per-epoch lines go (default standard error). */
     public Trainer setLog(PrintStream log) { this.log = log; return this; }
+
+    /**
+     * Use {@code loss} instead of the configuration's (MSE/L1/cross-entropy on the first output),
+     * e.g. a multi-task head's weighted sum.
+     */
+    public Trainer optLossFunction(LossFunction loss) { this.lossFunction = loss; return this; }
 
     /** Force the progress bar on or off (default: on when attached to a terminal). */
     public Trainer optProgressBar(boolean on) { this.progressBar = on; return this; }
@@ -187,15 +200,19 @@ public final class Trainer {
             for (int i = 0; i < rows.length; i++) rows[i] = start + i;
             try (NDManager batchManager = manager.newSubManager()) {
                 BatchSource.Batch batch = source.batch(batchManager, rows);
-                NDArray out = block.forward(store, batch.inputs(), false).singletonOrThrow();
+                try (AutoCloseable resource = batch.resource()) {
+                NDArray out = block.forward(store, batch.inputs(), false).head();
                 long k = out.getShape().dimension() == 1 ? 1 : out.getShape().get(1);
                 float[] flat = out.toType(DataType.FLOAT32, false).toFloatArray();
-                NDArray lab = batch.labels();
+                NDArray lab = batch.labels().head();
                 float[] flatLabels = lab.toType(DataType.FLOAT32, false).toFloatArray();
                 int lk = flatLabels.length / rows.length;
                 for (int i = 0; i < rows.length; i++) {
                     outputs[start + i] = Arrays.copyOfRange(flat, (int) (i * k), (int) ((i + 1) * k));
                     labels[start + i] = Arrays.copyOfRange(flatLabels, i * lk, (i + 1) * lk);
+                }
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
             }
         }
@@ -206,11 +223,13 @@ public final class Trainer {
                              BatchSource train, int[] rows, double lr) {
         try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
             BatchSource.Batch batch = train.batch(batchManager, rows);
+            try (AutoCloseable resource = batch.resource()) {
             double lossValue;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 gc.zeroGradients();
-                NDArray out = block.forward(store, batch.inputs(), true).singletonOrThrow();
-                NDArray loss = lossArray(out, batch.labels());
+                NDList out = block.forward(store, batch.inputs(), true);
+                NDArray loss = lossFunction != null ? lossFunction.loss(out, batch.labels())
+                    : lossArray(out.head(), batch.labels().head());
                 lossValue = loss.getFloat();
                 if (!Double.isFinite(lossValue)) return lossValue;
                 gc.backward(loss);
@@ -223,6 +242,9 @@ public final class Trainer {
             }
             optimizer.step(lr, scale);
             return lossValue;
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
         }
     }
 
