@@ -26,6 +26,7 @@ public final class TabularMlp {
     private final TrainConfig config;
     private int[] hidden = {64, 32};
     private double dropout = -1;
+    private java.io.PrintStream log = System.err;
 
     public TabularMlp(TrainConfig config) {
         this.config = config;
@@ -38,6 +39,9 @@ public final class TabularMlp {
 
     /** Hidden layer widths (default 64, 32). */
     public TabularMlp optHidden(int... widths) { hidden = widths.clone(); return this; }
+
+    /** Where the trainer's epoch lines go (default standard error). */
+    public TabularMlp setLog(java.io.PrintStream log) { this.log = log; return this; }
 
     /** Dropout after each hidden layer (default 0.3 for classification, 0 for regression). */
     public TabularMlp optDropout(double p) { dropout = p; return this; }
@@ -87,7 +91,7 @@ public final class TabularMlp {
             val = ArrayBatchSource.regression(fx, y, split.val());
             test = ArrayBatchSource.regression(fx, y, split.test());
         }
-        Trainer trainer = new Trainer(config);
+        Trainer trainer = new Trainer(config).setLog(log);
         Trainer.Result result = trainer.fit(block, manager, train, val, runDir);
         Trainer.Predictions predictions = Trainer.predict(block, manager, test, 256);
         return new Fitted(block, scaler, norm, result, predictions);

@@ -70,6 +70,7 @@ public final class Trainer {
 
     private final TrainConfig config;
     private LossFunction lossFunction;
+    private int outputIndex;
     private PrintStream log = System.err;
     private boolean progressBar = System.console() != null;
 
@@ -87,6 +88,9 @@ public final class Trainer {
      * e.g. a multi-task head's weighted sum.
      */
     public Trainer optLossFunction(LossFunction loss) { this.lossFunction = loss; return this; }
+
+    /** Which of the network's outputs is scored on the validation rows (default 0). */
+    public Trainer optOutputIndex(int index) { this.outputIndex = index; return this; }
 
     /** Force the progress bar on or off (default: on when attached to a terminal). */
     public Trainer optProgressBar(boolean on) { this.progressBar = on; return this; }
@@ -148,7 +152,7 @@ public final class Trainer {
             double trainLoss = lossSum / seen;
             double valLoss = Double.NaN, valScore = Double.NaN;
             if (hasVal) {
-                Predictions p = predict(block, manager, val, config.batchSize());
+                Predictions p = predict(block, manager, val, config.batchSize(), outputIndex);
                 valLoss = loss(p);
                 valScore = score(p);
             }
@@ -190,6 +194,11 @@ public final class Trainer {
 
     /** Runs {@code block} in inference mode over every row of {@code source}, in order. */
     public static Predictions predict(Block block, NDManager manager, BatchSource source, int batchSize) {
+        return predict(block, manager, source, batchSize, 0);
+    }
+
+    /** Like {@link #predict(Block, NDManager, BatchSource, int)}, keeping output {@code outputIndex}. */
+    public static Predictions predict(Block block, NDManager manager, BatchSource source, int batchSize, int outputIndex) {
         int n = source.size();
         float[][] outputs = new float[n][];
         float[][] labels = new float[n][];
@@ -201,7 +210,7 @@ public final class Trainer {
             try (NDManager batchManager = manager.newSubManager()) {
                 BatchSource.Batch batch = source.batch(batchManager, rows);
                 try (AutoCloseable resource = batch.resource()) {
-                NDArray out = block.forward(store, batch.inputs(), false).head();
+                NDArray out = block.forward(store, batch.inputs(), false).get(outputIndex);
                 long k = out.getShape().dimension() == 1 ? 1 : out.getShape().get(1);
                 float[] flat = out.toType(DataType.FLOAT32, false).toFloatArray();
                 NDArray lab = batch.labels().head();
