@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
     subcommands = {
         GraphCommand.class,
+        ZooCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Spinel implements Runnable {
