@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -o -pl descriptors -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/descriptors.cp -Dmdep.includeScope=test >/dev/null
 mkdir -p target
-CP="descriptors/target/test-classes:descriptors/target/classes:$(cat target/descriptors.cp)"
+CP="descriptors/target/test-classes:descriptors/target/classes:$(cat descriptors/target/descriptors.cp)"
 JAVA="java -Xmx6g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
 echo "== speed (one thread)"
 OMP_NUM_THREADS=1 $JAVA -XX:ActiveProcessorCount=1 -cp "$CP" spinel.descriptors.bench.DescriptorsBench 29 target/steinhardt_dump.json
