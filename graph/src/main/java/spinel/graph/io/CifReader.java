@@ -136,7 +136,7 @@ public final class CifReader implements StructureReader {
             Lattice lattice = lattice(candidates.isEmpty() ? 0 : candidates.get(0).number());
             List<Atom> atoms = atoms(lattice);
             if (atoms.isEmpty()) {
-                throw error(b.column(firstPresent("_atom_site_fract_x", "_atom_site_cartn_x", "_atom_site_label", "_atom_site_type_symbol")).line(0),
+                throw error(lineOf(firstPresent("_atom_site_fract_x", "_atom_site_cartn_x", "_atom_site_label", "_atom_site_type_symbol")),
                     "expected at least one atom with non-zero occupancy");
             }
             if (ops == null) {
@@ -144,6 +144,12 @@ public final class CifReader implements StructureReader {
             }
             List<Site> sites = expand(atoms, ops, lattice);
             return new Structure(lattice, sites, b.name());
+        }
+
+        /** Line of a tag's first value, else of the block header. */
+        private int lineOf(String tag) {
+            CifBlock.Column c = b.column(tag);
+            return c == null || c.size() == 0 ? b.line() : c.line(0);
         }
 
         private String firstPresent(String... tags) {
@@ -164,11 +170,16 @@ public final class CifReader implements StructureReader {
                 List<SymOp> ops = new ArrayList<>(c.size());
                 for (int i = 0; i < c.size(); i++) {
                     if (c.isNull(i)) continue;
+                    SymOp op;
                     try {
-                        ops.add(SymOp.parse(c.value(i)));
+                        op = SymOp.parse(c.value(i));
                     } catch (IllegalArgumentException e) {
                         throw error(c.line(i), e.getMessage());
                     }
+                    if (!op.isLatticeOperation()) {
+                        throw error(c.line(i), "expected a symmetry operation of the lattice (integer matrix, determinant ±1), found '" + c.value(i) + "'");
+                    }
+                    ops.add(op);
                 }
                 if (!ops.isEmpty()) {
                     // the number may still fix the crystal system for missing cell parameters
@@ -309,15 +320,14 @@ public final class CifReader implements StructureReader {
                 }
                 boolean ok = i < 3 ? v[i] > 0 && Double.isFinite(v[i]) : v[i] > 0 && v[i] < 180;
                 if (!ok) {
-                    CifBlock.Column col = b.column(names[i]);
-                    throw error(col != null ? col.line(0) : b.line(), "expected " + (i < 3 ? "a positive length (Å)" : "an angle in (0, 180) degrees")
+                    throw error(lineOf(names[i]), "expected " + (i < 3 ? "a positive length (Å)" : "an angle in (0, 180) degrees")
                         + " for " + names[i] + ", found " + v[i]);
                 }
             }
             try {
                 return Lattice.fromParameters(a, bb, c, al, be, ga);
             } catch (IllegalArgumentException e) {
-                throw error(b.column("_cell_length_a") != null ? b.column("_cell_length_a").line(0) : b.line(),
+                throw error(lineOf("_cell_length_a"),
                     "expected cell parameters of a real cell: " + e.getMessage());
             }
         }
@@ -378,7 +388,7 @@ public final class CifReader implements StructureReader {
             String[] axes = {"x", "y", "z"};
             for (int k = 0; k < 3; k++) {
                 if (xyz[k] == null) {
-                    throw error(any.line(0), "expected _atom_site_fract_" + axes[k] + " (or _atom_site_Cartn_" + axes[k] + ") with the atom sites, found none");
+                    throw error(lineOf(any.tag()), "expected _atom_site_fract_" + axes[k] + " (or _atom_site_Cartn_" + axes[k] + ") with the atom sites, found none");
                 }
             }
             int n = any.size();
@@ -489,7 +499,7 @@ public final class CifReader implements StructureReader {
                         m[i][j] = required("_atom_sites_fract_tran_matrix_" + (i + 1) + (j + 1));
                     }
                     CifBlock.Column t = b.column("_atom_sites_fract_tran_vector_" + (i + 1));
-                    m[i][3] = t == null || t.isNull(0) ? 0 : required(t.tag());
+                    m[i][3] = t == null || t.size() == 0 || t.isNull(0) ? 0 : required(t.tag());
                 }
                 return m;
             }
@@ -524,7 +534,7 @@ public final class CifReader implements StructureReader {
 
         private double required(String tag) throws StructureFormatException {
             CifBlock.Column c = b.column(tag);
-            if (c == null || c.isNull(0)) throw error(b.line(), "expected " + tag);
+            if (c == null || c.size() == 0 || c.isNull(0)) throw error(b.line(), "expected a number for " + tag);
             double v = CifNumbers.parse(c.value(0));
             if (Double.isNaN(v)) throw error(c.line(0), "expected a number for " + c.tag() + ", found '" + c.value(0) + "'");
             return v;
