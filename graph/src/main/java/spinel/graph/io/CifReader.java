@@ -51,12 +51,15 @@ import spinel.graph.symmetry.SymOp;
  *       ({@code _atom_site_Cartn_*}) are converted with {@code _atom_sites_fract_tran_matrix_*}
  *       when given, else with the CIF default axes (a along x, b in the xy plane).
  *   <li>Atoms whose symmetry images fall on an atom listed before (within 1e-4 in each fractional
- *       coordinate) share its site: the site becomes disordered with the occupancies summed. A
- *       site whose occupancies sum to more than 1 is scaled to 1 when the excess is at most
+ *       coordinate) share its site: the site becomes disordered with the occupancies summed, except
+ *       that an atom repeating the species and occupancy already there, when summing would
+ *       overfill the site, is a redundant listing of the same atom (files that list every atom of
+ *       the cell with its symmetry; pymatgen fails on them). A site whose occupancies sum to more than 1 is scaled to 1 when the excess is at most
  *       {@value #OCCUPANCY_TOLERANCE} (rounding in refined occupancies); a larger excess is an
  *       error. pymatgen's default refuses any excess; we accept small ones because refined
  *       occupancies like 0.51 + 0.50 are common. Atoms with occupancy 0 are left out (they
- *       describe no atom); a site with occupancy below 1 stays, as a partly vacant site.
+ *       describe no atom), and so are dummy sites ({@code _atom_site_calc_flag dum}); a site with
+ *       occupancy below 1 stays, as a partly vacant site.
  *   <li>Each site is expanded by the operators; images within 1e-4 (fractional, per coordinate,
  *       periodic) of one already made for a site of the same species are the same site. Positions
  *       are wrapped into [0, 1).
@@ -375,6 +378,7 @@ public final class CifReader implements StructureReader {
             CifBlock.Column label = b.column("_atom_site_label");
             CifBlock.Column type = b.column("_atom_site_type_symbol");
             CifBlock.Column occ = b.column("_atom_site_occupancy");
+            CifBlock.Column calc = b.column("_atom_site_calc_flag");
             CifBlock.Column[] xyz = {b.column("_atom_site_fract_x"), b.column("_atom_site_fract_y"), b.column("_atom_site_fract_z")};
             boolean cartesian = false;
             if (xyz[0] == null && xyz[1] == null && xyz[2] == null) {
@@ -402,6 +406,9 @@ public final class CifReader implements StructureReader {
             List<Atom> atoms = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int line = any.line(i);
+                if (calc != null && calc.size() == n && "dum".equalsIgnoreCase(calc.value(i))) {
+                    continue; // a dummy site (CIF core: "dum"), not an atom
+                }
                 String lab = label != null && !label.isNull(i) ? label.value(i) : null;
                 String sym = type != null && !type.isNull(i) ? type.value(i) : null;
                 Element el = null;
@@ -560,7 +567,7 @@ public final class CifReader implements StructureReader {
                 }
                 if (match == null) {
                     unique.add(at);
-                } else {
+                } else if (!isRedundantListing(match, at)) {
                     for (Map.Entry<Species, Double> e : at.species.entrySet()) match.species.merge(e.getKey(), e.getValue(), Double::sum);
                 }
             }
@@ -579,6 +586,24 @@ public final class CifReader implements StructureReader {
                 }
             }
             return sites;
+        }
+
+        /**
+         * Whether {@code at} repeats {@code site} (same species, same occupancy, at a symmetry image
+         * of its position) and adding it would push the site over full occupancy: files that list
+         * every atom of the cell together with the symmetry (common in COD entries typed from old
+         * literature) mean one atom, not two. pymatgen sums and fails on such files.
+         */
+        private static boolean isRedundantListing(Atom site, Atom at) {
+            double total = 0;
+            for (double v : site.species.values()) total += v;
+            for (double v : at.species.values()) total += v;
+            if (total <= 1 + OCCUPANCY_TOLERANCE) return false;
+            for (Map.Entry<Species, Double> e : at.species.entrySet()) {
+                Double have = site.species.get(e.getKey());
+                if (have == null || Math.abs(have - e.getValue()) > 1e-6) return false;
+            }
+            return true;
         }
 
         private Map<Species, Double> normalisedOccupancies(Atom u) throws StructureFormatException {
