@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Spinel.Version.class,
     description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
     subcommands = {
+        GraphCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Spinel implements Runnable {

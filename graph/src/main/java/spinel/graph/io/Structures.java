@@ -84,7 +84,7 @@ public final class Structures {
     /** A reader for {@code format}. */
     public static StructureReader readerFor(Format format) {
         return switch (format) {
-            case CIF -> cifReader();
+            case CIF -> new CifReader();
             case POSCAR -> new PoscarReader();
             case EXTXYZ -> new ExtxyzReader();
             case PYMATGEN_JSON -> new PymatgenJson();
@@ -101,11 +101,6 @@ public final class Structures {
             case PYMATGEN_JSON -> new PymatgenJson();
             case MATBENCH -> throw new IllegalArgumentException("Matbench dataset files are not written by Spinel; write pymatgen JSON per structure");
         };
-    }
-
-    // the CIF reader comes from helper "cif"; until it is merged, .cif files cannot be read
-    private static StructureReader cifReader() {
-        throw new UnsupportedOperationException("the CIF reader is not available in this build");
     }
 
     // null for JSON (decided by content)
