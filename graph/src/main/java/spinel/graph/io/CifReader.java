@@ -47,7 +47,8 @@ import spinel.graph.symmetry.SymOp;
  *       {@code _atom_type_oxidation_number}, else from a charge in the type symbol ("Fe3+", "O2-",
  *       "Fe+3").
  *   <li>Fractional coordinates within 1e-4 (relative) of 1/3 or 2/3 are set to 1/3 and 2/3, as
- *       pymatgen does, so that 0.3333 expands correctly on three-fold axes. Cartesian coordinates
+ *       pymatgen does, so that 0.3333 expands correctly on three-fold axes (unless written with more
+ *       than 6 decimals, which means the value is meant exactly). Cartesian coordinates
  *       ({@code _atom_site_Cartn_*}) are converted with {@code _atom_sites_fract_tran_matrix_*}
  *       when given, else with the CIF default axes (a along x, b in the xy plane).
  *   <li>Atoms whose symmetry images fall on an atom listed before (within 1e-4 in each fractional
@@ -449,7 +450,9 @@ public final class CifReader implements StructureReader {
                         toFrac[2][0] * f[0] + toFrac[2][1] * f[1] + toFrac[2][2] * f[2] + toFrac[2][3],
                     };
                 } else {
-                    for (int k = 0; k < 3; k++) f[k] = idealThird(f[k]);
+                    for (int k = 0; k < 3; k++) {
+                        if (decimals(xyz[k].value(i)) <= 6) f[k] = idealThird(f[k]);
+                    }
                 }
                 double o = 1.0;
                 if (occ != null && !occ.isNull(i)) {
@@ -471,7 +474,20 @@ public final class CifReader implements StructureReader {
             return 0;
         }
 
-        /** pymatgen's _sanitize_data: 0.3333 -> 1/3, 0.6667 -> 2/3 (relative tolerance 1e-4). */
+        /** Digits after the decimal point ("0.3333(2)" has 4). */
+        private static int decimals(String v) {
+            int dot = v.indexOf('.');
+            if (dot < 0) return 0;
+            int n = 0;
+            for (int i = dot + 1; i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9'; i++) n++;
+            return n;
+        }
+
+        /**
+         * pymatgen's _sanitize_data: 0.3333 -> 1/3, 0.6667 -> 2/3 (relative tolerance 1e-4). Applied
+         * only to coordinates written with at most 6 decimals: a value written to 12 decimals
+         * (Spinel's CifWriter) means what it says.
+         */
         private static double idealThird(double v) {
             if (Math.abs(1 - v / (1 / 3.0)) < 1e-4) return 1 / 3.0;
             if (Math.abs(1 - v / (2 / 3.0)) < 1e-4) return 2 / 3.0;
