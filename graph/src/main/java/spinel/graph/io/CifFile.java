@@ -48,6 +48,7 @@ public final class CifFile {
             this.s = text;
             this.source = source;
             this.n = text.length();
+            if (n > 0 && text.charAt(0) == '\uFEFF') pos = 1; // byte-order mark
         }
 
         private StructureFormatException error(int atLine, String msg) {
