@@ -55,15 +55,16 @@ import spinel.graph.symmetry.SymOp;
  *       coordinate) share its site: the site becomes disordered with the occupancies summed, except
  *       that an atom repeating the species and occupancy already there, when summing would
  *       overfill the site, is a redundant listing of the same atom (files that list every atom of
- *       the cell with its symmetry; pymatgen fails on them). A site whose occupancies sum to more than 1 is scaled to 1 when the excess is at most
- *       {@value #OCCUPANCY_TOLERANCE} (rounding in refined occupancies); a larger excess is an
- *       error. pymatgen's default refuses any excess; we accept small ones because refined
+ *       the cell with its symmetry; pymatgen fails on them). A site whose occupancies sum to
+ *       more than 1 is scaled to 1 when the excess is at most {@value #OCCUPANCY_TOLERANCE}
+ *       (rounding in refined occupancies); a larger excess is an error. pymatgen's default refuses any excess; we accept small ones because refined
  *       occupancies like 0.51 + 0.50 are common. Atoms with occupancy 0 are left out (they
  *       describe no atom), and so are dummy sites ({@code _atom_site_calc_flag dum}); a site with
  *       occupancy below 1 stays, as a partly vacant site.
  *   <li>Each site is expanded by the operators; images within 1e-4 (fractional, per coordinate,
  *       periodic) of one already made for a site of the same species are the same site. Positions
- *       are wrapped into [0, 1).
+ *       are wrapped into [0, 1). Images are computed in the floating-point order of pymatgen's
+ *       numpy product, so that positions right at the 1e-4 threshold merge as they do there.
  * </ul>
  *
  * Blocks without atom sites (a publication block, a powder pattern) are skipped; a file with no
