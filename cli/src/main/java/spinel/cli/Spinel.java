@@ -13,6 +13,13 @@ import picocli.CommandLine.Command;
     versionProvider = Spinel.Version.class,
     description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
     subcommands = {
+        GraphCommand.class,
+        DescriptorsCommand.class,
+        PredictCommand.class,
+        TrainCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
+        ZooCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Spinel implements Runnable {

@@ -33,6 +33,11 @@ public final class CgcnnFolderReader {
     private final StructureReader cifReader;
     private List<CgcnnEntry> entries;
 
+    /** A reader of the dataset folder {@code dir}, its CIFs read by {@link CifReader}. */
+    public CgcnnFolderReader(Path dir) {
+        this(dir, new CifReader());
+    }
+
     /**
      * @param dir       the dataset folder
      * @param cifReader reads the {@code <id>.cif} files

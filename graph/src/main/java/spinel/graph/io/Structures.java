@@ -3,6 +3,7 @@ package spinel.graph.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ public final class Structures {
     /** A reader for {@code format}. */
     public static StructureReader readerFor(Format format) {
         return switch (format) {
-            case CIF -> cifReader();
+            case CIF -> new CifReader();
             case POSCAR -> new PoscarReader();
             case EXTXYZ -> new ExtxyzReader();
             case PYMATGEN_JSON -> new PymatgenJson();
@@ -101,11 +102,6 @@ public final class Structures {
             case PYMATGEN_JSON -> new PymatgenJson();
             case MATBENCH -> throw new IllegalArgumentException("Matbench dataset files are not written by Spinel; write pymatgen JSON per structure");
         };
-    }
-
-    // the CIF reader comes from helper "cif"; until it is merged, .cif files cannot be read
-    private static StructureReader cifReader() {
-        throw new UnsupportedOperationException("the CIF reader is not available in this build");
     }
 
     // null for JSON (decided by content)
@@ -136,8 +132,8 @@ public final class Structures {
             return key.equals("index") || key.equals("columns") || key.equals("data") ? Format.MATBENCH : Format.PYMATGEN_JSON;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StructureFormatException(src, e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0, "invalid JSON: " + e.getOriginalMessage());
-        } catch (EOFException | ZipException e) {
-            throw MatbenchReader.gzipError(e, src);
+        } catch (EOFException | ZipException | CharConversionException e) {
+            throw JsonSupport.badBytes(e, src);
         }
     }
 
@@ -146,8 +142,8 @@ public final class Structures {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return out.toString(StandardCharsets.UTF_8);
-        } catch (EOFException | ZipException e) {
-            throw MatbenchReader.gzipError(e, file.toString());
+        } catch (EOFException | ZipException | CharConversionException e) {
+            throw JsonSupport.badBytes(e, file.toString());
         }
     }
 }
