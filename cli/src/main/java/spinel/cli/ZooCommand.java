@@ -1,0 +1,134 @@
+package spinel.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import spinel.zoo.ModelCard;
+import spinel.zoo.ModelFile;
+import spinel.zoo.ModelZoo;
+import spinel.zoo.ZooSettings;
+
+/**
+ * {@code spinel zoo list | info ID | get ID...}: the pretrained-model registry from the command line.
+ * One JSON object per line on stdout; messages on stderr.
+ */
+@Command(name = "zoo", mixinStandardHelpOptions = true,
+    description = {"Pretrained models: list them, show a model card, download and verify their files.",
+        "Cache: $SPINEL_CACHE_DIR or -Dspinel.cache.dir (default ~/.spinel/cache); offline: SPINEL_OFFLINE=1;"
+            + " mirror: SPINEL_MODEL_MIRROR=<base URL>."},
+    subcommands = {ZooCommand.ListCommand.class, ZooCommand.InfoCommand.class, ZooCommand.GetCommand.class})
+public final class ZooCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** The {@code --cache-dir}/{@code --offline} options shared by the sub-commands (a picocli mixin). */
+    static class CacheOptions {
+        @Option(names = "--cache-dir", description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
+        Path cacheDir;
+
+        @Option(names = "--offline", description = "never use the network")
+        boolean offline;
+
+        ModelZoo zoo() {
+            ZooSettings s = ZooSettings.fromEnvironment();
+            if (cacheDir != null) s = s.withCacheDir(cacheDir.toAbsolutePath());
+            if (offline) s = s.withOffline(true);
+            return ModelZoo.create(s);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per registered model.")
+    static final class ListCommand implements Callable<Integer> {
+        @picocli.CommandLine.Mixin CacheOptions opts;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelZoo zoo = opts.zoo();
+            JsonLines out = new JsonLines(System.out);
+            for (ModelCard c : zoo.list()) out.write(summary(zoo, c));
+            return 0;
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "The full model card of each ID, one per line.")
+    static final class InfoCommand implements Callable<Integer> {
+        @picocli.CommandLine.Mixin CacheOptions opts;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(arity = "1..*", paramLabel = "ID") List<String> ids;
+
+        @Override
+        public Integer call() {
+            ModelZoo zoo = opts.zoo();
+            JsonLines out = new JsonLines(System.out);
+            for (String id : ids) out.write(zoo.card(id));
+            return 0;
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true,
+        description = "Download (or find in the cache or the jar) and verify every file of each ID; prints where they are.")
+    static final class GetCommand implements Callable<Integer> {
+        @picocli.CommandLine.Mixin CacheOptions opts;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(arity = "1..*", paramLabel = "ID") List<String> ids;
+
+        @Override
+        public Integer call() {
+            ModelZoo zoo = opts.zoo();
+            JsonLines out = new JsonLines(System.out);
+            int status = 0;
+            for (String id : ids) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("id", id);
+                try {
+                    Map<String, String> files = new LinkedHashMap<>();
+                    zoo.fetchAll(id).forEach((role, p) -> files.put(role, p.toString()));
+                    r.put("ok", true);
+                    r.put("files", files);
+                } catch (Exception e) {
+                    r.put("ok", false);
+                    r.put("error", e.getMessage());
+                    spec.commandLine().getErr().println("spinel zoo get: " + e.getMessage());
+                    status = 1;
+                }
+                out.write(r);
+            }
+            return status;
+        }
+    }
+
+    static Map<String, Object> summary(ModelZoo zoo, ModelCard c) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", c.id());
+        r.put("version", c.version());
+        r.put("title", c.title());
+        r.put("task", c.task());
+        if (c.target() != null) {
+            r.put("target", c.target().name());
+            r.put("units", c.target().units());
+        }
+        r.put("metrics", c.metrics());
+        boolean cached = true;
+        long size = 0;
+        for (ModelFile f : c.files().values()) {
+            size += f.size();
+            cached &= Files.isRegularFile(zoo.cache().directory(c).resolve(f.name()));
+        }
+        r.put("size_bytes", size);
+        r.put("cached", cached);
+        return r;
+    }
+}

@@ -1,0 +1,24 @@
+package spinel.zoo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import spinel.graph.AtomInitFeaturizer;
+import spinel.graph.CrystalGraphBuilder;
+import spinel.graph.GaussianDistance;
+
+/** Turns a model card's featurizer settings into the graph builder the model was trained with. */
+final class Featurization {
+
+    private Featurization() {}
+
+    static CrystalGraphBuilder graphBuilder(ModelCard.Featurizer f, Path atomInit) throws IOException {
+        ModelCard.Gaussian g = f.gaussian() != null ? f.gaussian() : ModelCard.Featurizer.cgcnnDefault().gaussian();
+        return CrystalGraphBuilder.builder()
+            .optRadius(f.radius())
+            .optMaxNeighbors(f.maxNeighbors())
+            .optAtomFeaturizer(AtomInitFeaturizer.load(atomInit))
+            .optBondFeaturizer(new GaussianDistance(g.dmin(), g.dmax(), g.step(), g.var()))
+            .optWarnOnPadding(false)
+            .build();
+    }
+}
