@@ -64,6 +64,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads reading files and building graphs (default: all cores)")
     Integer threads;
 
+    @Option(names = "--torch-threads", description = "PyTorch intra-op threads for the forward pass (default: ${DEFAULT-VALUE};"
+        + " the graph-building threads keep the other cores busy, and more would oversubscribe them)", defaultValue = "1")
+    int torchThreads;
+
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
@@ -84,6 +88,13 @@ public final class PredictCommand implements Callable<Integer> {
         out = System.out;
         err = System.err;
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
+        // read by DJL when the PyTorch engine starts (first model load); an explicit -D wins
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, torchThreads)));
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         ZooSettings settings = ZooSettings.fromEnvironment();
         if (cacheDir != null) settings = settings.withCacheDir(cacheDir.toAbsolutePath());
         if (offline) settings = settings.withOffline(true);
@@ -129,12 +140,13 @@ public final class PredictCommand implements Callable<Integer> {
         boolean bar = !noProgress && files.size() > 1;
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("predict").setInitialMax(files.size())
                 .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).showSpeed().build() : null) {
+            // chunk k+1 is read and featurised while chunk k goes through the network
+            List<Future<Item>> next = submit(pool, files, 0, loaded);
             for (int start = 0; start < files.size(); start += batch) {
-                List<Path> chunk = files.subList(start, Math.min(files.size(), start + batch));
-                List<Future<Item>> futures = new ArrayList<>();
-                for (Path f : chunk) futures.add(pool.submit(() -> prepare(f, loaded)));
+                List<Future<Item>> current = next;
+                next = submit(pool, files, start + batch, loaded);
                 List<Item> items = new ArrayList<>();
-                for (Future<Item> fu : futures) {
+                for (Future<Item> fu : current) {
                     try {
                         items.add(fu.get());
                     } catch (ExecutionException e) {
@@ -142,7 +154,7 @@ public final class PredictCommand implements Callable<Integer> {
                     }
                 }
                 failures += predictAndWrite(items, loaded, writer);
-                if (pb != null) pb.stepBy(chunk.size());
+                if (pb != null) pb.stepBy(items.size());
             }
         } finally {
             pool.shutdownNow();
@@ -150,6 +162,14 @@ public final class PredictCommand implements Callable<Integer> {
         out.flush();
         if (failures > 0) err.println("spinel predict: " + failures + " of " + files.size() + " inputs failed (see the ok:false lines)");
         return failures > 0 ? 1 : 0;
+    }
+
+    private List<Future<Item>> submit(ExecutorService pool, List<Path> files, int start, List<CgcnnModel> loaded) {
+        List<Future<Item>> futures = new ArrayList<>();
+        for (Path f : files.subList(Math.min(start, files.size()), Math.min(files.size(), start + batch))) {
+            futures.add(pool.submit(() -> prepare(f, loaded)));
+        }
+        return futures;
     }
 
     private static Item prepare(Path file, List<CgcnnModel> loaded) {
