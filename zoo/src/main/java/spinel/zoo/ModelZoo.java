@@ -63,9 +63,18 @@ public final class ModelZoo {
         List<ModelCard> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            ClassLoader loader = ModelZoo.class.getClassLoader();
-            for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
-                URL index = e.nextElement();
+            // this module's loader and the thread's context loader (an application may add models)
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<URL> indexes = new ArrayList<>();
+            for (ClassLoader loader : new ClassLoader[] {ModelZoo.class.getClassLoader(),
+                    Thread.currentThread().getContextClassLoader()}) {
+                if (loader == null) continue;
+                for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
+                    URL u = e.nextElement();
+                    if (seen.add(u.toString())) indexes.add(u);
+                }
+            }
+            for (URL index : indexes) {
                 String[] files;
                 try (InputStream in = index.openStream()) {
                     files = json.readValue(in, String[].class);
