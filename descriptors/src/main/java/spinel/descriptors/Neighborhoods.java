@@ -1,6 +1,8 @@
 package spinel.descriptors;
 
 import java.util.Arrays;
+import spinel.graph.NeighborList;
+import spinel.graph.Structure;
 
 /**
  * The local environment of every atom of a structure: for atom i, the indices of its neighbours
@@ -112,6 +114,70 @@ public final class Neighborhoods {
             }
         }
         return of(idx, vec);
+    }
+
+    /**
+     * The neighbourhoods held by a periodic neighbour list (each site's neighbours in its order:
+     * ascending distance).
+     */
+    public static Neighborhoods of(NeighborList list) {
+        int n = list.numSites();
+        int[][] idx = new int[n][];
+        double[][] flat = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int start = list.start(i), cnt = list.count(i);
+            idx[i] = new int[cnt];
+            flat[i] = new double[3 * cnt];
+            for (int k = 0; k < cnt; k++) {
+                idx[i][k] = list.index(start + k);
+                double[] v = list.vector(i, start + k);
+                System.arraycopy(v, 0, flat[i], 3 * k, 3);
+            }
+        }
+        return new Neighborhoods(idx, flat, null);
+    }
+
+    /** Every periodic neighbour of every site of {@code s} closer than {@code cutoff} Å. */
+    public static Neighborhoods within(Structure s, double cutoff) {
+        if (!(cutoff > 0)) throw new IllegalArgumentException("cutoff must be positive (Å), got " + cutoff);
+        // NeighborList keeps r ≤ cutoff (+1e-8 Å); descriptors use r < cutoff
+        return of(NeighborList.within(s, cutoff)).within(cutoff);
+    }
+
+    /**
+     * The {@code n} nearest periodic neighbours of every site (ties at the n-th distance broken by
+     * site index, then image).
+     *
+     * @throws IllegalArgumentException when a site has fewer than n neighbours within 20 Å
+     */
+    public static Neighborhoods nearest(Structure s, int n) {
+        if (n < 1) throw new IllegalArgumentException("number of neighbours must be >= 1, got " + n);
+        NeighborList list = NeighborList.nearest(s, n, searchRadius(s, n));
+        for (int i = 0; i < list.numSites(); i++) {
+            if (list.count(i) < n) {
+                throw new IllegalArgumentException("site " + i + " has only " + list.count(i) + " neighbours within "
+                    + list.cutoff() + " Å, " + n + " requested");
+            }
+        }
+        return of(list);
+    }
+
+    /**
+     * SANN neighbours ({@link #sann()}) of every site of a periodic structure; candidates are the
+     * 40 nearest neighbours, 80 for sites that need more.
+     */
+    public static Neighborhoods sann(Structure s) {
+        try {
+            return nearest(s, 40).sann();
+        } catch (IllegalArgumentException e) {
+            return nearest(s, 80).sann();
+        }
+    }
+
+    /** A radius that holds about 4n neighbours at the structure's mean density, at least 8 Å, at most 20 Å. */
+    private static double searchRadius(Structure s, int n) {
+        double r = Math.cbrt(3.0 * 4 * n * s.volume() / (4 * Math.PI * s.size()));
+        return Math.min(20, Math.max(8, r));
     }
 
     /** Number of atoms. */

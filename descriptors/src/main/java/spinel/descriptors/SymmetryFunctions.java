@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import spinel.graph.Element;
+import spinel.graph.Structure;
 
 /**
  * Behler–Parrinello atom-centred symmetry functions (Behler, J. Chem. Phys. 134, 074106 (2011),
@@ -81,6 +82,13 @@ public final class SymmetryFunctions {
 
     /** The species, in feature order. */
     public List<Element> species() { return species; }
+
+    /** The symmetry functions of every site of a periodic structure (all images within R_c). */
+    public FeatureTable compute(Structure s) {
+        List<Element> el = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) el.add(s.site(i).element());
+        return compute(Neighborhoods.within(s, cutoff), el);
+    }
 
     /**
      * The symmetry functions of every atom of a structure.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +42,9 @@ public final class MatbenchReader implements StructureReader {
         InputStream in = JsonSupport.open(file);
         try {
             return new Dataset(JsonSupport.FACTORY.createParser(in), src);
-        } catch (EOFException | ZipException e) {
+        } catch (EOFException | ZipException | CharConversionException e) {
             in.close();
-            throw gzipError(e, src);
+            throw JsonSupport.badBytes(e, src);
         } catch (IOException | StructureFormatException | RuntimeException e) {
             in.close();
             throw e;
@@ -80,10 +81,6 @@ public final class MatbenchReader implements StructureReader {
         } catch (IOException e) {
             throw new StructureFormatException(sourceName, 0, e.getMessage(), e);
         }
-    }
-
-    static StructureFormatException gzipError(IOException e, String src) {
-        return new StructureFormatException(src, 0, "truncated or corrupt gzip data: " + e.getMessage(), e);
     }
 
     private static List<Structure> structures(Dataset d) throws IOException, StructureFormatException {
@@ -213,9 +210,9 @@ public final class MatbenchReader implements StructureReader {
             } catch (JsonProcessingException e) {
                 done = true;
                 throw JsonSupport.fail(p, src, "invalid JSON in row " + row + ": " + e.getOriginalMessage());
-            } catch (EOFException | ZipException e) {
+            } catch (EOFException | ZipException | CharConversionException e) {
                 done = true;
-                throw gzipError(e, src);
+                throw JsonSupport.badBytes(e, src);
             } catch (StructureFormatException | IOException | RuntimeException e) {
                 done = true;
                 throw e;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +38,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         String src = file.toString();
         try (InputStream in = JsonSupport.open(file); JsonParser p = JsonSupport.FACTORY.createParser(in)) {
             return readAll(p, src, src);
-        } catch (EOFException | ZipException e) {
-            throw new StructureFormatException(src, 0, "truncated or corrupt gzip data: " + e.getMessage());
+        } catch (EOFException | ZipException | CharConversionException e) {
+            throw JsonSupport.badBytes(e, src);
         }
     }
 

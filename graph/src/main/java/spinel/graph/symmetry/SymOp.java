@@ -78,6 +78,8 @@ public final class SymOp {
         if (row != 3) {
             throw bad(xyz, "three comma-separated components");
         }
+        for (double v : r) if (!Double.isFinite(v)) throw bad(xyz, "finite coefficients");
+        for (double v : t) if (!Double.isFinite(v)) throw bad(xyz, "a finite translation");
         return new SymOp(r, t, true);
     }
 
