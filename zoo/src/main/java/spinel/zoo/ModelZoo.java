@@ -154,8 +154,8 @@ public final class ModelZoo {
         Path weightsFile = cache.fetch(c, ModelCard.WEIGHTS);
         CgcnnWeights w = weights(weightsFile, c.file(ModelCard.WEIGHTS).format(), c.file(ModelCard.WEIGHTS).sha256());
         ModelCard.Featurizer f = c.featurizer() != null ? c.featurizer() : ModelCard.Featurizer.cgcnnDefault();
-        Path atomInit = cache.fetch(c, f.atomFeatures() != null ? f.atomFeatures() : ModelCard.ATOM_INIT);
-        return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit));
+        Path atomInit = f.atomFeaturesFromFile() ? cache.fetch(c, f.atomFeatures()) : null;
+        return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit), f.rescaleVolumePerAtom());
     }
 
     /**
@@ -197,7 +197,7 @@ public final class ModelZoo {
         String name = checkpoint.getFileName().toString();
         String format = name.endsWith(".npz") ? "npz" : "torch";
         CgcnnWeights w = weights(checkpoint, format, null);
-        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit));
+        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit), null);
     }
 
     /**
