@@ -46,8 +46,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "ID|PATH",
         description = "model id from the registry, or a checkpoint file (.pth.tar of the reference CGCNN, or a converted"
-            + " .npz); repeat for several models (default: ${DEFAULT-VALUE})", defaultValue = "cgcnn/formation-energy-per-atom")
+            + " .npz); repeat for several models (default: every model bundled with Spinel, spinel/*, or"
+            + " " + FALLBACK_MODEL + " when there is none)")
     List<String> models;
+
+    /** The model used when none is given and no Spinel model is bundled. */
+    static final String FALLBACK_MODEL = "cgcnn/formation-energy-per-atom";
 
     @Option(names = "--atom-init", paramLabel = "FILE", description = "atom_init.json for a checkpoint given as a PATH")
     Path atomInit;
@@ -102,12 +106,19 @@ public final class PredictCommand implements Callable<Integer> {
 
         List<CgcnnModel> loaded = new ArrayList<>();
         try {
-            for (String m : models) loaded.add(load(zoo, m));
+            for (String m : models != null ? models : defaultModels(zoo)) loaded.add(load(zoo, m));
             List<Path> files = InputFiles.expand(inputs);
             return run(loaded, files);
         } finally {
             for (CgcnnModel m : loaded) m.close();
         }
+    }
+
+    /** Spinel's own bundled models (ids spinel/*), or the fallback. */
+    static List<String> defaultModels(ModelZoo zoo) {
+        List<String> ids = new ArrayList<>();
+        for (var card : zoo.list()) if (card.id().startsWith("spinel/")) ids.add(card.id());
+        return ids.isEmpty() ? List.of(FALLBACK_MODEL) : ids;
     }
 
     private CgcnnModel load(ModelZoo zoo, String spec) throws IOException {
