@@ -48,6 +48,7 @@ public final class CifFile {
             this.s = text;
             this.source = source;
             this.n = text.length();
+            if (n > 0 && text.charAt(0) == '\uFEFF') pos = 1; // byte-order mark
         }
 
         private StructureFormatException error(int atLine, String msg) {
@@ -219,20 +220,23 @@ public final class CifFile {
             }
             text = s.substring(start, pos);
             kind = CifBlock.Kind.UNQUOTED;
+            tok = Tok.VALUE;
+            int len = pos - start;
+            char lower = (char) (c | 0x20);
             if (c == '_') {
                 tok = Tok.TAG;
-            } else if (startsWithIgnoreCase(text, "data_")) {
+            } else if (len < 5 || s.charAt(start + 4) != '_' && s.charAt(pos - 1) != '_') {
+                // not a reserved word: every one has '_' at index 4 (data_, save_) or at its end
+            } else if (lower == 'd' && startsWithIgnoreCase(text, "data_")) {
                 tok = Tok.DATA;
-            } else if (text.equalsIgnoreCase("loop_")) {
+            } else if (lower == 'l' && text.equalsIgnoreCase("loop_")) {
                 tok = Tok.LOOP;
-            } else if (text.equalsIgnoreCase("global_")) {
+            } else if (lower == 'g' && text.equalsIgnoreCase("global_")) {
                 tok = Tok.GLOBAL;
-            } else if (startsWithIgnoreCase(text, "save_")) {
+            } else if (lower == 's' && startsWithIgnoreCase(text, "save_")) {
                 tok = Tok.SAVE;
-            } else if (text.equalsIgnoreCase("stop_")) {
+            } else if (lower == 's' && text.equalsIgnoreCase("stop_")) {
                 tok = Tok.STOP;
-            } else {
-                tok = Tok.VALUE;
             }
         }
 

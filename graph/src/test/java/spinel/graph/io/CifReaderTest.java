@@ -48,6 +48,24 @@ class CifReaderTest {
     }
 
     @Test
+    void readsACifWrittenByPymatgen() throws Exception {
+        // rutile with 10 % Zr on the Ti site and oxidation states, written by pymatgen's CifWriter
+        // (symprec 0.01), which reads it as 6 sites, Ti4+1.8 Zr4+0.2 O2-4, 62.4347 Å³
+        String text;
+        try (var in = getClass().getResourceAsStream("rutile_pymatgen_symmetrized.cif")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Structure s = one(text);
+        assertEquals("Zr0.2Ti1.8O4", s.id());
+        assertEquals(6, s.size());
+        assertEquals(62.434723178803, s.volume(), 1e-9);
+        Site ti = s.site(0);
+        assertEquals(Map.of(new Species(Element.of("Ti"), 4), 0.9, new Species(Element.of("Zr"), 4), 0.1), ti.species());
+        assertEquals(1.8, s.composition().get(Element.of("Ti")), 1e-12);
+        assertEquals(new Species(Element.of("O"), -2), s.site(2).specie());
+    }
+
+    @Test
     void derivesElementsFromLabelsAndTypeSymbols() {
         assertEquals(Element.of("Fe"), CifReader.elementOf("Fe1a"));
         assertEquals(Element.of("O"), CifReader.elementOf("OW1"));
