@@ -46,8 +46,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "ID|PATH",
         description = "model id from the registry, or a checkpoint file (.pth.tar of the reference CGCNN, or a converted"
-            + " .npz); repeat for several models (default: ${DEFAULT-VALUE})", defaultValue = "cgcnn/formation-energy-per-atom")
+            + " .npz); repeat for several models (default: every model bundled with Spinel, spinel/*, or"
+            + " " + FALLBACK_MODEL + " when there is none)")
     List<String> models;
+
+    /** The model used when none is given and no Spinel model is bundled. */
+    static final String FALLBACK_MODEL = "cgcnn/formation-energy-per-atom";
 
     @Option(names = "--atom-init", paramLabel = "FILE", description = "atom_init.json for a checkpoint given as a PATH")
     Path atomInit;
@@ -63,6 +67,10 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "threads reading files and building graphs (default: all cores)")
     Integer threads;
+
+    @Option(names = "--torch-threads", description = "PyTorch intra-op threads for the forward pass (default: ${DEFAULT-VALUE};"
+        + " the graph-building threads keep the other cores busy, and more would oversubscribe them)", defaultValue = "1")
+    int torchThreads;
 
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
@@ -84,6 +92,13 @@ public final class PredictCommand implements Callable<Integer> {
         out = System.out;
         err = System.err;
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
+        // read by DJL when the PyTorch engine starts (first model load); an explicit -D wins
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, torchThreads)));
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         ZooSettings settings = ZooSettings.fromEnvironment();
         if (cacheDir != null) settings = settings.withCacheDir(cacheDir.toAbsolutePath());
         if (offline) settings = settings.withOffline(true);
@@ -91,12 +106,19 @@ public final class PredictCommand implements Callable<Integer> {
 
         List<CgcnnModel> loaded = new ArrayList<>();
         try {
-            for (String m : models) loaded.add(load(zoo, m));
+            for (String m : models != null ? models : defaultModels(zoo)) loaded.add(load(zoo, m));
             List<Path> files = InputFiles.expand(inputs);
             return run(loaded, files);
         } finally {
             for (CgcnnModel m : loaded) m.close();
         }
+    }
+
+    /** Spinel's own bundled models (ids spinel/*), or the fallback. */
+    static List<String> defaultModels(ModelZoo zoo) {
+        List<String> ids = new ArrayList<>();
+        for (var card : zoo.list()) if (card.id().startsWith("spinel/")) ids.add(card.id());
+        return ids.isEmpty() ? List.of(FALLBACK_MODEL) : ids;
     }
 
     private CgcnnModel load(ModelZoo zoo, String spec) throws IOException {
@@ -129,12 +151,13 @@ public final class PredictCommand implements Callable<Integer> {
         boolean bar = !noProgress && files.size() > 1;
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("predict").setInitialMax(files.size())
                 .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).showSpeed().build() : null) {
+            // chunk k+1 is read and featurised while chunk k goes through the network
+            List<Future<Item>> next = submit(pool, files, 0, loaded);
             for (int start = 0; start < files.size(); start += batch) {
-                List<Path> chunk = files.subList(start, Math.min(files.size(), start + batch));
-                List<Future<Item>> futures = new ArrayList<>();
-                for (Path f : chunk) futures.add(pool.submit(() -> prepare(f, loaded)));
+                List<Future<Item>> current = next;
+                next = submit(pool, files, start + batch, loaded);
                 List<Item> items = new ArrayList<>();
-                for (Future<Item> fu : futures) {
+                for (Future<Item> fu : current) {
                     try {
                         items.add(fu.get());
                     } catch (ExecutionException e) {
@@ -142,7 +165,7 @@ public final class PredictCommand implements Callable<Integer> {
                     }
                 }
                 failures += predictAndWrite(items, loaded, writer);
-                if (pb != null) pb.stepBy(chunk.size());
+                if (pb != null) pb.stepBy(items.size());
             }
         } finally {
             pool.shutdownNow();
@@ -150,6 +173,14 @@ public final class PredictCommand implements Callable<Integer> {
         out.flush();
         if (failures > 0) err.println("spinel predict: " + failures + " of " + files.size() + " inputs failed (see the ok:false lines)");
         return failures > 0 ? 1 : 0;
+    }
+
+    private List<Future<Item>> submit(ExecutorService pool, List<Path> files, int start, List<CgcnnModel> loaded) {
+        List<Future<Item>> futures = new ArrayList<>();
+        for (Path f : files.subList(Math.min(start, files.size()), Math.min(files.size(), start + batch))) {
+            futures.add(pool.submit(() -> prepare(f, loaded)));
+        }
+        return futures;
     }
 
     private static Item prepare(Path file, List<CgcnnModel> loaded) {

@@ -39,9 +39,11 @@ public final class CgcnnModel implements AutoCloseable {
     private final ParameterStore store;
     private final List<String> classes;
     private final String units;
+    private final Double rescaleVolumePerAtom;
 
-    CgcnnModel(String name, ModelCard card, CgcnnWeights weights, CrystalGraphBuilder graphs) {
+    CgcnnModel(String name, ModelCard card, CgcnnWeights weights, CrystalGraphBuilder graphs, Double rescaleVolumePerAtom) {
         this.name = name;
+        this.rescaleVolumePerAtom = rescaleVolumePerAtom;
         this.card = card;
         this.weights = weights;
         this.graphs = graphs;
@@ -113,6 +115,11 @@ public final class CgcnnModel implements AutoCloseable {
 
     /** The graph of {@code s} with this model's featurisation. Thread-safe. */
     public CrystalGraph graph(Structure s) {
+        if (rescaleVolumePerAtom != null) {
+            // the model saw every structure at one volume per atom (it predicts from shape and composition)
+            CrystalGraph g = graphs.build(s.withLattice(s.lattice().scaledToVolume(rescaleVolumePerAtom * s.composition().numAtoms())));
+            return g;
+        }
         return graphs.build(s);
     }
 

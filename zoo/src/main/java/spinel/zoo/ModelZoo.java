@@ -63,9 +63,18 @@ public final class ModelZoo {
         List<ModelCard> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            ClassLoader loader = ModelZoo.class.getClassLoader();
-            for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
-                URL index = e.nextElement();
+            // this module's loader and the thread's context loader (an application may add models)
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<URL> indexes = new ArrayList<>();
+            for (ClassLoader loader : new ClassLoader[] {ModelZoo.class.getClassLoader(),
+                    Thread.currentThread().getContextClassLoader()}) {
+                if (loader == null) continue;
+                for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
+                    URL u = e.nextElement();
+                    if (seen.add(u.toString())) indexes.add(u);
+                }
+            }
+            for (URL index : indexes) {
                 String[] files;
                 try (InputStream in = index.openStream()) {
                     files = json.readValue(in, String[].class);
@@ -145,8 +154,8 @@ public final class ModelZoo {
         Path weightsFile = cache.fetch(c, ModelCard.WEIGHTS);
         CgcnnWeights w = weights(weightsFile, c.file(ModelCard.WEIGHTS).format(), c.file(ModelCard.WEIGHTS).sha256());
         ModelCard.Featurizer f = c.featurizer() != null ? c.featurizer() : ModelCard.Featurizer.cgcnnDefault();
-        Path atomInit = cache.fetch(c, f.atomFeatures() != null ? f.atomFeatures() : ModelCard.ATOM_INIT);
-        return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit));
+        Path atomInit = f.atomFeaturesFromFile() ? cache.fetch(c, f.atomFeatures()) : null;
+        return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit), f.rescaleVolumePerAtom());
     }
 
     /**
@@ -188,7 +197,7 @@ public final class ModelZoo {
         String name = checkpoint.getFileName().toString();
         String format = name.endsWith(".npz") ? "npz" : "torch";
         CgcnnWeights w = weights(checkpoint, format, null);
-        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit));
+        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit), null);
     }
 
     /**
