@@ -3,7 +3,8 @@
 # through CgcnnFolderReader + CifReader, Matbench json.gz through MatbenchReader), reporting counts,
 # failures and speed; then times pymatgen on the first $REF_LIMIT rows of each CGCNN folder and on
 # the whole perovskites file, and compares the structures (site count, volume, composition).
-# Spinel's timed runs there follow an unreported warm-up pass (a long-running program's speed).
+# Spinel's three timed runs there follow an unreported warm-up pass (a long-running program's speed);
+# pymatgen (no JIT) runs once, after Spinel has brought the files into the page cache.
 #
 #   bench/parse_all.sh   (REF_LIMIT=2000 by default; REF_LIMIT=0 skips pymatgen; SKIP_FULL=1 skips the full run)
 #
@@ -42,7 +43,7 @@ if [ "$ref_limit" -gt 0 ]; then
     b="$(basename "$ds")"
     lim="$ref_limit"
     [ -d "$ds" ] || lim=1000000
-    java_run --warmup --limit "$lim" --dump "$work/$b.spinel.tsv" "$ds"
+    java_run --warmup --repeat 3 --limit "$lim" --dump "$work/$b.spinel.tsv" "$ds"
     /usr/bin/python3 "$root/bench/parse_all_pymatgen.py" --limit "$lim" --dump "$work/$b.pymatgen.tsv" "$ds" 2>"$work/$b.pymatgen.err"
     /usr/bin/python3 - "$work/$b.spinel.tsv" "$work/$b.pymatgen.tsv" <<'PY'
 import sys

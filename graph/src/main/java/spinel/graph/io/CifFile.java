@@ -44,6 +44,10 @@ public final class CifFile {
         // a token pushed back
         private boolean pushed;
 
+        // the last item read, for error messages
+        private String lastTag;
+        private int lastTagLine;
+
         Parser(String text, String source) {
             this.s = text;
             this.source = source;
@@ -100,6 +104,8 @@ public final class CifFile {
                     case TAG -> {
                         String tag = text;
                         int tagLine = tokLine;
+                        lastTag = tag;
+                        lastTagLine = tagLine;
                         if (items == null && !ignoring) throw error(tagLine, "expected data_ before the first tag " + tag);
                         next();
                         if (tok != Tok.VALUE) {
@@ -118,6 +124,10 @@ public final class CifFile {
                             next();
                             if (tok != Tok.TAG) break;
                             tags.add(text);
+                        }
+                        if (!tags.isEmpty()) {
+                            lastTag = "loop_ of " + tags.get(0);
+                            lastTagLine = loopLine;
                         }
                         if (tags.isEmpty()) throw error(tokLine, "expected tags after loop_ at line " + loopLine + ", found " + describe());
                         List<String> vals = new ArrayList<>();
@@ -151,7 +161,8 @@ public final class CifFile {
                         }
                         loops++;
                     }
-                    case VALUE -> throw error(tokLine, "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'");
+                    case VALUE -> throw error(tokLine, "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'"
+                        + (lastTag != null ? " (after " + lastTag + " at line " + lastTagLine + ")" : ""));
                     default -> throw new IllegalStateException(String.valueOf(tok));
                 }
             }

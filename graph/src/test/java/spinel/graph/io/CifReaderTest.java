@@ -150,6 +150,27 @@ class CifReaderTest {
     }
 
     @Test
+    void cartesianWithAFractionalisationMatrixAndHallSymbol() throws Exception {
+        // a 4 Å cubic cell whose Cartesian frame is shifted by 1 Å along x: frac = M cart + t
+        Structure s = one("data_t\n" + CUBIC + "_space_group_name_Hall '-P 4 2 3'\n"
+            + "_atom_sites_fract_tran_matrix_11 0.25\n_atom_sites_fract_tran_matrix_12 0\n_atom_sites_fract_tran_matrix_13 0\n"
+            + "_atom_sites_fract_tran_matrix_21 0\n_atom_sites_fract_tran_matrix_22 0.25\n_atom_sites_fract_tran_matrix_23 0\n"
+            + "_atom_sites_fract_tran_matrix_31 0\n_atom_sites_fract_tran_matrix_32 0\n_atom_sites_fract_tran_matrix_33 0.25\n"
+            + "_atom_sites_fract_tran_vector_1 -0.25\n"
+            + "loop_\n_atom_site_label\n_atom_site_Cartn_x\n_atom_site_Cartn_y\n_atom_site_Cartn_z\nTi 1 0 0\nO 3 0 0\n");
+        assertEquals(4, s.size()); // Pm-3m from the Hall symbol: Ti at 1a, O at 3d
+        assertArrayEquals(new double[] {0, 0, 0}, s.site(0).fracCoords(), 1e-12);
+        assertArrayEquals(new double[] {0.5, 0, 0}, s.site(1).fracCoords(), 1e-12);
+    }
+
+    @Test
+    void aBadBlockFailsTheFile() {
+        String good = "data_good\n" + CUBIC + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu 0 0 0\n";
+        StructureFormatException e = fails(good + good.replace("good", "bad").replace("Cu 0 0 0", "Cu 0 0 x"));
+        assertTrue(e.getMessage().contains("data_bad"), e.getMessage());
+    }
+
+    @Test
     void severalBlocksGiveSeveralStructures(@TempDir Path dir) throws Exception {
         String block = CUBIC + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu -0.25 1.5 0\n";
         Path f = dir.resolve("two.cif");
