@@ -9,6 +9,11 @@ public enum CrystalSystem {
     /** The lowercase name pymatgen and spglib use ("triclinic", ..., "cubic"). */
     public String label() { return name().toLowerCase(Locale.ROOT); }
 
+    /** The crystal system of space group {@code number} (1–230), from the graph module's table. */
+    public static CrystalSystem ofSpaceGroup(int number) {
+        return of(spinel.graph.symmetry.SpaceGroups.crystalSystem(number));
+    }
+
     /** Parses a lowercase or uppercase name. */
     public static CrystalSystem of(String name) {
         try {

@@ -1,7 +1,6 @@
 package spinel.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,42 +13,51 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import spinel.conv.BravaisLattice;
+import spinel.graph.symmetry.SpaceGroups;
 
+/**
+ * The class labels of the symmetry tasks: crystal system (graph module) and Bravais lattice (conv
+ * module) of each space group, checked against known groups, against each other and the
+ * Hermann–Mauguin symbols, and against spglib's labels of real Materials Project rows.
+ */
 class SpaceGroupsTest {
+
+    static String pearson(int sg) { return BravaisLattice.ofSpaceGroup(sg).pearsonSymbol(); }
 
     @Test
     void knownGroups() {
-        assertEquals(BravaisLattice.aP, SpaceGroups.bravais(2));      // P-1
-        assertEquals(BravaisLattice.mP, SpaceGroups.bravais(14));     // P2_1/c
-        assertEquals(BravaisLattice.mC, SpaceGroups.bravais(12));     // C2/m
-        assertEquals(BravaisLattice.oP, SpaceGroups.bravais(62));     // Pnma
-        assertEquals(BravaisLattice.oC, SpaceGroups.bravais(63));     // Cmcm
-        assertEquals(BravaisLattice.oC, SpaceGroups.bravais(38));     // Amm2
-        assertEquals(BravaisLattice.oF, SpaceGroups.bravais(70));     // Fddd
-        assertEquals(BravaisLattice.oI, SpaceGroups.bravais(71));     // Immm
-        assertEquals(BravaisLattice.tP, SpaceGroups.bravais(123));    // P4/mmm
-        assertEquals(BravaisLattice.tI, SpaceGroups.bravais(139));    // I4/mmm
-        assertEquals(BravaisLattice.hR, SpaceGroups.bravais(166));    // R-3m
-        assertEquals(BravaisLattice.hR, SpaceGroups.bravais(146));    // R3
-        assertEquals(BravaisLattice.hP, SpaceGroups.bravais(164));    // P-3m1
-        assertEquals(BravaisLattice.hP, SpaceGroups.bravais(194));    // P6_3/mmc
-        assertEquals(BravaisLattice.cP, SpaceGroups.bravais(221));    // Pm-3m
-        assertEquals(BravaisLattice.cF, SpaceGroups.bravais(225));    // Fm-3m
-        assertEquals(BravaisLattice.cF, SpaceGroups.bravais(227));    // Fd-3m
-        assertEquals(BravaisLattice.cI, SpaceGroups.bravais(229));    // Im-3m
-        assertEquals(BravaisLattice.cI, SpaceGroups.bravais(230));    // Ia-3d
-        assertThrows(IllegalArgumentException.class, () -> SpaceGroups.bravais(231));
+        assertEquals("aP", pearson(2));      // P-1
+        assertEquals("mP", pearson(14));     // P2_1/c
+        assertEquals("mC", pearson(12));     // C2/m
+        assertEquals("oP", pearson(62));     // Pnma
+        assertEquals("oC", pearson(63));     // Cmcm
+        assertEquals("oC", pearson(38));     // Amm2
+        assertEquals("oF", pearson(70));     // Fddd
+        assertEquals("oI", pearson(71));     // Immm
+        assertEquals("tI", pearson(139));    // I4/mmm
+        assertEquals("hR", pearson(166));    // R-3m
+        assertEquals("hP", pearson(164));    // P-3m1
+        assertEquals("hP", pearson(194));    // P6_3/mmc
+        assertEquals("cF", pearson(225));    // Fm-3m
+        assertEquals("cI", pearson(230));    // Ia-3d
+        assertEquals(CrystalSystem.TRIGONAL, CrystalSystem.ofSpaceGroup(166));
+        assertEquals(CrystalSystem.HEXAGONAL, CrystalSystem.ofSpaceGroup(194));
     }
 
+    /** Centring letter of the symbol and crystal system determine the lattice, for all 230 groups. */
     @Test
-    void allFourteenLatticesAndConsistentFamilies() {
+    void latticeAgreesWithTheHermannMauguinSymbols() {
         Set<BravaisLattice> seen = EnumSet.noneOf(BravaisLattice.class);
         for (int n = 1; n <= 230; n++) {
-            BravaisLattice b = SpaceGroups.bravais(n);
-            seen.add(b);
-            CrystalSystem cs = SpaceGroups.crystalSystem(n);
-            // hP lattices host trigonal P groups too
-            if (!(b == BravaisLattice.hP && cs == CrystalSystem.TRIGONAL)) assertEquals(cs, b.family(), "group " + n);
+            char centring = SpaceGroups.byNumber(n).get(0).symbol().charAt(0);
+            if (centring == 'A' || centring == 'B') centring = 'C';
+            String family = switch (CrystalSystem.ofSpaceGroup(n)) {
+                case TRICLINIC -> "a"; case MONOCLINIC -> "m"; case ORTHORHOMBIC -> "o"; case TETRAGONAL -> "t";
+                case TRIGONAL, HEXAGONAL -> "h"; case CUBIC -> "c";
+            };
+            assertEquals(family + centring, pearson(n), "space group " + n + " " + SpaceGroups.byNumber(n).get(0).symbol());
+            seen.add(BravaisLattice.ofSpaceGroup(n));
         }
         assertEquals(14, seen.size());
     }
@@ -67,7 +75,7 @@ class SpaceGroupsTest {
             while ((line = r.readLine()) != null && rows < 20000) {
                 String[] f = line.split(",");
                 int spg = Integer.parseInt(f[f.length - 2]);
-                assertEquals(CrystalSystem.of(f[f.length - 1]), SpaceGroups.crystalSystem(spg), line);
+                assertEquals(CrystalSystem.of(f[f.length - 1]), CrystalSystem.ofSpaceGroup(spg), line);
                 rows++;
             }
             assertEquals(20000, rows);
