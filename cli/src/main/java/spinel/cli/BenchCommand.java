@@ -1,0 +1,104 @@
+package spinel.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import spinel.train.Benchmarks;
+import spinel.train.ExperimentSpec;
+
+/** {@code spinel bench}: model speed, and model comparisons on one dataset and split. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: 'speed' (crystals/s of the default CGCNN) and 'compare' (CGCNN, fusion and MLP baselines).",
+    subcommands = {BenchCommand.Speed.class, BenchCommand.Compare.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** {@code spinel bench speed}. */
+    @Command(name = "speed", mixinStandardHelpOptions = true,
+        description = {"Training and inference speed of the default CGCNN on graphs already built (the model's speed, "
+            + "not the file reading). Prints one JSON line: train_crystals_per_s, train_atoms_per_s, "
+            + "infer_crystals_per_s, infer_atoms_per_s."})
+    public static final class Speed implements Callable<Integer> {
+        @Option(names = "--data", required = true, description = "Dataset (any format 'spinel train' reads).")
+        Path data;
+
+        @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--epochs", defaultValue = "2", description = "Timed training epochs (default: ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--limit", defaultValue = "0", description = "Use only the first N structures (0: all).")
+        int limit;
+
+        @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+        Path cache;
+
+        @Override
+        public Integer call() throws Exception {
+            new JsonLines(System.out).write(Benchmarks.speed(data, batch, epochs, limit, cache, System.err));
+            return 0;
+        }
+    }
+
+    /** {@code spinel bench compare}. */
+    @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train several models on the same dataset and split(s) and tabulate their test scores.",
+            "Each run goes to OUT/<model>/fold-<k>; finished runs are skipped and interrupted ones resumed, so the "
+                + "command can simply be rerun. Writes OUT/results.md and OUT/results.json; one JSON line per run."})
+    public static final class Compare implements Callable<Integer> {
+        @Mixin TrainOptions options = new TrainOptions();
+
+        @Option(names = "--models", defaultValue = "cgcnn,fusion,mlp-lattice,mlp-composition", split = ",",
+            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+        List<String> models;
+
+        @Option(names = "--fold-list", split = ",", description = "Folds of --folds to run (default: just --fold).")
+        List<Integer> foldList;
+
+        @Option(names = "--out", required = true, description = "Benchmark folder.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Integer> folds = foldList != null ? foldList : List.of(options.fold);
+            List<Map<String, Object>> runs = new ArrayList<>();
+            JsonLines json = new JsonLines(System.out);
+            for (String m : models) {
+                for (int k : folds) {
+                    options.model = m;
+                    options.fold = k;
+                    Path dir = out.resolve(m).resolve(options.folds != null ? "fold-" + k : "random");
+                    ExperimentSpec spec = options.toSpec().setOut(dir).optResume(true).build();
+                    Map<String, Object> r = Benchmarks.runOrLoad(spec, System.err);
+                    Map<String, Object> line = new LinkedHashMap<>(r);
+                    line.put("run", dir.toString());
+                    json.write(line);
+                    runs.add(line);
+                }
+            }
+            Files.createDirectories(out);
+            Benchmarks.writeTable(runs, out, options.data.getFileName().toString());
+            return 0;
+        }
+    }
+
+    /** Runs this command alone (before it is registered as a sub-command of {@code spinel}). */
+    public static void main(String[] args) {
+        picocli.CommandLine cl = new picocli.CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        System.exit(cl.execute(args));
+    }
+}

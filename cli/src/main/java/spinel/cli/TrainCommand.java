@@ -1,0 +1,60 @@
+package spinel.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spinel.train.Experiment;
+import spinel.train.ExperimentSpec;
+
+/**
+ * {@code spinel train}: trains and evaluates a model on a dataset ({@link Experiment}); prints the
+ * run's metrics.json as one JSON line; the run folder gets config.json, metrics.json, history.csv,
+ * predictions.csv, plots and the best parameters.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Train a CGCNN (or a tabular MLP baseline) and evaluate it on the test rows.",
+        "Writes OUT/metrics.json {\"test\": {...}, \"epochs\", \"seconds\", \"peak_rss_mb\"}, config.json, history.csv, "
+            + "predictions.csv, PNG plots and best.params; prints metrics.json as one JSON line.",
+        "Killed at any moment, rerun with --resume to continue from the last epoch."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin TrainOptions options = new TrainOptions();
+
+    @Option(names = "--out", required = true, description = "Run folder.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentSpec s = options.toSpec().setOut(out).optResume(resume).build();
+        Map<String, Object> metrics = Experiment.run(s, System.err);
+        new JsonLines(System.out).write(metrics);
+        return 0;
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            StringBuilder known = new StringBuilder();
+            for (E v : type.getEnumConstants()) known.append(known.length() > 0 ? ", " : "").append(v.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new TrainCommand()),
+                option + " " + value + ": expected one of " + known);
+        }
+    }
+
+    /** Runs this command alone (before it is registered as a sub-command of {@code spinel}). */
+    public static void main(String[] args) {
+        picocli.CommandLine cl = new picocli.CommandLine(new TrainCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        System.exit(cl.execute(args));
+    }
+}

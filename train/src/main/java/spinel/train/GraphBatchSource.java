@@ -1,0 +1,70 @@
+package spinel.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.List;
+import spinel.conv.GraphBatch;
+import spinel.graph.CrystalGraph;
+
+/**
+ * Rows of a {@link GraphCache} as {@link GraphBatch}es for a {@code CrystalGraphConvNet}: each batch
+ * reads its graphs from disk (in parallel) and collates them, so only one batch of graphs is ever in
+ * memory. Optional per-row global descriptors are appended (descriptor fusion).
+ */
+public final class GraphBatchSource implements BatchSource {
+
+    private final GraphCache cache;
+    private final int[] rows;
+    private final float[][] targets;
+    private final int[] classes;
+    private final float[][] globals;
+
+    private GraphBatchSource(GraphCache cache, int[] rows, float[][] targets, int[] classes, float[][] globals) {
+        this.cache = cache;
+        this.rows = rows;
+        this.targets = targets;
+        this.classes = classes;
+        this.globals = globals;
+    }
+
+    /** Regression rows with (normalised) targets; {@code globals} may be null. */
+    public static GraphBatchSource regression(GraphCache cache, int[] rows, float[][] targets, float[][] globals) {
+        return new GraphBatchSource(cache, rows, targets, null, globals);
+    }
+
+    /** Classification rows with class indices; {@code globals} may be null. */
+    public static GraphBatchSource classification(GraphCache cache, int[] rows, int[] labels, float[][] globals) {
+        return new GraphBatchSource(cache, rows, null, labels, globals);
+    }
+
+    @Override public int size() { return rows.length; }
+
+    /** The dataset row of position {@code i}. */
+    public int row(int i) { return rows[i]; }
+
+    @Override
+    public Batch batch(NDManager manager, int[] positions) {
+        List<CrystalGraph> graphs = Arrays.stream(positions).parallel().mapToObj(p -> cache.graph(rows[p])).toList();
+        float[][] g = null;
+        if (globals != null) {
+            g = new float[positions.length][];
+            for (int i = 0; i < positions.length; i++) g[i] = globals[rows[positions[i]]];
+        }
+        GraphBatch batch = GraphBatch.of(manager, graphs, g);
+        NDArray labels;
+        if (classes != null) {
+            int[] y = new int[positions.length];
+            for (int i = 0; i < positions.length; i++) y[i] = classes[rows[positions[i]]];
+            labels = manager.create(y);
+        } else {
+            int k = targets[rows[positions[0]]].length;
+            float[] y = new float[positions.length * k];
+            for (int i = 0; i < positions.length; i++) System.arraycopy(targets[rows[positions[i]]], 0, y, i * k, k);
+            labels = manager.create(y, new Shape(positions.length, k));
+        }
+        return new Batch(batch.toNDList(), new NDList(labels), positions.length, batch);
+    }
+}

@@ -1,0 +1,284 @@
+package spinel.train;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import spinel.graph.BondFeaturizer;
+import spinel.graph.CrystalGraph;
+import spinel.graph.Structure;
+
+/**
+ * The crystal graphs of a dataset, built once (in parallel) and kept on disk in a compact binary
+ * file; {@link #graph(int)} reads one back. Training streams graphs from here batch by batch, so a
+ * 100,000-crystal dataset never needs all its graphs in memory (the reference CGCNN caches every
+ * graph in RAM).
+ *
+ * <p>Compactness: per atom the file stores an index into a palette of distinct atom-feature vectors
+ * (one row per element in practice), its real neighbour count, and per neighbour slot the index,
+ * the distance (float) and the periodic image (3 shorts) — about 170 bytes per atom for M = 12 —
+ * instead of the N×M×B bond-feature block (2 KB per atom for B = 41): bond features are recomputed
+ * from the distances with the graph settings' {@link BondFeaturizer}. Each graph is checked when
+ * written; one whose bond features cannot be recomputed to 1e-5 is stored with its features raw.
+ *
+ * <p>The file is named by a key of the dataset's content hash and the graph settings, so a changed
+ * dataset or other settings never reuse a stale cache, and it is written to a temporary name and
+ * moved into place atomically.
+ *
+ * <p>Layout: magic, count, M, F, B; graph records; the palette (count, F floats each); the record
+ * offsets (count + 1 longs); the footer position (long).
+ */
+public final class GraphCache implements Closeable {
+
+    private static final String MAGIC = "spinel-graphs-1";
+    private static final double BOND_TOLERANCE = 1e-5;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final BondFeaturizer bonds;
+    private final int count, maxNeighbors, atomFeatureLength, bondFeatureLength;
+    private final float[][] palette;
+    private final long[] offsets;
+
+    private GraphCache(Path file, BondFeaturizer bonds) throws IOException {
+        this.file = file;
+        this.bonds = bonds;
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        ByteBuffer head = read(0, 4096 < channel.size() ? 4096 : (int) channel.size());
+        String magic = readString(head);
+        if (!MAGIC.equals(magic)) throw new IOException(file + ": not a Spinel graph cache");
+        count = head.getInt();
+        maxNeighbors = head.getInt();
+        atomFeatureLength = head.getInt();
+        bondFeatureLength = head.getInt();
+        long footer = read(channel.size() - 8, 8).getLong();
+        ByteBuffer f = read(footer, (int) (channel.size() - 8 - footer));
+        int paletteSize = f.getInt();
+        palette = new float[paletteSize][atomFeatureLength];
+        for (float[] row : palette) for (int j = 0; j < row.length; j++) row[j] = f.getFloat();
+        offsets = new long[count + 1];
+        for (int i = 0; i <= count; i++) offsets[i] = f.getLong();
+    }
+
+    /** F, atom feature length of every graph. */
+    public int atomFeatureLength() { return atomFeatureLength; }
+
+    /** B, bond feature length of every graph. */
+    public int bondFeatureLength() { return bondFeatureLength; }
+
+    /** M, neighbour slots per atom. */
+    public int maxNeighbors() { return maxNeighbors; }
+
+    /** Number of graphs. */
+    public int size() { return count; }
+
+    /** The cache file. */
+    public Path file() { return file; }
+
+    /**
+     * Opens the cache for {@code dataset} and the graph settings {@code settingsKey}, building it first
+     * when it is not in {@code cacheDir} yet.
+     *
+     * @param builder     structure → graph (e.g. {@code CrystalGraphBuilder::build}); called in parallel
+     * @param bonds       the builder's bond featurizer, to recompute bond features from distances
+     * @param settingsKey a description of every graph setting (radius, neighbours, featurizers)
+     * @param log         where progress lines go
+     */
+    public static GraphCache open(CrystalDataset dataset, Function<Structure, CrystalGraph> builder, BondFeaturizer bonds,
+                                  String settingsKey, Path cacheDir, PrintStream log) throws IOException {
+        String key = Hashing.sha256Hex((dataset.contentHash() + "\n" + settingsKey).getBytes(StandardCharsets.UTF_8))
+            .substring(0, 24);
+        Path file = cacheDir.resolve(dataset.name() + "-" + key + ".graphs");
+        if (!Files.isRegularFile(file)) {
+            long t0 = System.nanoTime();
+            log.printf("building %d crystal graphs of %s into %s%n", dataset.size(), dataset.name(), file);
+            write(dataset, builder, bonds, file, log);
+            log.printf("built %d graphs in %.1f s%n", dataset.size(), (System.nanoTime() - t0) / 1e9);
+        }
+        GraphCache cache = new GraphCache(file, bonds);
+        if (cache.size() != dataset.size()) {
+            cache.close();
+            throw new IOException(file + ": holds " + cache.size() + " graphs, the dataset has " + dataset.size());
+        }
+        return cache;
+    }
+
+    private static void write(CrystalDataset dataset, Function<Structure, CrystalGraph> builder, BondFeaturizer bonds,
+                              Path file, PrintStream log) throws IOException {
+        Map<FloatKey, Integer> paletteIndex = new HashMap<>();
+        List<float[]> palette = new ArrayList<>();
+        long[] offsets = new long[dataset.size() + 1];
+        int[] dims = new int[3];
+        RunFiles.writeAtomically(file, raw -> {
+            CountingStream counting = new CountingStream(new BufferedOutputStream(raw, 1 << 16));
+            DataOutputStream out = new DataOutputStream(counting);
+            out.writeUTF(MAGIC);
+            out.writeInt(dataset.size());
+            // M, F and B are written when the first graph is known
+            int[] written = {0};
+            long[] progress = {System.nanoTime()};
+            dataset.forEachChunk(256, (firstRow, structures) -> {
+                List<CrystalGraph> graphs = structures.parallelStream().map(s -> {
+                    try {
+                        return builder.apply(s);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException(dataset.name() + " row " + s.id() + ": cannot build its graph: "
+                            + e.getMessage(), e);
+                    }
+                }).toList();
+                for (CrystalGraph g : graphs) {
+                    if (written[0] == 0) {
+                        dims[0] = g.maxNeighbors();
+                        dims[1] = g.atomFeatureLength();
+                        dims[2] = g.bondFeatureLength();
+                        out.writeInt(dims[0]);
+                        out.writeInt(dims[1]);
+                        out.writeInt(dims[2]);
+                    } else if (g.maxNeighbors() != dims[0] || g.atomFeatureLength() != dims[1] || g.bondFeatureLength() != dims[2]) {
+                        throw new IOException(dataset.name() + " row " + g.id() + ": graph shape differs from the first graph's");
+                    }
+                    offsets[written[0]] = counting.count;
+                    writeGraph(out, g, bonds, paletteIndex, palette);
+                    written[0]++;
+                }
+                if (System.nanoTime() - progress[0] > 10e9) {
+                    progress[0] = System.nanoTime();
+                    log.printf("  %d / %d graphs%n", written[0], dataset.size());
+                }
+            });
+            offsets[written[0]] = counting.count;
+            long footer = counting.count;
+            out.writeInt(palette.size());
+            for (float[] row : palette) for (float v : row) out.writeFloat(v);
+            for (long o : offsets) out.writeLong(o);
+            out.writeLong(footer);
+            out.flush();
+        });
+    }
+
+    private static void writeGraph(DataOutputStream out, CrystalGraph g, BondFeaturizer bonds,
+                                   Map<FloatKey, Integer> paletteIndex, List<float[]> palette) throws IOException {
+        int n = g.numAtoms(), m = g.maxNeighbors(), f = g.atomFeatureLength(), b = g.bondFeatureLength();
+        boolean rawBonds = !bondsRecomputable(g, bonds);
+        out.writeUTF(g.id() == null ? "" : g.id());
+        out.writeInt(n);
+        out.writeBoolean(rawBonds);
+        for (int i = 0; i < n; i++) {
+            out.writeShort(g.atomicNumbers()[i]);
+            float[] row = Arrays.copyOfRange(g.atomFeatures(), i * f, (i + 1) * f);
+            Integer idx = paletteIndex.get(new FloatKey(row));
+            if (idx == null) {
+                idx = palette.size();
+                palette.add(row);
+                paletteIndex.put(new FloatKey(row), idx);
+            }
+            out.writeInt(idx);
+            out.writeShort(g.neighborCounts()[i]);
+        }
+        for (int v : g.neighborIndices()) out.writeInt(v);
+        for (float v : g.neighborDistances()) out.writeFloat(v);
+        for (int v : g.neighborImages()) out.writeShort(v);
+        if (rawBonds) for (float v : g.bondFeatures()) out.writeFloat(v);
+    }
+
+    private static boolean bondsRecomputable(CrystalGraph g, BondFeaturizer bonds) {
+        if (bonds == null || bonds.length() != g.bondFeatureLength()) return false;
+        int b = g.bondFeatureLength();
+        float[] buf = new float[b];
+        float[] d = g.neighborDistances();
+        float[] stored = g.bondFeatures();
+        for (int s = 0; s < d.length; s++) {
+            bonds.featurize(d[s], buf, 0);
+            for (int k = 0; k < b; k++) if (Math.abs(buf[k] - stored[s * b + k]) > BOND_TOLERANCE) return false;
+        }
+        return true;
+    }
+
+    /** Number of atoms of graph {@code row}, without reading the graph. */
+    public int numAtoms(int row) throws IOException {
+        ByteBuffer buf = read(offsets[row], (int) Math.min(offsets[row + 1] - offsets[row], 512));
+        readString(buf);
+        return buf.getInt();
+    }
+
+    /** Graph {@code row}, read back from disk. Thread-safe. */
+    public CrystalGraph graph(int row) {
+        try {
+            ByteBuffer buf = read(offsets[row], (int) (offsets[row + 1] - offsets[row]));
+            String id = readString(buf);
+            int n = buf.getInt();
+            boolean rawBonds = buf.get() != 0;
+            int m = maxNeighbors, f = atomFeatureLength, b = bondFeatureLength;
+            int[] z = new int[n];
+            float[] atom = new float[n * f];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = buf.getShort();
+                System.arraycopy(palette[buf.getInt()], 0, atom, i * f, f);
+                counts[i] = buf.getShort();
+            }
+            int[] idx = new int[n * m];
+            for (int s = 0; s < idx.length; s++) idx[s] = buf.getInt();
+            float[] dist = new float[n * m];
+            for (int s = 0; s < dist.length; s++) dist[s] = buf.getFloat();
+            int[] img = new int[n * m * 3];
+            for (int s = 0; s < img.length; s++) img[s] = buf.getShort();
+            float[] bond = new float[n * m * b];
+            if (rawBonds) {
+                for (int s = 0; s < bond.length; s++) bond[s] = buf.getFloat();
+            } else {
+                for (int s = 0; s < dist.length; s++) bonds.featurize(dist[s], bond, s * b);
+            }
+            return new CrystalGraph(id.isEmpty() ? null : id, z, atom, idx, dist, img, counts, bond);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read graph " + row, e);
+        }
+    }
+
+    private ByteBuffer read(long position, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        while (buf.hasRemaining()) {
+            int r = channel.read(buf, position + buf.position());
+            if (r < 0) throw new IOException(file + ": truncated at byte " + (position + buf.position()));
+        }
+        buf.flip();
+        return buf;
+    }
+
+    /** Reads a string written by {@link DataOutputStream#writeUTF} (ASCII ids in practice). */
+    private static String readString(ByteBuffer buf) {
+        int len = buf.getShort() & 0xffff;
+        byte[] bytes = new byte[len];
+        buf.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException { channel.close(); }
+
+    private record FloatKey(float[] v) {
+        @Override public boolean equals(Object o) { return o instanceof FloatKey k && Arrays.equals(v, k.v); }
+        @Override public int hashCode() { return Arrays.hashCode(v); }
+    }
+
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+        CountingStream(java.io.OutputStream out) { super(out); }
+        @Override public void write(int b) throws IOException { out.write(b); count++; }
+        @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); count += len; }
+    }
+}

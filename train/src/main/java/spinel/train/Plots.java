@@ -1,0 +1,81 @@
+package spinel.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG plots of a run (XChart): learning curves, a parity plot, a confusion matrix. Written atomically. */
+public final class Plots {
+
+    private Plots() {}
+
+    /** Training and validation loss against epoch. */
+    public static void learningCurves(List<Trainer.EpochRecord> history, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Learning curves").xAxisTitle("epoch")
+            .yAxisTitle("loss").build();
+        List<Double> epochs = new ArrayList<>(), train = new ArrayList<>(), val = new ArrayList<>();
+        for (Trainer.EpochRecord r : history) {
+            epochs.add((double) r.epoch());
+            train.add(r.trainLoss());
+            val.add(Double.isFinite(r.valLoss()) ? r.valLoss() : null);
+        }
+        if (epochs.isEmpty()) return;
+        chart.addSeries("train", epochs, train).setMarker(SeriesMarkers.NONE);
+        if (val.stream().anyMatch(v -> v != null)) chart.addSeries("validation", epochs, val).setMarker(SeriesMarkers.NONE);
+        save(chart, png);
+    }
+
+    /** Predicted against true values with the y = x line. */
+    public static void parity(double[] actual, double[] predicted, String unit, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(600).height(600).title("Parity").xAxisTitle("true " + unit)
+            .yAxisTitle("predicted " + unit).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        if (actual.length == 0) return;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < actual.length; i++) {
+            lo = Math.min(lo, Math.min(actual[i], predicted[i]));
+            hi = Math.max(hi, Math.max(actual[i], predicted[i]));
+        }
+        chart.addSeries("test", actual, predicted);
+        XYSeries line = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.NONE);
+        save(chart, png);
+    }
+
+    /** Heat map of a confusion matrix ({@code confusion[true][predicted]}); classes never seen are dropped. */
+    public static void confusion(int[][] confusion, List<String> classNames, Path png) throws IOException {
+        List<Integer> used = new ArrayList<>();
+        for (int k = 0; k < confusion.length; k++) {
+            int total = 0;
+            for (int j = 0; j < confusion.length; j++) total += confusion[k][j] + confusion[j][k];
+            if (total > 0) used.add(k);
+        }
+        if (used.isEmpty()) return;
+        List<String> names = new ArrayList<>();
+        for (int k : used) names.add(classNames.get(k));
+        List<Number[]> cells = new ArrayList<>();
+        for (int a = 0; a < used.size(); a++) {
+            for (int b = 0; b < used.size(); b++) cells.add(new Number[] {b, a, confusion[used.get(a)][used.get(b)]});
+        }
+        int side = Math.min(2000, 300 + 18 * used.size());
+        HeatMapChart chart = new HeatMapChartBuilder().width(side).height(side).title("Confusion matrix (rows: true)")
+            .xAxisTitle("predicted").yAxisTitle("true").build();
+        chart.getStyler().setShowValue(used.size() <= 20);
+        chart.addSeries("counts", names, names, cells);
+        RunFiles.writeAtomically(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    private static void save(XYChart chart, Path png) throws IOException {
+        RunFiles.writeAtomically(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+}

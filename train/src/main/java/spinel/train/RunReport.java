@@ -1,0 +1,89 @@
+package spinel.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a trained model's test outputs into the files of a run folder: {@code metrics.json},
+ * {@code history.csv}, {@code predictions.csv} and the plots ({@code learning_curves.png},
+ * {@code parity.png} or {@code confusion.png}). {@code config.json} is written by whoever sets up the
+ * run, before training starts.
+ */
+public final class RunReport {
+
+    private RunReport() {}
+
+    /**
+     * Scores regression outputs (normalised, as the network gives them) against the true values.
+     *
+     * @param ids    row ids of the test rows (for predictions.csv)
+     * @param actual true values in target units
+     * @return the "test" section of metrics.json
+     */
+    public static Map<String, Object> regression(Path runDir, List<String> ids, double[] actual, float[][] outputs,
+                                                 Normalizer normalizer, String unit) throws IOException {
+        double[] predicted = new double[actual.length];
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < actual.length; i++) {
+            predicted[i] = normalizer.denormalize(outputs[i][0]);
+            rows.add(List.of(ids.get(i), actual[i], predicted[i]));
+        }
+        RunFiles.writeCsv(runDir.resolve("predictions.csv"), List.of("id", "target", "prediction"), rows);
+        Plots.parity(actual, predicted, unit == null ? "" : unit, runDir.resolve("parity.png"));
+        return Metrics.regression(actual, predicted).toMap();
+    }
+
+    /** Scores class logits against the true labels; writes predictions.csv with the top class and its probability. */
+    public static Map<String, Object> classification(Path runDir, List<String> ids, int[] labels, float[][] logits,
+                                                     List<String> classNames) throws IOException {
+        double[][] probs = new double[labels.length][];
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            probs[i] = Trainer.softmax(logits[i]);
+            int best = Metrics.argmax(probs[i]);
+            rows.add(List.of(ids.get(i), classNames.get(labels[i]), classNames.get(best), probs[i][best]));
+        }
+        RunFiles.writeCsv(runDir.resolve("predictions.csv"), List.of("id", "target", "prediction", "probability"), rows);
+        ClassificationMetrics m = Metrics.classification(labels, probs);
+        Plots.confusion(m.confusion(), classNames, runDir.resolve("confusion.png"));
+        Map<String, Object> map = m.toMap();
+        map.put("classes", classNames);
+        return map;
+    }
+
+    /** Writes history.csv and the learning-curve plot. */
+    public static void history(Path runDir, List<Trainer.EpochRecord> history) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        for (Trainer.EpochRecord r : history) {
+            rows.add(List.of(r.epoch(), r.trainLoss(), r.valLoss(), r.valScore(), r.learningRate(), r.seconds()));
+        }
+        RunFiles.writeCsv(runDir.resolve("history.csv"),
+            List.of("epoch", "train_loss", "val_loss", "val_score", "learning_rate", "seconds"), rows);
+        Plots.learningCurves(history, runDir.resolve("learning_curves.png"));
+    }
+
+    /**
+     * Writes metrics.json: {@code {"test": {...}, "epochs", "best_epoch", "seconds",
+     * "seconds_per_epoch", "peak_rss_mb", ...extra}}.
+     */
+    public static Map<String, Object> metrics(Path runDir, Map<String, Object> test, Trainer.Result result,
+                                              double seconds, Map<String, Object> extra) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("test", test);
+        m.put("epochs", result.history().size());
+        m.put("best_epoch", result.bestEpoch());
+        m.put("stopped_early", result.stoppedEarly());
+        m.put("seconds", seconds);
+        double train = 0;
+        for (Trainer.EpochRecord r : result.history()) train += r.seconds();
+        m.put("seconds_per_epoch", result.history().isEmpty() ? Double.NaN : train / result.history().size());
+        m.put("peak_rss_mb", RunFiles.peakRssMb());
+        if (extra != null) m.putAll(extra);
+        RunFiles.writeJson(runDir.resolve("metrics.json"), m);
+        return m;
+    }
+}

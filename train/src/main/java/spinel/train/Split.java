@@ -1,0 +1,199 @@
+package spinel.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A partition of dataset rows (indices 0..n−1) into training, validation and test rows. The three
+ * sets are disjoint; each is sorted ascending. Factories give seeded random splits, k-fold and
+ * stratified k-fold cross-validation, and the official Matbench v0.1 folds.
+ */
+public record Split(int[] train, int[] val, int[] test) {
+
+    public Split {
+        train = train.clone();
+        val = val.clone();
+        test = test.clone();
+        Arrays.sort(train);
+        Arrays.sort(val);
+        Arrays.sort(test);
+    }
+
+    /**
+     * A seeded random split of {@code n} rows: {@code valFraction} and {@code testFraction} of the rows
+     * (rounded) go to validation and test, the rest to training.
+     */
+    public static Split random(int n, double valFraction, double testFraction, long seed) {
+        if (valFraction < 0 || testFraction < 0 || valFraction + testFraction >= 1) {
+            throw new IllegalArgumentException("fractions val=" + valFraction + " test=" + testFraction
+                + " must be ≥ 0 and leave some training rows");
+        }
+        int[] perm = permutation(n, seed);
+        int nTest = (int) Math.round(n * testFraction);
+        int nVal = (int) Math.round(n * valFraction);
+        return new Split(Arrays.copyOfRange(perm, nTest + nVal, n), Arrays.copyOfRange(perm, nTest, nTest + nVal),
+            Arrays.copyOfRange(perm, 0, nTest));
+    }
+
+    /**
+     * The {@code k} folds of seeded k-fold cross-validation: fold i tests on its i-th share of a
+     * shuffled order; its training rows are split again, {@code valFraction} of them for validation.
+     */
+    public static List<Split> kFold(int n, int k, double valFraction, long seed) {
+        checkFolds(n, k);
+        int[] perm = permutation(n, seed);
+        List<List<Integer>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) folds.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) folds.get(i % k).add(perm[i]);
+        return fromFolds(n, folds, valFraction, seed);
+    }
+
+    /**
+     * Stratified k-fold: each class's rows are shuffled and dealt round-robin to the folds, so each
+     * fold keeps the class proportions (to within one row per class).
+     */
+    public static List<Split> stratifiedKFold(int[] labels, int k, double valFraction, long seed) {
+        int n = labels.length;
+        checkFolds(n, k);
+        Map<Integer, List<Integer>> byClass = new TreeMap<>();
+        for (int i = 0; i < n; i++) byClass.computeIfAbsent(labels[i], c -> new ArrayList<>()).add(i);
+        Random rng = new Random(seed);
+        List<List<Integer>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) folds.add(new ArrayList<>());
+        int next = 0;
+        for (List<Integer> rows : byClass.values()) {
+            java.util.Collections.shuffle(rows, rng);
+            // Continue dealing where the previous class stopped so small classes do not all land in fold 0.
+            for (int r : rows) folds.get(next++ % k).add(r);
+        }
+        return fromFolds(n, folds, valFraction, seed);
+    }
+
+    /**
+     * Fold {@code fold} of an official Matbench folds file ({@code {"fold_0": [test ids...], ...}},
+     * optionally gzip'd): its test rows are the listed ids, every other row is for training, of which
+     * {@code valFraction} (seeded) is held out for validation/early stopping.
+     *
+     * @param ids the dataset's row ids (e.g. Matbench mbids), in row order
+     * @throws IOException              when the file cannot be read
+     * @throws IllegalArgumentException naming the file when the fold is missing or lists unknown ids
+     */
+    public static Split matbenchFold(Path foldsFile, List<String> ids, int fold, double valFraction, long seed)
+            throws IOException {
+        return matbenchFold(foldsFile, ids, fold, valFraction, seed, false);
+    }
+
+    /**
+     * Like {@link #matbenchFold(Path, List, int, double, long)}; with {@code subset} true the dataset
+     * may be a subset of the task, and test ids it does not hold are skipped.
+     */
+    public static Split matbenchFold(Path foldsFile, List<String> ids, int fold, double valFraction, long seed,
+                                     boolean subset) throws IOException {
+        JsonNode root;
+        try (InputStream in = open(foldsFile)) {
+            root = new ObjectMapper().readTree(in);
+        }
+        String key = "fold_" + fold;
+        JsonNode list = root.get(key);
+        if (list == null || !list.isArray()) {
+            List<String> keys = new ArrayList<>();
+            root.fieldNames().forEachRemaining(keys::add);
+            throw new IllegalArgumentException(foldsFile + ": no array \"" + key + "\" (the file has " + keys + ")");
+        }
+        Map<String, Integer> row = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) row.put(ids.get(i), i);
+        Set<Integer> test = new HashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (JsonNode id : list) {
+            Integer r = row.get(id.asText());
+            if (r == null) missing.add(id.asText());
+            else test.add(r);
+        }
+        if (!missing.isEmpty() && !subset) {
+            throw new IllegalArgumentException(foldsFile + ": " + missing.size() + " test ids of " + key
+                + " are not in the dataset, e.g. " + missing.get(0));
+        }
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) if (!test.contains(i)) rest.add(i);
+        int[] trainVal = rest.stream().mapToInt(Integer::intValue).toArray();
+        int[][] tv = holdOut(trainVal, valFraction, seed);
+        return new Split(tv[0], tv[1], test.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The number of folds in a Matbench folds file. */
+    public static int matbenchFoldCount(Path foldsFile) throws IOException {
+        try (InputStream in = open(foldsFile)) {
+            return new ObjectMapper().readTree(in).size();
+        }
+    }
+
+    /** This split restricted to the rows where {@code keep} is true (e.g. a subset of a large task). */
+    public Split restrictTo(boolean[] keep) {
+        return new Split(filter(train, keep), filter(val, keep), filter(test, keep));
+    }
+
+    private static int[] filter(int[] rows, boolean[] keep) {
+        return Arrays.stream(rows).filter(r -> keep[r]).toArray();
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+    }
+
+    private static List<Split> fromFolds(int n, List<List<Integer>> folds, double valFraction, long seed) {
+        List<Split> splits = new ArrayList<>();
+        for (int f = 0; f < folds.size(); f++) {
+            Set<Integer> test = new HashSet<>(folds.get(f));
+            int[] rest = new int[n - test.size()];
+            int j = 0;
+            for (int i = 0; i < n; i++) if (!test.contains(i)) rest[j++] = i;
+            int[][] tv = holdOut(rest, valFraction, seed + f);
+            splits.add(new Split(tv[0], tv[1], folds.get(f).stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return splits;
+    }
+
+    /** Splits {@code rows} into {train, val} with a seeded shuffle. */
+    static int[][] holdOut(int[] rows, double valFraction, long seed) {
+        if (valFraction < 0 || valFraction >= 1) throw new IllegalArgumentException("validation fraction " + valFraction);
+        int[] perm = permutation(rows.length, seed);
+        int nVal = (int) Math.round(rows.length * valFraction);
+        int[] val = new int[nVal];
+        int[] train = new int[rows.length - nVal];
+        for (int i = 0; i < rows.length; i++) {
+            if (i < nVal) val[i] = rows[perm[i]];
+            else train[i - nVal] = rows[perm[i]];
+        }
+        return new int[][] {train, val};
+    }
+
+    private static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        Random rng = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i]; p[i] = p[j]; p[j] = t;
+        }
+        return p;
+    }
+
+    private static void checkFolds(int n, int k) {
+        if (k < 2 || k > n) throw new IllegalArgumentException(k + " folds for " + n + " rows");
+    }
+}

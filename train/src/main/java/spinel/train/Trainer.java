@@ -1,0 +1,405 @@
+package spinel.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * The training loop for any DJL {@link Block} fed by {@link BatchSource}s: the CGCNN, the tabular
+ * MLP, fusion models.
+ *
+ * <p>Each epoch shuffles the training rows with a seeded generator and reseeds the engine (dropout),
+ * so a run is deterministic for a seed on CPU and a resumed run continues exactly as an uninterrupted
+ * one would. After each epoch the validation rows are scored (MAE of the normalised target for
+ * regression, accuracy for classification), {@code best.params} is written when the score improves,
+ * and {@code checkpoint.bin} (parameters, optimiser state, history, early-stopping counters) is
+ * written atomically. {@link #fit} with an existing checkpoint in the run folder resumes from it. A
+ * NaN or infinite loss stops the run with {@link DivergedException}, leaving the last good checkpoint.
+ */
+public final class Trainer {
+
+    /** Thrown when the loss stops being finite; the checkpoint of the last good epoch is kept. */
+    public static final class DivergedException extends RuntimeException {
+        DivergedException(String message) { super(message); }
+    }
+
+    /** One row of {@code history.csv}. Scores are of the validation rows; NaN when there are none. */
+    public record EpochRecord(int epoch, double trainLoss, double valLoss, double valScore, double learningRate,
+                              double seconds) {}
+
+    /** Network outputs for some rows with their labels: regression values or class logits. */
+    public record Predictions(float[][] outputs, float[][] labels) {}
+
+    /** Outcome of {@link #fit}. */
+    public record Result(List<EpochRecord> history, int bestEpoch, double bestValScore, boolean stoppedEarly,
+                         double seconds) {}
+
+    static final String CHECKPOINT = "checkpoint.bin";
+    static final String BEST = "best.params";
+    private static final String MAGIC = "spinel-checkpoint-1";
+
+    /** A training loss over a network's outputs and a batch's labels (e.g. a conv {@code Head}'s own loss). */
+    @FunctionalInterface
+    public interface LossFunction {
+        NDArray loss(NDList predictions, NDList labels);
+    }
+
+    private final TrainConfig config;
+    private LossFunction lossFunction;
+    private int outputIndex;
+    private PrintStream log = System.err;
+    private boolean progressBar = System.console() != null;
+
+    public Trainer(TrainConfig config) {
+        this.config = config;
+    }
+
+    public TrainConfig config() { return config; }
+
+    /** Where the per-epoch lines go (default standard error). */
+    public Trainer setLog(PrintStream log) { this.log = log; return this; }
+
+    /**
+     * Use {@code loss} instead of the configuration's (MSE/L1/cross-entropy on the first output),
+     * e.g. a multi-task head's weighted sum.
+     */
+    public Trainer optLossFunction(LossFunction loss) { this.lossFunction = loss; return this; }
+
+    /** Which of the network's outputs is scored on the validation rows (default 0). */
+    public Trainer optOutputIndex(int index) { this.outputIndex = index; return this; }
+
+    /** Force the progress bar on or off (default: on when attached to a terminal). */
+    public Trainer optProgressBar(boolean on) { this.progressBar = on; return this; }
+
+    /**
+     * Trains {@code block} (already initialised on {@code manager}) on {@code train}, early-stopping on
+     * {@code val}; writes checkpoints into {@code runDir} (resuming from one found there). On return the
+     * block holds the parameters of the best epoch (the last one when there are no validation rows).
+     */
+    public Result fit(Block block, NDManager manager, BatchSource train, BatchSource val, Path runDir)
+            throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(runDir);
+        List<Parameter> trainable = new ArrayList<>();
+        for (Parameter p : block.getParameters().values()) {
+            if (p.requiresGradient()) trainable.add(p);
+        }
+        ParameterOptimizer optimizer = new ParameterOptimizer(config, trainable, manager);
+        ParameterStore store = new ParameterStore(manager, false);
+        State state = new State();
+        Path checkpoint = runDir.resolve(CHECKPOINT);
+        if (Files.isRegularFile(checkpoint)) {
+            loadCheckpoint(checkpoint, block, manager, optimizer, trainable, state);
+            log.printf("resuming %s after epoch %d (best epoch %d)%n", runDir, state.epoch, state.bestEpoch);
+        }
+        int n = train.size();
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
+        long totalSteps = (long) batches * config.epochs();
+        boolean hasVal = val != null && val.size() > 0;
+        while (state.epoch < config.epochs() && !state.stopped) {
+            int epoch = state.epoch + 1;
+            long epochStart = System.nanoTime();
+            Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
+            int[] order = shuffled(n, new Random(config.seed() * 1_000_003L + epoch));
+            double lossSum = 0;
+            long seen = 0;
+            double lr = Double.NaN;
+            try (ProgressBar bar = progressBar ? new ProgressBarBuilder().setTaskName("epoch " + epoch)
+                    .setInitialMax(n).setStyle(ProgressBarStyle.ASCII).setConsumer(
+                        new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null) {
+                for (int b = 0; b < batches; b++) {
+                    int[] rows = Arrays.copyOfRange(order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize()));
+                    lr = config.learningRateAt(optimizer.steps(), totalSteps, batches);
+                    double loss = trainStep(block, store, manager, optimizer, train, rows, lr);
+                    if (!Double.isFinite(loss)) {
+                        throw new DivergedException(String.format(
+                            "training loss became %s at epoch %d, batch %d (learning rate %.3g); the last good checkpoint "
+                                + "(after epoch %d) is kept in %s — lower the learning rate or enable gradient clipping",
+                            loss, epoch, b + 1, lr, state.epoch, runDir));
+                    }
+                    lossSum += loss * rows.length;
+                    seen += rows.length;
+                    if (bar != null) {
+                        bar.stepBy(rows.length);
+                        bar.setExtraMessage(String.format(" loss %.4f", lossSum / seen));
+                    }
+                }
+            }
+            double trainLoss = lossSum / seen;
+            double valLoss = Double.NaN, valScore = Double.NaN;
+            if (hasVal) {
+                Predictions p = predict(block, manager, val, config.batchSize(), outputIndex);
+                valLoss = loss(p);
+                valScore = score(p);
+            }
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            state.history.add(new EpochRecord(epoch, trainLoss, valLoss, valScore, lr, seconds));
+            state.epoch = epoch;
+            boolean improved = !hasVal || state.bestEpoch == 0 || valScore < state.bestScore;
+            if (improved) {
+                state.bestEpoch = epoch;
+                state.bestScore = valScore;
+                state.sinceBest = 0;
+                RunFiles.writeAtomically(runDir.resolve(BEST), out -> block.saveParameters(new DataOutputStream(out)));
+            } else {
+                state.sinceBest++;
+                if (config.patience() > 0 && state.sinceBest >= config.patience()) state.stopped = true;
+            }
+            saveCheckpoint(checkpoint, block, optimizer, state);
+            log.printf("epoch %d/%d  train loss %.5f  val loss %.5f  val %s %.5f%s  lr %.2e  %.1f s%n", epoch,
+                config.epochs(), trainLoss, valLoss, config.task() == TrainConfig.Task.CLASSIFICATION ? "accuracy" : "mae",
+                config.task() == TrainConfig.Task.CLASSIFICATION ? -valScore : valScore, improved ? " *" : "", lr, seconds);
+            if (state.stopped) log.printf("early stop: no better validation score for %d epochs%n", state.sinceBest);
+        }
+        loadParameters(block, manager, runDir.resolve(BEST));
+        return new Result(List.copyOf(state.history), state.bestEpoch, state.bestScore, state.stopped,
+            (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Loads parameters written by {@link Block#saveParameters} (e.g. {@code best.params}) into {@code block}. */
+    public static void loadParameters(Block block, NDManager manager, Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException(file + ": not parameters of this network: " + e.getMessage(), e);
+        }
+        for (Parameter p : block.getParameters().values()) {
+            if (p.requiresGradient()) p.getArray().setRequiresGradient(true);
+        }
+    }
+
+    /** Runs {@code block} in inference mode over every row of {@code source}, in order. */
+    public static Predictions predict(Block block, NDManager manager, BatchSource source, int batchSize) {
+        return predict(block, manager, source, batchSize, 0);
+    }
+
+    /** Like {@link #predict(Block, NDManager, BatchSource, int)}, keeping output {@code outputIndex}. */
+    public static Predictions predict(Block block, NDManager manager, BatchSource source, int batchSize, int outputIndex) {
+        int n = source.size();
+        float[][] outputs = new float[n][];
+        float[][] labels = new float[n][];
+        ParameterStore store = new ParameterStore(manager, false);
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            int[] rows = new int[end - start];
+            for (int i = 0; i < rows.length; i++) rows[i] = start + i;
+            try (NDManager batchManager = manager.newSubManager()) {
+                BatchSource.Batch batch = source.batch(batchManager, rows);
+                try (AutoCloseable resource = batch.resource()) {
+                NDArray out = block.forward(store, batch.inputs(), false).get(outputIndex);
+                long k = out.getShape().dimension() == 1 ? 1 : out.getShape().get(1);
+                float[] flat = out.toType(DataType.FLOAT32, false).toFloatArray();
+                NDArray lab = batch.labels().head();
+                float[] flatLabels = lab.toType(DataType.FLOAT32, false).toFloatArray();
+                int lk = flatLabels.length / rows.length;
+                for (int i = 0; i < rows.length; i++) {
+                    outputs[start + i] = Arrays.copyOfRange(flat, (int) (i * k), (int) ((i + 1) * k));
+                    labels[start + i] = Arrays.copyOfRange(flatLabels, i * lk, (i + 1) * lk);
+                }
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+            }
+        }
+        return new Predictions(outputs, labels);
+    }
+
+    private double trainStep(Block block, ParameterStore store, NDManager manager, ParameterOptimizer optimizer,
+                             BatchSource train, int[] rows, double lr) {
+        try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
+            BatchSource.Batch batch = train.batch(batchManager, rows);
+            try (AutoCloseable resource = batch.resource()) {
+            double lossValue;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.zeroGradients();
+                NDList out = block.forward(store, batch.inputs(), true);
+                NDArray loss = lossFunction != null ? lossFunction.loss(out, batch.labels())
+                    : lossArray(out.head(), batch.labels().head());
+                lossValue = loss.getFloat();
+                if (!Double.isFinite(lossValue)) return lossValue;
+                gc.backward(loss);
+            }
+            double scale = 1;
+            if (config.clipNorm() > 0) {
+                double norm = optimizer.gradientNorm();
+                if (!Double.isFinite(norm)) return norm;
+                if (norm > config.clipNorm()) scale = config.clipNorm() / norm;
+            }
+            optimizer.step(lr, scale);
+            return lossValue;
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }
+    }
+
+    private NDArray lossArray(NDArray out, NDArray labels) {
+        return switch (config.loss()) {
+            case MSE -> out.sub(labels.reshape(out.getShape())).square().mean();
+            case L1 -> out.sub(labels.reshape(out.getShape())).abs().mean();
+            case CROSS_ENTROPY -> {
+                NDArray logp = out.logSoftmax(1);
+                NDArray oneHot = labels.toType(DataType.INT32, false).oneHot((int) out.getShape().get(1));
+                yield logp.mul(oneHot).sum(new int[] {1}).mean().neg();
+            }
+        };
+    }
+
+    /** The loss of the current predictions, as {@link #lossArray} computes it (in double precision). */
+    double loss(Predictions p) {
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < p.outputs().length; i++) {
+            float[] o = p.outputs()[i];
+            if (config.task() == TrainConfig.Task.CLASSIFICATION) {
+                sum -= logSoftmax(o)[(int) p.labels()[i][0]];
+                count++;
+            } else {
+                for (int j = 0; j < o.length; j++) {
+                    double e = o[j] - p.labels()[i][j];
+                    sum += config.loss() == TrainConfig.LossKind.L1 ? Math.abs(e) : e * e;
+                    count++;
+                }
+            }
+        }
+        return sum / count;
+    }
+
+    /** Validation score, lower is better: MAE (normalised units) or minus the accuracy. */
+    double score(Predictions p) {
+        if (config.task() == TrainConfig.Task.CLASSIFICATION) {
+            int hits = 0;
+            for (int i = 0; i < p.outputs().length; i++) {
+                float[] o = p.outputs()[i];
+                int best = 0;
+                for (int j = 1; j < o.length; j++) if (o[j] > o[best]) best = j;
+                if (best == (int) p.labels()[i][0]) hits++;
+            }
+            return -(double) hits / p.outputs().length;
+        }
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < p.outputs().length; i++) {
+            for (int j = 0; j < p.outputs()[i].length; j++) {
+                sum += Math.abs(p.outputs()[i][j] - p.labels()[i][j]);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    /** Softmax probabilities of a row of logits. */
+    public static double[] softmax(float[] logits) {
+        double[] lp = logSoftmax(logits);
+        for (int j = 0; j < lp.length; j++) lp[j] = Math.exp(lp[j]);
+        return lp;
+    }
+
+    private static double[] logSoftmax(float[] o) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : o) max = Math.max(max, v);
+        double sum = 0;
+        for (float v : o) sum += Math.exp(v - max);
+        double log = max + Math.log(sum);
+        double[] r = new double[o.length];
+        for (int j = 0; j < o.length; j++) r[j] = o[j] - log;
+        return r;
+    }
+
+    private static int[] shuffled(int n, Random rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i]; p[i] = p[j]; p[j] = t;
+        }
+        return p;
+    }
+
+    /** Loop state saved in the checkpoint. */
+    private static final class State {
+        int epoch;
+        int bestEpoch;
+        double bestScore = Double.POSITIVE_INFINITY;
+        int sinceBest;
+        boolean stopped;
+        final List<EpochRecord> history = new ArrayList<>();
+    }
+
+    private void saveCheckpoint(Path file, Block block, ParameterOptimizer optimizer, State s) throws IOException {
+        RunFiles.writeAtomically(file, raw -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
+            out.writeUTF(MAGIC);
+            out.writeUTF(RunFiles.JSON.writeValueAsString(config));
+            out.writeInt(s.epoch);
+            out.writeInt(s.bestEpoch);
+            out.writeDouble(s.bestScore);
+            out.writeInt(s.sinceBest);
+            out.writeBoolean(s.stopped);
+            out.writeInt(s.history.size());
+            for (EpochRecord r : s.history) {
+                out.writeInt(r.epoch());
+                out.writeDouble(r.trainLoss());
+                out.writeDouble(r.valLoss());
+                out.writeDouble(r.valScore());
+                out.writeDouble(r.learningRate());
+                out.writeDouble(r.seconds());
+            }
+            optimizer.save(out);
+            block.saveParameters(out);
+            out.flush();
+        });
+    }
+
+    private void loadCheckpoint(Path file, Block block, NDManager manager, ParameterOptimizer optimizer,
+                                List<Parameter> trainable, State s) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            if (!MAGIC.equals(in.readUTF())) throw new IOException(file + ": not a Spinel checkpoint");
+            TrainConfig saved = RunFiles.JSON.readValue(in.readUTF(), TrainConfig.class);
+            if (saved.optimizer() != config.optimizer() || saved.batchSize() != config.batchSize()
+                    || saved.seed() != config.seed() || saved.task() != config.task()) {
+                throw new IOException(file + ": checkpoint of a different run (" + saved + "); use another --out folder");
+            }
+            s.epoch = in.readInt();
+            s.bestEpoch = in.readInt();
+            s.bestScore = in.readDouble();
+            s.sinceBest = in.readInt();
+            s.stopped = in.readBoolean();
+            int rows = in.readInt();
+            for (int i = 0; i < rows; i++) {
+                s.history.add(new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
+                    in.readDouble(), in.readDouble()));
+            }
+            optimizer.load(in);
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException(file + ": parameters do not fit this network: " + e.getMessage(), e);
+        }
+        for (Parameter p : trainable) p.getArray().setRequiresGradient(true);
+    }
+}

@@ -1,0 +1,100 @@
+package spinel.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SplitTest {
+
+    static void assertPartition(Split s, int n) {
+        Set<Integer> all = new HashSet<>();
+        for (int[] part : new int[][] {s.train(), s.val(), s.test()}) for (int r : part) assertTrue(all.add(r), "row " + r + " twice");
+        assertEquals(n, all.size());
+    }
+
+    @Test
+    void randomSplitIsSeededAndDisjoint() {
+        Split a = Split.random(100, 0.1, 0.2, 7);
+        assertPartition(a, 100);
+        assertEquals(20, a.test().length);
+        assertEquals(10, a.val().length);
+        assertArrayEquals(a.test(), Split.random(100, 0.1, 0.2, 7).test());
+        assertTrue(!Arrays.equals(a.test(), Split.random(100, 0.1, 0.2, 8).test()));
+    }
+
+    @Test
+    void kFoldTestsEachRowOnce() {
+        List<Split> folds = Split.kFold(23, 5, 0.1, 1);
+        int[] tested = new int[23];
+        for (Split s : folds) {
+            assertPartition(s, 23);
+            for (int r : s.test()) tested[r]++;
+        }
+        assertTrue(Arrays.stream(tested).allMatch(c -> c == 1));
+    }
+
+    @Test
+    void stratifiedFoldsKeepClassProportions() {
+        int[] labels = IntStream.range(0, 100).map(i -> i < 80 ? 0 : 1).toArray();
+        for (Split s : Split.stratifiedKFold(labels, 5, 0.0, 3)) {
+            assertPartition(s, 100);
+            long ones = Arrays.stream(s.test()).filter(r -> labels[r] == 1).count();
+            assertEquals(4, ones);
+            assertEquals(20, s.test().length);
+        }
+    }
+
+    @Test
+    void matbenchFoldsFromFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("t.folds.json");
+        Files.writeString(f, "{\"fold_0\": [\"b\", \"d\"], \"fold_1\": [\"a\", \"c\"]}");
+        Split s = Split.matbenchFold(f, List.of("a", "b", "c", "d"), 0, 0.0, 1);
+        assertArrayEquals(new int[] {1, 3}, s.test());
+        assertArrayEquals(new int[] {0, 2}, s.train());
+        assertEquals(2, Split.matbenchFoldCount(f));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Split.matbenchFold(f, List.of("a", "b", "c", "d"), 4, 0.0, 1));
+        assertTrue(e.getMessage().contains("fold_4"), e.getMessage());
+    }
+
+    @Test
+    void officialJdft2dFoldsCoverEveryRowOnce() throws IOException {
+        Path shared = Path.of(System.getProperty("spinel.shared", "../shared"));
+        Path folds = shared.resolve("data/matbench_meta/jdft2d.folds.json");
+        Assumptions.assumeTrue(Files.isRegularFile(folds));
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(shared.resolve("data/matbench_meta/jdft2d.csv")).subList(1, 637)) {
+            ids.add(line.substring(0, line.indexOf(',')));
+        }
+        int[] tested = new int[ids.size()];
+        for (int k = 0; k < Split.matbenchFoldCount(folds); k++) {
+            Split s = Split.matbenchFold(folds, ids, k, 0.1, 0);
+            assertPartition(s, 636);
+            for (int r : s.test()) tested[r]++;
+        }
+        assertTrue(Arrays.stream(tested).allMatch(c -> c == 1));
+    }
+
+    @Test
+    void normalizerUsesTrainingRowsOnly() {
+        double[] y = {1, 3, 1000};
+        Normalizer n = Normalizer.fit(y, new int[] {0, 1});
+        assertEquals(2, n.mean(), 1e-12);
+        assertEquals(1, n.std(), 1e-12);
+        assertEquals(5.0, n.denormalize(n.normalize(5.0)), 1e-12);
+    }
+}

@@ -1,0 +1,229 @@
+package spinel.zoo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of pretrained models: {@link ModelCard}s by id, and the {@link ModelCache} that
+ * gets their files (cache → bundled in the jar → download, see {@link ZooSettings} for the cache
+ * directory, offline switch and mirror).
+ *
+ * <p>Cards come from the class path: every {@value #INDEX} resource (one per jar that ships
+ * models) lists JSON files beside it, each an array of cards. Models trained by Spinel are
+ * bundled the same way as the published ones are referenced: a card whose weights file has a
+ * {@code resource} instead of (or besides) a {@code url}.
+ */
+public final class ModelZoo {
+
+    /** The class-path index of card files. */
+    public static final String INDEX = "spinel/zoo/registry/index.json";
+
+    private final Map<String, ModelCard> cards;
+    private final ModelCache cache;
+
+    private ModelZoo(Map<String, ModelCard> cards, ModelCache cache) {
+        this.cards = Collections.unmodifiableMap(cards);
+        this.cache = cache;
+    }
+
+    /** The bundled registry with settings from system properties and the environment. */
+    public static ModelZoo defaultZoo() {
+        return create(ZooSettings.fromEnvironment());
+    }
+
+    /** The bundled registry with the given settings. */
+    public static ModelZoo create(ZooSettings settings) {
+        return of(bundledCards(), new ModelCache(settings));
+    }
+
+    /** A registry of exactly {@code cards}, fetching through {@code cache}. */
+    public static ModelZoo of(List<ModelCard> cards, ModelCache cache) {
+        Map<String, ModelCard> m = new LinkedHashMap<>();
+        for (ModelCard c : cards) {
+            if (m.putIfAbsent(c.id(), c) != null) {
+                throw new IllegalArgumentException("two model cards with id " + c.id());
+            }
+        }
+        return new ModelZoo(m, cache);
+    }
+
+    /** Every card found through {@value #INDEX} resources on the class path. */
+    public static List<ModelCard> bundledCards() {
+        List<ModelCard> out = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try {
+            // this module's loader and the thread's context loader (an application may add models)
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<URL> indexes = new ArrayList<>();
+            for (ClassLoader loader : new ClassLoader[] {ModelZoo.class.getClassLoader(),
+                    Thread.currentThread().getContextClassLoader()}) {
+                if (loader == null) continue;
+                for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
+                    URL u = e.nextElement();
+                    if (seen.add(u.toString())) indexes.add(u);
+                }
+            }
+            for (URL index : indexes) {
+                String[] files;
+                try (InputStream in = index.openStream()) {
+                    files = json.readValue(in, String[].class);
+                }
+                for (String f : files) {
+                    URL url = new URL(index, f);
+                    try (InputStream in = url.openStream()) {
+                        out.addAll(ModelCard.readList(in));
+                    } catch (IOException | IllegalArgumentException ex) {
+                        throw new IllegalStateException("bad model card file " + url + ": " + ex.getMessage(), ex);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model registry", e);
+        }
+        return out;
+    }
+
+    /** All cards, in registry order. */
+    public List<ModelCard> list() {
+        return List.copyOf(cards.values());
+    }
+
+    public Optional<ModelCard> find(String id) {
+        return Optional.ofNullable(cards.get(id));
+    }
+
+    /** The card with {@code id}; an unknown id lists the known ones. */
+    public ModelCard card(String id) {
+        ModelCard c = cards.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown model '" + id + "'; known models: " + String.join(", ", cards.keySet()));
+        }
+        return c;
+    }
+
+    /** The local path of model {@code id}'s file with {@code role}, fetched and verified if needed. */
+    public Path fetch(String id, String role) throws IOException {
+        return cache.fetch(card(id), role);
+    }
+
+    /** Every file of model {@code id}, by role. */
+    public Map<String, Path> fetchAll(String id) throws IOException {
+        ModelCard c = card(id);
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String role : c.files().keySet()) out.put(role, cache.fetch(c, role));
+        return out;
+    }
+
+    public ModelCache cache() { return cache; }
+
+    /**
+     * Loads model {@code id} of the default zoo (settings from the environment): fetches and
+     * verifies its files, converts a PyTorch checkpoint once (cached), builds the network.
+     */
+    public static CgcnnModel load(String id) throws IOException {
+        return defaultZoo().loadModel(id);
+    }
+
+    /**
+     * Loads a CGCNN checkpoint from a file — a PyTorch {@code .pth.tar} of the reference
+     * implementation (legacy or zip format) or a converted {@code .npz} — with the atom features of
+     * {@code atomInit} ({@code atom_init.json}) and the reference featurisation (8 Å, 12 neighbours,
+     * Gaussians 0..8 Å step 0.2).
+     */
+    public static CgcnnModel load(Path checkpoint, Path atomInit) throws IOException {
+        return defaultZoo().loadModel(checkpoint, atomInit);
+    }
+
+    /** Loads model {@code id}: files fetched and verified, weights converted once, network built. */
+    public CgcnnModel loadModel(String id) throws IOException {
+        ModelCard c = card(id);
+        if (!"cgcnn".equals(c.architecture())) {
+            throw new IllegalArgumentException(id + ": architecture '" + c.architecture() + "' is not supported (only cgcnn)");
+        }
+        Path weightsFile = cache.fetch(c, ModelCard.WEIGHTS);
+        CgcnnWeights w = weights(weightsFile, c.file(ModelCard.WEIGHTS).format(), c.file(ModelCard.WEIGHTS).sha256());
+        ModelCard.Featurizer f = c.featurizer() != null ? c.featurizer() : ModelCard.Featurizer.cgcnnDefault();
+        Path atomInit = f.atomFeaturesFromFile() ? cache.fetch(c, f.atomFeatures()) : null;
+        return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit), f.rescaleVolumePerAtom());
+    }
+
+    /**
+     * DJL {@code Criteria} for a loaded model: {@code criteria(m).loadModel().newPredictor()} gives a
+     * DJL {@code Predictor<Structure, Prediction>} with the same numbers as {@code m.predict}. The
+     * weights are saved once in DJL's parameter format under {@code <cache>/djl/<sha256>/}.
+     */
+    public ai.djl.repository.zoo.Criteria<spinel.graph.Structure, Prediction> criteria(CgcnnModel model) throws IOException {
+        String key = model.weights().meta().sourceSha256() != null ? model.weights().meta().sourceSha256()
+            : Integer.toHexString(model.weights().tensors().hashCode());
+        Path dir = settings().cacheDir().resolve("djl").resolve(key);
+        Path params = dir.resolve("cgcnn-0000.params");
+        if (!java.nio.file.Files.isRegularFile(params)) {
+            java.nio.file.Files.createDirectories(dir);
+            Path tmp = java.nio.file.Files.createTempDirectory(dir, ".save");
+            try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
+                m.setBlock(model.network());
+                m.save(tmp, "cgcnn");
+                java.nio.file.Files.move(tmp.resolve("cgcnn-0000.params"), params, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                try (var s = java.nio.file.Files.list(tmp)) {
+                    for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
+                }
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        }
+        return ai.djl.repository.zoo.Criteria.builder()
+            .setTypes(spinel.graph.Structure.class, Prediction.class)
+            .optModelPath(dir)
+            .optModelName("cgcnn")
+            .optEngine("PyTorch")
+            .optBlock(CgcnnModel.network(model.weights()))
+            .optTranslator(new StructureTranslator(model))
+            .build();
+    }
+
+    /** Loads a checkpoint file with its {@code atom_init.json}; see {@link #load(Path, Path)}. */
+    public CgcnnModel loadModel(Path checkpoint, Path atomInit) throws IOException {
+        String name = checkpoint.getFileName().toString();
+        String format = name.endsWith(".npz") ? "npz" : "torch";
+        CgcnnWeights w = weights(checkpoint, format, null);
+        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit), null);
+    }
+
+    /**
+     * The weights in {@code file}: an {@code npz} is read directly; a {@code torch} checkpoint is
+     * converted once and the result cached as {@code <cache>/converted/<sha256>.npz}.
+     */
+    public CgcnnWeights weights(Path file, String format, String knownSha256) throws IOException {
+        if ("npz".equals(format)) return CgcnnWeights.readNpz(file);
+        if (!"torch".equals(format)) throw new IllegalArgumentException(file + ": unknown weights format '" + format + "'");
+        String sha = knownSha256 != null ? knownSha256 : ModelCache.sha256(file);
+        Path converted = settings().cacheDir().resolve("converted").resolve(sha + ".v" + CgcnnWeights.FORMAT_VERSION + ".npz");
+        if (java.nio.file.Files.isRegularFile(converted)) {
+            try {
+                return CgcnnWeights.readNpz(converted);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("spinel: ignoring unreadable converted weights " + converted + " (" + e.getMessage() + ")");
+            }
+        }
+        CgcnnWeights w = CgcnnWeights.fromCheckpoint(spinel.zoo.torch.TorchCheckpoint.read(file), sha);
+        try {
+            w.writeNpz(converted);
+        } catch (IOException e) {
+            System.err.println("spinel: cannot cache converted weights at " + converted + ": " + e.getMessage());
+        }
+        return w;
+    }
+
+    public ZooSettings settings() { return cache.settings(); }
+}
