@@ -48,14 +48,38 @@ taskset -c 1 java -Xmx6g -cp "$CP" org.openjdk.jmh.Main "$INCLUDE" -f 1 "${ITER[
   -jvmArgs "-Xmx6g -Dspinel.bench.npz=$WORK/structures.npz -Dspinel.bench.atomInit=$SHARED/anchors/cgcnn/sample/atom_init.json" \
   -rf json -rff "$WORK/jmh.json" | grep -E "^(Benchmark|Graph)|supercell" >&2
 
+# 3b. the same in thread CPU time (robust to other jobs on the machine)
+taskset -c 1 java -Xmx6g -Dspinel.bench.npz="$WORK/structures.npz" \
+  -Dspinel.bench.atomInit="$SHARED/anchors/cgcnn/sample/atom_init.json" -cp "$CP" spinel.graph.bench.GraphSpeedCpu > "$WORK/cpu.json"
+
 # 4. the comparison
 /usr/bin/python3 - "$WORK" <<'PY' | tee "$WORK/summary.md"
 import json, sys, os, platform
 w = sys.argv[1]
 ref = json.load(open(os.path.join(w, "reference.json")))
+cpuj = json.load(open(os.path.join(w, "cpu.json")))
 jmh = json.load(open(os.path.join(w, "jmh.json")))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-print(f"machine: {cpu}, {os.cpu_count()} cores, Linux {platform.release()}; one core per side (taskset)\n")
+load = open("/proc/loadavg").read().split()[:3]
+print(f"machine: {cpu}, {os.cpu_count()} cores, Linux {platform.release()}; one core per side (taskset); "
+      f"load average at the end {' '.join(load)}\n")
+print("CPU time (thread CPU time in Java, process_time in Python; median):\n")
+print("| set | files | mean atoms | step | reference ms/structure | spinel ms/structure | speed-up |")
+print("|---|---|---|---|---|---|---|")
+for g, rg in ref["groups"].items():
+    for key, rkey, label in (("graph_cpu_seconds_per_structure", "graph_cpu_seconds_per_structure_median", "graph from a parsed structure"),
+                             ("read_graph_cpu_seconds_per_structure", "cpu_seconds_per_structure_median", "read CIF + graph")):
+        v = cpuj.get(g + "." + key)
+        if v is None: continue
+        r = rg[rkey]
+        print(f"| {g} | {rg['files']} | {rg['mean_atoms']:.1f} | {label} | {r*1e3:.3f} | {v*1e3:.4f} | {r/v:.0f}× |")
+print("\n| supercell atoms | spinel graph (12 nearest) ms | µs/atom | spinel all neighbours within 8 Å ms | µs/atom | reference get_all_neighbors(8)+sort+expand s |")
+print("|---|---|---|---|---|---|")
+for n in ("1000", "10000", "100000"):
+    at = cpuj["scaling." + n + ".atoms"]; g = cpuj["scaling." + n + ".graph_cpu_seconds"]; a = cpuj["scaling." + n + ".within8_cpu_seconds"]
+    rs = ref["scaling"].get(n)
+    print(f"| {at} | {g*1e3:.1f} | {g/at*1e6:.2f} | {a*1e3:.0f} | {a/at*1e6:.2f} | {('%.2f' % rs['cpu_seconds']) if rs else '—'} |")
+print("\nWall time (JMH average time; other jobs on the machine inflate both sides):\n")
 print("| set | files | mean atoms | step | reference (pymatgen) ms/structure | spinel ms/structure | speed-up |")
 print("|---|---|---|---|---|---|---|")
 def bench(name, **params):

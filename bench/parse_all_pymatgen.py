@@ -6,7 +6,7 @@
 A directory is a CGCNN folder (id_prop.csv + <id>.cif, read as the reference CGCNN does:
 CifParser(path).get_structures(primitive=False)[0]); a file is a Matbench json.gz
 (json.load + Structure.from_dict per row). Prints one JSON line per dataset; --dump writes
-id, number of sites, volume (A^3), reduced formula per structure.
+id, number of sites, volume (A^3), composition (sorted element:amount) per structure.
 """
 import argparse
 import csv
@@ -32,7 +32,8 @@ dump = open(a.dump, "w") if a.dump else None
 
 def row(sid, s):
     if dump:
-        dump.write("%s\t%d\t%.6f\t%s\n" % (sid, len(s), s.volume, s.composition.reduced_formula))
+        comp = " ".join("%s:%.4f" % (el, amt) for el, amt in sorted(s.composition.get_el_amt_dict().items()))
+        dump.write("%s\t%d\t%.6f\t%s\n" % (sid, len(s), s.volume, comp))
 
 
 for p in a.paths:

@@ -72,4 +72,23 @@ class DescriptorsCommandTest {
         JsonNode c = run("composition", xyz.toString()).get(0);
         assertEquals(26, c.get("features").get("atomic_number_mean").asDouble(), 1e-12);
     }
+
+    @Test
+    void realCifsFromTheReferenceSample() throws Exception {
+        Path sample = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn/sample");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "../shared is absent");
+        // the folder also holds atom_init.json, which is not a structure: one ok:false line
+        List<JsonNode> lines = run("steinhardt", "--sann", "--averaged", sample.toString());
+        List<JsonNode> cifs = lines.stream().filter(r -> r.get("file").asText().endsWith(".cif")).toList();
+        assertEquals(10, cifs.size());
+        assertEquals(11, lines.size());
+        for (JsonNode r : cifs) {
+            assertTrue(r.get("ok").asBoolean(), r.toString());
+            assertEquals(r.get("nsites").asInt(), r.get("q").get("6").size());
+        }
+        for (JsonNode r : run("composition", sample.resolve("1507756.cif").toString())) {
+            assertTrue(r.get("ok").asBoolean(), r.toString());
+            assertEquals(3, r.get("features").get("n_elements").asInt());
+        }
+    }
 }

@@ -72,7 +72,7 @@ class GraphBatchTest {
             ParameterStore ps = new ParameterStore(manager, false);
             SpeedBenchmark.MomentumSgd sgd = new SpeedBenchmark.MomentumSgd(net, manager, 0.01f, 0.9f);
             int before = -1;
-            for (int step = 0; step < 40; step++) {
+            for (int step = 0; step < 16; step++) {
                 List<CrystalGraph> part = graphs.subList(step % 4, step % 4 + 4);
                 try (GraphBatch batch = GraphBatch.of(manager, part)) {
                     NDArray target = batch.getManager().ones(new Shape(part.size(), 1));

@@ -97,6 +97,12 @@ public final class LocalStructureDemo {
         }
         Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".latent", ".png");
         BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
+        try {
+            // temp files are created owner-only; the plot is an ordinary output file
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default permissions
+        }
         Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

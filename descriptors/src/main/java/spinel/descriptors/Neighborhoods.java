@@ -174,6 +174,54 @@ public final class Neighborhoods {
         }
     }
 
+    /**
+     * Voronoi neighbours of every site of a periodic structure, each bond weighted by the solid
+     * angle (sr) its Voronoi facet subtends — with {@link Steinhardt} this gives the Minkowski
+     * structure metrics q'_l of Mickel et al., J. Chem. Phys. 138, 044501 (2013). Neighbours whose
+     * facet is empty or degenerate (solid angle below 1e-9 of 4π) are dropped. Candidates start at
+     * the 30 nearest and grow until no farther atom could cut a cell.
+     */
+    public static Neighborhoods voronoi(Structure s) {
+        for (int k = 30; ; k *= 2) {
+            Neighborhoods cand = nearest(s, k);
+            Neighborhoods v = cand.voronoi();
+            if (v != null) return v;
+            if (k > 1000) throw new IllegalStateException("Voronoi cells did not close within 1000 candidates");
+        }
+    }
+
+    /**
+     * The Voronoi neighbours among these candidates, with solid-angle weights (see
+     * {@link #voronoi(Structure)}); null when some atom's candidates do not provably cover its
+     * cell (its farthest cell vertex is more than half its farthest candidate away).
+     */
+    public Neighborhoods voronoi() {
+        int n = index.length;
+        int[][] idx = new int[n][];
+        double[][] flat = new double[n][];
+        double[][] w = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int k = index[i].length;
+            double[] om = VoronoiFacets.solidAngles(xyz[i], k);
+            double far = k == 0 ? 0 : distance(i, k - 1);
+            if (k == 0 || 2 * om[k] >= far) return null;
+            int c = 0;
+            for (int j = 0; j < k; j++) if (om[j] > 1e-9 * 4 * Math.PI) c++;
+            idx[i] = new int[c];
+            flat[i] = new double[3 * c];
+            w[i] = new double[c];
+            c = 0;
+            for (int j = 0; j < k; j++) {
+                if (om[j] <= 1e-9 * 4 * Math.PI) continue;
+                idx[i][c] = index[i][j];
+                System.arraycopy(xyz[i], 3 * j, flat[i], 3 * c, 3);
+                w[i][c] = om[j];
+                c++;
+            }
+        }
+        return new Neighborhoods(idx, flat, w);
+    }
+
     /** A radius that holds about 4n neighbours at the structure's mean density, at least 8 Å, at most 20 Å. */
     private static double searchRadius(Structure s, int n) {
         double r = Math.cbrt(3.0 * 4 * n * s.volume() / (4 * Math.PI * s.size()));

@@ -228,7 +228,7 @@ public final class NeighborList {
         }
 
         NeighborList build(double cutoff, CellList cl) {
-            if (index.length - size > index.length / 8) { // trim only real waste: copies cost memory too
+            if (index.length - size > index.length / 4) { // trim only real waste: the copy costs memory too
                 index = Arrays.copyOf(index, size);
                 distance = Arrays.copyOf(distance, size);
                 image = Arrays.copyOf(image, 3 * size);

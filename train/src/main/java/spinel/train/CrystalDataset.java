@@ -66,6 +66,8 @@ public final class CrystalDataset {
     private final List<Path> files;
     private final List<Structure> frames;
     private String contentHash;
+    /** For a subset of a Matbench file: the file rows it keeps (ascending); null for all. */
+    private int[] sourceRows;
 
     private CrystalDataset(String name, Path source, Kind kind, List<String> ids, double[] targets, String targetName,
                            List<Path> files, List<Structure> frames) {
@@ -231,11 +233,36 @@ public final class CrystalDataset {
 
     public String targetName() { return targetName; }
 
+    /**
+     * The rows {@code rows} (ascending) of this dataset as a dataset of their own, e.g. a subset of a
+     * large task; its graph cache is keyed by the subset's content.
+     */
+    public CrystalDataset subset(int[] rows) {
+        List<String> subIds = new ArrayList<>();
+        double[] y = new double[rows.length];
+        List<Path> subFiles = files == null ? null : new ArrayList<>();
+        List<Structure> subFrames = frames == null ? null : new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (i > 0 && rows[i] <= rows[i - 1]) throw new IllegalArgumentException("subset rows must be ascending");
+            subIds.add(ids.get(rows[i]));
+            y[i] = targets[rows[i]];
+            if (subFiles != null) subFiles.add(files.get(rows[i]));
+            if (subFrames != null) subFrames.add(frames.get(rows[i]));
+        }
+        CrystalDataset d = new CrystalDataset(name + "-" + rows.length, source, kind, subIds, y, targetName, subFiles, subFrames);
+        if (kind == Kind.MATBENCH) {
+            d.sourceRows = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) d.sourceRows[i] = sourceRows == null ? rows[i] : sourceRows[rows[i]];
+        }
+        return d;
+    }
+
     /** The same structures with other targets (e.g. labels joined from a metadata file). */
     public CrystalDataset withTargets(String newName, double[] values) {
         if (values.length != size()) throw new IllegalArgumentException(values.length + " targets for " + size() + " rows");
         CrystalDataset d = new CrystalDataset(name, source, kind, ids, values.clone(), newName, files, frames);
         d.contentHash = contentHash;
+        d.sourceRows = sourceRows;
         return d;
     }
 
@@ -258,9 +285,11 @@ public final class CrystalDataset {
         } else {
             try (MatbenchReader.Dataset ds = MatbenchReader.open(source)) {
                 List<Structure> list = new ArrayList<>();
-                int row = 0, first = 0;
+                int row = 0, first = 0, fileRow = -1;
                 MatbenchEntry e;
-                while ((e = ds.nextEntry()) != null) {
+                while ((e = ds.nextEntry()) != null && row < ids.size()) {
+                    fileRow++;
+                    if (sourceRows != null && sourceRows[row] != fileRow) continue;
                     if (!e.id().equals(ids.get(row))) throw new IOException(source + ": row " + row + " changed while reading");
                     list.add(e.structure().withId(e.id()));
                     row++;
@@ -299,6 +328,7 @@ public final class CrystalDataset {
         if (contentHash == null) {
             MessageDigest md = Hashing.sha256();
             md.update(Files.readAllBytes(source.resolve(Files.isDirectory(source) ? CgcnnFolderReader.ID_PROP : "")));
+            if (sourceRows != null) md.update(Arrays.toString(sourceRows).getBytes(StandardCharsets.UTF_8));
             if (files != null) {
                 for (Path f : files) {
                     md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));

@@ -58,6 +58,7 @@ public final class Experiment {
         RunFiles.writeJson(out.resolve("config.json"), spec.toMap());
 
         CrystalDataset dataset = CrystalDataset.open(spec.data(), spec.labels() != null ? null : spec.target());
+        if (spec.limit() > 0) dataset = dataset.subset(subsetRows(dataset.size(), spec.limit(), spec.train().seed()));
         log.printf("%s: %d structures, target %s%n", dataset.name(), dataset.size(), spec.target() != null ? spec.target() : dataset.targetName());
         Tabular tab = tabular(dataset, spec.model() != ExperimentSpec.Model.CGCNN, spec.task() == ExperimentSpec.Task.VOLUME);
         Labels labels = labels(spec, dataset, tab);
@@ -425,26 +426,30 @@ public final class Experiment {
         }
     }
 
-    /** The split of the spec, restricted to labelled rows and to a seeded subset when {@code limit} is set. */
+    /** The split of the spec, restricted to labelled rows. */
     public static Split split(ExperimentSpec spec, CrystalDataset dataset, Labels labels) throws IOException {
         long seed = spec.train().seed();
         int n = dataset.size();
         Split split = spec.folds() != null
-            ? Split.matbenchFold(spec.folds(), dataset.ids(), spec.fold(), spec.valFraction(), seed)
+            ? Split.matbenchFold(spec.folds(), dataset.ids(), spec.fold(), spec.valFraction(), seed, spec.limit() > 0)
             : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) keep[i] = labels.valid(i);
-        if (spec.limit() > 0 && spec.limit() < n) {
-            // a seeded subset of the rows; the test rows of an official fold stay a subset of that fold
-            int[] perm = new Random(seed ^ 0x5DEECE66DL).ints(0, Integer.MAX_VALUE).limit(n).toArray();
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            Arrays.sort(order, (a, b) -> Integer.compare(perm[a], perm[b]));
-            boolean[] chosen = new boolean[n];
-            for (int i = 0; i < spec.limit(); i++) chosen[order[i]] = true;
-            for (int i = 0; i < n; i++) keep[i] &= chosen[i];
-        }
         return split.restrictTo(keep);
+    }
+
+    /** A seeded random subset of {@code limit} rows (ascending), the same for every model of a benchmark. */
+    static int[] subsetRows(int n, int limit, long seed) {
+        if (limit <= 0 || limit >= n) return java.util.stream.IntStream.range(0, n).toArray();
+        int[] perm = java.util.stream.IntStream.range(0, n).toArray();
+        Random r = new Random(seed ^ 0x5DEECE66DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+        }
+        int[] rows = Arrays.copyOf(perm, limit);
+        Arrays.sort(rows);
+        return rows;
     }
 
     private static float[][] averageOutputs(List<Trainer.Predictions> members) {

@@ -94,6 +94,15 @@ public record Split(int[] train, int[] val, int[] test) {
      */
     public static Split matbenchFold(Path foldsFile, List<String> ids, int fold, double valFraction, long seed)
             throws IOException {
+        return matbenchFold(foldsFile, ids, fold, valFraction, seed, false);
+    }
+
+    /**
+     * Like {@link #matbenchFold(Path, List, int, double, long)}; with {@code subset} true the dataset
+     * may be a subset of the task, and test ids it does not hold are skipped.
+     */
+    public static Split matbenchFold(Path foldsFile, List<String> ids, int fold, double valFraction, long seed,
+                                     boolean subset) throws IOException {
         JsonNode root;
         try (InputStream in = open(foldsFile)) {
             root = new ObjectMapper().readTree(in);
@@ -114,7 +123,7 @@ public record Split(int[] train, int[] val, int[] test) {
             if (r == null) missing.add(id.asText());
             else test.add(r);
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !subset) {
             throw new IllegalArgumentException(foldsFile + ": " + missing.size() + " test ids of " + key
                 + " are not in the dataset, e.g. " + missing.get(0));
         }

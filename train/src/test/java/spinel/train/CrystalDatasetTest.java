@@ -93,6 +93,12 @@ class CrystalDatasetTest {
         assertEquals(63.5938333333, d.targets()[0], 1e-9);
         String[] spg = CrystalDataset.joinColumn(SHARED.resolve("data/matbench_meta/jdft2d.csv"), d.ids(), "spg_num");
         assertEquals("129", spg[0]);
+        CrystalDataset sub = d.subset(new int[] {1, 5, 600});
+        assertEquals(List.of("mb-jdft2d-002", "mb-jdft2d-006", "mb-jdft2d-601"), sub.ids());
+        assertEquals(d.targets()[600], sub.targets()[2]);
+        List<Structure> s = structures(sub);
+        assertEquals(List.of("mb-jdft2d-002", "mb-jdft2d-006", "mb-jdft2d-601"), s.stream().map(Structure::id).toList());
+        assertNotEquals(d.contentHash(), sub.contentHash());
     }
 
     @Test

@@ -83,7 +83,7 @@ class TabularMlpTest {
 
     @Test
     void learnsRegressionAndClassification(@TempDir Path dir) throws Exception {
-        int n = 400;
+        int n = 240;
         double[][] x = features(n, 2);
         double[] y = new double[n];
         int[] labels = new int[n];
@@ -94,8 +94,8 @@ class TabularMlpTest {
         Split split = Split.random(n, 0.15, 0.2, 3);
         try (NDManager manager = NDManager.newBaseManager()) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-            TrainConfig reg = TabularMlp.defaults(TrainConfig.Task.REGRESSION).optEpochs(150).optSeed(1).build();
-            TabularMlp.Fitted f = new TabularMlp(reg).fit(x, y, null, 0, split, manager, dir.resolve("reg"));
+            TrainConfig reg = TabularMlp.defaults(TrainConfig.Task.REGRESSION).optEpochs(60).optPatience(15).optSeed(1).build();
+            TabularMlp.Fitted f = new TabularMlp(reg).setLog(quiet).fit(x, y, null, 0, split, manager, dir.resolve("reg"));
             double[] actual = new double[split.test().length], predicted = new double[actual.length];
             for (int i = 0; i < actual.length; i++) {
                 actual[i] = y[split.test()[i]];
@@ -104,8 +104,8 @@ class TabularMlpTest {
             RegressionMetrics m = Metrics.regression(actual, predicted);
             assertTrue(m.r2() > 0.8, "R² " + m.r2());
 
-            TrainConfig cls = TabularMlp.defaults(TrainConfig.Task.CLASSIFICATION).optEpochs(80).optSeed(1).build();
-            TabularMlp.Fitted c = new TabularMlp(cls).fit(x, null, labels, 3, split, manager, dir.resolve("cls"));
+            TrainConfig cls = TabularMlp.defaults(TrainConfig.Task.CLASSIFICATION).optEpochs(40).optPatience(10).optBatchSize(32).optSeed(1).build();
+            TabularMlp.Fitted c = new TabularMlp(cls).setLog(quiet).fit(x, null, labels, 3, split, manager, dir.resolve("cls"));
             int[] truth = new int[split.test().length];
             double[][] probs = new double[truth.length][];
             for (int i = 0; i < truth.length; i++) {

@@ -47,22 +47,24 @@ import spinel.graph.symmetry.SymOp;
  *       {@code _atom_type_oxidation_number}, else from a charge in the type symbol ("Fe3+", "O2-",
  *       "Fe+3").
  *   <li>Fractional coordinates within 1e-4 (relative) of 1/3 or 2/3 are set to 1/3 and 2/3, as
- *       pymatgen does, so that 0.3333 expands correctly on three-fold axes. Cartesian coordinates
+ *       pymatgen does, so that 0.3333 expands correctly on three-fold axes (unless written with more
+ *       than 6 decimals, which means the value is meant exactly). Cartesian coordinates
  *       ({@code _atom_site_Cartn_*}) are converted with {@code _atom_sites_fract_tran_matrix_*}
  *       when given, else with the CIF default axes (a along x, b in the xy plane).
  *   <li>Atoms whose symmetry images fall on an atom listed before (within 1e-4 in each fractional
  *       coordinate) share its site: the site becomes disordered with the occupancies summed, except
  *       that an atom repeating the species and occupancy already there, when summing would
  *       overfill the site, is a redundant listing of the same atom (files that list every atom of
- *       the cell with its symmetry; pymatgen fails on them). A site whose occupancies sum to more than 1 is scaled to 1 when the excess is at most
- *       {@value #OCCUPANCY_TOLERANCE} (rounding in refined occupancies); a larger excess is an
- *       error. pymatgen's default refuses any excess; we accept small ones because refined
+ *       the cell with its symmetry; pymatgen fails on them). A site whose occupancies sum to
+ *       more than 1 is scaled to 1 when the excess is at most {@value #OCCUPANCY_TOLERANCE}
+ *       (rounding in refined occupancies); a larger excess is an error. pymatgen's default refuses any excess; we accept small ones because refined
  *       occupancies like 0.51 + 0.50 are common. Atoms with occupancy 0 are left out (they
  *       describe no atom), and so are dummy sites ({@code _atom_site_calc_flag dum}); a site with
  *       occupancy below 1 stays, as a partly vacant site.
  *   <li>Each site is expanded by the operators; images within 1e-4 (fractional, per coordinate,
  *       periodic) of one already made for a site of the same species are the same site. Positions
- *       are wrapped into [0, 1).
+ *       are wrapped into [0, 1). Images are computed in the floating-point order of pymatgen's
+ *       numpy product, so that positions right at the 1e-4 threshold merge as they do there.
  * </ul>
  *
  * Blocks without atom sites (a publication block, a powder pattern) are skipped; a file with no
@@ -449,7 +451,9 @@ public final class CifReader implements StructureReader {
                         toFrac[2][0] * f[0] + toFrac[2][1] * f[1] + toFrac[2][2] * f[2] + toFrac[2][3],
                     };
                 } else {
-                    for (int k = 0; k < 3; k++) f[k] = idealThird(f[k]);
+                    for (int k = 0; k < 3; k++) {
+                        if (decimals(xyz[k].value(i)) <= 6) f[k] = idealThird(f[k]);
+                    }
                 }
                 double o = 1.0;
                 if (occ != null && !occ.isNull(i)) {
@@ -471,7 +475,20 @@ public final class CifReader implements StructureReader {
             return 0;
         }
 
-        /** pymatgen's _sanitize_data: 0.3333 -> 1/3, 0.6667 -> 2/3 (relative tolerance 1e-4). */
+        /** Digits after the decimal point ("0.3333(2)" has 4). */
+        private static int decimals(String v) {
+            int dot = v.indexOf('.');
+            if (dot < 0) return 0;
+            int n = 0;
+            for (int i = dot + 1; i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9'; i++) n++;
+            return n;
+        }
+
+        /**
+         * pymatgen's _sanitize_data: 0.3333 -> 1/3, 0.6667 -> 2/3 (relative tolerance 1e-4). Applied
+         * only to coordinates written with at most 6 decimals: a value written to 12 decimals
+         * (Spinel's CifWriter) means what it says.
+         */
         private static double idealThird(double v) {
             if (Math.abs(1 - v / (1 / 3.0)) < 1e-4) return 1 / 3.0;
             if (Math.abs(1 - v / (2 / 3.0)) < 1e-4) return 2 / 3.0;

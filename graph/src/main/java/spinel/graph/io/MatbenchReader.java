@@ -124,7 +124,7 @@ public final class MatbenchReader implements StructureReader {
             JsonNode bufferedData = null;
             while (JsonSupport.next(p, src, "a key or '}'") != JsonToken.END_OBJECT) {
                 String key = p.currentName();
-                JsonSupport.next(p, src, "the value of '" + key + "'");
+                JsonSupport.next(p, src, "a value after the key");
                 switch (key) {
                     case "index" -> index = strings(key);
                     case "columns" -> columns = strings(key);
@@ -151,7 +151,7 @@ public final class MatbenchReader implements StructureReader {
             if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected '" + key + "' to be an array, found " + JsonSupport.describe(p));
             List<String> out = new ArrayList<>();
             JsonToken t;
-            while ((t = JsonSupport.next(p, src, "an entry of '" + key + "' or ']'")) != JsonToken.END_ARRAY) {
+            while ((t = JsonSupport.next(p, src, "an entry of the list or ']'")) != JsonToken.END_ARRAY) {
                 if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) throw JsonSupport.fail(p, src, "expected '" + key + "' entries to be names, found " + JsonSupport.describe(p));
                 out.add(p.getText());
             }
@@ -194,7 +194,7 @@ public final class MatbenchReader implements StructureReader {
                 Structure s = null;
                 double target = Double.NaN;
                 int col = 0;
-                while (JsonSupport.next(p, src, "a value of row " + row + " or ']'") != JsonToken.END_ARRAY) {
+                while (JsonSupport.next(p, src, "a value of the data row or ']'") != JsonToken.END_ARRAY) {
                     if (col == structureCol) {
                         s = PymatgenJson.readStructure(p, src, id);
                     } else if (col == targetCol) {

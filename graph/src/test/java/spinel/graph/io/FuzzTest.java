@@ -75,6 +75,15 @@ class FuzzTest {
         });
     }
 
+    @Test
+    void cgcnnIdProp() throws Exception {
+        Path csv = tmp.resolve(CgcnnFolderReader.ID_PROP);
+        fuzz("mp-1,1.5,0.2\nmp-2,-0.25,3e-2\nmp-3,nan,7\n", 9, d -> {
+            Files.write(csv, d);
+            new CgcnnFolderReader(tmp).entries();
+        });
+    }
+
     private static String text(byte[] d) {
         return new String(d, StandardCharsets.UTF_8);
     }
