@@ -3,7 +3,7 @@
 # package` calls that turned their run folders into zoo/src/main/resources/spinel/zoo/models/*.npz
 # and the cards in zoo/src/main/resources/spinel/zoo/registry/spinel.json.
 #
-#   scripts/train_spinel_models.sh train [NAME...]    # NAME: formation-energy band-gap crystal-system space-group volume-per-atom
+#   scripts/train_spinel_models.sh train [NAME...]    # NAME: formation-energy band-gap volume-per-atom crystal-system space-group
 #   scripts/train_spinel_models.sh package [NAME...]
 #
 # Data is unpacked from ../shared/data into /tmp/spinel-data (never into the repository); runs go
@@ -89,5 +89,5 @@ package() {
 what=${1:?usage: $0 train|package [NAME...]}
 shift
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(formation-energy band-gap crystal-system space-group volume-per-atom)
+[ ${#names[@]} -gt 0 ] || names=(formation-energy band-gap volume-per-atom crystal-system space-group)
 for n in "${names[@]}"; do "$what" "$n"; done
