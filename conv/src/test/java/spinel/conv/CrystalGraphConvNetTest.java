@@ -234,6 +234,10 @@ class CrystalGraphConvNetTest {
             assertNotEquals(pa[1], pb[1]);
             var e = assertThrows(IllegalArgumentException.class, () -> net.forward(ps, none, false));
             assertTrue(e.getMessage().contains("global descriptors"), e.getMessage());
+            CrystalGraphConvNet other = CrystalGraphConvNet.builder().optAtomInputLength(50).build();
+            other.initializeParameters(manager);
+            e = assertThrows(IllegalArgumentException.class, () -> other.forward(ps, none, false));
+            assertTrue(e.getMessage().contains("92 atom and 41 bond"), e.getMessage());
         }
     }
 
