@@ -8,7 +8,7 @@ features; batches of 256 collated as collate_pool; eval-mode forward of the publ
 denormalised output. Written here from the paper and the checkpoint layout (Debian python3-torch and
 python3-pymatgen), single process, DataLoader workers 0 as predict.py's default.
 
-usage: reference_predict.py CHECKPOINT ATOM_INIT OUT.csv CIF...
+usage: reference_predict.py CHECKPOINT ATOM_INIT OUT.csv CIF... | @LIST (a file of CIF paths, one per line)
 """
 import csv
 import json
@@ -80,6 +80,8 @@ def featurize(path, atom_init, centers, radius=8.0, m=12, var=0.2):
 
 def main():
     ckpt_path, atom_init_path, out_path, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    if len(files) == 1 and files[0].startswith("@"):
+        files = [line.strip() for line in open(files[0][1:]) if line.strip()]
     t0 = time.time()
     ckpt = torch.load(ckpt_path, map_location="cpu")
     a = ckpt["args"]

@@ -217,11 +217,15 @@ public final class PredictCommand implements Callable<Integer> {
                 for (Object g : it.graphs.get(m)) if (g instanceof CrystalGraph cg) good.add(cg);
             }
             Map<CrystalGraph, Object> r = new java.util.IdentityHashMap<>();
-            try {
-                List<Prediction> p = loaded.get(m).predictGraphs(good, embeddings);
-                for (int i = 0; i < good.size(); i++) r.put(good.get(i), p.get(i));
-            } catch (RuntimeException e) {
-                for (CrystalGraph g : good) r.put(g, e);
+            // a file may hold many structures (a dataset): at most --batch crystals per forward pass
+            for (int from = 0; from < good.size(); from += batch) {
+                List<CrystalGraph> part = good.subList(from, Math.min(good.size(), from + batch));
+                try {
+                    List<Prediction> p = loaded.get(m).predictGraphs(part, embeddings);
+                    for (int i = 0; i < part.size(); i++) r.put(part.get(i), p.get(i));
+                } catch (RuntimeException e) {
+                    for (CrystalGraph g : part) r.put(g, e);
+                }
             }
             results.add(r);
         }

@@ -19,7 +19,8 @@ public final class TrainOptions {
     Path labels;
 
     @Option(names = "--task", defaultValue = "regression", description = "regression, classification, space-group, "
-        + "crystal-system, bravais, binary, volume (default: ${DEFAULT-VALUE}).")
+        + "crystal-system, bravais, binary, volume, multi-task (space group from --labels' spg_num + volume per atom "
+        + "+ the dataset's target; default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(names = "--threshold", defaultValue = "0", description = "binary: class 1 when target <= threshold (default: ${DEFAULT-VALUE}).")

@@ -38,9 +38,13 @@ public final class Experiment {
 
     /** The labels of a dataset for one task: regression targets or class indices with class names. */
     public record Labels(double[] values, int[] classes, List<String> classNames) {
-        boolean classification() { return classes != null; }
+        boolean classification() { return classes != null && values == null; }
         /** Whether row {@code i} has a usable label. */
-        boolean valid(int i) { return classes != null ? classes[i] >= 0 : Double.isFinite(values[i]); }
+        boolean valid(int i) {
+            return (classes == null || classes[i] >= 0) && (values == null || Double.isFinite(values[i]));
+        }
+        /** Multi-task labels carry both class indices and values. */
+        boolean multi() { return classes != null && values != null; }
     }
 
     /** Per-row inputs computed from the structures in one streaming pass. */
@@ -60,16 +64,20 @@ public final class Experiment {
         CrystalDataset dataset = CrystalDataset.open(spec.data(), spec.labels() != null ? null : spec.target());
         if (spec.limit() > 0) dataset = dataset.subset(subsetRows(dataset.size(), spec.limit(), spec.train().seed()));
         log.printf("%s: %d structures, target %s%n", dataset.name(), dataset.size(), spec.target() != null ? spec.target() : dataset.targetName());
-        Tabular tab = tabular(dataset, spec.model() != ExperimentSpec.Model.CGCNN, spec.task() == ExperimentSpec.Task.VOLUME);
+        boolean multi = spec.task() == ExperimentSpec.Task.MULTI_TASK;
+        Tabular tab = tabular(dataset, spec.model() != ExperimentSpec.Model.CGCNN, spec.task() == ExperimentSpec.Task.VOLUME || multi);
         Labels labels = labels(spec, dataset, tab);
         Split split = split(spec, dataset, labels);
         log.printf("split: %d train, %d validation, %d test%n", split.train().length, split.val().length, split.test().length);
 
         List<Trainer.Predictions> members = new ArrayList<>();
+        List<List<Trainer.Predictions>> memberExtras = new ArrayList<>();
         List<Trainer.Result> results = new ArrayList<>();
         Normalizer normalizer = labels.classification() ? Normalizer.IDENTITY : Normalizer.fit(labels.values(), split.train());
+        Normalizer volumeNormalizer = multi ? Normalizer.fit(tab.volumePerAtom(), split.train()) : null;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("normalizer", Map.of("mean", normalizer.mean(), "std", normalizer.std()));
+        if (multi) model.put("volume_normalizer", Map.of("mean", volumeNormalizer.mean(), "std", volumeNormalizer.std()));
         if (labels.classification()) model.put("classes", labels.classNames());
         GraphCache cache = usesGraphs(spec) ? graphCache(spec, dataset, log) : null;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -77,8 +85,10 @@ public final class Experiment {
                 Path runDir = spec.ensemble() == 1 ? out : out.resolve("seed-" + e);
                 TrainConfig config = spec.train().toBuilder().optSeed(spec.train().seed() + e).build();
                 try (NDManager member = manager.newSubManager()) {
-                    Member m = trainMember(spec, config, dataset, tab, labels, split, normalizer, cache, member, runDir, log);
+                    Member m = trainMember(spec, config, dataset, tab, labels, split, normalizer, volumeNormalizer, cache,
+                        member, runDir, log);
                     members.add(m.test());
+                    memberExtras.add(m.extra());
                     results.add(m.result());
                     model.putAll(m.model());
                     RunReport.history(runDir, m.result().history());
@@ -101,7 +111,23 @@ public final class Experiment {
         extra.put("n_train", split.train().length);
         extra.put("n_val", split.val().length);
         extra.put("n_test", split.test().length);
-        if (labels.classification()) {
+        if (labels.multi()) {
+            int[] sg = new int[split.test().length];
+            double[] vol = new double[sg.length], prop = new double[sg.length];
+            for (int i = 0; i < sg.length; i++) {
+                sg[i] = labels.classes()[split.test()[i]];
+                vol[i] = tab.volumePerAtom()[split.test()[i]];
+                prop[i] = labels.values()[split.test()[i]];
+            }
+            test = new LinkedHashMap<>();
+            test.put("space_group", RunReport.classification(out.resolve("space_group"), ids, sg, averageProbabilities(members),
+                labels.classNames()));
+            List<Trainer.Predictions> v = new ArrayList<>(), pr = new ArrayList<>();
+            for (List<Trainer.Predictions> e : memberExtras) { v.add(e.get(0)); pr.add(e.get(1)); }
+            test.put("volume_per_atom", RunReport.regression(out.resolve("volume_per_atom"), ids, vol, averageOutputs(v),
+                volumeNormalizer, "Å³/atom"));
+            test.put(dataset.targetName(), RunReport.regression(out.resolve("property"), ids, prop, averageOutputs(pr), normalizer, null));
+        } else if (labels.classification()) {
             int[] truth = new int[split.test().length];
             for (int i = 0; i < truth.length; i++) truth[i] = labels.classes()[split.test()[i]];
             float[][] mean = averageProbabilities(members);
@@ -133,14 +159,21 @@ public final class Experiment {
         return RunReport.metrics(out, test, first, (System.nanoTime() - t0) / 1e9, extra);
     }
 
-    private record Member(Trainer.Predictions test, Trainer.Result result, Map<String, Object> model) {}
+    private record Member(Trainer.Predictions test, Trainer.Result result, Map<String, Object> model,
+                          List<Trainer.Predictions> extra) {}
 
     private static Member trainMember(ExperimentSpec spec, TrainConfig config, CrystalDataset dataset, Tabular tab,
-                                      Labels labels, Split split, Normalizer normalizer, GraphCache cache,
-                                      NDManager manager, Path runDir, PrintStream log) throws IOException {
+                                      Labels labels, Split split, Normalizer normalizer, Normalizer volumeNormalizer,
+                                      GraphCache cache, NDManager manager, Path runDir, PrintStream log) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         float[][] targets = null;
-        if (!labels.classification()) {
+        if (labels.multi()) {
+            targets = new float[dataset.size()][2];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i][0] = (float) volumeNormalizer.normalize(tab.volumePerAtom()[i]);
+                targets[i][1] = (float) normalizer.normalize(labels.values()[i]);
+            }
+        } else if (!labels.classification()) {
             targets = new float[dataset.size()][1];
             for (int i = 0; i < targets.length; i++) targets[i][0] = (float) normalizer.normalize(labels.values()[i]);
         }
@@ -163,8 +196,13 @@ public final class Experiment {
                 trainer.optLossFunction(net.head()::loss).optOutputIndex(1);
                 outputIndex = 1;
             }
+            if (labels.multi()) trainer.optLossFunction(net.head()::loss);
             block = net;
-            if (labels.classification()) {
+            if (labels.multi()) {
+                train = GraphBatchSource.multiTask(cache, split.train(), labels.classes(), targets, globals);
+                val = GraphBatchSource.multiTask(cache, split.val(), labels.classes(), targets, globals);
+                test = GraphBatchSource.multiTask(cache, split.test(), labels.classes(), targets, globals);
+            } else if (labels.classification()) {
                 train = GraphBatchSource.classification(cache, split.train(), labels.classes(), globals);
                 val = GraphBatchSource.classification(cache, split.val(), labels.classes(), globals);
                 test = GraphBatchSource.classification(cache, split.test(), labels.classes(), globals);
@@ -198,7 +236,12 @@ public final class Experiment {
         }
         Trainer.Result result = trainer.fit(block, manager, train, val, runDir);
         Trainer.Predictions p = Trainer.predict(block, manager, test, config.batchSize(), outputIndex);
-        return new Member(p, result, model);
+        List<Trainer.Predictions> extra = new ArrayList<>();
+        if (labels.multi()) {
+            extra.add(Trainer.predict(block, manager, test, config.batchSize(), 1));
+            extra.add(Trainer.predict(block, manager, test, config.batchSize(), 2));
+        }
+        return new Member(p, result, model, extra);
     }
 
     /** The untrained network of the spec (not initialised). */
@@ -209,6 +252,7 @@ public final class Experiment {
                 .optAtomFeatureLength(spec.atomFeatureLength()).optNumConv(spec.numConv()).optHiddenLength(spec.hiddenLength());
             if (globalLength > 0) b.optGlobalFeatureLength(globalLength);
             if (spec.head() == ExperimentSpec.Head.TWO_STAGE) b.optBravaisSpaceGroup();
+            else if (labels.multi()) b.optMultiTask(1);
             else if (labels.classification()) b.optClassification(labels.classNames().size());
             else b.optRegression(1);
             return b.build();
@@ -232,6 +276,9 @@ public final class Experiment {
         Path best = modelDir.resolve(params[0]);
         if (!Files.isRegularFile(best)) throw new IllegalArgumentException(modelDir + ": no " + Trainer.BEST + " (not a finished run?)");
         TrainConfig train = RunFiles.JSON.treeToValue(config.get("train"), TrainConfig.class);
+        if ("multi_task".equals(config.get("task").asText())) {
+            throw new IllegalArgumentException(modelDir + ": evaluating multi-task runs on new data is not supported yet");
+        }
         ExperimentSpec spec = ExperimentSpec.builder().setData(data)
             .optTarget(target != null ? target : config.path("target").asText(null))
             .optLabels(labelsFile)
@@ -365,6 +412,14 @@ public final class Experiment {
     public static Labels labels(ExperimentSpec spec, CrystalDataset dataset, Tabular tab) throws IOException {
         int n = dataset.size();
         String[] raw;
+        if (spec.task() == ExperimentSpec.Task.MULTI_TASK) {
+            String[] spg = CrystalDataset.joinColumn(spec.labels(), dataset.ids(), "spg_num");
+            int[] c = new int[n];
+            for (int i = 0; i < n; i++) c[i] = (int) parse(spg[i], spec, i, dataset) - 1;
+            List<String> names = new ArrayList<>();
+            for (int g = 1; g <= 230; g++) names.add(Integer.toString(g));
+            return new Labels(dataset.targets(), c, names);
+        }
         if (spec.labels() != null) {
             if (spec.target() == null) throw new IllegalArgumentException("--labels needs --target naming its column");
             raw = CrystalDataset.joinColumn(spec.labels(), dataset.ids(), spec.target());

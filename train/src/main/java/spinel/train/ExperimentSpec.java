@@ -28,7 +28,12 @@ public record ExperimentSpec(Path data, String target, Path labels, Task task, d
         /** class 1 when target ≤ threshold (e.g. metal: gap ≤ 0), else 0; reports ROC-AUC */
         BINARY,
         /** volume per atom (Å³) computed from the structure, which the model must not see directly */
-        VOLUME
+        VOLUME,
+        /**
+         * space group (from the {@code spg_num} column of --labels), volume per atom and the dataset's
+         * own target at once, with the conv multi-task head (CGCNN or fusion)
+         */
+        MULTI_TASK
     }
 
     /** Which model. */
@@ -126,6 +131,9 @@ public record ExperimentSpec(Path data, String target, Path labels, Task task, d
             if (task == Task.VOLUME && (model == Model.MLP_LATTICE || model == Model.MLP_BOTH || model == Model.FUSION)) {
                 throw new IllegalArgumentException("volume per atom can be read from the lattice features; use --model "
                     + "mlp-composition or cgcnn (which sees the structure rescaled to a fixed density)");
+            }
+            if (task == Task.MULTI_TASK && (labels == null || (model != Model.CGCNN && model != Model.FUSION))) {
+                throw new IllegalArgumentException("--task multi-task needs --labels with a spg_num column and --model cgcnn or fusion");
             }
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");

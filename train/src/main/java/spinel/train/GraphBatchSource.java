@@ -21,6 +21,7 @@ public final class GraphBatchSource implements BatchSource {
     private final float[][] targets;
     private final int[] classes;
     private final float[][] globals;
+    private boolean multi;
 
     private GraphBatchSource(GraphCache cache, int[] rows, float[][] targets, int[] classes, float[][] globals) {
         this.cache = cache;
@@ -40,6 +41,17 @@ public final class GraphBatchSource implements BatchSource {
         return new GraphBatchSource(cache, rows, null, labels, globals);
     }
 
+    /**
+     * Multi-task rows for the conv {@code MultiTaskHead}: labels [space-group index (C), volume (C×1),
+     * properties (C×P)]; {@code volumeAndProperties} rows hold the (normalised) volume first.
+     */
+    public static GraphBatchSource multiTask(GraphCache cache, int[] rows, int[] spaceGroupIndex, float[][] volumeAndProperties,
+                                             float[][] globals) {
+        GraphBatchSource s = new GraphBatchSource(cache, rows, volumeAndProperties, spaceGroupIndex, globals);
+        s.multi = true;
+        return s;
+    }
+
     @Override public int size() { return rows.length; }
 
     /** The dataset row of position {@code i}. */
@@ -55,6 +67,20 @@ public final class GraphBatchSource implements BatchSource {
         }
         GraphBatch batch = GraphBatch.of(manager, graphs, g);
         NDArray labels;
+        if (multi) {
+            int c = positions.length, p = targets[rows[positions[0]]].length - 1;
+            int[] sg = new int[c];
+            float[] vol = new float[c];
+            float[] props = new float[c * p];
+            for (int i = 0; i < c; i++) {
+                int r = rows[positions[i]];
+                sg[i] = classes[r];
+                vol[i] = targets[r][0];
+                System.arraycopy(targets[r], 1, props, i * p, p);
+            }
+            return new Batch(batch.toNDList(), new NDList(manager.create(sg), manager.create(vol, new Shape(c, 1)),
+                manager.create(props, new Shape(c, p))), c, batch);
+        }
         if (classes != null) {
             int[] y = new int[positions.length];
             for (int i = 0; i < positions.length; i++) y[i] = classes[rows[positions[i]]];

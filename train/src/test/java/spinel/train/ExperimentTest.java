@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,18 @@ class ExperimentTest {
         assertTrue(Files.isRegularFile(dir.resolve("volume/seed-1/best.params")));
         assertThrows(IllegalArgumentException.class, () -> spec(dir, "x").optTask(ExperimentSpec.Task.VOLUME)
             .optModel(ExperimentSpec.Model.MLP_LATTICE).build());
+
+        StringBuilder csv = new StringBuilder("id,spg_num\n");
+        int[] groups = {225, 221, 62, 221, 194, 14, 2, 166, 139, 12};
+        List<String> ids = CrystalDataset.open(SAMPLE, null).ids();
+        for (int i = 0; i < 10; i++) csv.append(ids.get(i)).append(',').append(groups[i]).append('\n');
+        Files.writeString(dir.resolve("meta.csv"), csv);
+        TrainConfig multiConfig = cls.toBuilder().build();
+        Map<String, Object> multi = Experiment.run(spec(dir, "multi").optTask(ExperimentSpec.Task.MULTI_TASK)
+            .optLabels(dir.resolve("meta.csv")).optTrain(multiConfig).build(), QUIET);
+        Map<?, ?> mt = (Map<?, ?>) multi.get("test");
+        assertTrue(((Map<?, ?>) mt.get("space_group")).containsKey("top5"));
+        assertTrue(((Map<?, ?>) mt.get("volume_per_atom")).containsKey("mae"));
+        assertTrue(Files.isRegularFile(dir.resolve("multi/property/predictions.csv")));
     }
 }
