@@ -122,7 +122,8 @@ def generate(args):
 def run(args):
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    d = np.load(args.graphs)
+    with np.load(args.graphs) as z:
+        d = {k: z[k] for k in z.files}   # an NpzFile re-reads an array on every access
     counts = d['atom_counts']
     starts = np.concatenate([[0], np.cumsum(counts)])
     data = []

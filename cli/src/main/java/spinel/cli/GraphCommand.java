@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spinel.graph.Element;
-import spinel.graph.Neighbor;
 import spinel.graph.NeighborList;
 import spinel.graph.Structure;
 import spinel.graph.io.Structures;
@@ -89,13 +88,11 @@ public final class GraphCommand implements Callable<Integer> {
         r.put("ordered", s.isOrdered());
         r.put("abc", s.lattice().lengths());
         r.put("angles", s.lattice().angles());
-        NeighborList nl = NeighborList.within(s, radius);
+        NeighborList nl = NeighborList.nearest(s, maxNeighbors, radius);
         double[][] shells = new double[s.size()][];
         for (int i = 0; i < s.size(); i++) {
-            List<Neighbor> ns = nl.neighbors(i);
-            int m = Math.min(maxNeighbors, ns.size());
-            shells[i] = new double[m];
-            for (int k = 0; k < m; k++) shells[i][k] = ns.get(k).distance();
+            shells[i] = new double[nl.count(i)];
+            for (int e = nl.start(i), k = 0; e < nl.end(i); e++, k++) shells[i][k] = nl.distance(e);
         }
         r.put("neighbors", shells);
         return r;

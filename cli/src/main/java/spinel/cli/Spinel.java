@@ -14,6 +14,12 @@ import picocli.CommandLine.Command;
     description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
     subcommands = {
         GraphCommand.class,
+        DescriptorsCommand.class,
+        PredictCommand.class,
+        TrainCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
+        ZooCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Spinel implements Runnable {

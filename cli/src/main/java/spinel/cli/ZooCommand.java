@@ -22,7 +22,8 @@ import spinel.zoo.ZooSettings;
     description = {"Pretrained models: list them, show a model card, download and verify their files.",
         "Cache: $SPINEL_CACHE_DIR or -Dspinel.cache.dir (default ~/.spinel/cache); offline: SPINEL_OFFLINE=1;"
             + " mirror: SPINEL_MODEL_MIRROR=<base URL>."},
-    subcommands = {ZooCommand.ListCommand.class, ZooCommand.InfoCommand.class, ZooCommand.GetCommand.class})
+    subcommands = {ZooCommand.ListCommand.class, ZooCommand.InfoCommand.class, ZooCommand.GetCommand.class,
+        ZooCommand.PackageCommand.class})
 public final class ZooCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -107,6 +108,41 @@ public final class ZooCommand implements Runnable {
                 out.write(r);
             }
             return status;
+        }
+    }
+
+    @Command(name = "package", mixinStandardHelpOptions = true,
+        description = {"Turn a finished `spinel train` run folder (plain CGCNN) into a bundled model:",
+            "writes <out>/<name>.npz and adds the model card to the registry file (and its index.json)."})
+    static final class PackageCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR") Path run;
+        @Option(names = "--id", required = true, description = "model id, e.g. spinel/formation-energy-per-atom") String id;
+        @Option(names = "--version", defaultValue = "1") String version;
+        @Option(names = "--title", required = true) String title;
+        @Option(names = "--description", defaultValue = "") String description;
+        @Option(names = "--units", description = "units of a regression target") String units;
+        @Option(names = "--data", required = true, description = "what it was trained on") String data;
+        @Option(names = "--data-licence", defaultValue = "CC BY 4.0 (Materials Project)") String dataLicence;
+        @Option(names = "--command", required = true, description = "the exact command that trained it") String command;
+        @Option(names = "--licence", defaultValue = "same as Spinel") String licence;
+        @Option(names = "--out", defaultValue = "zoo/src/main/resources/spinel/zoo/models", description = "weights folder (default: ${DEFAULT-VALUE})") Path out;
+        @Option(names = "--registry", defaultValue = "zoo/src/main/resources/spinel/zoo/registry/spinel.json",
+            description = "card file (default: ${DEFAULT-VALUE})") Path registry;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Files.createDirectories(out);
+            ModelCard card = spinel.zoo.ModelPackager.packageRun(run, new spinel.zoo.ModelPackager.Description(id, version, title,
+                description, units, data, dataLicence, command, licence), out);
+            spinel.zoo.ModelPackager.register(card, registry);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", id);
+            r.put("ok", true);
+            r.put("weights", out.resolve(card.file(ModelCard.WEIGHTS).name()).toString());
+            r.put("registry", registry.toString());
+            r.put("metrics", card.metrics());
+            new JsonLines(System.out).write(r);
+            return 0;
         }
     }
 

@@ -12,7 +12,6 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ import spinel.graph.CrystalGraph;
 public final class SpeedBenchmark {
 
     /**
-     * Throughput figures; wall-clock rates, plus rates per CPU second of the calling thread (with
-     * one intra-op thread all work runs there, which makes the figure robust to other load).
+     * Throughput figures: wall-clock rates, plus rates per CPU second of the whole process (all
+     * threads, as Python's {@code time.process_time()}), which are robust to other load on the machine.
      */
     public record Result(int crystals, long atoms, int batchSize, int epochs, int threads,
                          double trainCrystalsPerSecond, double trainAtomsPerSecond,
@@ -96,23 +95,27 @@ public final class SpeedBenchmark {
         float[] targets = new float[graphs.size()];
         for (int i = 0; i < targets.length; i++) targets[i] = (float) random.nextGaussian();
 
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (!(os instanceof com.sun.management.OperatingSystemMXBean)) {
+            throw new IllegalStateException("this JVM does not report process CPU time");
+        }
+        var cpu = (com.sun.management.OperatingSystemMXBean) os;
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initializeParameters(manager);
             ParameterStore ps = new ParameterStore(manager, false);
             MomentumSgd sgd = new MomentumSgd(net, manager, learningRate, 0.9f);
             trainEpoch(net, ps, sgd, manager, batches, targets);
             long wall = System.nanoTime();
-            long cpu0 = cpu.getCurrentThreadCpuTime();
+            long cpu0 = cpu.getProcessCpuTime();
             for (int e = 0; e < epochs; e++) trainEpoch(net, ps, sgd, manager, batches, targets);
             double trainSeconds = (System.nanoTime() - wall) * 1e-9;
-            double trainCpu = (cpu.getCurrentThreadCpuTime() - cpu0) * 1e-9;
+            double trainCpu = (cpu.getProcessCpuTime() - cpu0) * 1e-9;
             inferEpoch(net, ps, manager, batches);
             wall = System.nanoTime();
-            cpu0 = cpu.getCurrentThreadCpuTime();
+            cpu0 = cpu.getProcessCpuTime();
             for (int e = 0; e < epochs; e++) inferEpoch(net, ps, manager, batches);
             double inferSeconds = (System.nanoTime() - wall) * 1e-9;
-            double inferCpu = (cpu.getCurrentThreadCpuTime() - cpu0) * 1e-9;
+            double inferCpu = (cpu.getProcessCpuTime() - cpu0) * 1e-9;
             double n = (double) graphs.size() * epochs;
             double a = (double) atoms * epochs;
             return new Result(graphs.size(), atoms, batchSize, epochs, usedThreads, n / trainSeconds, a / trainSeconds,

@@ -101,6 +101,46 @@ public final class SphericalHarmonics {
         return this;
     }
 
+    /**
+     * Adds {@code weight} · Y_l^m(x, y, z) for every (l, m ≥ 0) to {@code accRe}/{@code accIm}
+     * (indexed by {@link #index(int, int)}), without storing the harmonics: the inner loop of the
+     * bond-order sums. Overwrites the {@link #re()} buffer with the Legendre factors.
+     */
+    public void accumulate(double x, double y, double z, double weight, double[] accRe, double[] accIm) {
+        double r = Math.sqrt(x * x + y * y + z * z);
+        if (!(r > 0) || !Double.isFinite(r)) {
+            throw new IllegalArgumentException("direction must be finite and non-zero, got (" + x + ", " + y + ", " + z + ")");
+        }
+        double inv = 1 / r;
+        x *= inv;
+        y *= inv;
+        z *= inv;
+        double[] q = this.re, a = this.a, b = this.b, cm = this.cm, sm = this.sm;
+        q[0] = 0.28209479177387814;
+        for (int m = 1; m <= lmax; m++) q[index(m, m)] = diag[m] * q[index(m - 1, m - 1)];
+        for (int m = 0; m < lmax; m++) q[index(m + 1, m)] = sub[m] * z * q[index(m, m)];
+        for (int l = 2; l <= lmax; l++) {
+            int base = index(l, 0), base1 = index(l - 1, 0), base2 = index(l - 2, 0);
+            for (int m = 0; m <= l - 2; m++) {
+                q[base + m] = a[base + m] * (z * q[base1 + m] - b[base + m] * q[base2 + m]);
+            }
+        }
+        cm[0] = weight;
+        sm[0] = 0;
+        for (int m = 1; m <= lmax; m++) {
+            cm[m] = cm[m - 1] * x - sm[m - 1] * y;
+            sm[m] = cm[m - 1] * y + sm[m - 1] * x;
+        }
+        for (int l = 0; l <= lmax; l++) {
+            int base = index(l, 0);
+            for (int m = 0; m <= l; m++) {
+                double f = q[base + m];
+                accRe[base + m] += f * cm[m];
+                accIm[base + m] += f * sm[m];
+            }
+        }
+    }
+
     /** Real parts from the last {@link #compute}, indexed by {@link #index(int, int)} (live buffer). */
     public double[] re() { return re; }
 

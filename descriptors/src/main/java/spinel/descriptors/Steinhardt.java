@@ -68,21 +68,9 @@ public final class Steinhardt {
             int k = nb.count(i);
             double wsum = 0;
             for (int j = 0; j < k; j++) {
-                sh.compute(v[3 * j], v[3 * j + 1], v[3 * j + 2]);
-                double[] re = sh.re(), im = sh.im();
                 double wj = wt == null ? 1.0 : wt[j];
                 wsum += wj;
-                if (wj == 1.0) {
-                    for (int t = 0; t < size; t++) {
-                        accRe[t] += re[t];
-                        accIm[t] += im[t];
-                    }
-                } else {
-                    for (int t = 0; t < size; t++) {
-                        accRe[t] += wj * re[t];
-                        accIm[t] += wj * im[t];
-                    }
-                }
+                sh.accumulate(v[3 * j], v[3 * j + 1], v[3 * j + 2], wj, accRe, accIm);
             }
             double inv = 1.0 / wsum; // k == 0 gives NaN downstream, as documented
             for (int a = 0; a < nl; a++) {

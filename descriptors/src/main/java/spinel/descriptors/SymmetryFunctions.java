@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import spinel.graph.Element;
+import spinel.graph.Structure;
 
 /**
  * Behler–Parrinello atom-centred symmetry functions (Behler, J. Chem. Phys. 134, 074106 (2011),
@@ -36,6 +37,9 @@ public final class SymmetryFunctions {
     private final double[] g3;    // kappa
     private final double[][] g4;  // {eta, zeta, lambda}
     private final double[][] g5;
+    private final double[] etas;     // distinct η of G4 and G5
+    private final int[] g4Eta, g5Eta; // index into etas
+    private final boolean[] g4Uses;   // whether a G4 uses etas[u]
     private final int radialPerSpecies;
     private final int angularPerPair;
     private final List<String> names;
@@ -49,6 +53,18 @@ public final class SymmetryFunctions {
         g3 = b.g3.stream().mapToDouble(Double::doubleValue).toArray();
         g4 = b.g4.toArray(new double[0][]);
         g5 = b.g5.toArray(new double[0][]);
+        List<Double> distinct = new ArrayList<>();
+        for (double[] q : g4) if (!distinct.contains(q[0])) distinct.add(q[0]);
+        for (double[] q : g5) if (!distinct.contains(q[0])) distinct.add(q[0]);
+        etas = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+        g4Eta = new int[g4.length];
+        g5Eta = new int[g5.length];
+        g4Uses = new boolean[etas.length];
+        for (int p = 0; p < g4.length; p++) {
+            g4Eta[p] = distinct.indexOf(g4[p][0]);
+            g4Uses[g4Eta[p]] = true;
+        }
+        for (int p = 0; p < g5.length; p++) g5Eta[p] = distinct.indexOf(g5[p][0]);
         radialPerSpecies = 1 + g2.length + g3.length;
         angularPerPair = g4.length + g5.length;
         List<String> n = new ArrayList<>();
@@ -81,6 +97,13 @@ public final class SymmetryFunctions {
 
     /** The species, in feature order. */
     public List<Element> species() { return species; }
+
+    /** The symmetry functions of every site of a periodic structure (all images within R_c). */
+    public FeatureTable compute(Structure s) {
+        List<Element> el = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) el.add(s.site(i).element());
+        return compute(Neighborhoods.within(s, cutoff), el);
+    }
 
     /**
      * The symmetry functions of every atom of a structure.
@@ -134,6 +157,12 @@ public final class SymmetryFunctions {
             for (int p = 0; p < g3.length; p++) f[o + 1 + g2.length + p] += Math.cos(g3[p] * r[a]) * fc[a];
         }
         if (angularPerPair == 0) return f;
+        // exp(−η r²) factorises over the three distances: one exponential per neighbour and per
+        // distinct η, and one per pair for r_jk (G4 only)
+        int ne = etas.length;
+        double[][] eN = new double[ne][m];
+        for (int u = 0; u < ne; u++) for (int a = 0; a < m; a++) eN[u][a] = Math.exp(-etas[u] * r[a] * r[a]);
+        double[] eJk = new double[ne];
         int angularBase = ns * radialPerSpecies;
         for (int a = 0; a < m; a++) {
             int ka = sel[a];
@@ -148,32 +177,37 @@ public final class SymmetryFunctions {
                 int pair = lo * ns - lo * (lo - 1) / 2 + (hi - lo);
                 int o = angularBase + pair * angularPerPair;
                 double cos = (xa * xb + ya * yb + za * zb) / (r[a] * r[b]);
-                double dx = xb - xa, dy = yb - ya, dz = zb - za;
-                double rjk2 = dx * dx + dy * dy + dz * dz;
-                double rjk = Math.sqrt(rjk2);
-                double r2 = r[a] * r[a] + r[b] * r[b];
                 double fcab = fc[a] * fc[b];
-                if (rjk < cutoff) {
-                    double fcjk = cutoffFunction(rjk);
-                    for (int p = 0; p < g4.length; p++) {
-                        double[] q = g4[p];
-                        f[o + p] += angular(cos, q[1], q[2]) * Math.exp(-q[0] * (r2 + rjk2)) * fcab * fcjk;
+                if (g4.length > 0) {
+                    double dx = xb - xa, dy = yb - ya, dz = zb - za;
+                    double rjk2 = dx * dx + dy * dy + dz * dz;
+                    if (rjk2 < cutoff * cutoff) {
+                        double fcjk = cutoffFunction(Math.sqrt(rjk2));
+                        for (int u = 0; u < ne; u++) eJk[u] = g4Uses[u] ? Math.exp(-etas[u] * rjk2) : 0;
+                        for (int p = 0; p < g4.length; p++) {
+                            int u = g4Eta[p];
+                            f[o + p] += angular(cos, g4[p]) * eN[u][a] * eN[u][b] * eJk[u] * fcab * fcjk;
+                        }
                     }
                 }
                 for (int p = 0; p < g5.length; p++) {
-                    double[] q = g5[p];
-                    f[o + g4.length + p] += angular(cos, q[1], q[2]) * Math.exp(-q[0] * r2) * fcab;
+                    int u = g5Eta[p];
+                    f[o + g4.length + p] += angular(cos, g5[p]) * eN[u][a] * eN[u][b] * fcab;
                 }
             }
         }
         return f;
     }
 
-    /** 2^{1−ζ} (1 + λ cos θ)^ζ. */
-    private static double angular(double cos, double zeta, double lambda) {
-        double base = 1 + lambda * cos;
+    /** 2^{1−ζ} (1 + λ cos θ)^ζ for parameters {η, ζ, λ, 2^{1−ζ}, integer ζ or −1}. */
+    private static double angular(double cos, double[] q) {
+        double base = 1 + q[2] * cos;
         if (base <= 0) return 0; // rounding can push 1 − cos π slightly below zero
-        return Math.pow(2, 1 - zeta) * Math.pow(base, zeta);
+        int zi = (int) q[4];
+        if (zi < 0) return q[3] * Math.pow(base, q[1]);
+        double pw = 1;
+        for (double x = base; zi > 0; zi >>= 1, x *= x) if ((zi & 1) != 0) pw *= x;
+        return q[3] * pw;
     }
 
     /** f_c(r) = ½(cos(πr/R_c) + 1) for r &lt; R_c, else 0. */
@@ -237,7 +271,8 @@ public final class SymmetryFunctions {
             if (!(eta >= 0)) throw new IllegalArgumentException(g + " eta must be >= 0, got " + eta);
             if (!(zeta >= 1)) throw new IllegalArgumentException(g + " zeta must be >= 1, got " + zeta);
             if (lambda != 1 && lambda != -1) throw new IllegalArgumentException(g + " lambda must be +1 or -1, got " + lambda);
-            return new double[] {eta, zeta, lambda};
+            boolean integral = zeta == Math.rint(zeta) && zeta <= 1024;
+            return new double[] {eta, zeta, lambda, Math.pow(2, 1 - zeta), integral ? zeta : -1};
         }
 
         public SymmetryFunctions build() { return new SymmetryFunctions(this); }

@@ -72,6 +72,34 @@ public final class SyntheticStructures {
     }
 
     /**
+     * {@code s} repeated nx×ny×nz times along its lattice vectors. Site {@code c·N + i} (N = sites
+     * of {@code s}, c = the copy, counted with z fastest) is a copy of site i.
+     */
+    public static Structure supercell(Structure s, int nx, int ny, int nz) {
+        if (nx < 1 || ny < 1 || nz < 1) throw new IllegalArgumentException("repeats must be >= 1");
+        double[][] m = s.lattice().matrix();
+        for (int j = 0; j < 3; j++) {
+            m[0][j] *= nx;
+            m[1][j] *= ny;
+            m[2][j] *= nz;
+        }
+        List<spinel.graph.Site> sites = new ArrayList<>();
+        Lattice big = new Lattice(m);
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                for (int k = 0; k < nz; k++) {
+                    for (spinel.graph.Site site : s.sites()) {
+                        double[] f = site.fracCoords();
+                        double[] g = {(f[0] + i) / nx, (f[1] + j) / ny, (f[2] + k) / nz};
+                        sites.add(new spinel.graph.Site(site.species(), g, big, site.label()));
+                    }
+                }
+            }
+        }
+        return new Structure(big, sites, s.id());
+    }
+
+    /**
      * The structure with every atom displaced by an isotropic Gaussian of standard deviation
      * {@code sigma} Å per Cartesian component (a harmonic-crystal snapshot).
      */

@@ -1,5 +1,6 @@
 package spinel.descriptors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,25 @@ class HarmonicsTest {
             checked++;
         }
         assertEquals(676, checked);
+    }
+
+    @Test
+    void accumulateAddsWeightedHarmonics() {
+        SphericalHarmonics sh = new SphericalHarmonics(12), acc = new SphericalHarmonics(12);
+        int n = SphericalHarmonics.size(12);
+        double[] re = new double[n], im = new double[n], wantRe = new double[n], wantIm = new double[n];
+        double[][] dirs = {{0.3, -1.2, 0.7}, {0, 0, -2}, {1, 1, 0}};
+        double[] w = {1.0, 0.25, 2.5};
+        for (int d = 0; d < dirs.length; d++) {
+            acc.accumulate(dirs[d][0], dirs[d][1], dirs[d][2], w[d], re, im);
+            sh.compute(dirs[d][0], dirs[d][1], dirs[d][2]);
+            for (int t = 0; t < n; t++) {
+                wantRe[t] += w[d] * sh.re()[t];
+                wantIm[t] += w[d] * sh.im()[t];
+            }
+        }
+        assertArrayEquals(wantRe, re, 1e-15);
+        assertArrayEquals(wantIm, im, 1e-15);
     }
 
     @Test

@@ -83,4 +83,15 @@ class TabularFeaturesTest {
         assertEquals(0, g.get("electronegativity_avg_dev"), 1e-12);
         assertEquals(18, g.get("atomic_number_mode"));
     }
+
+    @Test
+    void structureVectorHasFixedNamesAndNoNaN() {
+        Features f = StructureFeatures.of(rocksalt(5.64));
+        Features g = StructureFeatures.of(SyntheticStructures.hcp(Element.of("Mg"), 3.2, 2, 1, 1));
+        assertEquals(f.names(), g.names());
+        assertEquals(LatticeFeatures.NAMES.size() + CompositionFeatures.NAMES.size() + 5 * 3 * 4, f.size());
+        for (double x : f.values()) assertTrue(Double.isFinite(x));
+        assertEquals(0.09722, g.get("q4_mean"), 5e-6);
+        assertEquals(0, g.get("q4_std"), 1e-12);
+    }
 }

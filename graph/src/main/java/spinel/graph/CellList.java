@@ -2,10 +2,11 @@ package spinel.graph;
 
 /**
  * The cell-list engine behind {@link NeighborList}: sites wrapped into the unit cell and binned
- * into a grid of parallelepiped cells aligned with the lattice, each at least {@code cutoff} thick
- * (thickness measured along the plane normals, i.e. interplanar spacing / bins). A sphere of radius
- * {@code cutoff} around any point then touches only bins within ±{@code range[k]} along axis k, where
- * range = ceil(cutoff · bins / spacing): 1 in a big cell, more when the cutoff exceeds the cell.
+ * into a grid of parallelepiped cells aligned with the lattice, each at least {@code cutoff} / 2
+ * thick (thickness measured along the plane normals, i.e. interplanar spacing / bins). A sphere of
+ * radius r around a point at x_k (in bin units along axis k) touches only the bins
+ * floor(x_k − r·bins/d_k) .. floor(x_k + r·bins/d_k): a few in a big cell, more when the cutoff
+ * exceeds the cell.
  * Bins off the grid edge wrap around and carry the lattice translation, so no supercell is ever
  * built: memory is O(N) and the cost per site is O(neighbours within the stencil), linear in N.
  * This is correct for any lattice, however skewed, because the bound uses interplanar spacings
@@ -19,6 +20,13 @@ final class CellList {
      */
     static final double TOLERANCE = 1e-8;
 
+    /**
+     * Bins are at least cutoff / SUBDIVISION thick: thinner bins waste less of the searched box
+     * outside the sphere (with the exact per-axis range below, the box is about (2 + 1/S)·r wide
+     * per axis instead of 3r) at the price of more, emptier bins.
+     */
+    private static final int SUBDIVISION = 2;
+
     /** Relative slack on the cutoff for the coarse test; the exact test is done by the caller. */
     private static final double SLACK = 1e-9;
 
@@ -28,11 +36,12 @@ final class CellList {
     final double[] cart;    // original Cartesian positions, 3 per site
     final int n;
     private final int nb0, nb1, nb2;
-    private final int r0, r1, r2;
+    private final double reach0, reach1, reach2; // search radius in bin units along each axis
     private final int[] binStart;
     private final int[] binSite;
     private final double[] bpos;   // wrapped Cartesian, bin order
     private final int[] bshift;    // floor of the fractional coordinates, bin order
+    private final double[] sitePos; // wrapped fractional coordinates × bins (position in bin units), per site
     private final int[] siteSlot;  // position of each site in bin order
     private final int[] siteBin;
 
@@ -53,7 +62,7 @@ final class CellList {
         for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) lat[3 * i + j] = lattice.get(i, j);
         double[] d = lattice.interplanarSpacings();
         int[] nb = new int[3];
-        for (int k = 0; k < 3; k++) nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(d[k] / cutoff)));
+        for (int k = 0; k < 3; k++) nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(SUBDIVISION * d[k] / cutoff)));
         // never more bins than ~2 per site: a huge sparse cell must not cost memory for empty bins
         long maxBins = Math.max(8, 2L * n);
         while ((long) nb[0] * nb[1] * nb[2] > maxBins) {
@@ -63,14 +72,17 @@ final class CellList {
         nb0 = nb[0];
         nb1 = nb[1];
         nb2 = nb[2];
-        r0 = range(cutoff, nb0, d[0]);
-        r1 = range(cutoff, nb1, d[1]);
-        r2 = range(cutoff, nb2, d[2]);
+        for (int k = 0; k < 3; k++) checkRange(cutoff, nb[k], d[k]);
+        double c = (cutoff + TOLERANCE) * (1 + SLACK);
+        reach0 = c * nb0 / d[0];
+        reach1 = c * nb1 / d[1];
+        reach2 = c * nb2 / d[2];
 
         cart = new double[3 * n];
         double[] wpos = new double[3 * n];
         int[] shift = new int[3 * n];
         siteBin = new int[n];
+        sitePos = new double[3 * n];
         int nbins = nb0 * nb1 * nb2;
         binStart = new int[nbins + 1];
         for (int i = 0; i < n; i++) {
@@ -92,6 +104,7 @@ final class CellList {
                 }
                 w[k] = wk;
                 shift[3 * i + k] = (int) fl;
+                sitePos[3 * i + k] = wk * nb[k];
                 b[k] = (int) (wk * nb[k]);
                 if (b[k] >= nb[k]) b[k] = nb[k] - 1;
             }
@@ -118,14 +131,13 @@ final class CellList {
         }
     }
 
-    private static int range(double cutoff, int nb, double spacing) {
+    private static void checkRange(double cutoff, int nb, double spacing) {
         long r = (long) Math.ceil((cutoff + TOLERANCE) * (1 + SLACK) * nb / spacing);
         if (r > 5000) {
             throw new IllegalArgumentException(String.format(
                 "cutoff %.3f Å spans %d cells along one axis (interplanar spacing %.3g Å): the cell is degenerate",
                 cutoff, r, spacing));
         }
-        return (int) Math.max(1, r);
     }
 
     /**
@@ -137,21 +149,20 @@ final class CellList {
         int slot = siteSlot[i];
         double px = bpos[3 * slot], py = bpos[3 * slot + 1], pz = bpos[3 * slot + 2];
         int s0 = bshift[3 * slot], s1 = bshift[3 * slot + 1], s2 = bshift[3 * slot + 2];
-        int b = siteBin[i];
-        int b2 = b % nb2;
-        int b1 = (b / nb2) % nb1;
-        int b0 = b / (nb1 * nb2);
+        // exact per-axis bin range: a neighbour's fractional coordinate k lies within ±cutoff/d_k
+        // of the site's, so its (unwrapped) bin index lies in [floor(x - reach), floor(x + reach)]
+        double x0 = sitePos[3 * i], x1 = sitePos[3 * i + 1], x2 = sitePos[3 * i + 2];
+        int lo0 = (int) Math.floor(x0 - reach0), hi0 = (int) Math.floor(x0 + reach0);
+        int lo1 = (int) Math.floor(x1 - reach1), hi1 = (int) Math.floor(x1 + reach1);
+        int lo2 = (int) Math.floor(x2 - reach2), hi2 = (int) Math.floor(x2 + reach2);
         final double[] L = lat;
-        for (int o0 = -r0; o0 <= r0; o0++) {
-            int t0 = b0 + o0;
+        for (int t0 = lo0; t0 <= hi0; t0++) {
             int c0 = Math.floorMod(t0, nb0);
             int S0 = Math.floorDiv(t0, nb0);
-            for (int o1 = -r1; o1 <= r1; o1++) {
-                int t1 = b1 + o1;
+            for (int t1 = lo1; t1 <= hi1; t1++) {
                 int c1 = Math.floorMod(t1, nb1);
                 int S1 = Math.floorDiv(t1, nb1);
-                for (int o2 = -r2; o2 <= r2; o2++) {
-                    int t2 = b2 + o2;
+                for (int t2 = lo2; t2 <= hi2; t2++) {
                     int c2 = Math.floorMod(t2, nb2);
                     int S2 = Math.floorDiv(t2, nb2);
                     double ox = S0 * L[0] + S1 * L[3] + S2 * L[6] - px;

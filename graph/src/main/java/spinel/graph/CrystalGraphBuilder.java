@@ -62,7 +62,12 @@ public final class CrystalGraphBuilder {
         for (int i = 0; i < n; i++) {
             Site site = s.site(i);
             z[i] = site.element().z();
-            atomFeaturizer.featurize(site, atom, i * fa);
+            try {
+                atomFeaturizer.featurize(site, atom, i * fa);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((s.id() != null ? s.id() : "structure") + ", site " + i + " (" + site.label()
+                    + "): " + e.getMessage(), e);
+            }
         }
         NeighborList nl = NeighborList.nearest(s, m, radius);
         int[] idx = new int[n * m];

@@ -33,11 +33,13 @@ public final class NeighborList {
     private final int[] index;
     private final double[] distance;
     private final short[] image;
+    private final int size;
     private final double[] cart;
     private final double[] lat;
 
-    private NeighborList(double cutoff, int[] offsets, int[] index, double[] distance, short[] image,
+    private NeighborList(double cutoff, int[] offsets, int[] index, double[] distance, short[] image, int size,
                          double[] cart, double[] lat) {
+        this.size = size;
         this.cutoff = cutoff;
         this.offsets = offsets;
         this.index = index;
@@ -58,7 +60,9 @@ public final class NeighborList {
      */
     public static NeighborList within(Lattice lattice, double[] frac, double cutoff) {
         CellList cl = new CellList(lattice, frac, cutoff);
-        Builder out = new Builder(cl.n, 16);
+        // expected neighbours per site at the mean density, +10%: one allocation in the usual case
+        double expected = 4.0 / 3.0 * Math.PI * Math.pow(cutoff, 3) * cl.n / lattice.volume();
+        Builder out = new Builder(cl.n, (int) Math.min(1 << 20, 1.1 * expected + 8));
         NeighborBuffer buf = new NeighborBuffer();
         for (int i = 0; i < cl.n; i++) {
             buf.clear();
@@ -120,7 +124,7 @@ public final class NeighborList {
     public int numSites() { return offsets.length - 1; }
 
     /** Total number of (site, neighbour) entries. */
-    public int size() { return index.length; }
+    public int size() { return size; }
 
     /** Number of neighbours of site {@code i}. */
     public int count(int i) { return offsets[i + 1] - offsets[i]; }
@@ -143,13 +147,13 @@ public final class NeighborList {
     /** Site offsets, length N + 1 (entries of site i are offsets[i]..offsets[i+1]-1). Do not modify. */
     public int[] offsets() { return offsets; }
 
-    /** Neighbour site indices of all entries. Do not modify. */
+    /** Neighbour site indices of all entries (the array may be longer than {@link #size()}). Do not modify. */
     public int[] indices() { return index; }
 
-    /** Distances of all entries, Å. Do not modify. */
+    /** Distances of all entries, Å (the array may be longer than {@link #size()}). Do not modify. */
     public double[] distances() { return distance; }
 
-    /** Periodic images of all entries, 3 per entry. Do not modify. */
+    /** Periodic images of all entries, 3 per entry (the array may be longer than 3·{@link #size()}). Do not modify. */
     public short[] images() { return image; }
 
     /** Cartesian displacement of flat entry {@code e} of site {@code i}: r_j + n·L − r_i, Å. */
@@ -224,8 +228,12 @@ public final class NeighborList {
         }
 
         NeighborList build(double cutoff, CellList cl) {
-            return new NeighborList(cutoff, offsets, Arrays.copyOf(index, size), Arrays.copyOf(distance, size),
-                Arrays.copyOf(image, 3 * size), cl.cart, cl.lat);
+            if (index.length - size > index.length / 4) { // trim only real waste: the copy costs memory too
+                index = Arrays.copyOf(index, size);
+                distance = Arrays.copyOf(distance, size);
+                image = Arrays.copyOf(image, 3 * size);
+            }
+            return new NeighborList(cutoff, offsets, index, distance, image, size, cl.cart, cl.lat);
         }
     }
 }

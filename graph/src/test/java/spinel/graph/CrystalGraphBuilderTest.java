@@ -60,6 +60,16 @@ class CrystalGraphBuilderTest {
     }
 
     @Test
+    void anElementWithoutFeaturesNamesTheStructureAndSite() throws Exception {
+        AtomInitFeaturizer onlyNa = AtomInitFeaturizer.load(
+            new java.io.ByteArrayInputStream("{\"11\": [1, 0]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "na.json");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> CrystalGraphBuilder.builder().optAtomFeaturizer(onlyNa).build().build(nacl()));
+        assertTrue(e.getMessage().startsWith("NaCl, site 4 (Cl)"), e.getMessage());
+        assertTrue(e.getMessage().contains("na.json"), e.getMessage());
+    }
+
+    @Test
     void optionsChangeTheGraph() {
         CrystalGraphBuilder b = CrystalGraphBuilder.builder().optRadius(4).optMaxNeighbors(6)
             .optBondFeaturizer(new GaussianDistance(0, 4, 0.5, 0.5)).build();

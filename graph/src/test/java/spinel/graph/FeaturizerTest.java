@@ -29,10 +29,20 @@ class FeaturizerTest {
         float[] f = g.featurize(2.81);
         for (int k = 0; k < 41; k++) {
             double x = 2.81 - 0.2 * k;
-            assertEquals((float) Math.exp(-x * x / 0.04), f[k], 0f);
+            float direct = (float) Math.exp(-x * x / 0.04);
+            assertEquals(direct, f[k], Math.ulp(direct));
         }
         // the centre nearest to d carries the largest feature
         assertEquals(14, argmax(f));
+        // the recurrence against the direct formula over the whole range, padding distance included
+        float[] direct = new float[41];
+        for (double d = -0.5; d < 10; d += 0.0137) {
+            f = g.featurize(d);
+            g.featurizeDirect(d, direct, 0);
+            for (int k = 0; k < 41; k++) {
+                assertEquals(direct[k], f[k], Math.max(Math.ulp(direct[k]), 1e-44f), "d = " + d + " centre " + k);
+            }
+        }
         assertEquals(21, new GaussianDistance(0, 4, 0.2).length());
         assertThrows(IllegalArgumentException.class, () -> new GaussianDistance(1, 0, 0.2));
         assertThrows(IllegalArgumentException.class, () -> new GaussianDistance(0, 1, 2));

@@ -211,6 +211,46 @@ class NeighborListTest {
     }
 
     @Test
+    void nearestFallsBackToTheFullRadiusInASparseRegion() {
+        // a dense cluster plus one isolated atom in a big cell: the trial radius (from the mean
+        // density) holds 12 neighbours for the cluster but not for the loner
+        Lattice lat = Lattice.fromParameters(30, 31, 32, 80, 95, 100);
+        Random rnd = new Random(11);
+        int n = 60;
+        double[] frac = new double[3 * n];
+        for (int i = 0; i < n - 1; i++) for (int k = 0; k < 3; k++) frac[3 * i + k] = 0.2 + 0.12 * rnd.nextDouble();
+        frac[3 * (n - 1)] = 0.8;
+        frac[3 * (n - 1) + 1] = 0.75;
+        frac[3 * (n - 1) + 2] = 0.7;
+        for (double cutoff : new double[] {8.0, 20.0}) {
+            NeighborList all = NeighborList.within(lat, frac, cutoff);
+            NeighborList near = NeighborList.nearest(lat, frac, 12, cutoff);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Math.min(12, all.count(i)), near.count(i), "site " + i + " r=" + cutoff);
+                for (int k = 0; k < near.count(i); k++) {
+                    assertEquals(all.distance(all.start(i) + k), near.distance(near.start(i) + k));
+                    assertEquals(all.index(all.start(i) + k), near.index(near.start(i) + k));
+                }
+            }
+        }
+        assertEquals(0, NeighborList.nearest(lat, frac, 12, 8.0).count(n - 1), "the loner has nobody within 8 Å");
+    }
+
+    @Test
+    void coincidentSitesAreNeighboursAtZeroDistance() {
+        Lattice lat = Lattice.cubic(4);
+        NeighborList nl = NeighborList.within(lat, new double[] {0.25, 0.25, 0.25, 1.25, 0.25, -0.75}, 3.0);
+        // site 1 is site 0 translated by (1, 0, -1): the image (-1, 0, 1) of site 1 sits on site 0
+        Neighbor first = nl.neighbors(0).get(0);
+        assertEquals(1, first.index());
+        assertEquals(0.0, first.distance(), 1e-12);
+        assertArrayEquals(new int[] {-1, 0, 1}, first.image());
+        assertEquals(1, nl.count(0), "within 3 Å only the coincident site");
+        // within 4 Å: the coincident site, and the 6 face images (4 Å) of each of the two sites
+        assertEquals(13, NeighborList.within(lat, new double[] {0.25, 0.25, 0.25, 1.25, 0.25, -0.75}, 4.0).count(0));
+    }
+
+    @Test
     void badCutoffIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> NeighborList.within(Lattice.cubic(3), new double[3], 0));
         assertThrows(IllegalArgumentException.class, () -> NeighborList.within(Lattice.cubic(3), new double[3], Double.NaN));

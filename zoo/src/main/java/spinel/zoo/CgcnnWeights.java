@@ -158,6 +158,28 @@ public final class CgcnnWeights {
         w.write(target);
     }
 
+    /** Reads weights written by {@link #writeNpz} (or any npz of float32 PyTorch-named tensors plus the metadata member). */
+    public static CgcnnWeights readNpz(Path file) throws IOException {
+        spinel.graph.io.Npz npz = spinel.graph.io.Npz.read(file);
+        if (!npz.contains(META)) {
+            throw new IOException(file + ": no " + META + " member — not a Spinel weights file");
+        }
+        long[] metaBytes = npz.get(META).asLongs();
+        byte[] json = new byte[metaBytes.length];
+        for (int i = 0; i < json.length; i++) json[i] = (byte) metaBytes[i];
+        Meta meta = parseMeta(json, file.toString());
+        if (meta.formatVersion() != FORMAT_VERSION) {
+            throw new IOException(file + ": weights format version " + meta.formatVersion() + ", this Spinel reads " + FORMAT_VERSION);
+        }
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        for (String name : npz.names()) {
+            if (name.equals(META)) continue;
+            spinel.graph.io.NpyArray a = npz.get(name);
+            t.put(name, new Tensor(a.shape(), a.asFloats()));
+        }
+        return new CgcnnWeights(t, meta);
+    }
+
     /** Parses the metadata member's bytes. */
     static Meta parseMeta(byte[] json, String source) throws IOException {
         try {

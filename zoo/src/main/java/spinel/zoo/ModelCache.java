@@ -95,7 +95,7 @@ public final class ModelCache {
                     Files.delete(target);
                 }
                 if (file.resource() != null) {
-                    try (InputStream in = ModelCache.class.getResourceAsStream(file.resource())) {
+                    try (InputStream in = openResource(file.resource())) {
                         if (in != null) {
                             install(in, file, target, "bundled resource " + file.resource(), file.size(), false);
                             return target;
@@ -116,6 +116,14 @@ public final class ModelCache {
                 return target;
             }
         }
+    }
+
+    /** A bundled resource, looked up by the thread's context class loader, then this module's. */
+    private static InputStream openResource(String resource) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context != null ? context.getResourceAsStream(name) : null;
+        return in != null ? in : ModelCache.class.getClassLoader().getResourceAsStream(name);
     }
 
     private boolean isVerified(Path target, ModelFile file) throws IOException {

@@ -95,15 +95,27 @@ public record ModelCard(
      * Graph featurisation (Xie &amp; Grossman 2018): neighbours within {@code radius} Å, the
      * {@code maxNeighbors} nearest kept, distances expanded in Gaussians
      * exp(−(d − μ_k)² / var²) with μ_k = dmin, dmin+step, ..., dmax; atom features from the file
-     * with role {@code atomFeatures}.
+     * with role {@code atomFeatures}, or {@value #BUILTIN_ATOM_FEATURES} for Spinel's computed CGCNN
+     * features ({@code spinel.graph.CgcnnAtomFeaturizer}). When {@code rescaleVolumePerAtom} is set
+     * (Å³/atom), each structure is first scaled isotropically to that volume per atom (models that
+     * predict the volume must not see it).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Featurizer(double radius, int maxNeighbors, Gaussian gaussian, String atomFeatures) {
-        /** The reference CGCNN's defaults: 8 Å, 12 neighbours, centres 0..8 Å step 0.2, var 0.2. */
+    public record Featurizer(double radius, int maxNeighbors, Gaussian gaussian, String atomFeatures,
+                             Double rescaleVolumePerAtom) {
+        /** {@code atomFeatures} value naming the built-in computed CGCNN atom features. */
+        public static final String BUILTIN_ATOM_FEATURES = "builtin:cgcnn";
+
+        /** The reference CGCNN's defaults: 8 Å, 12 neighbours, centres 0..8 Å step 0.2, var 0.2, atom_init file. */
         public static Featurizer cgcnnDefault() {
-            return new Featurizer(8.0, 12, new Gaussian(0.0, 8.0, 0.2, 0.2), ATOM_INIT);
+            return new Featurizer(8.0, 12, new Gaussian(0.0, 8.0, 0.2, 0.2), ATOM_INIT, null);
+        }
+
+        /** Whether the atom features come from a file of the model (not the built-in table). */
+        public boolean atomFeaturesFromFile() {
+            return atomFeatures != null && !BUILTIN_ATOM_FEATURES.equals(atomFeatures);
         }
     }
 

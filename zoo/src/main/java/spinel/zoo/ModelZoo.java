@@ -63,9 +63,18 @@ public final class ModelZoo {
         List<ModelCard> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            ClassLoader loader = ModelZoo.class.getClassLoader();
-            for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
-                URL index = e.nextElement();
+            // this module's loader and the thread's context loader (an application may add models)
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<URL> indexes = new ArrayList<>();
+            for (ClassLoader loader : new ClassLoader[] {ModelZoo.class.getClassLoader(),
+                    Thread.currentThread().getContextClassLoader()}) {
+                if (loader == null) continue;
+                for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
+                    URL u = e.nextElement();
+                    if (seen.add(u.toString())) indexes.add(u);
+                }
+            }
+            for (URL index : indexes) {
                 String[] files;
                 try (InputStream in = index.openStream()) {
                     files = json.readValue(in, String[].class);
@@ -117,6 +126,104 @@ public final class ModelZoo {
     }
 
     public ModelCache cache() { return cache; }
+
+    /**
+     * Loads model {@code id} of the default zoo (settings from the environment): fetches and
+     * verifies its files, converts a PyTorch checkpoint once (cached), builds the network.
+     */
+    public static CgcnnModel load(String id) throws IOException {
+        return defaultZoo().loadModel(id);
+    }
+
+    /**
+     * Loads a CGCNN checkpoint from a file — a PyTorch {@code .pth.tar} of the reference
+     * implementation (legacy or zip format) or a converted {@code .npz} — with the atom features of
+     * {@code atomInit} ({@code atom_init.json}) and the reference featurisation (8 Å, 12 neighbours,
+     * Gaussians 0..8 Å step 0.2).
+     */
+    public static CgcnnModel load(Path checkpoint, Path atomInit) throws IOException {
+        return defaultZoo().loadModel(checkpoint, atomInit);
+    }
+
+    /** Loads model {@code id}: files fetched and verified, weights converted once, network built. */
+    public CgcnnModel loadModel(String id) throws IOException {
+        ModelCard c = card(id);
+        if (!"cgcnn".equals(c.architecture())) {
+            throw new IllegalArgumentException(id + ": architecture '" + c.architecture() + "' is not supported (only cgcnn)");
+        }
+        Path weightsFile = cache.fetch(c, ModelCard.WEIGHTS);
+        CgcnnWeights w = weights(weightsFile, c.file(ModelCard.WEIGHTS).format(), c.file(ModelCard.WEIGHTS).sha256());
+        ModelCard.Featurizer f = c.featurizer() != null ? c.featurizer() : ModelCard.Featurizer.cgcnnDefault();
+        Path atomInit = f.atomFeaturesFromFile() ? cache.fetch(c, f.atomFeatures()) : null;
+        return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit), f.rescaleVolumePerAtom());
+    }
+
+    /**
+     * DJL {@code Criteria} for a loaded model: {@code criteria(m).loadModel().newPredictor()} gives a
+     * DJL {@code Predictor<Structure, Prediction>} with the same numbers as {@code m.predict}. The
+     * weights are saved once in DJL's parameter format under {@code <cache>/djl/<sha256>/}.
+     */
+    public ai.djl.repository.zoo.Criteria<spinel.graph.Structure, Prediction> criteria(CgcnnModel model) throws IOException {
+        String key = model.weights().meta().sourceSha256() != null ? model.weights().meta().sourceSha256()
+            : Integer.toHexString(model.weights().tensors().hashCode());
+        Path dir = settings().cacheDir().resolve("djl").resolve(key);
+        Path params = dir.resolve("cgcnn-0000.params");
+        if (!java.nio.file.Files.isRegularFile(params)) {
+            java.nio.file.Files.createDirectories(dir);
+            Path tmp = java.nio.file.Files.createTempDirectory(dir, ".save");
+            try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
+                m.setBlock(model.network());
+                m.save(tmp, "cgcnn");
+                java.nio.file.Files.move(tmp.resolve("cgcnn-0000.params"), params, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                try (var s = java.nio.file.Files.list(tmp)) {
+                    for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
+                }
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        }
+        return ai.djl.repository.zoo.Criteria.builder()
+            .setTypes(spinel.graph.Structure.class, Prediction.class)
+            .optModelPath(dir)
+            .optModelName("cgcnn")
+            .optEngine("PyTorch")
+            .optBlock(CgcnnModel.network(model.weights()))
+            .optTranslator(new StructureTranslator(model))
+            .build();
+    }
+
+    /** Loads a checkpoint file with its {@code atom_init.json}; see {@link #load(Path, Path)}. */
+    public CgcnnModel loadModel(Path checkpoint, Path atomInit) throws IOException {
+        String name = checkpoint.getFileName().toString();
+        String format = name.endsWith(".npz") ? "npz" : "torch";
+        CgcnnWeights w = weights(checkpoint, format, null);
+        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit), null);
+    }
+
+    /**
+     * The weights in {@code file}: an {@code npz} is read directly; a {@code torch} checkpoint is
+     * converted once and the result cached as {@code <cache>/converted/<sha256>.npz}.
+     */
+    public CgcnnWeights weights(Path file, String format, String knownSha256) throws IOException {
+        if ("npz".equals(format)) return CgcnnWeights.readNpz(file);
+        if (!"torch".equals(format)) throw new IllegalArgumentException(file + ": unknown weights format '" + format + "'");
+        String sha = knownSha256 != null ? knownSha256 : ModelCache.sha256(file);
+        Path converted = settings().cacheDir().resolve("converted").resolve(sha + ".v" + CgcnnWeights.FORMAT_VERSION + ".npz");
+        if (java.nio.file.Files.isRegularFile(converted)) {
+            try {
+                return CgcnnWeights.readNpz(converted);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("spinel: ignoring unreadable converted weights " + converted + " (" + e.getMessage() + ")");
+            }
+        }
+        CgcnnWeights w = CgcnnWeights.fromCheckpoint(spinel.zoo.torch.TorchCheckpoint.read(file), sha);
+        try {
+            w.writeNpz(converted);
+        } catch (IOException e) {
+            System.err.println("spinel: cannot cache converted weights at " + converted + ": " + e.getMessage());
+        }
+        return w;
+    }
 
     public ZooSettings settings() { return cache.settings(); }
 }

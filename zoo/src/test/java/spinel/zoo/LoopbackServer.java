@@ -25,6 +25,8 @@ final class LoopbackServer implements AutoCloseable {
     private final Map<String, Path> files = new ConcurrentHashMap<>();
     private final Map<String, Mode> modes = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    /** How long a SLOW answer pauses in the middle, ms. */
+    volatile long slowMillis = 300;
 
     LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -91,7 +93,7 @@ final class LoopbackServer implements AutoCloseable {
                     int half = body.length / 2;
                     out.write(body, 0, half);
                     out.flush();
-                    Thread.sleep(300);
+                    Thread.sleep(slowMillis);
                     out.write(body, half, body.length - half);
                 }
                 default -> {

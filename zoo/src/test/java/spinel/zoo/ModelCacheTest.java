@@ -153,6 +153,29 @@ class ModelCacheTest {
     }
 
     @Test
+    void concurrentProcessesShareTheCacheSafely() throws Exception {
+        server.serve("/m/weights.bin", payload, LoopbackServer.Mode.SLOW);
+        server.slowMillis = 3000; // this process holds the lock while the others start and wait for it
+        ModelFile f = file("/m/weights.bin", payload);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FetchMain.class.getName(),
+                cacheDir.toString(), f.url(), f.sha256(), Long.toString(f.size()))
+                .redirectErrorStream(true).start());
+        }
+        Path mine = cache(settings()).fetch(f, dir(), "test/model");
+        for (Process p : children) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.strip().endsWith(mine.toString()), out);
+        }
+        assertArrayEquals(payload, Files.readAllBytes(mine));
+        assertEquals(1, server.hits("/m/weights.bin"), "one download for three processes");
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
     void offlineModeFailsFastNamingTheMissingFile() throws IOException {
         server.serve("/m/weights.bin", payload, LoopbackServer.Mode.OK);
         ModelFile f = file("/m/weights.bin", payload);

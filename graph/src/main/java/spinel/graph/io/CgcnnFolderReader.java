@@ -2,6 +2,7 @@ package spinel.graph.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,8 @@ public final class CgcnnFolderReader {
         List<CgcnnEntry> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int width = -1;
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        // an InputStreamReader replaces undecodable bytes, so a binary file fails as a format error
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8))) {
             String line;
             int ln = 0;
             while ((line = r.readLine()) != null) {
@@ -103,7 +105,13 @@ public final class CgcnnFolderReader {
                 }
                 Integer prev = seen.put(id, ln);
                 if (prev != null) throw new StructureFormatException(src, ln, "duplicate id '" + Text.shorten(id) + "' (first on line " + prev + ")");
-                out.add(new CgcnnEntry(id, dir.resolve(id + ".cif"), targets, ln));
+                Path cif;
+                try {
+                    cif = dir.resolve(id + ".cif");
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new StructureFormatException(src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
+                }
+                out.add(new CgcnnEntry(id, cif, targets, ln));
             }
         }
         if (out.isEmpty()) throw new StructureFormatException(src, 0, "expected rows 'id,target', found an empty file");

@@ -44,10 +44,15 @@ public final class CifFile {
         // a token pushed back
         private boolean pushed;
 
+        // the last item read, for error messages
+        private String lastTag;
+        private int lastTagLine;
+
         Parser(String text, String source) {
             this.s = text;
             this.source = source;
             this.n = text.length();
+            if (n > 0 && text.charAt(0) == '\uFEFF') pos = 1; // byte-order mark
         }
 
         private StructureFormatException error(int atLine, String msg) {
@@ -99,6 +104,8 @@ public final class CifFile {
                     case TAG -> {
                         String tag = text;
                         int tagLine = tokLine;
+                        lastTag = tag;
+                        lastTagLine = tagLine;
                         if (items == null && !ignoring) throw error(tagLine, "expected data_ before the first tag " + tag);
                         next();
                         if (tok != Tok.VALUE) {
@@ -117,6 +124,10 @@ public final class CifFile {
                             next();
                             if (tok != Tok.TAG) break;
                             tags.add(text);
+                        }
+                        if (!tags.isEmpty()) {
+                            lastTag = "loop_ of " + tags.get(0);
+                            lastTagLine = loopLine;
                         }
                         if (tags.isEmpty()) throw error(tokLine, "expected tags after loop_ at line " + loopLine + ", found " + describe());
                         List<String> vals = new ArrayList<>();
@@ -150,7 +161,8 @@ public final class CifFile {
                         }
                         loops++;
                     }
-                    case VALUE -> throw error(tokLine, "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'");
+                    case VALUE -> throw error(tokLine, "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'"
+                        + (lastTag != null ? " (after " + lastTag + " at line " + lastTagLine + ")" : ""));
                     default -> throw new IllegalStateException(String.valueOf(tok));
                 }
             }
@@ -219,20 +231,23 @@ public final class CifFile {
             }
             text = s.substring(start, pos);
             kind = CifBlock.Kind.UNQUOTED;
+            tok = Tok.VALUE;
+            int len = pos - start;
+            char lower = (char) (c | 0x20);
             if (c == '_') {
                 tok = Tok.TAG;
-            } else if (startsWithIgnoreCase(text, "data_")) {
+            } else if (len < 5 || s.charAt(start + 4) != '_' && s.charAt(pos - 1) != '_') {
+                // not a reserved word: every one has '_' at index 4 (data_, save_) or at its end
+            } else if (lower == 'd' && startsWithIgnoreCase(text, "data_")) {
                 tok = Tok.DATA;
-            } else if (text.equalsIgnoreCase("loop_")) {
+            } else if (lower == 'l' && text.equalsIgnoreCase("loop_")) {
                 tok = Tok.LOOP;
-            } else if (text.equalsIgnoreCase("global_")) {
+            } else if (lower == 'g' && text.equalsIgnoreCase("global_")) {
                 tok = Tok.GLOBAL;
-            } else if (startsWithIgnoreCase(text, "save_")) {
+            } else if (lower == 's' && startsWithIgnoreCase(text, "save_")) {
                 tok = Tok.SAVE;
-            } else if (text.equalsIgnoreCase("stop_")) {
+            } else if (lower == 's' && text.equalsIgnoreCase("stop_")) {
                 tok = Tok.STOP;
-            } else {
-                tok = Tok.VALUE;
             }
         }
 

@@ -47,19 +47,24 @@ import spinel.graph.symmetry.SymOp;
  *       {@code _atom_type_oxidation_number}, else from a charge in the type symbol ("Fe3+", "O2-",
  *       "Fe+3").
  *   <li>Fractional coordinates within 1e-4 (relative) of 1/3 or 2/3 are set to 1/3 and 2/3, as
- *       pymatgen does, so that 0.3333 expands correctly on three-fold axes. Cartesian coordinates
+ *       pymatgen does, so that 0.3333 expands correctly on three-fold axes (unless written with more
+ *       than 6 decimals, which means the value is meant exactly). Cartesian coordinates
  *       ({@code _atom_site_Cartn_*}) are converted with {@code _atom_sites_fract_tran_matrix_*}
  *       when given, else with the CIF default axes (a along x, b in the xy plane).
  *   <li>Atoms whose symmetry images fall on an atom listed before (within 1e-4 in each fractional
- *       coordinate) share its site: the site becomes disordered with the occupancies summed. A
- *       site whose occupancies sum to more than 1 is scaled to 1 when the excess is at most
- *       {@value #OCCUPANCY_TOLERANCE} (rounding in refined occupancies); a larger excess is an
- *       error. pymatgen's default refuses any excess; we accept small ones because refined
+ *       coordinate) share its site: the site becomes disordered with the occupancies summed, except
+ *       that an atom repeating the species and occupancy already there, when summing would
+ *       overfill the site, is a redundant listing of the same atom (files that list every atom of
+ *       the cell with its symmetry; pymatgen fails on them). A site whose occupancies sum to
+ *       more than 1 is scaled to 1 when the excess is at most {@value #OCCUPANCY_TOLERANCE}
+ *       (rounding in refined occupancies); a larger excess is an error. pymatgen's default refuses any excess; we accept small ones because refined
  *       occupancies like 0.51 + 0.50 are common. Atoms with occupancy 0 are left out (they
- *       describe no atom); a site with occupancy below 1 stays, as a partly vacant site.
+ *       describe no atom), and so are dummy sites ({@code _atom_site_calc_flag dum}); a site with
+ *       occupancy below 1 stays, as a partly vacant site.
  *   <li>Each site is expanded by the operators; images within 1e-4 (fractional, per coordinate,
  *       periodic) of one already made for a site of the same species are the same site. Positions
- *       are wrapped into [0, 1).
+ *       are wrapped into [0, 1). Images are computed in the floating-point order of pymatgen's
+ *       numpy product, so that positions right at the 1e-4 threshold merge as they do there.
  * </ul>
  *
  * Blocks without atom sites (a publication block, a powder pattern) are skipped; a file with no
@@ -136,7 +141,7 @@ public final class CifReader implements StructureReader {
             Lattice lattice = lattice(candidates.isEmpty() ? 0 : candidates.get(0).number());
             List<Atom> atoms = atoms(lattice);
             if (atoms.isEmpty()) {
-                throw error(b.column(firstPresent("_atom_site_fract_x", "_atom_site_cartn_x", "_atom_site_label", "_atom_site_type_symbol")).line(0),
+                throw error(lineOf(firstPresent("_atom_site_fract_x", "_atom_site_cartn_x", "_atom_site_label", "_atom_site_type_symbol")),
                     "expected at least one atom with non-zero occupancy");
             }
             if (ops == null) {
@@ -144,6 +149,12 @@ public final class CifReader implements StructureReader {
             }
             List<Site> sites = expand(atoms, ops, lattice);
             return new Structure(lattice, sites, b.name());
+        }
+
+        /** Line of a tag's first value, else of the block header. */
+        private int lineOf(String tag) {
+            CifBlock.Column c = b.column(tag);
+            return c == null || c.size() == 0 ? b.line() : c.line(0);
         }
 
         private String firstPresent(String... tags) {
@@ -164,11 +175,16 @@ public final class CifReader implements StructureReader {
                 List<SymOp> ops = new ArrayList<>(c.size());
                 for (int i = 0; i < c.size(); i++) {
                     if (c.isNull(i)) continue;
+                    SymOp op;
                     try {
-                        ops.add(SymOp.parse(c.value(i)));
+                        op = SymOp.parse(c.value(i));
                     } catch (IllegalArgumentException e) {
                         throw error(c.line(i), e.getMessage());
                     }
+                    if (!op.isLatticeOperation()) {
+                        throw error(c.line(i), "expected a symmetry operation of the lattice (integer matrix, determinant ±1), found '" + c.value(i) + "'");
+                    }
+                    ops.add(op);
                 }
                 if (!ops.isEmpty()) {
                     // the number may still fix the crystal system for missing cell parameters
@@ -309,15 +325,14 @@ public final class CifReader implements StructureReader {
                 }
                 boolean ok = i < 3 ? v[i] > 0 && Double.isFinite(v[i]) : v[i] > 0 && v[i] < 180;
                 if (!ok) {
-                    CifBlock.Column col = b.column(names[i]);
-                    throw error(col != null ? col.line(0) : b.line(), "expected " + (i < 3 ? "a positive length (Å)" : "an angle in (0, 180) degrees")
+                    throw error(lineOf(names[i]), "expected " + (i < 3 ? "a positive length (Å)" : "an angle in (0, 180) degrees")
                         + " for " + names[i] + ", found " + v[i]);
                 }
             }
             try {
                 return Lattice.fromParameters(a, bb, c, al, be, ga);
             } catch (IllegalArgumentException e) {
-                throw error(b.column("_cell_length_a") != null ? b.column("_cell_length_a").line(0) : b.line(),
+                throw error(lineOf("_cell_length_a"),
                     "expected cell parameters of a real cell: " + e.getMessage());
             }
         }
@@ -365,6 +380,7 @@ public final class CifReader implements StructureReader {
             CifBlock.Column label = b.column("_atom_site_label");
             CifBlock.Column type = b.column("_atom_site_type_symbol");
             CifBlock.Column occ = b.column("_atom_site_occupancy");
+            CifBlock.Column calc = b.column("_atom_site_calc_flag");
             CifBlock.Column[] xyz = {b.column("_atom_site_fract_x"), b.column("_atom_site_fract_y"), b.column("_atom_site_fract_z")};
             boolean cartesian = false;
             if (xyz[0] == null && xyz[1] == null && xyz[2] == null) {
@@ -378,7 +394,7 @@ public final class CifReader implements StructureReader {
             String[] axes = {"x", "y", "z"};
             for (int k = 0; k < 3; k++) {
                 if (xyz[k] == null) {
-                    throw error(any.line(0), "expected _atom_site_fract_" + axes[k] + " (or _atom_site_Cartn_" + axes[k] + ") with the atom sites, found none");
+                    throw error(lineOf(any.tag()), "expected _atom_site_fract_" + axes[k] + " (or _atom_site_Cartn_" + axes[k] + ") with the atom sites, found none");
                 }
             }
             int n = any.size();
@@ -392,6 +408,9 @@ public final class CifReader implements StructureReader {
             List<Atom> atoms = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int line = any.line(i);
+                if (calc != null && calc.size() == n && "dum".equalsIgnoreCase(calc.value(i))) {
+                    continue; // a dummy site (CIF core: "dum"), not an atom
+                }
                 String lab = label != null && !label.isNull(i) ? label.value(i) : null;
                 String sym = type != null && !type.isNull(i) ? type.value(i) : null;
                 Element el = null;
@@ -432,7 +451,9 @@ public final class CifReader implements StructureReader {
                         toFrac[2][0] * f[0] + toFrac[2][1] * f[1] + toFrac[2][2] * f[2] + toFrac[2][3],
                     };
                 } else {
-                    for (int k = 0; k < 3; k++) f[k] = idealThird(f[k]);
+                    for (int k = 0; k < 3; k++) {
+                        if (decimals(xyz[k].value(i)) <= 6) f[k] = idealThird(f[k]);
+                    }
                 }
                 double o = 1.0;
                 if (occ != null && !occ.isNull(i)) {
@@ -454,7 +475,20 @@ public final class CifReader implements StructureReader {
             return 0;
         }
 
-        /** pymatgen's _sanitize_data: 0.3333 -> 1/3, 0.6667 -> 2/3 (relative tolerance 1e-4). */
+        /** Digits after the decimal point ("0.3333(2)" has 4). */
+        private static int decimals(String v) {
+            int dot = v.indexOf('.');
+            if (dot < 0) return 0;
+            int n = 0;
+            for (int i = dot + 1; i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9'; i++) n++;
+            return n;
+        }
+
+        /**
+         * pymatgen's _sanitize_data: 0.3333 -> 1/3, 0.6667 -> 2/3 (relative tolerance 1e-4). Applied
+         * only to coordinates written with at most 6 decimals: a value written to 12 decimals
+         * (Spinel's CifWriter) means what it says.
+         */
         private static double idealThird(double v) {
             if (Math.abs(1 - v / (1 / 3.0)) < 1e-4) return 1 / 3.0;
             if (Math.abs(1 - v / (2 / 3.0)) < 1e-4) return 2 / 3.0;
@@ -489,7 +523,7 @@ public final class CifReader implements StructureReader {
                         m[i][j] = required("_atom_sites_fract_tran_matrix_" + (i + 1) + (j + 1));
                     }
                     CifBlock.Column t = b.column("_atom_sites_fract_tran_vector_" + (i + 1));
-                    m[i][3] = t == null || t.isNull(0) ? 0 : required(t.tag());
+                    m[i][3] = t == null || t.size() == 0 || t.isNull(0) ? 0 : required(t.tag());
                 }
                 return m;
             }
@@ -524,7 +558,7 @@ public final class CifReader implements StructureReader {
 
         private double required(String tag) throws StructureFormatException {
             CifBlock.Column c = b.column(tag);
-            if (c == null || c.isNull(0)) throw error(b.line(), "expected " + tag);
+            if (c == null || c.size() == 0 || c.isNull(0)) throw error(b.line(), "expected a number for " + tag);
             double v = CifNumbers.parse(c.value(0));
             if (Double.isNaN(v)) throw error(c.line(0), "expected a number for " + c.tag() + ", found '" + c.value(0) + "'");
             return v;
@@ -550,7 +584,7 @@ public final class CifReader implements StructureReader {
                 }
                 if (match == null) {
                     unique.add(at);
-                } else {
+                } else if (!isRedundantListing(match, at)) {
                     for (Map.Entry<Species, Double> e : at.species.entrySet()) match.species.merge(e.getKey(), e.getValue(), Double::sum);
                 }
             }
@@ -569,6 +603,24 @@ public final class CifReader implements StructureReader {
                 }
             }
             return sites;
+        }
+
+        /**
+         * Whether {@code at} repeats {@code site} (same species, same occupancy, at a symmetry image
+         * of its position) and adding it would push the site over full occupancy: files that list
+         * every atom of the cell together with the symmetry (common in COD entries typed from old
+         * literature) mean one atom, not two. pymatgen sums and fails on such files.
+         */
+        private static boolean isRedundantListing(Atom site, Atom at) {
+            double total = 0;
+            for (double v : site.species.values()) total += v;
+            for (double v : at.species.values()) total += v;
+            if (total <= 1 + OCCUPANCY_TOLERANCE) return false;
+            for (Map.Entry<Species, Double> e : at.species.entrySet()) {
+                Double have = site.species.get(e.getKey());
+                if (have == null || Math.abs(have - e.getValue()) > 1e-6) return false;
+            }
+            return true;
         }
 
         private Map<Species, Double> normalisedOccupancies(Atom u) throws StructureFormatException {

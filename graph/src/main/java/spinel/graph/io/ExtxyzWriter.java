@@ -10,7 +10,8 @@ import spinel.graph.Structure;
  * Writes structures as extended XYZ frames (ASE layout): the atom count, an info line with
  * {@code Lattice="..."} (rows, Å), {@code Properties=species:S:1:pos:R:3}, {@code pbc="T T T"} and
  * any extra info, then the symbol and Cartesian position (Å) of each atom. Partial occupancies
- * cannot be written and are refused.
+ * cannot be written and are refused; oxidation states are dropped (the species column holds
+ * element symbols, as ASE expects).
  */
 public final class ExtxyzWriter implements StructureWriter {
 

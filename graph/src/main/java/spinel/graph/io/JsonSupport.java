@@ -44,6 +44,12 @@ final class JsonSupport {
         }
     }
 
+    /** A format error for bytes that are not gzip'd text or not text at all. */
+    static StructureFormatException badBytes(IOException e, String src) {
+        String what = e instanceof java.io.CharConversionException ? "not UTF-8 text" : "truncated or corrupt gzip data";
+        return new StructureFormatException(src, 0, what + ": " + e.getMessage(), e);
+    }
+
     /** The next token; the end of input where more was expected is a format error. */
     static JsonToken next(JsonParser p, String src, String expected) throws IOException, StructureFormatException {
         JsonToken t = p.nextToken();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +42,9 @@ public final class MatbenchReader implements StructureReader {
         InputStream in = JsonSupport.open(file);
         try {
             return new Dataset(JsonSupport.FACTORY.createParser(in), src);
-        } catch (EOFException | ZipException e) {
+        } catch (EOFException | ZipException | CharConversionException e) {
             in.close();
-            throw gzipError(e, src);
+            throw JsonSupport.badBytes(e, src);
         } catch (IOException | StructureFormatException | RuntimeException e) {
             in.close();
             throw e;
@@ -80,10 +81,6 @@ public final class MatbenchReader implements StructureReader {
         } catch (IOException e) {
             throw new StructureFormatException(sourceName, 0, e.getMessage(), e);
         }
-    }
-
-    static StructureFormatException gzipError(IOException e, String src) {
-        return new StructureFormatException(src, 0, "truncated or corrupt gzip data: " + e.getMessage(), e);
     }
 
     private static List<Structure> structures(Dataset d) throws IOException, StructureFormatException {
@@ -127,7 +124,7 @@ public final class MatbenchReader implements StructureReader {
             JsonNode bufferedData = null;
             while (JsonSupport.next(p, src, "a key or '}'") != JsonToken.END_OBJECT) {
                 String key = p.currentName();
-                JsonSupport.next(p, src, "the value of '" + key + "'");
+                JsonSupport.next(p, src, "a value after the key");
                 switch (key) {
                     case "index" -> index = strings(key);
                     case "columns" -> columns = strings(key);
@@ -154,7 +151,7 @@ public final class MatbenchReader implements StructureReader {
             if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected '" + key + "' to be an array, found " + JsonSupport.describe(p));
             List<String> out = new ArrayList<>();
             JsonToken t;
-            while ((t = JsonSupport.next(p, src, "an entry of '" + key + "' or ']'")) != JsonToken.END_ARRAY) {
+            while ((t = JsonSupport.next(p, src, "an entry of the list or ']'")) != JsonToken.END_ARRAY) {
                 if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) throw JsonSupport.fail(p, src, "expected '" + key + "' entries to be names, found " + JsonSupport.describe(p));
                 out.add(p.getText());
             }
@@ -197,7 +194,7 @@ public final class MatbenchReader implements StructureReader {
                 Structure s = null;
                 double target = Double.NaN;
                 int col = 0;
-                while (JsonSupport.next(p, src, "a value of row " + row + " or ']'") != JsonToken.END_ARRAY) {
+                while (JsonSupport.next(p, src, "a value of the data row or ']'") != JsonToken.END_ARRAY) {
                     if (col == structureCol) {
                         s = PymatgenJson.readStructure(p, src, id);
                     } else if (col == targetCol) {
@@ -213,9 +210,9 @@ public final class MatbenchReader implements StructureReader {
             } catch (JsonProcessingException e) {
                 done = true;
                 throw JsonSupport.fail(p, src, "invalid JSON in row " + row + ": " + e.getOriginalMessage());
-            } catch (EOFException | ZipException e) {
+            } catch (EOFException | ZipException | CharConversionException e) {
                 done = true;
-                throw gzipError(e, src);
+                throw JsonSupport.badBytes(e, src);
             } catch (StructureFormatException | IOException | RuntimeException e) {
                 done = true;
                 throw e;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +38,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         String src = file.toString();
         try (InputStream in = JsonSupport.open(file); JsonParser p = JsonSupport.FACTORY.createParser(in)) {
             return readAll(p, src, src);
-        } catch (EOFException | ZipException e) {
-            throw new StructureFormatException(src, 0, "truncated or corrupt gzip data: " + e.getMessage());
+        } catch (EOFException | ZipException | CharConversionException e) {
+            throw JsonSupport.badBytes(e, src);
         }
     }
 
@@ -93,7 +94,7 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         List<RawSite> raw = null;
         while (JsonSupport.next(p, src, "a key or '}' of the Structure dict") != JsonToken.END_OBJECT) {
             String key = p.currentName();
-            JsonSupport.next(p, src, "the value of '" + key + "'");
+            JsonSupport.next(p, src, "a value after the key");
             switch (key) {
                 case "lattice" -> lattice = readLattice(p, src);
                 case "sites" -> raw = readSites(p, src);
@@ -130,7 +131,7 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         int seen = 0;
         while (JsonSupport.next(p, src, "a key or '}' of 'lattice'") != JsonToken.END_OBJECT) {
             String key = p.currentName();
-            JsonSupport.next(p, src, "the value of '" + key + "'");
+            JsonSupport.next(p, src, "a value after the key");
             int k = switch (key) {
                 case "a" -> 0;
                 case "b" -> 1;
@@ -144,14 +145,14 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
                 matrix = new double[3][];
                 expect(p, src, JsonToken.START_ARRAY, "'matrix' as 3 rows of 3 numbers (Å)");
                 for (int i = 0; i < 3; i++) {
-                    JsonSupport.next(p, src, "lattice vector " + (i + 1));
-                    matrix[i] = vector(p, src, "lattice vector " + (i + 1) + " (Å)");
+                    JsonSupport.next(p, src, "a lattice vector");
+                    matrix[i] = vector(p, src, "a lattice vector (Å)", -1);
                 }
                 if (JsonSupport.next(p, src, "']' after 3 lattice vectors") != JsonToken.END_ARRAY) {
                     throw JsonSupport.fail(p, src, "expected 'matrix' to have 3 rows, found more");
                 }
             } else if (k >= 0 && (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT)) {
-                params[k] = JsonSupport.number(p, src, "lattice parameter " + key);
+                params[k] = JsonSupport.number(p, src, "a lattice parameter");
                 seen |= 1 << k;
             } else {
                 JsonSupport.skip(p);
@@ -175,13 +176,13 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
             Map<Species, Double> species = null;
             double[] abc = null, xyz = null;
             String label = null;
-            while (JsonSupport.next(p, src, "a key or '}' of site " + index) != JsonToken.END_OBJECT) {
+            while (JsonSupport.next(p, src, "a key or '}' of a site") != JsonToken.END_OBJECT) {
                 String key = p.currentName();
-                JsonSupport.next(p, src, "the value of '" + key + "'");
+                JsonSupport.next(p, src, "a value after the key");
                 switch (key) {
                     case "species" -> species = readSpecies(p, src, index);
-                    case "abc" -> abc = vector(p, src, "fractional coordinates 'abc' of site " + index);
-                    case "xyz" -> xyz = vector(p, src, "Cartesian coordinates 'xyz' of site " + index);
+                    case "abc" -> abc = vector(p, src, "fractional coordinates 'abc'", index);
+                    case "xyz" -> xyz = vector(p, src, "Cartesian coordinates 'xyz'", index);
                     case "label" -> {
                         if (p.currentToken() == JsonToken.VALUE_STRING) label = p.getText();
                         else JsonSupport.skip(p);
@@ -197,7 +198,7 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
     }
 
     private static Map<Species, Double> readSpecies(JsonParser p, String src, int site) throws IOException, StructureFormatException {
-        expect(p, src, JsonToken.START_ARRAY, "'species' of site " + site + " as a list of {element, occu}");
+        expect(p, src, JsonToken.START_ARRAY, "'species' as a list of {element, occu}");
         Map<Species, Double> out = new LinkedHashMap<>();
         while (JsonSupport.next(p, src, "a species or ']'") != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) throw JsonSupport.fail(p, src, "expected a species object {element, occu} on site " + site + ", found " + JsonSupport.describe(p));
@@ -206,7 +207,7 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
             double ox = Double.NaN;
             while (JsonSupport.next(p, src, "a key or '}' of a species") != JsonToken.END_OBJECT) {
                 String key = p.currentName();
-                JsonSupport.next(p, src, "the value of '" + key + "'");
+                JsonSupport.next(p, src, "a value after the key");
                 switch (key) {
                     case "element" -> {
                         if (p.currentToken() != JsonToken.VALUE_STRING) throw JsonSupport.fail(p, src, "expected 'element' to be a symbol, found " + JsonSupport.describe(p));
@@ -231,16 +232,25 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         if (p.currentToken() != t) throw JsonSupport.fail(p, src, "expected " + what + ", found " + JsonSupport.describe(p));
     }
 
-    // three numbers; the parser is on the START_ARRAY and is left on the END_ARRAY
-    private static double[] vector(JsonParser p, String src, String what) throws IOException, StructureFormatException {
-        expect(p, src, JsonToken.START_ARRAY, what + " as 3 numbers");
+    // three numbers; the parser is on the START_ARRAY and is left on the END_ARRAY. Messages are
+    // built only on failure: this runs for every site of every dataset row.
+    private static double[] vector(JsonParser p, String src, String what, int site) throws IOException, StructureFormatException {
+        if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected " + of(what, site) + " as 3 numbers, found " + JsonSupport.describe(p));
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
-            if (JsonSupport.next(p, src, what) == JsonToken.END_ARRAY) throw JsonSupport.fail(p, src, "expected 3 numbers for " + what + ", found " + i);
+            if (JsonSupport.next(p, src, what) == JsonToken.END_ARRAY) throw JsonSupport.fail(p, src, "expected 3 numbers for " + of(what, site) + ", found " + i);
+            JsonToken t = p.currentToken();
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw JsonSupport.fail(p, src, "expected " + of(what, site) + " (numbers), found " + JsonSupport.describe(p));
+            }
             v[i] = JsonSupport.number(p, src, what);
         }
-        if (JsonSupport.next(p, src, "']'") != JsonToken.END_ARRAY) throw JsonSupport.fail(p, src, "expected 3 numbers for " + what + ", found more");
+        if (JsonSupport.next(p, src, "']'") != JsonToken.END_ARRAY) throw JsonSupport.fail(p, src, "expected 3 numbers for " + of(what, site) + ", found more");
         return v;
+    }
+
+    private static String of(String what, int site) {
+        return site >= 0 ? what + " of site " + site : what;
     }
 
     /** The pymatgen {@code Structure.as_dict()} form of {@code s}. */

@@ -3,6 +3,7 @@ package spinel.graph.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,8 +132,8 @@ public final class Structures {
             return key.equals("index") || key.equals("columns") || key.equals("data") ? Format.MATBENCH : Format.PYMATGEN_JSON;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StructureFormatException(src, e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0, "invalid JSON: " + e.getOriginalMessage());
-        } catch (EOFException | ZipException e) {
-            throw MatbenchReader.gzipError(e, src);
+        } catch (EOFException | ZipException | CharConversionException e) {
+            throw JsonSupport.badBytes(e, src);
         }
     }
 
@@ -141,8 +142,8 @@ public final class Structures {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return out.toString(StandardCharsets.UTF_8);
-        } catch (EOFException | ZipException e) {
-            throw MatbenchReader.gzipError(e, file.toString());
+        } catch (EOFException | ZipException | CharConversionException e) {
+            throw JsonSupport.badBytes(e, file.toString());
         }
     }
 }

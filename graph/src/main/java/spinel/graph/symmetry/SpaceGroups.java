@@ -21,7 +21,8 @@ import java.util.Map;
  * symbol data ({@code symm_data.json}) of Debian's python3-pymatgen, so that a CIF giving only a
  * symbol expands as in pymatgen's {@code CifParser}. Symbols are matched ignoring spaces, underscores
  * and case ("P 63/m m c", "P6_3/mmc", "p63/mmc"), with full symbols ("P2/m2/m2/m"), the abbreviated
- * monoclinic ones ("P2_1/c" = "P 1 21/c 1") and the old cubic ones without the bar ("Fm3m").
+ * monoclinic ones ("P2_1/c" = "P 1 21/c 1", also "P21/n", "I2/a", b unique) and the old cubic ones
+ * without the bar ("Fm3m").
  *
  * <p>A symbol alone may name several settings: two origin choices ("F d -3 m :1" and ":2") or
  * hexagonal and rhombohedral axes ("R -3 m :H" and ":R"). {@link #lookup} returns all of them unless
@@ -138,6 +139,10 @@ public final class SpaceGroups {
             if (three > 1 && base.charAt(three - 1) != '-') {
                 ids = Table.KEYS.get(base.substring(0, three) + "-" + base.substring(three));
             }
+        }
+        if (ids == null && base.length() >= 2 && Character.isLetter(base.charAt(0))) {
+            // short monoclinic symbols in any cell choice, b unique: P21/n = P 1 21/n 1, I2/a, Pn
+            ids = Table.KEYS.get(base.charAt(0) + "1" + base.substring(1) + "1");
         }
         if (ids == null) return List.of();
         List<SpaceGroup> all = groups(ids);

@@ -50,6 +50,21 @@ public final class SymOp {
      * @throws IllegalArgumentException saying what was expected
      */
     public static SymOp parse(String xyz) {
+        if (xyz != null) {
+            SymOp cached = CACHE.get(xyz);
+            if (cached != null) return cached;
+        }
+        SymOp op = parseUncached(xyz);
+        if (CACHE.size() < CACHE_LIMIT) CACHE.put(xyz, op);
+        return op;
+    }
+
+    // CIFs repeat the same few thousand operator strings; parsing each once makes reading a
+    // 192-operator cubic CIF cost a hash lookup per operator
+    private static final int CACHE_LIMIT = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, SymOp> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static SymOp parseUncached(String xyz) {
         if (xyz == null) {
             throw new IllegalArgumentException("expected a symmetry operation like 'x,y,z', found nothing");
         }
@@ -78,6 +93,8 @@ public final class SymOp {
         if (row != 3) {
             throw bad(xyz, "three comma-separated components");
         }
+        for (double v : r) if (!Double.isFinite(v)) throw bad(xyz, "finite coefficients");
+        for (double v : t) if (!Double.isFinite(v)) throw bad(xyz, "a finite translation");
         return new SymOp(r, t, true);
     }
 
@@ -146,8 +163,14 @@ public final class SymOp {
 
     private static double parseNumber(String s, int from, int to, String whole) {
         int dots = 0;
-        for (int i = from; i < to; i++) if (s.charAt(i) == '.') dots++;
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '.') dots++;
+            else v = v * 10 + (c - '0');
+        }
         if (dots > 1 || (to - from == 1 && dots == 1)) throw bad(whole, "a number, found '" + s.substring(from, to) + "'");
+        if (dots == 0 && to - from <= 15) return v; // the usual 1, 2, 3, 4, 6: no parseDouble needed
         return Double.parseDouble(s.substring(from, to));
     }
 

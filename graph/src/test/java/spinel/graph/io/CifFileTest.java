@@ -65,6 +65,11 @@ class CifFileTest {
     }
 
     @Test
+    void skipsAByteOrderMark() throws Exception {
+        assertEquals("bom", CifFile.parse("\uFEFFdata_bom\n_a 1\n", "bom.cif").get(0).name());
+    }
+
+    @Test
     void readsWindowsLineEndings() throws Exception {
         CifBlock b = CifFile.parse("data_w\r\n_a 1\r\n_b\r\n;\r\nline\r\n;\r\n_c 3\r\n", "w.cif").get(0);
         assertEquals("line", b.value("_b"));

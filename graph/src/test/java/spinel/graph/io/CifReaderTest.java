@@ -48,6 +48,24 @@ class CifReaderTest {
     }
 
     @Test
+    void readsACifWrittenByPymatgen() throws Exception {
+        // rutile with 10 % Zr on the Ti site and oxidation states, written by pymatgen's CifWriter
+        // (symprec 0.01), which reads it as 6 sites, Ti4+1.8 Zr4+0.2 O2-4, 62.4347 Å³
+        String text;
+        try (var in = getClass().getResourceAsStream("rutile_pymatgen_symmetrized.cif")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Structure s = one(text);
+        assertEquals("Zr0.2Ti1.8O4", s.id());
+        assertEquals(6, s.size());
+        assertEquals(62.434723178803, s.volume(), 1e-9);
+        Site ti = s.site(0);
+        assertEquals(Map.of(new Species(Element.of("Ti"), 4), 0.9, new Species(Element.of("Zr"), 4), 0.1), ti.species());
+        assertEquals(1.8, s.composition().get(Element.of("Ti")), 1e-12);
+        assertEquals(new Species(Element.of("O"), -2), s.site(2).specie());
+    }
+
+    @Test
     void derivesElementsFromLabelsAndTypeSymbols() {
         assertEquals(Element.of("Fe"), CifReader.elementOf("Fe1a"));
         assertEquals(Element.of("O"), CifReader.elementOf("OW1"));
@@ -129,6 +147,27 @@ class CifReaderTest {
             + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nMg 0.3333 0.6667 0.25\n");
         assertEquals(1, h.size()); // 0.3333, 0.6667 read as 1/3, 2/3: on the three-fold axis
         assertEquals(3.2, h.lattice().b(), 1e-12);
+    }
+
+    @Test
+    void cartesianWithAFractionalisationMatrixAndHallSymbol() throws Exception {
+        // a 4 Å cubic cell whose Cartesian frame is shifted by 1 Å along x: frac = M cart + t
+        Structure s = one("data_t\n" + CUBIC + "_space_group_name_Hall '-P 4 2 3'\n"
+            + "_atom_sites_fract_tran_matrix_11 0.25\n_atom_sites_fract_tran_matrix_12 0\n_atom_sites_fract_tran_matrix_13 0\n"
+            + "_atom_sites_fract_tran_matrix_21 0\n_atom_sites_fract_tran_matrix_22 0.25\n_atom_sites_fract_tran_matrix_23 0\n"
+            + "_atom_sites_fract_tran_matrix_31 0\n_atom_sites_fract_tran_matrix_32 0\n_atom_sites_fract_tran_matrix_33 0.25\n"
+            + "_atom_sites_fract_tran_vector_1 -0.25\n"
+            + "loop_\n_atom_site_label\n_atom_site_Cartn_x\n_atom_site_Cartn_y\n_atom_site_Cartn_z\nTi 1 0 0\nO 3 0 0\n");
+        assertEquals(4, s.size()); // Pm-3m from the Hall symbol: Ti at 1a, O at 3d
+        assertArrayEquals(new double[] {0, 0, 0}, s.site(0).fracCoords(), 1e-12);
+        assertArrayEquals(new double[] {0.5, 0, 0}, s.site(1).fracCoords(), 1e-12);
+    }
+
+    @Test
+    void aBadBlockFailsTheFile() {
+        String good = "data_good\n" + CUBIC + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu 0 0 0\n";
+        StructureFormatException e = fails(good + good.replace("good", "bad").replace("Cu 0 0 0", "Cu 0 0 x"));
+        assertTrue(e.getMessage().contains("data_bad"), e.getMessage());
     }
 
     @Test

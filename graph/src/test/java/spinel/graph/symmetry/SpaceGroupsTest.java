@@ -51,6 +51,8 @@ class SpaceGroupsTest {
         assertEquals(14, SpaceGroups.lookup("P 21/c").get(0).number());
         assertEquals(14, SpaceGroups.lookup("P 1 21/c 1").get(0).number());
         assertEquals(14, SpaceGroups.lookup("P 1 21/n 1").get(0).number());
+        assertEquals("P 1 21/n 1", SpaceGroups.lookup("P21/n").get(0).symbol());
+        assertEquals("I 1 2/a 1", SpaceGroups.lookup("I2/a").get(0).symbol());
         assertEquals(47, SpaceGroups.lookup("P2/m2/m2/m").get(0).number());
         assertEquals(225, SpaceGroups.lookup("Fm3m").get(0).number());
         assertEquals(62, SpaceGroups.lookup("P n m a").get(0).number());

@@ -1,0 +1,163 @@
+package spinel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PredictCommandTest {
+
+    static final Path CGCNN = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path tmp;
+
+    @BeforeEach
+    void needAnchors() {
+        Assumptions.assumeTrue(Files.isDirectory(CGCNN.resolve("pre-trained")), "no " + CGCNN);
+    }
+
+    record Run(int status, String stdout) { }
+
+    static Run run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            status = new CommandLine(new PredictCommand()).execute(args);
+        } finally {
+            System.setOut(old);
+        }
+        return new Run(status, buf.toString(StandardCharsets.UTF_8));
+    }
+
+    static List<JsonNode> lines(String s) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : s.split("\n")) if (!line.isBlank()) out.add(JSON.readTree(line));
+        return out;
+    }
+
+    static Map<String, Double> expected(String model) throws Exception {
+        Map<String, Double> m = new HashMap<>();
+        List<String> rows = Files.readAllLines(CGCNN.resolve("reference/" + model + ".predictions.csv"));
+        for (String r : rows.subList(1, rows.size())) m.put(r.split(",")[0], Double.parseDouble(r.split(",")[2]));
+        return m;
+    }
+
+    /** A folder with the sample CIFs and one broken file in the middle. */
+    Path inputs() throws Exception {
+        Path dir = tmp.resolve("in");
+        Files.createDirectories(dir);
+        try (var s = Files.list(CGCNN.resolve("sample"))) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.toString().endsWith(".cif")) Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("5000000-broken.cif"), "data_broken\n_cell_length_a 4.0\nloop_\n_atom_site_label\n");
+        return dir;
+    }
+
+    @Test
+    void checkpointPathOverAFolderStreamsAndSurvivesABadFile() throws Exception {
+        Run r = run("--model", CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
+            "--atom-init", CGCNN.resolve("sample/atom_init.json").toString(),
+            "--cache-dir", tmp.resolve("cache").toString(), "--no-progress", "--batch", "4", inputs().toString());
+        assertEquals(1, r.status(), "a bad input makes the exit status 1");
+        List<JsonNode> out = lines(r.stdout());
+        assertEquals(11, out.size());
+        Map<String, Double> want = expected("band-gap");
+        int ok = 0;
+        for (JsonNode n : out) {
+            String id = Path.of(n.get("file").asText()).getFileName().toString().replace(".cif", "");
+            if (id.endsWith("broken")) {
+                assertEquals(false, n.get("ok").asBoolean());
+                assertTrue(n.get("error").asText().contains("5000000-broken.cif"), n.toString());
+                continue;
+            }
+            assertEquals(true, n.get("ok").asBoolean(), n.toString());
+            assertEquals("band-gap.pth.tar", n.get("model").asText());
+            assertEquals(want.get(id), n.get("prediction").asDouble(), 1e-4, id);
+            ok++;
+        }
+        assertEquals(10, ok);
+        // input order is kept
+        assertTrue(out.get(0).get("file").asText().endsWith("1000041.cif"));
+    }
+
+    @Test
+    void registryModelCsvWithEmbeddingsAndClassification() throws Exception {
+        // the registry's models come from a loopback mirror of their public URLs
+        var server = com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            String p = ex.getRequestURI().getPath();
+            Path f = p.endsWith("atom_init.json") ? CGCNN.resolve("sample/atom_init.json")
+                : CGCNN.resolve("pre-trained").resolve(Path.of(p).getFileName().toString());
+            byte[] b = Files.readAllBytes(f);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        System.setProperty("spinel.model.mirror", "http://127.0.0.1:" + server.getAddress().getPort());
+        try {
+            Path cif = CGCNN.resolve("sample/1507756.cif");
+            Run r = run("--model", "cgcnn/semi-metal-classification", "--cache-dir", tmp.resolve("cache").toString(),
+                "--no-progress", cif.toString());
+            assertEquals(0, r.status(), r.stdout());
+            JsonNode n = lines(r.stdout()).get(0);
+            double metal = expected("semi-metal-classification").get("1507756");
+            assertEquals(metal < 0.5 ? "semiconductor" : "metal", n.get("prediction").asText());
+            assertEquals(metal, n.at("/probabilities/metal").asDouble(), 1e-4);
+
+            Run csv = run("--model", "cgcnn/formation-energy-per-atom", "--format", "csv", "--embeddings",
+                "--cache-dir", tmp.resolve("cache").toString(), "--no-progress", cif.toString(),
+                tmp.resolve("missing.cif").toString());
+            assertEquals(1, csv.status());
+            String[] rows = csv.stdout().split("\n");
+            assertEquals("file,id,model,ok,prediction,probability,units,error,embedding", rows[0]);
+            String[] cells = rows[1].split(",");
+            assertEquals("true", cells[3]);
+            assertEquals(expected("formation-energy-per-atom").get("1507756"), Double.parseDouble(cells[4]), 1e-4);
+            assertEquals("eV/atom", cells[6]);
+            assertEquals(64, cells[8].split(" ").length);
+            assertTrue(rows[2].contains("missing.cif") && rows[2].contains("false"), rows[2]);
+        } finally {
+            System.clearProperty("spinel.model.mirror");
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void checkpointWithoutAtomInitIsAClearError() {
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Run r;
+        try {
+            r = run("--model", CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(), "--no-progress",
+                CGCNN.resolve("sample/1507756.cif").toString());
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertTrue(r.status() != 0);
+        assertEquals("", r.stdout());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--atom-init FILE is needed"), err.toString());
+    }
+}

@@ -1,0 +1,158 @@
+package spinel.zoo;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import spinel.conv.CrystalGraphConvNet;
+import spinel.train.Trainer;
+
+/**
+ * Turns a finished {@code spinel train} run folder (config.json, model.json, metrics.json,
+ * best.params) of a plain CGCNN into a bundled model: the weights as a Spinel {@code .npz}
+ * ({@link CgcnnWeights}) and a {@link ModelCard} that points to it as a class-path resource and
+ * reports the run's own held-out metrics.
+ *
+ * <p>Supported: model {@code cgcnn} with the default head, tasks {@code regression},
+ * {@code volume} (structures rescaled to the run's fixed volume per atom) and the classification
+ * tasks (classes from model.json). An ensemble run is packaged from its first member.
+ */
+public final class ModelPackager {
+
+    /** Where bundled weights live on the class path. */
+    public static final String RESOURCE_DIR = "/spinel/zoo/models/";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the run folder does not say about the model. */
+    public record Description(String id, String version, String title, String description, String units,
+                              String data, String dataLicence, String command, String licence) { }
+
+    private ModelPackager() {}
+
+    /**
+     * Writes {@code <outDir>/<name>.npz} for the run in {@code runDir} and returns its card
+     * ({@code name} is the last part of the id).
+     */
+    public static ModelCard packageRun(Path runDir, Description d, Path outDir) throws IOException {
+        JsonNode config = read(runDir.resolve("config.json"));
+        JsonNode model = read(runDir.resolve("model.json"));
+        String arch = config.path("model").asText();
+        String head = config.path("head").asText("default");
+        if (!"cgcnn".equals(arch) || !"default".equals(head)) {
+            throw new IllegalArgumentException(runDir + ": only plain CGCNN runs (model cgcnn, head default) can be packaged, this is model "
+                + arch + ", head " + head);
+        }
+        String task = config.path("task").asText();
+        List<String> classes = new ArrayList<>();
+        model.path("classes").forEach(c -> classes.add(c.asText()));
+        boolean classification = !classes.isEmpty();
+        Path best = runDir.resolve("best.params");
+        if (!Files.isRegularFile(best)) best = runDir.resolve("seed-0").resolve("best.params");
+        if (!Files.isRegularFile(best)) throw new IllegalArgumentException(runDir + ": no best.params (not a finished run?)");
+
+        ModelCard.Featurizer featurizer = new ModelCard.Featurizer(8.0, 12, new ModelCard.Gaussian(0, 8, 0.2, 0.2),
+            ModelCard.Featurizer.BUILTIN_ATOM_FEATURES,
+            "volume".equals(task) ? config.path("fixed_volume_per_atom").asDouble(20) : null);
+        CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder().optAtomInputLength(92).optBondFeatureLength(41)
+            .optAtomFeatureLength(config.path("atom_fea_len").asInt()).optNumConv(config.path("n_conv").asInt())
+            .optHiddenLength(config.path("h_fea_len").asInt());
+        if (classification) b.optClassification(classes.size());
+        else b.optRegression(1);
+        CrystalGraphConvNet net = b.build();
+        Map<String, CgcnnWeights.Tensor> tensors = new LinkedHashMap<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initializeParameters(manager);
+            Trainer.loadParameters(net, manager, best);
+            net.torchParameters().forEach((k, p) -> tensors.put(k, new CgcnnWeights.Tensor(
+                Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray(),
+                p.getArray().toFloatArray())));
+        }
+        double mean = classification ? 0 : model.path("normalizer").path("mean").asDouble(0);
+        double std = classification ? 1 : model.path("normalizer").path("std").asDouble(1);
+        CgcnnWeights w = new CgcnnWeights(tensors, new CgcnnWeights.Meta(CgcnnWeights.FORMAT_VERSION,
+            classification ? "classification" : "regression", mean, std, CgcnnWeights.inferNetwork(tensors, best.toString()),
+            best.toString(), null, null, null));
+        String name = d.id().substring(d.id().indexOf('/') + 1);
+        Path npz = outDir.resolve(name + ".npz");
+        w.writeNpz(npz);
+
+        List<ModelCard.Metric> metrics = new ArrayList<>();
+        Path metricsFile = runDir.resolve("metrics.json");
+        if (Files.isRegularFile(metricsFile)) {
+            JsonNode m = read(metricsFile);
+            for (String split : List.of("test", "validation", "val")) {
+                JsonNode s = m.get(split);
+                if (s == null || !s.isObject()) continue;
+                Integer n = s.has("n") ? s.get("n").asInt() : null;
+                for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().equals("n") || !e.getValue().isNumber()) continue;
+                    boolean inUnits = !classification && (e.getKey().equals("mae") || e.getKey().equals("rmse"));
+                    metrics.add(new ModelCard.Metric(e.getKey(), split, e.getValue().asDouble(), inUnits ? d.units() : null, n,
+                        "metrics.json of the training run (held-out rows, measured by Spinel)"));
+                }
+            }
+        }
+        String split = config.hasNonNull("folds") ? "fold " + config.path("fold").asText() + " of " + config.path("folds").asText()
+            : String.format(Locale.ROOT, "seeded random split, validation %s, test %s",
+                config.path("val_fraction").asText(), config.path("test_fraction").asText());
+        Integer epochs = config.path("train").has("epochs") ? config.path("train").path("epochs").asInt() : null;
+        ModelCard.Network net2 = w.network();
+        return new ModelCard(d.id(), d.version(), d.title(), d.description(), "cgcnn", classification ? "classification" : "regression",
+            new ModelCard.Target(config.path("target").asText(task), d.units(), null, classification ? classes : null),
+            new ModelCard.Training(d.data(), d.dataLicence(), split, epochs, d.command(), "spinel train"),
+            metrics, featurizer, net2, "T. Xie and J. C. Grossman, Phys. Rev. Lett. 120, 145301 (2018) (architecture)",
+            d.licence(), Map.of(ModelCard.WEIGHTS, new ModelFile(name + ".npz", null, RESOURCE_DIR + name + ".npz",
+                Files.size(npz), ModelCache.sha256(npz), "npz")));
+    }
+
+    /**
+     * Adds (or replaces, by id) {@code card} in the JSON array {@code registryFile} and makes sure the
+     * {@value ModelZoo#INDEX} beside it lists that file. Both written atomically.
+     */
+    public static void register(ModelCard card, Path registryFile) throws IOException {
+        List<ModelCard> cards = new ArrayList<>();
+        if (Files.isRegularFile(registryFile)) {
+            try (var in = Files.newInputStream(registryFile)) {
+                for (ModelCard c : ModelCard.readList(in)) if (!c.id().equals(card.id())) cards.add(c);
+            }
+        }
+        cards.add(card);
+        writeAtomically(registryFile, ModelCard.JSON.writeValueAsString(cards) + "\n");
+        Path index = registryFile.resolveSibling("index.json");
+        List<String> files = new ArrayList<>();
+        if (Files.isRegularFile(index)) files.addAll(Arrays.asList(JSON.readValue(index.toFile(), String[].class)));
+        String name = registryFile.getFileName().toString();
+        if (!files.contains(name)) {
+            files.add(name);
+            writeAtomically(index, JSON.writeValueAsString(files) + "\n");
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("missing " + file + " (not a spinel train run folder?)");
+        return JSON.readTree(file.toFile());
+    }
+}

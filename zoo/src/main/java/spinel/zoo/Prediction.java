@@ -1,0 +1,29 @@
+package spinel.zoo;
+
+import java.util.Map;
+
+/**
+ * A model's answer for one structure.
+ *
+ * @param id            the structure's id (file name, data block)
+ * @param model         the model id or checkpoint file
+ * @param value         regression: the prediction in {@code units} (normaliser applied);
+ *                      classification: the probability of the predicted class
+ * @param units         units of a regression value (null if unknown)
+ * @param label         classification: the most probable class; null for regression
+ * @param probabilities classification: class → probability, most probable first (at most the top 5);
+ *                      null for regression
+ * @param embedding     the crystal embedding (the pooled atom features, CGCNN's crystal vector) when
+ *                      asked for, else null
+ */
+public record Prediction(String id, String model, double value, String units, String label,
+                         Map<String, Double> probabilities, float[] embedding) {
+
+    public boolean isClassification() { return label != null; }
+
+    /** The probability of class {@code name} (0 when it is not among the reported ones). */
+    public double probability(String name) {
+        if (probabilities == null) throw new IllegalStateException("a regression prediction has no probabilities");
+        return probabilities.getOrDefault(name, 0.0);
+    }
+}
