@@ -22,6 +22,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class NpzWriter {
 
+    private static final java.time.LocalDateTime FIXED_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
+
     private final Map<String, byte[]> members = new LinkedHashMap<>();
 
     /** Adds a float32 array of {@code shape} (row-major {@code data}). */
@@ -75,6 +77,9 @@ public final class NpzWriter {
                 for (Map.Entry<String, byte[]> m : members.entrySet()) {
                     ZipEntry e = new ZipEntry(m.getKey() + ".npy");
                     e.setMethod(ZipEntry.STORED);
+                    // a fixed time stamp: the same arrays give the same bytes (bundled weights and their
+                    // SHA-256 in the model card stay stable when a model is packaged again)
+                    e.setTimeLocal(FIXED_TIME);
                     e.setSize(m.getValue().length);
                     CRC32 crc = new CRC32();
                     crc.update(m.getValue());
