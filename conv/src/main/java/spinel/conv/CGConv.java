@@ -13,6 +13,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
@@ -160,10 +161,17 @@ public final class CGConv extends AbstractBlock {
     }
 
     /**
-     * Atoms per chunk of the evaluation pass (system property {@code spinel.conv.chunkAtoms}, default
-     * 512): N·M×2F blocks of about 3 MB stay in cache and their memory is reused by malloc.
+     * Atoms per chunk of the evaluation pass. With one intra-op thread, chunks of 512 atoms (N·M×2F
+     * blocks of about 3 MB) stay in cache and their memory is reused by malloc: 3× faster than whole
+     * tensors. With several threads every op is a parallel region whose barrier costs more than a
+     * small chunk's work (8× slower on a busy 2-core machine), so tensors are processed whole. The
+     * system property {@code spinel.conv.chunkAtoms} overrides the choice.
      */
-    private static final int INFERENCE_CHUNK_ATOMS = Integer.getInteger("spinel.conv.chunkAtoms", 512);
+    private static int inferenceChunkAtoms() {
+        Integer forced = Integer.getInteger("spinel.conv.chunkAtoms");
+        if (forced != null && forced > 0) return forced;
+        return JniUtils.getNumThreads() <= 1 ? 512 : Integer.MAX_VALUE;
+    }
 
     /**
      * The summed messages in evaluation mode: BatchNorm 1 (running statistics, an affine map) is
@@ -189,8 +197,9 @@ public final class CGConv extends AbstractBlock {
         NDArray nbrTerm = Linear.linear(atoms, wNbr.mul(col)).head();           // N × 2F
         NDArray wb = wBond.mul(col);
         NDList sums = new NDList();
-        for (long a0 = 0; a0 < n; a0 += INFERENCE_CHUNK_ATOMS) {
-            long a1 = Math.min(n, a0 + INFERENCE_CHUNK_ATOMS);
+        long chunk = inferenceChunkAtoms();
+        for (long a0 = 0; a0 < n; a0 += chunk) {
+            long a1 = Math.min(n, a0 + chunk);
             long rows = (a1 - a0) * m;
             NDIndex range = new NDIndex("{}:{}", a0, a1);
             NDArray idxRows = neighbors.get(range);

@@ -134,6 +134,12 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         NDArray neighbors = in.get(GraphBatch.NEIGHBOR_INDICES);
         NDArray bonds = in.get(GraphBatch.BOND_FEATURES);
         NDArray mask = in.get(GraphBatch.NEIGHBOR_MASK);
+        long f = in.get(GraphBatch.ATOM_FEATURES).getShape().get(1);
+        long b = bonds.getShape().get(2);
+        if (f != atomInputLength || b != bondFeatureLength) {
+            throw new IllegalArgumentException("the batch has " + f + " atom and " + b + " bond features per row, the network expects "
+                    + atomInputLength + " and " + bondFeatureLength);
+        }
         NDArray x = embedding.forward(ps, new NDList(in.get(GraphBatch.ATOM_FEATURES)), training).head();
         if (trace != null) trace.put("atom_fea_embedded", x);
         for (int t = 0; t < convs.size(); t++) {

@@ -53,20 +53,27 @@ class CrystalGraphConvNetTest {
         Anchors.assertClose("array", expected.toFloatArray(), actual.toFloatArray(), rel);
     }
 
-    /** The fast evaluation pass (BatchNorm folded, bond rows in chunks) equals the layer as written. */
+    /** The fast evaluation pass (BatchNorm folded, bond rows whole or in chunks) equals the layer as written. */
     @Test
     void evaluationPassEqualsTheReferenceFormulation() {
-        List<CrystalGraph> graphs = TestGraphs.graphs(5, 30, 30, 60, true);   // > 512 atoms: several chunks
-        for (boolean mask : new boolean[] {false, true}) {
-            for (CGConv.Aggregation agg : CGConv.Aggregation.values()) {
-                CrystalGraphConvNet net = randomNet(CrystalGraphConvNet.builder().optMaskPadding(mask).optAggregation(agg), 7);
-                try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
-                    assertTrue(batch.numAtoms() > 1024);
-                    NDArray fast = net.forward(ps, batch, false).head();
-                    NDArray exact = net.trace(ps, batch).get("out.0");
-                    assertArraysClose(exact, fast, 1e-5);
+        List<CrystalGraph> graphs = TestGraphs.graphs(5, 30, 30, 60, true);
+        try {
+            for (String chunk : new String[] {"300", "100000"}) {
+                System.setProperty("spinel.conv.chunkAtoms", chunk);
+                for (boolean mask : new boolean[] {false, true}) {
+                    for (CGConv.Aggregation agg : CGConv.Aggregation.values()) {
+                        CrystalGraphConvNet net = randomNet(CrystalGraphConvNet.builder().optMaskPadding(mask).optAggregation(agg), 7);
+                        try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
+                            assertTrue(batch.numAtoms() > 1024);   // several chunks of 300 atoms, the last one partial
+                            NDArray fast = net.forward(ps, batch, false).head();
+                            NDArray exact = net.trace(ps, batch).get("out.0");
+                            assertArraysClose(exact, fast, 1e-5);
+                        }
+                    }
                 }
             }
+        } finally {
+            System.clearProperty("spinel.conv.chunkAtoms");
         }
     }
 
@@ -227,6 +234,10 @@ class CrystalGraphConvNetTest {
             assertNotEquals(pa[1], pb[1]);
             var e = assertThrows(IllegalArgumentException.class, () -> net.forward(ps, none, false));
             assertTrue(e.getMessage().contains("global descriptors"), e.getMessage());
+            CrystalGraphConvNet other = CrystalGraphConvNet.builder().optAtomInputLength(50).build();
+            other.initializeParameters(manager);
+            e = assertThrows(IllegalArgumentException.class, () -> other.forward(ps, none, false));
+            assertTrue(e.getMessage().contains("92 atom and 41 bond"), e.getMessage());
         }
     }
 

@@ -2,9 +2,7 @@ package spinel.descriptors;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import spinel.graph.Element;
 import spinel.graph.Structure;
+import spinel.graph.io.AtomicFiles;
 
 /**
  * The demonstration of {@link LocalStructureClassifier} on structures generated here: thermally
@@ -95,15 +94,7 @@ public final class LocalStructureDemo {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(colors[p]);
         }
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".latent", ".png");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-        try {
-            // temp files are created owner-only; the plot is an ordinary output file
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep the default permissions
-        }
-        Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     public static void main(String[] args) throws IOException {

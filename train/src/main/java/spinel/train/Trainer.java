@@ -37,8 +37,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * one would. After each epoch the validation rows are scored (MAE of the normalised target for
  * regression, accuracy for classification), {@code best.params} is written when the score improves,
  * and {@code checkpoint.bin} (parameters, optimiser state, history, early-stopping counters) is
- * written atomically. {@link #fit} with an existing checkpoint in the run folder resumes from it. A
- * NaN or infinite loss stops the run with {@link DivergedException}, leaving the last good checkpoint.
+ * written atomically. {@link #fit} with an existing checkpoint in the run folder resumes from it (a
+ * run killed mid-epoch redoes that epoch, with the same shuffle and dropout seeds, so the resumed run
+ * ends bit-for-bit where an uninterrupted one would). A NaN or infinite loss stops the run with
+ * {@link DivergedException}, leaving the last good checkpoint.
  */
 public final class Trainer {
 

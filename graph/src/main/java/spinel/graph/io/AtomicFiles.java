@@ -7,10 +7,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that readers never see a half-written one: the content goes to a temporary file
- * in the same directory, which is then moved over the target in one step.
+ * in the same directory, which is then moved over the target in one step. The one way every Spinel
+ * module writes its outputs (structures, run files, plots, weights, caches). The file gets the
+ * permissions of the file it replaces, or rw-r--r-- when new (a temporary file is created owner-only).
  */
 public final class AtomicFiles {
 
@@ -37,6 +42,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);
             }
+            setPermissions(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -44,6 +50,16 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void setPermissions(Path tmp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions are the right ones
         }
     }
 }
