@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import spinel.graph.io.AtomicFiles;
 import spinel.conv.CrystalGraphConvNet;
 import spinel.train.Trainer;
 
@@ -128,26 +129,14 @@ public final class ModelPackager {
             }
         }
         cards.add(card);
-        writeAtomically(registryFile, ModelCard.JSON.writeValueAsString(cards) + "\n");
+        AtomicFiles.writeString(registryFile, ModelCard.JSON.writeValueAsString(cards) + "\n");
         Path index = registryFile.resolveSibling("index.json");
         List<String> files = new ArrayList<>();
         if (Files.isRegularFile(index)) files.addAll(Arrays.asList(JSON.readValue(index.toFile(), String[].class)));
         String name = registryFile.getFileName().toString();
         if (!files.contains(name)) {
             files.add(name);
-            writeAtomically(index, JSON.writeValueAsString(files) + "\n");
-        }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.writeString(index, JSON.writeValueAsString(files) + "\n");
         }
     }
 

@@ -1,18 +1,16 @@
 package spinel.zoo;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import spinel.graph.io.AtomicFiles;
 
 /**
  * Writes {@code .npz} archives (NumPy's NEP 1 {@code .npy} format, version 1.0, C order, one stored
@@ -69,33 +67,23 @@ public final class NpzWriter {
 
     /** Writes the archive to {@code target} atomically (temporary file, then move). */
     public void write(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-                for (Map.Entry<String, byte[]> m : members.entrySet()) {
-                    ZipEntry e = new ZipEntry(m.getKey() + ".npy");
-                    e.setMethod(ZipEntry.STORED);
-                    // a fixed time stamp: the same arrays give the same bytes (bundled weights and their
-                    // SHA-256 in the model card stay stable when a model is packaged again)
-                    e.setTimeLocal(FIXED_TIME);
-                    e.setSize(m.getValue().length);
-                    CRC32 crc = new CRC32();
-                    crc.update(m.getValue());
-                    e.setCrc(crc.getValue());
-                    zip.putNextEntry(e);
-                    zip.write(m.getValue());
-                    zip.closeEntry();
-                }
+        AtomicFiles.write(target, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
+            for (Map.Entry<String, byte[]> m : members.entrySet()) {
+                ZipEntry e = new ZipEntry(m.getKey() + ".npy");
+                e.setMethod(ZipEntry.STORED);
+                // a fixed time stamp: the same arrays give the same bytes (bundled weights and their
+                // SHA-256 in the model card stay stable when a model is packaged again)
+                e.setTimeLocal(FIXED_TIME);
+                e.setSize(m.getValue().length);
+                CRC32 crc = new CRC32();
+                crc.update(m.getValue());
+                e.setCrc(crc.getValue());
+                zip.putNextEntry(e);
+                zip.write(m.getValue());
+                zip.closeEntry();
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            zip.finish();
+        });
     }
 }
