@@ -18,7 +18,7 @@ cache="${SPINEL_CACHE:-$out/graph-cache}"
 
 jar="$root/cli/target/spinel.jar"
 if [ ! -f "$jar" ]; then (cd "$root" && ./mvnw -q -B -o package -Dmaven.test.skip=true) >&2; fi
-bench() { java ${SPINEL_JAVA_OPTS:-} -cp "$jar:$root/cli/target/lib/*" spinel.cli.BenchCommand "$@"; }
+bench() { java ${SPINEL_JAVA_OPTS:-} -jar "$jar" bench "$@"; }
 
 case "$task" in
   jdft2d|phonons|perovskites)

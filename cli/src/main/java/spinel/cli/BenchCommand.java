@@ -96,9 +96,4 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** Runs this command alone (before it is registered as a sub-command of {@code spinel}). */
-    public static void main(String[] args) {
-        picocli.CommandLine cl = new picocli.CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-        System.exit(cl.execute(args));
-    }
 }

@@ -37,9 +37,4 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs this command alone (before it is registered as a sub-command of {@code spinel}). */
-    public static void main(String[] args) {
-        picocli.CommandLine cl = new picocli.CommandLine(new EvalCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-        System.exit(cl.execute(args));
-    }
 }

@@ -52,9 +52,4 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs this command alone (before it is registered as a sub-command of {@code spinel}). */
-    public static void main(String[] args) {
-        picocli.CommandLine cl = new picocli.CommandLine(new TrainCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-        System.exit(cl.execute(args));
-    }
 }
