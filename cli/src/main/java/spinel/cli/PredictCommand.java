@@ -72,7 +72,7 @@ public final class PredictCommand implements Callable<Integer> {
         + " the graph-building threads keep the other cores busy, and more would oversubscribe them)", defaultValue = "1")
     int torchThreads;
 
-    @Option(names = "--no-progress", description = "no progress bar on stderr")
+    @Option(names = "--no-progress", description = "No progress bar on stderr (it is shown only on a terminal anyway).")
     boolean noProgress;
 
     @Option(names = "--cache-dir", description = "model cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
@@ -148,7 +148,8 @@ public final class PredictCommand implements Callable<Integer> {
         });
         Writer writer = format == Format.csv ? new CsvWriter(out, embeddings) : new JsonWriter(out);
         int failures = 0;
-        boolean bar = !noProgress && files.size() > 1;
+        // a bar only where a person watches: in logs and pipes it is noise
+        boolean bar = !noProgress && files.size() > 1 && System.console() != null;
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("predict").setInitialMax(files.size())
                 .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).showSpeed().build() : null) {
             // chunk k+1 is read and featurised while chunk k goes through the network
