@@ -103,20 +103,7 @@ class PredictCommandTest {
     @Test
     void registryModelCsvWithEmbeddingsAndClassification() throws Exception {
         // the registry's models come from a loopback mirror of their public URLs
-        var server = com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            String p = ex.getRequestURI().getPath();
-            Path f = p.endsWith("atom_init.json") ? CGCNN.resolve("sample/atom_init.json")
-                : CGCNN.resolve("pre-trained").resolve(Path.of(p).getFileName().toString());
-            byte[] b = Files.readAllBytes(f);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        System.setProperty("spinel.model.mirror", "http://127.0.0.1:" + server.getAddress().getPort());
-        try {
+        try (CgcnnMirror mirror = new CgcnnMirror(CGCNN)) {
             Path cif = CGCNN.resolve("sample/1507756.cif");
             Run r = run("--model", "cgcnn/semi-metal-classification", "--cache-dir", tmp.resolve("cache").toString(),
                 "--no-progress", cif.toString());
@@ -138,9 +125,6 @@ class PredictCommandTest {
             assertEquals("eV/atom", cells[6]);
             assertEquals(64, cells[8].split(" ").length);
             assertTrue(rows[2].contains("missing.cif") && rows[2].contains("false"), rows[2]);
-        } finally {
-            System.clearProperty("spinel.model.mirror");
-            server.stop(0);
         }
     }
 

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,27 +63,12 @@ class ZooCommandTest {
         assertEquals(false, offline.get(0).get("ok").asBoolean());
         assertTrue(offline.get(0).get("error").asText().contains(cache.resolve("models/cgcnn/efermi/2018").toString()));
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            String p = ex.getRequestURI().getPath();
-            Path f = p.endsWith("atom_init.json") ? CGCNN.resolve("sample/atom_init.json")
-                : CGCNN.resolve("pre-trained").resolve(Path.of(p).getFileName().toString());
-            byte[] b = Files.readAllBytes(f);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        System.setProperty("spinel.model.mirror", "http://127.0.0.1:" + server.getAddress().getPort());
-        try {
+        try (CgcnnMirror mirror = new CgcnnMirror(CGCNN)) {
             List<JsonNode> got = run(0, "get", "--cache-dir", cache.toString(), "cgcnn/efermi");
             Path weights = Path.of(got.get(0).at("/files/weights").asText());
             assertEquals(-1, Files.mismatch(weights, CGCNN.resolve("pre-trained/efermi.pth.tar")));
             assertTrue(run(0, "list", "--cache-dir", cache.toString()).stream()
                 .anyMatch(n -> n.get("id").asText().equals("cgcnn/efermi") && n.get("cached").asBoolean()));
-        } finally {
-            System.clearProperty("spinel.model.mirror");
-            server.stop(0);
         }
     }
 }
