@@ -66,30 +66,9 @@ public final class SphericalHarmonics {
      * {@link #im()}; returns this.
      */
     public SphericalHarmonics compute(double x, double y, double z) {
-        double r = Math.sqrt(x * x + y * y + z * z);
-        if (!(r > 0) || !Double.isFinite(r)) {
-            throw new IllegalArgumentException("direction must be finite and non-zero, got (" + x + ", " + y + ", " + z + ")");
-        }
-        x /= r;
-        y /= r;
-        z /= r;
-        double[] re = this.re, a = this.a, b = this.b;
-        // Q_l^m(z) into re[], then multiply by (x + iy)^m
-        re[0] = 0.28209479177387814; // 1 / sqrt(4π)
-        for (int m = 1; m <= lmax; m++) re[index(m, m)] = diag[m] * re[index(m - 1, m - 1)];
-        for (int m = 0; m < lmax; m++) re[index(m + 1, m)] = sub[m] * z * re[index(m, m)];
-        for (int l = 2; l <= lmax; l++) {
-            int base = index(l, 0), base1 = index(l - 1, 0), base2 = index(l - 2, 0);
-            for (int m = 0; m <= l - 2; m++) {
-                re[base + m] = a[base + m] * (z * re[base1 + m] - b[base + m] * re[base2 + m]);
-            }
-        }
-        cm[0] = 1;
-        sm[0] = 0;
-        for (int m = 1; m <= lmax; m++) {
-            cm[m] = cm[m - 1] * x - sm[m - 1] * y;
-            sm[m] = cm[m - 1] * y + sm[m - 1] * x;
-        }
+        double r = norm(x, y, z);
+        legendre(z / r);
+        azimuth(x / r, y / r, 1);
         for (int l = 0; l <= lmax; l++) {
             int base = index(l, 0);
             for (int m = 0; m <= l; m++) {
@@ -107,16 +86,32 @@ public final class SphericalHarmonics {
      * bond-order sums. Overwrites the {@link #re()} buffer with the Legendre factors.
      */
     public void accumulate(double x, double y, double z, double weight, double[] accRe, double[] accIm) {
+        double r = norm(x, y, z);
+        legendre(z / r);
+        azimuth(x / r, y / r, weight);
+        double[] q = re;
+        for (int l = 0; l <= lmax; l++) {
+            int base = index(l, 0);
+            for (int m = 0; m <= l; m++) {
+                double f = q[base + m];
+                accRe[base + m] += f * cm[m];
+                accIm[base + m] += f * sm[m];
+            }
+        }
+    }
+
+    private static double norm(double x, double y, double z) {
         double r = Math.sqrt(x * x + y * y + z * z);
         if (!(r > 0) || !Double.isFinite(r)) {
             throw new IllegalArgumentException("direction must be finite and non-zero, got (" + x + ", " + y + ", " + z + ")");
         }
-        double inv = 1 / r;
-        x *= inv;
-        y *= inv;
-        z *= inv;
-        double[] q = this.re, a = this.a, b = this.b, cm = this.cm, sm = this.sm;
-        q[0] = 0.28209479177387814;
+        return r;
+    }
+
+    // normalised associated Legendre factors Q_l^m(z), m >= 0, into re[], by the stable recurrences
+    private void legendre(double z) {
+        double[] q = re, a = this.a, b = this.b;
+        q[0] = 0.28209479177387814; // 1 / sqrt(4π)
         for (int m = 1; m <= lmax; m++) q[index(m, m)] = diag[m] * q[index(m - 1, m - 1)];
         for (int m = 0; m < lmax; m++) q[index(m + 1, m)] = sub[m] * z * q[index(m, m)];
         for (int l = 2; l <= lmax; l++) {
@@ -125,19 +120,15 @@ public final class SphericalHarmonics {
                 q[base + m] = a[base + m] * (z * q[base1 + m] - b[base + m] * q[base2 + m]);
             }
         }
-        cm[0] = weight;
+    }
+
+    // scale · (x + iy)^m into cm[] + i sm[], for the unit direction's x, y
+    private void azimuth(double x, double y, double scale) {
+        cm[0] = scale;
         sm[0] = 0;
         for (int m = 1; m <= lmax; m++) {
             cm[m] = cm[m - 1] * x - sm[m - 1] * y;
             sm[m] = cm[m - 1] * y + sm[m - 1] * x;
-        }
-        for (int l = 0; l <= lmax; l++) {
-            int base = index(l, 0);
-            for (int m = 0; m <= l; m++) {
-                double f = q[base + m];
-                accRe[base + m] += f * cm[m];
-                accIm[base + m] += f * sm[m];
-            }
         }
     }
 
