@@ -14,12 +14,16 @@ import spinel.train.Benchmarks;
 import spinel.train.ExperimentSpec;
 
 /** {@code spinel bench}: model speed, and model comparisons on one dataset and split. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: 'speed' (crystals/s of the default CGCNN) and 'compare' (CGCNN, fusion and MLP baselines).",
-    subcommands = {BenchCommand.Speed.class, BenchCommand.Compare.class})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Benchmarks: 'speed' (crystals/s of the default CGCNN) and 'compare' (CGCNN, fusion and MLP baselines).",
+        subcommands = {BenchCommand.Speed.class, BenchCommand.Compare.class})
 public final class BenchCommand implements Runnable {
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -27,10 +31,14 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code spinel bench speed}. */
-    @Command(name = "speed", mixinStandardHelpOptions = true,
-        description = {"Training and inference speed of the default CGCNN on graphs already built (the model's speed, "
-            + "not the file reading). Prints one JSON line: train_crystals_per_s, train_atoms_per_s, "
-            + "infer_crystals_per_s, infer_atoms_per_s."})
+    @Command(
+            name = "speed",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Training and inference speed of the default CGCNN on graphs already built (the model's speed, "
+                        + "not the file reading). Prints one JSON line: train_crystals_per_s, train_atoms_per_s, "
+                        + "infer_crystals_per_s, infer_atoms_per_s."
+            })
     public static final class Speed implements Callable<Integer> {
         @Option(names = "--data", required = true, description = "Dataset (any format 'spinel train' reads).")
         Path data;
@@ -38,7 +46,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
         int batch;
 
-        @Option(names = "--epochs", defaultValue = "2", description = "Timed training epochs (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--epochs",
+                defaultValue = "2",
+                description = "Timed training epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
         @Option(names = "--limit", defaultValue = "0", description = "Use only the first N structures (0: all).")
@@ -55,15 +66,24 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code spinel bench compare}. */
-    @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train several models on the same dataset and split(s) and tabulate their test scores.",
-            "Each run goes to OUT/<model>/fold-<k>; finished runs are skipped and interrupted ones resumed, so the "
-                + "command can simply be rerun. Writes OUT/results.md and OUT/results.json; one JSON line per run."})
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Train several models on the same dataset and split(s) and tabulate their test scores.",
+                "Each run goes to OUT/<model>/fold-<k>; finished runs are skipped and interrupted ones resumed, so the "
+                        + "command can simply be rerun. Writes OUT/results.md and OUT/results.json; one JSON line per run."
+            })
     public static final class Compare implements Callable<Integer> {
-        @Mixin TrainOptions options = new TrainOptions();
+        @Mixin
+        TrainOptions options = new TrainOptions();
 
-        @Option(names = "--models", defaultValue = "cgcnn,fusion,mlp-lattice,mlp-composition", split = ",",
-            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--models",
+                defaultValue = "cgcnn,fusion,mlp-lattice,mlp-composition",
+                split = ",",
+                description = "Models to compare (default: ${DEFAULT-VALUE}).")
         List<String> models;
 
         @Option(names = "--fold-list", split = ",", description = "Folds of --folds to run (default: just --fold).")
@@ -82,7 +102,8 @@ public final class BenchCommand implements Runnable {
                     options.model = m;
                     options.fold = k;
                     Path dir = out.resolve(m).resolve(options.folds != null ? "fold-" + k : "random");
-                    ExperimentSpec spec = options.toSpec().setOut(dir).optResume(true).build();
+                    ExperimentSpec spec =
+                            options.toSpec().setOut(dir).optResume(true).build();
                     Map<String, Object> r = Benchmarks.runOrLoad(spec, System.err);
                     Map<String, Object> line = new LinkedHashMap<>(r);
                     line.put("run", dir.toString());
@@ -95,5 +116,4 @@ public final class BenchCommand implements Runnable {
             return 0;
         }
     }
-
 }

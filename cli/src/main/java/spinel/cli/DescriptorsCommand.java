@@ -9,10 +9,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import spinel.descriptors.BondOrder;
 import spinel.descriptors.CompositionFeatures;
 import spinel.descriptors.FeatureTable;
@@ -31,10 +31,17 @@ import spinel.graph.io.Structures;
  * lines, with {@code "index"}); a file that cannot be read gives {@code "ok": false} and the others
  * go on. NaN values (e.g. ŵ_l where q_l vanishes) are written as null.
  */
-@Command(name = "descriptors", mixinStandardHelpOptions = true,
-    description = "Hand-made descriptors: Steinhardt bond order, symmetry functions, lattice and composition features.",
-    subcommands = {DescriptorsCommand.SteinhardtCmd.class, DescriptorsCommand.AcsfCmd.class,
-        DescriptorsCommand.LatticeCmd.class, DescriptorsCommand.CompositionCmd.class})
+@Command(
+        name = "descriptors",
+        mixinStandardHelpOptions = true,
+        description =
+                "Hand-made descriptors: Steinhardt bond order, symmetry functions, lattice and composition features.",
+        subcommands = {
+            DescriptorsCommand.SteinhardtCmd.class,
+            DescriptorsCommand.AcsfCmd.class,
+            DescriptorsCommand.LatticeCmd.class,
+            DescriptorsCommand.CompositionCmd.class
+        })
 public final class DescriptorsCommand implements Runnable {
 
     @Spec
@@ -50,7 +57,10 @@ public final class DescriptorsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Structure files or folders (CIF, POSCAR, extended XYZ, pymatgen JSON).")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "FILE",
+                description = "Structure files or folders (CIF, POSCAR, extended XYZ, pymatgen JSON).")
         List<Path> files;
 
         abstract void describe(Structure s, Map<String, Object> record);
@@ -94,10 +104,16 @@ public final class DescriptorsCommand implements Runnable {
         }
     }
 
-    @Command(name = "steinhardt", mixinStandardHelpOptions = true,
-        description = "Steinhardt bond-order parameters q_l and normalised ŵ_l of every site.")
+    @Command(
+            name = "steinhardt",
+            mixinStandardHelpOptions = true,
+            description = "Steinhardt bond-order parameters q_l and normalised ŵ_l of every site.")
     static final class SteinhardtCmd extends PerStructure {
-        @Option(names = "--l", split = ",", defaultValue = "4,6", description = "Degrees l (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--l",
+                split = ",",
+                defaultValue = "4,6",
+                description = "Degrees l (default: ${DEFAULT-VALUE}).")
         int[] degrees;
 
         static final class Selection {
@@ -122,8 +138,14 @@ public final class DescriptorsCommand implements Runnable {
             Neighborhoods nb;
             if (selection != null && selection.cutoff != null) nb = Neighborhoods.within(s, selection.cutoff);
             else if (selection != null && selection.sann) nb = Neighborhoods.sann(s);
-            else nb = Neighborhoods.nearest(s, selection != null && selection.neighbors != null ? selection.neighbors : 12);
-            BondOrder b = Steinhardt.builder().setDegrees(degrees).optAveraged(averaged).build().compute(nb);
+            else
+                nb = Neighborhoods.nearest(
+                        s, selection != null && selection.neighbors != null ? selection.neighbors : 12);
+            BondOrder b = Steinhardt.builder()
+                    .setDegrees(degrees)
+                    .optAveraged(averaged)
+                    .build()
+                    .compute(nb);
             Map<String, Object> q = new LinkedHashMap<>(), w = new LinkedHashMap<>();
             for (int l : degrees) {
                 q.put(Integer.toString(l), json(averaged ? b.qAvg(l) : b.q(l)));
@@ -138,22 +160,38 @@ public final class DescriptorsCommand implements Runnable {
         }
     }
 
-    @Command(name = "acsf", mixinStandardHelpOptions = true,
-        description = "Behler–Parrinello symmetry functions G1–G5 of every site (DScribe's pair convention).")
+    @Command(
+            name = "acsf",
+            mixinStandardHelpOptions = true,
+            description = "Behler–Parrinello symmetry functions G1–G5 of every site (DScribe's pair convention).")
     static final class AcsfCmd extends PerStructure {
-        @Option(names = "--cutoff", defaultValue = "6.0", description = "Cutoff radius R_c, Å (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--cutoff",
+                defaultValue = "6.0",
+                description = "Cutoff radius R_c, Å (default: ${DEFAULT-VALUE}).")
         double cutoff;
 
-        @Option(names = "--species", split = ",", description = "Species resolved, in feature order (default: the structure's elements by Z).")
+        @Option(
+                names = "--species",
+                split = ",",
+                description = "Species resolved, in feature order (default: the structure's elements by Z).")
         List<String> species;
 
-        @Option(names = "--g2", split = ",", defaultValue = "0.01:0,0.1:0,0.5:0,1:0,2:0", description = "G2 parameters eta:Rs (Å⁻², Å) (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--g2",
+                split = ",",
+                defaultValue = "0.01:0,0.1:0,0.5:0,1:0,2:0",
+                description = "G2 parameters eta:Rs (Å⁻², Å) (default: ${DEFAULT-VALUE}).")
         List<String> g2;
 
         @Option(names = "--g3", split = ",", description = "G3 parameters kappa (Å⁻¹).")
         List<Double> g3;
 
-        @Option(names = "--g4", split = ",", defaultValue = "0.005:1:1,0.005:1:-1,0.005:4:1,0.005:4:-1", description = "G4 parameters eta:zeta:lambda (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--g4",
+                split = ",",
+                defaultValue = "0.005:1:1,0.005:1:-1,0.005:4:1,0.005:4:-1",
+                description = "G4 parameters eta:zeta:lambda (default: ${DEFAULT-VALUE}).")
         List<String> g4;
 
         @Option(names = "--g5", split = ",", description = "G5 parameters eta:zeta:lambda.")
@@ -164,7 +202,8 @@ public final class DescriptorsCommand implements Runnable {
             List<Element> sp = new ArrayList<>();
             if (species != null) for (String x : species) sp.add(Element.of(x));
             else sp.addAll(new TreeSet<>(s.composition().elements()));
-            SymmetryFunctions.Builder b = SymmetryFunctions.builder().setCutoff(cutoff).setSpecies(sp);
+            SymmetryFunctions.Builder b =
+                    SymmetryFunctions.builder().setCutoff(cutoff).setSpecies(sp);
             for (String p : g2) {
                 double[] v = params(p, 2, "--g2");
                 b.addG2(v[0], v[1]);
@@ -191,7 +230,8 @@ public final class DescriptorsCommand implements Runnable {
         private static double[] params(String p, int n, String option) {
             String[] parts = p.split(":");
             if (parts.length != n) {
-                throw new IllegalArgumentException(option + " expects " + n + " numbers separated by ':', got '" + p + "'");
+                throw new IllegalArgumentException(
+                        option + " expects " + n + " numbers separated by ':', got '" + p + "'");
             }
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
@@ -205,7 +245,10 @@ public final class DescriptorsCommand implements Runnable {
         }
     }
 
-    @Command(name = "lattice", mixinStandardHelpOptions = true, description = "Lattice and shape features of each structure.")
+    @Command(
+            name = "lattice",
+            mixinStandardHelpOptions = true,
+            description = "Lattice and shape features of each structure.")
     static final class LatticeCmd extends PerStructure {
         @Override
         void describe(Structure s, Map<String, Object> r) {
@@ -213,7 +256,10 @@ public final class DescriptorsCommand implements Runnable {
         }
     }
 
-    @Command(name = "composition", mixinStandardHelpOptions = true, description = "Magpie-style composition statistics of each structure.")
+    @Command(
+            name = "composition",
+            mixinStandardHelpOptions = true,
+            description = "Magpie-style composition statistics of each structure.")
     static final class CompositionCmd extends PerStructure {
         @Override
         void describe(Structure s, Map<String, Object> r) {
@@ -233,5 +279,4 @@ public final class DescriptorsCommand implements Runnable {
         f.asMap().forEach((k, x) -> out.put(k, Double.isFinite(x) ? x : null));
         return out;
     }
-
 }

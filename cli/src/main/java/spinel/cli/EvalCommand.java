@@ -8,10 +8,15 @@ import picocli.CommandLine.Option;
 import spinel.train.Experiment;
 
 /** {@code spinel eval}: scores a trained run folder on another dataset; prints metrics as one JSON line. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Evaluate a model trained by 'spinel train' on every labelled row of a dataset.",
-        "Writes metrics.json, predictions.csv and a parity/confusion plot into --out (default MODEL/eval-<data name>) "
-            + "and prints the metrics as one JSON line."})
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Evaluate a model trained by 'spinel train' on every labelled row of a dataset.",
+            "Writes metrics.json, predictions.csv and a parity/confusion plot into --out (default MODEL/eval-<data name>) "
+                    + "and prints the metrics as one JSON line."
+        })
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "Run folder written by 'spinel train'.")
@@ -31,10 +36,11 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = out != null ? out : model.resolve("eval-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_"));
+        Path dir = out != null
+                ? out
+                : model.resolve("eval-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_"));
         Map<String, Object> metrics = Experiment.evaluate(model, data, target, labels, dir, System.err);
         new JsonLines(System.out).write(metrics);
         return 0;
     }
-
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,19 +18,32 @@ import spinel.graph.io.Structures;
  * {@code spinel graph}: reads structure files and prints, per structure, its composition, size,
  * volume and every site's M nearest neighbour distances (all periodic images within the radius).
  */
-@Command(name = "graph", mixinStandardHelpOptions = true,
-    description = {"Read crystal files and print each structure's neighbour shells as JSON Lines.",
-        "One line per structure: {\"file\", \"ok\": true, \"composition\", \"nsites\", \"volume\", \"neighbors\"};",
-        "a file that cannot be read gives {\"file\", \"ok\": false, \"error\"} and the others go on."})
+@Command(
+        name = "graph",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read crystal files and print each structure's neighbour shells as JSON Lines.",
+            "One line per structure: {\"file\", \"ok\": true, \"composition\", \"nsites\", \"volume\", \"neighbors\"};",
+            "a file that cannot be read gives {\"file\", \"ok\": false, \"error\"} and the others go on."
+        })
 public final class GraphCommand implements Callable<Integer> {
 
-    @Option(names = "--radius", defaultValue = "8.0", description = "Neighbour search radius, Å (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--radius",
+            defaultValue = "8.0",
+            description = "Neighbour search radius, Å (default: ${DEFAULT-VALUE}).")
     double radius;
 
-    @Option(names = "--max-neighbors", defaultValue = "12", description = "Neighbours listed per site (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-neighbors",
+            defaultValue = "12",
+            description = "Neighbours listed per site (default: ${DEFAULT-VALUE}).")
     int maxNeighbors;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON) or folders.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON) or folders.")
     List<Path> files;
 
     @Override
@@ -44,11 +56,11 @@ public final class GraphCommand implements Callable<Integer> {
         boolean[] failed = {false};
         // Files are processed in parallel but printed in input order.
         inputs.parallelStream()
-            .map(this::describe)
-            .forEachOrdered(records -> records.forEach(r -> {
-                if (Boolean.FALSE.equals(r.get("ok"))) failed[0] = true;
-                out.write(r);
-            }));
+                .map(this::describe)
+                .forEachOrdered(records -> records.forEach(r -> {
+                    if (Boolean.FALSE.equals(r.get("ok"))) failed[0] = true;
+                    out.write(r);
+                }));
         return failed[0] ? 1 : 0;
     }
 
@@ -79,7 +91,8 @@ public final class GraphCommand implements Callable<Integer> {
         if (withId) r.put("id", s.id());
         r.put("ok", true);
         Map<String, Double> comp = new LinkedHashMap<>();
-        for (Map.Entry<Element, Double> e : s.composition().asMap().entrySet()) comp.put(e.getKey().symbol(), e.getValue());
+        for (Map.Entry<Element, Double> e : s.composition().asMap().entrySet())
+            comp.put(e.getKey().symbol(), e.getValue());
         r.put("composition", comp);
         r.put("formula", s.composition().formula());
         r.put("reduced_formula", s.composition().reducedFormula());

@@ -22,7 +22,10 @@ final class InputFiles {
         for (Path p : args) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(InputFiles::looksLikeStructure).sorted().forEach(out::add);
+                    s.filter(Files::isRegularFile)
+                            .filter(InputFiles::looksLikeStructure)
+                            .sorted()
+                            .forEach(out::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list folder " + p, e);
                 }
@@ -35,9 +38,15 @@ final class InputFiles {
 
     static boolean looksLikeStructure(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".cif") || n.endsWith(".vasp") || n.endsWith(".poscar") || n.startsWith("poscar")
-            || n.startsWith("contcar") || n.endsWith(".xyz") || n.endsWith(".extxyz")
-            || n.endsWith(".json") || n.endsWith(".json.gz");
+        return n.endsWith(".cif")
+                || n.endsWith(".vasp")
+                || n.endsWith(".poscar")
+                || n.startsWith("poscar")
+                || n.startsWith("contcar")
+                || n.endsWith(".xyz")
+                || n.endsWith(".extxyz")
+                || n.endsWith(".json")
+                || n.endsWith(".json.gz");
     }
 
     /** {"file": ..., "ok": false, "error": ...} for an input that could not be processed. */

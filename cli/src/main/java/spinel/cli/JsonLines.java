@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 public final class JsonLines {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-        .disable(SerializationFeature.INDENT_OUTPUT)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final PrintStream out;
 

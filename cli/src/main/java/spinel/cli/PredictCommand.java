@@ -36,18 +36,28 @@ import spinel.zoo.ZooSettings;
  * order. A file that cannot be read or featurised gives an {@code "ok": false} line and the run goes
  * on; the exit status is 1 when any input failed.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Predict properties of crystal structures with pretrained models (see `spinel zoo list`).",
-        "Output: one JSON object per structure and model on stdout (or CSV with --format csv)."})
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Predict properties of crystal structures with pretrained models (see `spinel zoo list`).",
+            "Output: one JSON object per structure and model on stdout (or CSV with --format csv)."
+        })
 public final class PredictCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { jsonl, csv }
+    enum Format {
+        jsonl,
+        csv
+    }
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID|PATH",
-        description = "model id from the registry, or a checkpoint file (.pth.tar of the reference CGCNN, or a converted"
-            + " .npz); repeat for several models (default: every model bundled with Spinel, spinel/*, or"
-            + " " + FALLBACK_MODEL + " when there is none)")
+    @Option(
+            names = {"-m", "--model"},
+            paramLabel = "ID|PATH",
+            description =
+                    "model id from the registry, or a checkpoint file (.pth.tar of the reference CGCNN, or a converted"
+                            + " .npz); repeat for several models (default: every model bundled with Spinel, spinel/*, or"
+                            + " " + FALLBACK_MODEL + " when there is none)")
     List<String> models;
 
     /** The model used when none is given and no Spinel model is bundled. */
@@ -59,23 +69,33 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--format", description = "jsonl or csv (default: ${DEFAULT-VALUE})", defaultValue = "jsonl")
     Format format;
 
-    @Option(names = "--embeddings", description = "also write each crystal's embedding vector (the pooled atom features)")
+    @Option(
+            names = "--embeddings",
+            description = "also write each crystal's embedding vector (the pooled atom features)")
     boolean embeddings;
 
-    @Option(names = "--batch", description = "structures per forward pass (default: ${DEFAULT-VALUE})", defaultValue = "256")
+    @Option(
+            names = "--batch",
+            description = "structures per forward pass (default: ${DEFAULT-VALUE})",
+            defaultValue = "256")
     int batch;
 
     @Option(names = "--threads", description = "threads reading files and building graphs (default: all cores)")
     Integer threads;
 
-    @Option(names = "--torch-threads", description = "PyTorch intra-op threads for the forward pass (default: ${DEFAULT-VALUE};"
-        + " the graph-building threads keep the other cores busy, and more would oversubscribe them)", defaultValue = "1")
+    @Option(
+            names = "--torch-threads",
+            description = "PyTorch intra-op threads for the forward pass (default: ${DEFAULT-VALUE};"
+                    + " the graph-building threads keep the other cores busy, and more would oversubscribe them)",
+            defaultValue = "1")
     int torchThreads;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr (it is shown only on a terminal anyway).")
     boolean noProgress;
 
-    @Option(names = "--cache-dir", description = "model cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
+    @Option(
+            names = "--cache-dir",
+            description = "model cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
     Path cacheDir;
 
     @Option(names = "--offline", description = "never use the network")
@@ -123,13 +143,16 @@ public final class PredictCommand implements Callable<Integer> {
 
     private CgcnnModel load(ModelZoo zoo, String spec) throws IOException {
         Path p = Path.of(spec);
-        boolean looksLikePath = Files.isRegularFile(p) || spec.endsWith(".pth.tar") || spec.endsWith(".pth")
-            || spec.endsWith(".pt") || spec.endsWith(".npz");
+        boolean looksLikePath = Files.isRegularFile(p)
+                || spec.endsWith(".pth.tar")
+                || spec.endsWith(".pth")
+                || spec.endsWith(".pt")
+                || spec.endsWith(".npz");
         if (looksLikePath && zoo.find(spec).isEmpty()) {
             if (!Files.isRegularFile(p)) throw new IllegalArgumentException("model file " + p + " does not exist");
             if (atomInit == null) {
                 throw new IllegalArgumentException("--atom-init FILE is needed with a checkpoint file (" + p
-                    + "): the atom_init.json of the data it was trained on");
+                        + "): the atom_init.json of the data it was trained on");
             }
             return zoo.loadModel(p, atomInit);
         }
@@ -137,10 +160,11 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** The structures of one file with their graphs per model, or the failure. */
-    private record Item(Path file, List<Structure> structures, List<List<Object>> graphs, Exception error) { }
+    private record Item(Path file, List<Structure> structures, List<List<Object>> graphs, Exception error) {}
 
     private int run(List<CgcnnModel> loaded, List<Path> files) throws InterruptedException {
-        int nThreads = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int nThreads =
+                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
             Thread t = new Thread(r, "spinel-predict");
             t.setDaemon(true);
@@ -150,8 +174,15 @@ public final class PredictCommand implements Callable<Integer> {
         int failures = 0;
         // a bar only where a person watches: in logs and pipes it is noise
         boolean bar = !noProgress && files.size() > 1 && System.console() != null;
-        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("predict").setInitialMax(files.size())
-                .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).showSpeed().build() : null) {
+        try (ProgressBar pb = bar
+                ? new ProgressBarBuilder()
+                        .setTaskName("predict")
+                        .setInitialMax(files.size())
+                        .setConsumer(new ConsoleProgressBarConsumer(err))
+                        .setUpdateIntervalMillis(500)
+                        .showSpeed()
+                        .build()
+                : null) {
             // chunk k+1 is read and featurised while chunk k goes through the network
             List<Future<Item>> next = submit(pool, files, 0, loaded);
             for (int start = 0; start < files.size(); start += batch) {
@@ -172,7 +203,9 @@ public final class PredictCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         out.flush();
-        if (failures > 0) err.println("spinel predict: " + failures + " of " + files.size() + " inputs failed (see the ok:false lines)");
+        if (failures > 0)
+            err.println(
+                    "spinel predict: " + failures + " of " + files.size() + " inputs failed (see the ok:false lines)");
         return failures > 0 ? 1 : 0;
     }
 
@@ -321,9 +354,19 @@ public final class PredictCommand implements Callable<Integer> {
             String prob = p.isClassification() ? Double.toString(p.value()) : "";
             StringBuilder emb = new StringBuilder();
             if (embeddings && p.embedding() != null) {
-                for (int i = 0; i < p.embedding().length; i++) emb.append(i > 0 ? " " : "").append(p.embedding()[i]);
+                for (int i = 0; i < p.embedding().length; i++)
+                    emb.append(i > 0 ? " " : "").append(p.embedding()[i]);
             }
-            row(file.toString(), id, model.name(), "true", pred, prob, p.units(), "", embeddings ? emb.toString() : null);
+            row(
+                    file.toString(),
+                    id,
+                    model.name(),
+                    "true",
+                    pred,
+                    prob,
+                    p.units(),
+                    "",
+                    embeddings ? emb.toString() : null);
         }
 
         @Override
@@ -347,5 +390,4 @@ public final class PredictCommand implements Callable<Integer> {
             return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
         }
     }
-
 }

@@ -8,20 +8,20 @@ import picocli.CommandLine.Command;
  * Lines on stdout; human messages go to stderr (see DESIGN.md, "Command-line contract").
  */
 @Command(
-    name = "spinel",
-    mixinStandardHelpOptions = true,
-    versionProvider = Spinel.Version.class,
-    description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
-    subcommands = {
-        GraphCommand.class,
-        DescriptorsCommand.class,
-        PredictCommand.class,
-        TrainCommand.class,
-        EvalCommand.class,
-        BenchCommand.class,
-        ZooCommand.class,
-        CommandLine.HelpCommand.class
-    })
+        name = "spinel",
+        mixinStandardHelpOptions = true,
+        versionProvider = Spinel.Version.class,
+        description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
+        subcommands = {
+            GraphCommand.class,
+            DescriptorsCommand.class,
+            PredictCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            ZooCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Spinel implements Runnable {
 
     @CommandLine.Spec

@@ -16,16 +16,23 @@ import spinel.train.ExperimentSpec;
  * run's metrics.json as one JSON line; the run folder gets config.json, metrics.json, history.csv,
  * predictions.csv, plots and the best parameters.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Train a CGCNN (or a tabular MLP baseline) and evaluate it on the test rows.",
-        "Writes OUT/metrics.json {\"test\": {...}, \"epochs\", \"seconds\", \"peak_rss_mb\"}, config.json, history.csv, "
-            + "predictions.csv, PNG plots and best.params; prints metrics.json as one JSON line.",
-        "Killed at any moment, rerun with --resume to continue from the last epoch."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Train a CGCNN (or a tabular MLP baseline) and evaluate it on the test rows.",
+            "Writes OUT/metrics.json {\"test\": {...}, \"epochs\", \"seconds\", \"peak_rss_mb\"}, config.json, history.csv, "
+                    + "predictions.csv, PNG plots and best.params; prints metrics.json as one JSON line.",
+            "Killed at any moment, rerun with --resume to continue from the last epoch."
+        })
 public final class TrainCommand implements Callable<Integer> {
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    @Mixin TrainOptions options = new TrainOptions();
+    @Mixin
+    TrainOptions options = new TrainOptions();
 
     @Option(names = "--out", required = true, description = "Run folder.")
     Path out;
@@ -46,10 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             StringBuilder known = new StringBuilder();
-            for (E v : type.getEnumConstants()) known.append(known.length() > 0 ? ", " : "").append(v.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new TrainCommand()),
-                option + " " + value + ": expected one of " + known);
+            for (E v : type.getEnumConstants())
+                known.append(known.length() > 0 ? ", " : "")
+                        .append(v.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(new TrainCommand()), option + " " + value + ": expected one of " + known);
         }
     }
-
 }

@@ -8,26 +8,39 @@ import spinel.train.TrainConfig;
 /** The options of {@code spinel train} shared with {@code spinel bench compare}. */
 public final class TrainOptions {
 
-    @Option(names = "--data", required = true, description = "CGCNN folder, Matbench .json.gz, labelled .csv, or extended XYZ.")
+    @Option(
+            names = "--data",
+            required = true,
+            description = "CGCNN folder, Matbench .json.gz, labelled .csv, or extended XYZ.")
     Path data;
 
     @Option(names = "--target", description = "Target column / property (a column of --labels when given).")
     String target;
 
-    @Option(names = "--labels", description = "CSV with a header, first column the row id, holding the --target column "
-        + "(e.g. matbench_meta/mp_gap.csv.gz for spg_num, crys_sys).")
+    @Option(
+            names = "--labels",
+            description = "CSV with a header, first column the row id, holding the --target column "
+                    + "(e.g. matbench_meta/mp_gap.csv.gz for spg_num, crys_sys).")
     Path labels;
 
-    @Option(names = "--task", defaultValue = "regression", description = "regression, classification, space-group, "
-        + "crystal-system, bravais, binary, volume, multi-task (space group from --labels' spg_num + volume per atom "
-        + "+ the dataset's target; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--task",
+            defaultValue = "regression",
+            description = "regression, classification, space-group, "
+                    + "crystal-system, bravais, binary, volume, multi-task (space group from --labels' spg_num + volume per atom "
+                    + "+ the dataset's target; default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--threshold", defaultValue = "0", description = "binary: class 1 when target <= threshold (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threshold",
+            defaultValue = "0",
+            description = "binary: class 1 when target <= threshold (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--model", defaultValue = "cgcnn", description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both "
-        + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--model",
+            defaultValue = "cgcnn",
+            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both " + "(default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--head", defaultValue = "default", description = "default or two-stage (Bravais → space group).")
@@ -36,16 +49,28 @@ public final class TrainOptions {
     @Option(names = "--folds", description = "Matbench folds file {\"fold_k\": [test ids]}; otherwise a random split.")
     Path folds;
 
-    @Option(names = "--fold", defaultValue = "0", description = "Fold of --folds to test on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fold",
+            defaultValue = "0",
+            description = "Fold of --folds to test on (default: ${DEFAULT-VALUE}).")
     int fold;
 
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Training rows held out for early stopping (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--val-fraction",
+            defaultValue = "0.1",
+            description = "Training rows held out for early stopping (default: ${DEFAULT-VALUE}).")
     double valFraction;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", description = "Random split only (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--test-fraction",
+            defaultValue = "0.2",
+            description = "Random split only (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use a seeded random subset of this many rows (0: all).")
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            description = "Use a seeded random subset of this many rows (0: all).")
     int limit;
 
     @Option(names = "--epochs", defaultValue = "100", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
@@ -66,37 +91,67 @@ public final class TrainOptions {
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--schedule", defaultValue = "constant", description = "constant, step, cosine, one-cycle (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--schedule",
+            defaultValue = "constant",
+            description = "constant, step, cosine, one-cycle (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--step-epochs", defaultValue = "100", description = "step schedule: epochs between decays (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--step-epochs",
+            defaultValue = "100",
+            description = "step schedule: epochs between decays (default: ${DEFAULT-VALUE}).")
     int stepEpochs;
 
-    @Option(names = "--gamma", defaultValue = "0.1", description = "step schedule: decay factor (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gamma",
+            defaultValue = "0.1",
+            description = "step schedule: decay factor (default: ${DEFAULT-VALUE}).")
     double gamma;
 
     @Option(names = "--clip", defaultValue = "0", description = "Clip the gradient L2 norm (0: off).")
     double clip;
 
-    @Option(names = "--patience", defaultValue = "0", description = "Early stopping after this many epochs without improvement (0: off).")
+    @Option(
+            names = "--patience",
+            defaultValue = "0",
+            description = "Early stopping after this many epochs without improvement (0: off).")
     int patience;
 
-    @Option(names = "--loss", defaultValue = "mse", description = "Regression loss: mse or l1 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--loss",
+            defaultValue = "mse",
+            description = "Regression loss: mse or l1 (default: ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of split, initialisation, shuffling, dropout (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            description = "Seed of split, initialisation, shuffling, dropout (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--ensemble", defaultValue = "1", description = "Train this many models with seeds seed..seed+N-1; report their mean.")
+    @Option(
+            names = "--ensemble",
+            defaultValue = "1",
+            description = "Train this many models with seeds seed..seed+N-1; report their mean.")
     int ensemble;
 
-    @Option(names = "--atom-fea-len", defaultValue = "64", description = "CGCNN atom embedding length (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--atom-fea-len",
+            defaultValue = "64",
+            description = "CGCNN atom embedding length (default: ${DEFAULT-VALUE}).")
     int atomFeaLen;
 
-    @Option(names = "--n-conv", defaultValue = "3", description = "CGCNN convolution layers (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--n-conv",
+            defaultValue = "3",
+            description = "CGCNN convolution layers (default: ${DEFAULT-VALUE}).")
     int nConv;
 
-    @Option(names = "--h-fea-len", defaultValue = "128", description = "CGCNN hidden length (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--h-fea-len",
+            defaultValue = "128",
+            description = "CGCNN hidden length (default: ${DEFAULT-VALUE}).")
     int hFeaLen;
 
     @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
@@ -107,18 +162,38 @@ public final class TrainOptions {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
         boolean classification = t != ExperimentSpec.Task.REGRESSION && t != ExperimentSpec.Task.VOLUME;
         TrainConfig config = TrainConfig.builder()
-            .setTask(classification ? TrainConfig.Task.CLASSIFICATION : TrainConfig.Task.REGRESSION)
-            .optLoss(classification ? TrainConfig.LossKind.CROSS_ENTROPY : TrainCommand.parseEnum(TrainConfig.LossKind.class, loss, "--loss"))
-            .optOptimizer(TrainCommand.parseEnum(TrainConfig.OptimizerKind.class, optimizer, "--optimizer"))
-            .optLearningRate(lr).optMomentum(momentum).optWeightDecay(weightDecay)
-            .optSchedule(TrainCommand.parseEnum(TrainConfig.Schedule.class, schedule, "--schedule"))
-            .optStep(stepEpochs, gamma).optClipNorm(clip).optEpochs(epochs).optBatchSize(batch).optPatience(patience)
-            .optSeed(seed).build();
-        ExperimentSpec.Builder b = ExperimentSpec.builder().setData(data).optTarget(target).optLabels(labels).optTask(t)
-            .optBinaryThreshold(threshold).optModel(TrainCommand.parseEnum(ExperimentSpec.Model.class, model, "--model"))
-            .optHead(TrainCommand.parseEnum(ExperimentSpec.Head.class, head, "--head"))
-            .optValFraction(valFraction).optTestFraction(testFraction).optLimit(limit)
-            .optArchitecture(atomFeaLen, nConv, hFeaLen).optEnsemble(ensemble).optTrain(config).optCacheDir(cache);
+                .setTask(classification ? TrainConfig.Task.CLASSIFICATION : TrainConfig.Task.REGRESSION)
+                .optLoss(
+                        classification
+                                ? TrainConfig.LossKind.CROSS_ENTROPY
+                                : TrainCommand.parseEnum(TrainConfig.LossKind.class, loss, "--loss"))
+                .optOptimizer(TrainCommand.parseEnum(TrainConfig.OptimizerKind.class, optimizer, "--optimizer"))
+                .optLearningRate(lr)
+                .optMomentum(momentum)
+                .optWeightDecay(weightDecay)
+                .optSchedule(TrainCommand.parseEnum(TrainConfig.Schedule.class, schedule, "--schedule"))
+                .optStep(stepEpochs, gamma)
+                .optClipNorm(clip)
+                .optEpochs(epochs)
+                .optBatchSize(batch)
+                .optPatience(patience)
+                .optSeed(seed)
+                .build();
+        ExperimentSpec.Builder b = ExperimentSpec.builder()
+                .setData(data)
+                .optTarget(target)
+                .optLabels(labels)
+                .optTask(t)
+                .optBinaryThreshold(threshold)
+                .optModel(TrainCommand.parseEnum(ExperimentSpec.Model.class, model, "--model"))
+                .optHead(TrainCommand.parseEnum(ExperimentSpec.Head.class, head, "--head"))
+                .optValFraction(valFraction)
+                .optTestFraction(testFraction)
+                .optLimit(limit)
+                .optArchitecture(atomFeaLen, nConv, hFeaLen)
+                .optEnsemble(ensemble)
+                .optTrain(config)
+                .optCacheDir(cache);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

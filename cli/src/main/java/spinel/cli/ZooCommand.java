@@ -18,12 +18,20 @@ import spinel.zoo.ZooSettings;
  * {@code spinel zoo list | info ID | get ID...}: the pretrained-model registry from the command line.
  * One JSON object per line on stdout; messages on stderr.
  */
-@Command(name = "zoo", mixinStandardHelpOptions = true,
-    description = {"Pretrained models: list them, show a model card, download and verify their files.",
-        "Cache: $SPINEL_CACHE_DIR or -Dspinel.cache.dir (default ~/.spinel/cache); offline: SPINEL_OFFLINE=1;"
-            + " mirror: SPINEL_MODEL_MIRROR=<base URL>."},
-    subcommands = {ZooCommand.ListCommand.class, ZooCommand.InfoCommand.class, ZooCommand.GetCommand.class,
-        ZooCommand.PackageCommand.class})
+@Command(
+        name = "zoo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Pretrained models: list them, show a model card, download and verify their files.",
+            "Cache: $SPINEL_CACHE_DIR or -Dspinel.cache.dir (default ~/.spinel/cache); offline: SPINEL_OFFLINE=1;"
+                    + " mirror: SPINEL_MODEL_MIRROR=<base URL>."
+        },
+        subcommands = {
+            ZooCommand.ListCommand.class,
+            ZooCommand.InfoCommand.class,
+            ZooCommand.GetCommand.class,
+            ZooCommand.PackageCommand.class
+        })
 public final class ZooCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -36,7 +44,9 @@ public final class ZooCommand implements Runnable {
 
     /** The {@code --cache-dir}/{@code --offline} options shared by the sub-commands (a picocli mixin). */
     static class CacheOptions {
-        @Option(names = "--cache-dir", description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
+        @Option(
+                names = "--cache-dir",
+                description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
         Path cacheDir;
 
         @Option(names = "--offline", description = "never use the network")
@@ -52,8 +62,11 @@ public final class ZooCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per registered model.")
     static final class ListCommand implements Callable<Integer> {
-        @picocli.CommandLine.Mixin CacheOptions opts;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        CacheOptions opts;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -64,11 +77,19 @@ public final class ZooCommand implements Runnable {
         }
     }
 
-    @Command(name = "info", mixinStandardHelpOptions = true, description = "The full model card of each ID, one per line.")
+    @Command(
+            name = "info",
+            mixinStandardHelpOptions = true,
+            description = "The full model card of each ID, one per line.")
     static final class InfoCommand implements Callable<Integer> {
-        @picocli.CommandLine.Mixin CacheOptions opts;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(arity = "1..*", paramLabel = "ID") List<String> ids;
+        @picocli.CommandLine.Mixin
+        CacheOptions opts;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "ID")
+        List<String> ids;
 
         @Override
         public Integer call() {
@@ -79,12 +100,20 @@ public final class ZooCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true,
-        description = "Download (or find in the cache or the jar) and verify every file of each ID; prints where they are.")
+    @Command(
+            name = "get",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Download (or find in the cache or the jar) and verify every file of each ID; prints where they are.")
     static final class GetCommand implements Callable<Integer> {
-        @picocli.CommandLine.Mixin CacheOptions opts;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(arity = "1..*", paramLabel = "ID") List<String> ids;
+        @picocli.CommandLine.Mixin
+        CacheOptions opts;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "ID")
+        List<String> ids;
 
         @Override
         public Integer call() {
@@ -111,29 +140,64 @@ public final class ZooCommand implements Runnable {
         }
     }
 
-    @Command(name = "package", mixinStandardHelpOptions = true,
-        description = {"Turn a finished `spinel train` run folder (plain CGCNN) into a bundled model:",
-            "writes <out>/<name>.npz and adds the model card to the registry file (and its index.json)."})
+    @Command(
+            name = "package",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Turn a finished `spinel train` run folder (plain CGCNN) into a bundled model:",
+                "writes <out>/<name>.npz and adds the model card to the registry file (and its index.json)."
+            })
     static final class PackageCommand implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_DIR") Path run;
-        @Option(names = "--id", required = true, description = "model id, e.g. spinel/formation-energy-per-atom") String id;
-        @Option(names = "--version", defaultValue = "1") String version;
-        @Option(names = "--title", required = true) String title;
-        @Option(names = "--description", defaultValue = "") String description;
-        @Option(names = "--units", description = "units of a regression target") String units;
-        @Option(names = "--data", required = true, description = "what it was trained on") String data;
-        @Option(names = "--data-licence", defaultValue = "CC BY 4.0 (Materials Project)") String dataLicence;
-        @Option(names = "--command", required = true, description = "the exact command that trained it") String command;
-        @Option(names = "--licence", defaultValue = "same as Spinel") String licence;
-        @Option(names = "--out", defaultValue = "zoo/src/main/resources/spinel/zoo/models", description = "weights folder (default: ${DEFAULT-VALUE})") Path out;
-        @Option(names = "--registry", defaultValue = "zoo/src/main/resources/spinel/zoo/registry/spinel.json",
-            description = "card file (default: ${DEFAULT-VALUE})") Path registry;
+        @Parameters(index = "0", paramLabel = "RUN_DIR")
+        Path run;
+
+        @Option(names = "--id", required = true, description = "model id, e.g. spinel/formation-energy-per-atom")
+        String id;
+
+        @Option(names = "--version", defaultValue = "1")
+        String version;
+
+        @Option(names = "--title", required = true)
+        String title;
+
+        @Option(names = "--description", defaultValue = "")
+        String description;
+
+        @Option(names = "--units", description = "units of a regression target")
+        String units;
+
+        @Option(names = "--data", required = true, description = "what it was trained on")
+        String data;
+
+        @Option(names = "--data-licence", defaultValue = "CC BY 4.0 (Materials Project)")
+        String dataLicence;
+
+        @Option(names = "--command", required = true, description = "the exact command that trained it")
+        String command;
+
+        @Option(names = "--licence", defaultValue = "same as Spinel")
+        String licence;
+
+        @Option(
+                names = "--out",
+                defaultValue = "zoo/src/main/resources/spinel/zoo/models",
+                description = "weights folder (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(
+                names = "--registry",
+                defaultValue = "zoo/src/main/resources/spinel/zoo/registry/spinel.json",
+                description = "card file (default: ${DEFAULT-VALUE})")
+        Path registry;
 
         @Override
         public Integer call() throws Exception {
             java.nio.file.Files.createDirectories(out);
-            ModelCard card = spinel.zoo.ModelPackager.packageRun(run, new spinel.zoo.ModelPackager.Description(id, version, title,
-                description, units, data, dataLicence, command, licence), out);
+            ModelCard card = spinel.zoo.ModelPackager.packageRun(
+                    run,
+                    new spinel.zoo.ModelPackager.Description(
+                            id, version, title, description, units, data, dataLicence, command, licence),
+                    out);
             spinel.zoo.ModelPackager.register(card, registry);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("id", id);

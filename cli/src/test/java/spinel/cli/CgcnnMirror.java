@@ -19,15 +19,19 @@ final class CgcnnMirror implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             String p = ex.getRequestURI().getPath();
-            Path f = p.endsWith("atom_init.json") ? cgcnnAnchors.resolve("sample/atom_init.json")
-                : cgcnnAnchors.resolve("pre-trained").resolve(Path.of(p).getFileName().toString());
+            Path f = p.endsWith("atom_init.json")
+                    ? cgcnnAnchors.resolve("sample/atom_init.json")
+                    : cgcnnAnchors
+                            .resolve("pre-trained")
+                            .resolve(Path.of(p).getFileName().toString());
             byte[] b = Files.readAllBytes(f);
             ex.sendResponseHeaders(200, b.length);
             ex.getResponseBody().write(b);
             ex.close();
         });
         server.start();
-        System.setProperty("spinel.model.mirror", "http://127.0.0.1:" + server.getAddress().getPort());
+        System.setProperty(
+                "spinel.model.mirror", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

@@ -33,7 +33,8 @@ class DescriptorsCommandTest {
         }
         List<JsonNode> out = new ArrayList<>();
         ObjectMapper m = new ObjectMapper();
-        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) if (!line.isBlank()) out.add(m.readTree(line));
+        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n"))
+            if (!line.isBlank()) out.add(m.readTree(line));
         return out;
     }
 
@@ -46,7 +47,9 @@ class DescriptorsCommandTest {
         List<JsonNode> lines = run("steinhardt", "--l", "4,6", "--neighbors", "12", bad.toString(), xyz.toString());
         assertEquals(2, lines.size());
         assertFalse(lines.get(0).get("ok").asBoolean());
-        assertTrue(lines.get(0).get("error").asText().contains("bad.xyz"), lines.get(0).toString());
+        assertTrue(
+                lines.get(0).get("error").asText().contains("bad.xyz"),
+                lines.get(0).toString());
         JsonNode r = lines.get(1);
         assertTrue(r.get("ok").asBoolean());
         assertEquals(4, r.get("q").get("4").size());
@@ -62,13 +65,18 @@ class DescriptorsCommandTest {
     void acsfLatticeComposition(@TempDir Path dir) throws Exception {
         Path xyz = dir.resolve("cu.xyz");
         Structures.write(SyntheticStructures.bcc(Element.of("Fe"), 2.48, 1), xyz);
-        JsonNode a = run("acsf", "--cutoff", "5", "--g2", "0.5:0", "--g4", "0.01:1:1", xyz.toString()).get(0);
+        JsonNode a = run("acsf", "--cutoff", "5", "--g2", "0.5:0", "--g4", "0.01:1:1", xyz.toString())
+                .get(0);
         assertTrue(a.get("ok").asBoolean(), a.toString());
-        assertEquals(List.of("G1_Fe", "G2_Fe_eta=0.5_Rs=0", "G4_Fe-Fe_eta=0.01_zeta=1_lambda=1"),
-            new ObjectMapper().convertValue(a.get("names"), List.class));
+        assertEquals(
+                List.of("G1_Fe", "G2_Fe_eta=0.5_Rs=0", "G4_Fe-Fe_eta=0.01_zeta=1_lambda=1"),
+                new ObjectMapper().convertValue(a.get("names"), List.class));
         assertEquals(2, a.get("values").size());
         JsonNode l = run("lattice", xyz.toString()).get(0);
-        assertEquals(Math.pow(2.48 * 2 / Math.sqrt(3), 3), l.get("features").get("volume").asDouble(), 1e-4);
+        assertEquals(
+                Math.pow(2.48 * 2 / Math.sqrt(3), 3),
+                l.get("features").get("volume").asDouble(),
+                1e-4);
         JsonNode c = run("composition", xyz.toString()).get(0);
         assertEquals(26, c.get("features").get("atomic_number_mean").asDouble(), 1e-12);
     }
@@ -79,7 +87,9 @@ class DescriptorsCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "../shared is absent");
         // the folder also holds atom_init.json, which is not a structure: one ok:false line
         List<JsonNode> lines = run("steinhardt", "--sann", "--averaged", sample.toString());
-        List<JsonNode> cifs = lines.stream().filter(r -> r.get("file").asText().endsWith(".cif")).toList();
+        List<JsonNode> cifs = lines.stream()
+                .filter(r -> r.get("file").asText().endsWith(".cif"))
+                .toList();
         assertEquals(10, cifs.size());
         assertEquals(11, lines.size());
         for (JsonNode r : cifs) {

@@ -56,7 +56,8 @@ class GraphCommandTest {
         for (JsonNode site : shells) {
             assertEquals(12, site.size());
             for (int k = 0; k < 6; k++) assertEquals(a / 2, site.get(k).asDouble(), 1e-6);
-            for (int k = 6; k < 12; k++) assertEquals(a / Math.sqrt(2), site.get(k).asDouble(), 1e-6);
+            for (int k = 6; k < 12; k++)
+                assertEquals(a / Math.sqrt(2), site.get(k).asDouble(), 1e-6);
         }
     }
 
@@ -64,8 +65,13 @@ class GraphCommandTest {
     void badFileGivesAnErrorLineAndTheOthersGoOn(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.cif");
         Files.writeString(bad, "data_broken\n_cell_length_a 5.0\nloop_\n_atom_site_label\n");
-        Result r = run("graph", "--max-neighbors", "4", bad.toString(), dir.resolve("missing.cif").toString(),
-            EXAMPLES.resolve("Cu.cif").toString());
+        Result r = run(
+                "graph",
+                "--max-neighbors",
+                "4",
+                bad.toString(),
+                dir.resolve("missing.cif").toString(),
+                EXAMPLES.resolve("Cu.cif").toString());
         assertEquals(1, r.code());
         assertEquals(3, r.lines().size());
         assertFalse(r.lines().get(0).get("ok").asBoolean());

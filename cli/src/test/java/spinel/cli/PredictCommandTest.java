@@ -22,17 +22,19 @@ import picocli.CommandLine;
 
 class PredictCommandTest {
 
-    static final Path CGCNN = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
+    static final Path CGCNN =
+            Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @BeforeEach
     void needAnchors() {
         Assumptions.assumeTrue(Files.isDirectory(CGCNN.resolve("pre-trained")), "no " + CGCNN);
     }
 
-    record Run(int status, String stdout) { }
+    record Run(int status, String stdout) {}
 
     static Run run(String... args) {
         PrintStream old = System.out;
@@ -69,15 +71,24 @@ class PredictCommandTest {
                 if (p.toString().endsWith(".cif")) Files.copy(p, dir.resolve(p.getFileName()));
             }
         }
-        Files.writeString(dir.resolve("5000000-broken.cif"), "data_broken\n_cell_length_a 4.0\nloop_\n_atom_site_label\n");
+        Files.writeString(
+                dir.resolve("5000000-broken.cif"), "data_broken\n_cell_length_a 4.0\nloop_\n_atom_site_label\n");
         return dir;
     }
 
     @Test
     void checkpointPathOverAFolderStreamsAndSurvivesABadFile() throws Exception {
-        Run r = run("--model", CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
-            "--atom-init", CGCNN.resolve("sample/atom_init.json").toString(),
-            "--cache-dir", tmp.resolve("cache").toString(), "--no-progress", "--batch", "4", inputs().toString());
+        Run r = run(
+                "--model",
+                CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
+                "--atom-init",
+                CGCNN.resolve("sample/atom_init.json").toString(),
+                "--cache-dir",
+                tmp.resolve("cache").toString(),
+                "--no-progress",
+                "--batch",
+                "4",
+                inputs().toString());
         assertEquals(1, r.status(), "a bad input makes the exit status 1");
         List<JsonNode> out = lines(r.stdout());
         assertEquals(11, out.size());
@@ -105,17 +116,31 @@ class PredictCommandTest {
         // the registry's models come from a loopback mirror of their public URLs
         try (CgcnnMirror mirror = new CgcnnMirror(CGCNN)) {
             Path cif = CGCNN.resolve("sample/1507756.cif");
-            Run r = run("--model", "cgcnn/semi-metal-classification", "--cache-dir", tmp.resolve("cache").toString(),
-                "--no-progress", cif.toString());
+            Run r = run(
+                    "--model",
+                    "cgcnn/semi-metal-classification",
+                    "--cache-dir",
+                    tmp.resolve("cache").toString(),
+                    "--no-progress",
+                    cif.toString());
             assertEquals(0, r.status(), r.stdout());
             JsonNode n = lines(r.stdout()).get(0);
             double metal = expected("semi-metal-classification").get("1507756");
-            assertEquals(metal < 0.5 ? "semiconductor" : "metal", n.get("prediction").asText());
+            assertEquals(
+                    metal < 0.5 ? "semiconductor" : "metal", n.get("prediction").asText());
             assertEquals(metal, n.at("/probabilities/metal").asDouble(), 1e-4);
 
-            Run csv = run("--model", "cgcnn/formation-energy-per-atom", "--format", "csv", "--embeddings",
-                "--cache-dir", tmp.resolve("cache").toString(), "--no-progress", cif.toString(),
-                tmp.resolve("missing.cif").toString());
+            Run csv = run(
+                    "--model",
+                    "cgcnn/formation-energy-per-atom",
+                    "--format",
+                    "csv",
+                    "--embeddings",
+                    "--cache-dir",
+                    tmp.resolve("cache").toString(),
+                    "--no-progress",
+                    cif.toString(),
+                    tmp.resolve("missing.cif").toString());
             assertEquals(1, csv.status());
             String[] rows = csv.stdout().split("\n");
             assertEquals("file,id,model,ok,prediction,probability,units,error,embedding", rows[0]);
@@ -135,8 +160,11 @@ class PredictCommandTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         Run r;
         try {
-            r = run("--model", CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(), "--no-progress",
-                CGCNN.resolve("sample/1507756.cif").toString());
+            r = run(
+                    "--model",
+                    CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
+                    "--no-progress",
+                    CGCNN.resolve("sample/1507756.cif").toString());
         } finally {
             System.setErr(oldErr);
         }

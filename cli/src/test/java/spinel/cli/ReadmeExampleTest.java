@@ -24,8 +24,11 @@ class ReadmeExampleTest {
         Structure s = Structures.readOne(Path.of("..", "examples", "Cu.cif"));
         NeighborList nl = NeighborList.within(s, 8.0);
         CrystalGraph g = CrystalGraphBuilder.cgcnnDefaults().build(s);
-        double q6 = Steinhardt.builder().setDegrees(6).build()
-            .compute(Neighborhoods.nearest(s, 12)).q(6)[0];
+        double q6 = Steinhardt.builder()
+                .setDegrees(6)
+                .build()
+                .compute(Neighborhoods.nearest(s, 12))
+                .q(6)[0];
 
         assertTrue(nl.count(0) > 12, "fcc has 12 + 6 + 24 + ... neighbours within 8 Å");
         assertEquals(4, g.numAtoms());

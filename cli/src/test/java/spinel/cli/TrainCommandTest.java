@@ -21,7 +21,8 @@ import picocli.CommandLine;
 /** spinel train / eval / bench on the reference CGCNN's 10 sample CIFs (plumbing only: tiny data). */
 class TrainCommandTest {
 
-    static final Path SAMPLE = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn/sample");
+    static final Path SAMPLE =
+            Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn/sample");
 
     static List<JsonNode> run(Object command, String... args) throws Exception {
         PrintStream old = System.out;
@@ -29,13 +30,16 @@ class TrainCommandTest {
         int code;
         try {
             System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            code = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+            code = new CommandLine(command)
+                    .setCaseInsensitiveEnumValuesAllowed(true)
+                    .execute(args);
         } finally {
             System.setOut(old);
         }
         assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
         List<JsonNode> lines = new ArrayList<>();
-        for (String l : buf.toString(StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) lines.add(new ObjectMapper().readTree(l));
+        for (String l : buf.toString(StandardCharsets.UTF_8).split("\n"))
+            if (!l.isBlank()) lines.add(new ObjectMapper().readTree(l));
         return lines;
     }
 
@@ -43,27 +47,76 @@ class TrainCommandTest {
     void trainEvalAndCompare(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(SAMPLE));
         String cache = dir.resolve("cache").toString();
-        List<JsonNode> out = run(new TrainCommand(), "--data", SAMPLE.toString(), "--model", "mlp-composition", "--epochs", "2",
-            "--batch", "4", "--test-fraction", "0.3", "--cache", cache, "--out", dir.resolve("run").toString());
+        List<JsonNode> out = run(
+                new TrainCommand(),
+                "--data",
+                SAMPLE.toString(),
+                "--model",
+                "mlp-composition",
+                "--epochs",
+                "2",
+                "--batch",
+                "4",
+                "--test-fraction",
+                "0.3",
+                "--cache",
+                cache,
+                "--out",
+                dir.resolve("run").toString());
         assertEquals(1, out.size());
         JsonNode m = out.get(0);
         assertEquals(3, m.get("test").get("n").asInt());
         assertTrue(m.get("test").has("mae") && m.has("epochs") && m.has("seconds") && m.has("peak_rss_mb"));
         assertTrue(Files.isRegularFile(dir.resolve("run/metrics.json")));
 
-        List<JsonNode> eval = run(new EvalCommand(), "--model", dir.resolve("run").toString(), "--data", SAMPLE.toString(),
-            "--out", dir.resolve("eval").toString());
+        List<JsonNode> eval = run(
+                new EvalCommand(),
+                "--model",
+                dir.resolve("run").toString(),
+                "--data",
+                SAMPLE.toString(),
+                "--out",
+                dir.resolve("eval").toString());
         assertEquals(10, eval.get(0).get("test").get("n").asInt());
 
-        List<JsonNode> cmp = run(new BenchCommand(), "compare", "--data", SAMPLE.toString(), "--models", "mlp-lattice,mlp-composition",
-            "--epochs", "2", "--batch", "4", "--cache", cache, "--out", dir.resolve("bench").toString());
+        List<JsonNode> cmp = run(
+                new BenchCommand(),
+                "compare",
+                "--data",
+                SAMPLE.toString(),
+                "--models",
+                "mlp-lattice,mlp-composition",
+                "--epochs",
+                "2",
+                "--batch",
+                "4",
+                "--cache",
+                cache,
+                "--out",
+                dir.resolve("bench").toString());
         assertEquals(2, cmp.size());
         String table = Files.readString(dir.resolve("bench/results.md"));
         assertTrue(table.contains("| mlp-lattice | 1 |") && table.contains("| mlp-composition | 1 |"), table);
         // rerunning skips the finished runs and gives the same numbers
-        List<JsonNode> again = run(new BenchCommand(), "compare", "--data", SAMPLE.toString(), "--models", "mlp-lattice",
-            "--epochs", "2", "--batch", "4", "--cache", cache, "--out", dir.resolve("bench").toString());
-        assertEquals(cmp.get(0).get("test").get("mae").asDouble(), again.get(0).get("test").get("mae").asDouble(), 0);
+        List<JsonNode> again = run(
+                new BenchCommand(),
+                "compare",
+                "--data",
+                SAMPLE.toString(),
+                "--models",
+                "mlp-lattice",
+                "--epochs",
+                "2",
+                "--batch",
+                "4",
+                "--cache",
+                cache,
+                "--out",
+                dir.resolve("bench").toString());
+        assertEquals(
+                cmp.get(0).get("test").get("mae").asDouble(),
+                again.get(0).get("test").get("mae").asDouble(),
+                0);
     }
 
     @Test

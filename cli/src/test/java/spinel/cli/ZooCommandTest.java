@@ -19,7 +19,8 @@ import picocli.CommandLine;
 
 class ZooCommandTest {
 
-    static final Path CGCNN = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
+    static final Path CGCNN =
+            Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Runs {@code zoo args...} and returns its stdout lines as JSON. */
@@ -35,7 +36,8 @@ class ZooCommandTest {
         }
         assertEquals(expectedStatus, status, buf.toString(StandardCharsets.UTF_8));
         List<JsonNode> out = new ArrayList<>();
-        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) if (!line.isBlank()) out.add(JSON.readTree(line));
+        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n"))
+            if (!line.isBlank()) out.add(JSON.readTree(line));
         return out;
     }
 
@@ -43,7 +45,10 @@ class ZooCommandTest {
     void listShowsEveryModel(@TempDir Path cache) throws Exception {
         List<JsonNode> lines = run(0, "list", "--cache-dir", cache.toString());
         assertTrue(lines.size() >= 8);
-        JsonNode fe = lines.stream().filter(n -> n.get("id").asText().equals("cgcnn/formation-energy-per-atom")).findFirst().orElseThrow();
+        JsonNode fe = lines.stream()
+                .filter(n -> n.get("id").asText().equals("cgcnn/formation-energy-per-atom"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("eV/atom", fe.get("units").asText());
         assertEquals(false, fe.get("cached").asBoolean());
         assertEquals("mae", fe.at("/metrics/0/name").asText());
@@ -61,14 +66,18 @@ class ZooCommandTest {
         Assumptions.assumeTrue(Files.isDirectory(CGCNN.resolve("pre-trained")));
         List<JsonNode> offline = run(1, "get", "--offline", "--cache-dir", cache.toString(), "cgcnn/efermi");
         assertEquals(false, offline.get(0).get("ok").asBoolean());
-        assertTrue(offline.get(0).get("error").asText().contains(cache.resolve("models/cgcnn/efermi/2018").toString()));
+        assertTrue(offline.get(0)
+                .get("error")
+                .asText()
+                .contains(cache.resolve("models/cgcnn/efermi/2018").toString()));
 
         try (CgcnnMirror mirror = new CgcnnMirror(CGCNN)) {
             List<JsonNode> got = run(0, "get", "--cache-dir", cache.toString(), "cgcnn/efermi");
             Path weights = Path.of(got.get(0).at("/files/weights").asText());
             assertEquals(-1, Files.mismatch(weights, CGCNN.resolve("pre-trained/efermi.pth.tar")));
             assertTrue(run(0, "list", "--cache-dir", cache.toString()).stream()
-                .anyMatch(n -> n.get("id").asText().equals("cgcnn/efermi") && n.get("cached").asBoolean()));
+                    .anyMatch(n -> n.get("id").asText().equals("cgcnn/efermi")
+                            && n.get("cached").asBoolean()));
         }
     }
 }

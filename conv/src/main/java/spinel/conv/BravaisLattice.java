@@ -9,17 +9,28 @@ import java.util.Arrays;
  * base-centred oC; trigonal groups with an R lattice are hR, the other trigonal groups hP).
  */
 public enum BravaisLattice {
-    TRICLINIC_P("aP"), MONOCLINIC_P("mP"), MONOCLINIC_C("mC"),
-    ORTHORHOMBIC_P("oP"), ORTHORHOMBIC_C("oC"), ORTHORHOMBIC_I("oI"), ORTHORHOMBIC_F("oF"),
-    TETRAGONAL_P("tP"), TETRAGONAL_I("tI"), RHOMBOHEDRAL("hR"), HEXAGONAL_P("hP"),
-    CUBIC_P("cP"), CUBIC_I("cI"), CUBIC_F("cF");
+    TRICLINIC_P("aP"),
+    MONOCLINIC_P("mP"),
+    MONOCLINIC_C("mC"),
+    ORTHORHOMBIC_P("oP"),
+    ORTHORHOMBIC_C("oC"),
+    ORTHORHOMBIC_I("oI"),
+    ORTHORHOMBIC_F("oF"),
+    TETRAGONAL_P("tP"),
+    TETRAGONAL_I("tI"),
+    RHOMBOHEDRAL("hR"),
+    HEXAGONAL_P("hP"),
+    CUBIC_P("cP"),
+    CUBIC_I("cI"),
+    CUBIC_F("cF");
 
     private static final int[] MONOCLINIC_C_GROUPS = {5, 8, 9, 12, 15};
     private static final int[] ORTHO_C_GROUPS = {20, 21, 35, 36, 37, 38, 39, 40, 41, 63, 64, 65, 66, 67, 68};
     private static final int[] ORTHO_F_GROUPS = {22, 42, 43, 69, 70};
     private static final int[] ORTHO_I_GROUPS = {23, 24, 44, 45, 46, 71, 72, 73, 74};
-    private static final int[] TETRA_I_GROUPS = {79, 80, 82, 87, 88, 97, 98, 107, 108, 109, 110, 119, 120, 121, 122,
-        139, 140, 141, 142};
+    private static final int[] TETRA_I_GROUPS = {
+        79, 80, 82, 87, 88, 97, 98, 107, 108, 109, 110, 119, 120, 121, 122, 139, 140, 141, 142
+    };
     private static final int[] RHOMBO_GROUPS = {146, 148, 155, 160, 161, 166, 167};
     private static final int[] CUBIC_F_GROUPS = {196, 202, 203, 209, 210, 216, 219, 225, 226, 227, 228};
     private static final int[] CUBIC_I_GROUPS = {197, 199, 204, 206, 211, 214, 217, 220, 229, 230};
@@ -32,18 +43,25 @@ public enum BravaisLattice {
 
     private final String pearson;
 
-    BravaisLattice(String pearson) { this.pearson = pearson; }
+    BravaisLattice(String pearson) {
+        this.pearson = pearson;
+    }
 
     /** The Pearson symbol prefix, e.g. "cF". */
-    public String pearsonSymbol() { return pearson; }
+    public String pearsonSymbol() {
+        return pearson;
+    }
 
     /** The Bravais lattice of space group {@code number} (1–230). */
     public static BravaisLattice ofSpaceGroup(int number) {
-        if (number < 1 || number > 230) throw new IllegalArgumentException("space group number must be 1..230, got " + number);
+        if (number < 1 || number > 230)
+            throw new IllegalArgumentException("space group number must be 1..230, got " + number);
         return OF_SPACE_GROUP[number];
     }
 
-    private static boolean in(int[] groups, int sg) { return Arrays.binarySearch(groups, sg) >= 0; }
+    private static boolean in(int[] groups, int sg) {
+        return Arrays.binarySearch(groups, sg) >= 0;
+    }
 
     private static BravaisLattice compute(int sg) {
         if (sg <= 2) return TRICLINIC_P;

@@ -47,8 +47,15 @@ public final class BravaisSpaceGroupHead extends Head {
         spaceGroup = addChildBlock("fc_spacegroup", new Dense(inputLength + LATTICES, GROUPS));
     }
 
-    @Override public List<String> outputNames() { return List.of("bravais_log_probabilities", "spacegroup_log_probabilities"); }
-    @Override public boolean isClassification() { return true; }
+    @Override
+    public List<String> outputNames() {
+        return List.of("bravais_log_probabilities", "spacegroup_log_probabilities");
+    }
+
+    @Override
+    public boolean isClassification() {
+        return true;
+    }
 
     @Override
     public NDArray loss(NDList predictions, NDList labels) {
@@ -64,15 +71,19 @@ public final class BravaisSpaceGroupHead extends Head {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.head();
         NDManager mgr = h.getManager();
         long c = h.getShape().get(0);
-        NDArray logLattice = bravais.forward(ps, inputs, training).head().logSoftmax(1);            // C × 14
-        NDArray z = spaceGroup.forward(ps, new NDList(NDArrays.concat(new NDList(h, logLattice.exp()), 1)), training).head();
+        NDArray logLattice = bravais.forward(ps, inputs, training).head().logSoftmax(1); // C × 14
+        NDArray z = spaceGroup
+                .forward(ps, new NDList(NDArrays.concat(new NDList(h, logLattice.exp()), 1)), training)
+                .head();
         NDArray outside = mgr.create(OUTSIDE_LATTICE, new Shape(1, LATTICES, GROUPS));
-        NDArray within = z.expandDims(1).add(outside).logSoftmax(2);                               // C × 14 × 230
-        NDArray latticeIdx = mgr.create(LATTICE_OF_GROUP, new Shape(1, 1, GROUPS)).broadcast(new Shape(c, 1, GROUPS));
+        NDArray within = z.expandDims(1).add(outside).logSoftmax(2); // C × 14 × 230
+        NDArray latticeIdx =
+                mgr.create(LATTICE_OF_GROUP, new Shape(1, 1, GROUPS)).broadcast(new Shape(c, 1, GROUPS));
         NDArray logGivenLattice = within.gather(latticeIdx, 1).reshape(c, GROUPS);
         NDArray logLatticeOfGroup = logLattice.gather(latticeIdx.reshape(c, GROUPS), 1);
         return new NDList(logLattice, logLatticeOfGroup.add(logGivenLattice));

@@ -47,7 +47,10 @@ import java.util.Map;
 public final class CGConv extends AbstractBlock {
 
     /** How the M messages of an atom are combined. */
-    public enum Aggregation { SUM, MEAN }
+    public enum Aggregation {
+        SUM,
+        MEAN
+    }
 
     private final int atomFeatureLength;
     private final int bondFeatureLength;
@@ -66,25 +69,50 @@ public final class CGConv extends AbstractBlock {
         int f = atomFeatureLength;
         int in = 2 * f + bondFeatureLength;
         float bound = (float) (1.0 / Math.sqrt(in));
-        weight = addParameter(Parameter.builder().setName("fc_full.weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(2L * f, in)).optInitializer(new UniformInitializer(bound)).build());
-        bias = addParameter(Parameter.builder().setName("fc_full.bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(2L * f)).optInitializer(new UniformInitializer(bound)).build());
+        weight = addParameter(Parameter.builder()
+                .setName("fc_full.weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(2L * f, in))
+                .optInitializer(new UniformInitializer(bound))
+                .build());
+        bias = addParameter(Parameter.builder()
+                .setName("fc_full.bias")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(2L * f))
+                .optInitializer(new UniformInitializer(bound))
+                .build());
         bn1 = addChildBlock("bn1", newBatchNorm());
         bn2 = addChildBlock("bn2", newBatchNorm());
     }
 
     /** BatchNorm with PyTorch's defaults; DJL's momentum is PyTorch's 1 − momentum. */
     static BatchNorm newBatchNorm() {
-        return BatchNorm.builder().optAxis(1).optEpsilon(1e-5f).optMomentum(0.9f).build();
+        return BatchNorm.builder()
+                .optAxis(1)
+                .optEpsilon(1e-5f)
+                .optMomentum(0.9f)
+                .build();
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
-    public int atomFeatureLength() { return atomFeatureLength; }
-    public int bondFeatureLength() { return bondFeatureLength; }
-    public boolean isMaskPadding() { return maskPadding; }
-    public Aggregation aggregation() { return aggregation; }
+    public int atomFeatureLength() {
+        return atomFeatureLength;
+    }
+
+    public int bondFeatureLength() {
+        return bondFeatureLength;
+    }
+
+    public boolean isMaskPadding() {
+        return maskPadding;
+    }
+
+    public Aggregation aggregation() {
+        return aggregation;
+    }
 
     /** Parameters under their PyTorch names relative to the layer ({@code fc_full.weight}, {@code bn1.running_mean}, ...). */
     void collectTorchParameters(String prefix, Map<String, Parameter> out) {
@@ -103,9 +131,17 @@ public final class CGConv extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(forward(ps, inputs.get(0), inputs.get(1), inputs.get(2), inputs.size() > 3 ? inputs.get(3) : null,
-                training, null, null));
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(forward(
+                ps,
+                inputs.get(0),
+                inputs.get(1),
+                inputs.get(2),
+                inputs.size() > 3 ? inputs.get(3) : null,
+                training,
+                null,
+                null));
     }
 
     /**
@@ -118,8 +154,15 @@ public final class CGConv extends AbstractBlock {
      * @param trace     null, or a map receiving {@code <prefix>fc_full_in}, {@code fc_full_out},
      *                  {@code bn1_out}, {@code nbr_sumed}, {@code bn2_out}, {@code output}
      */
-    NDArray forward(ParameterStore ps, NDArray atoms, NDArray neighbors, NDArray bonds, NDArray mask,
-                    boolean training, Map<String, NDArray> trace, String prefix) {
+    NDArray forward(
+            ParameterStore ps,
+            NDArray atoms,
+            NDArray neighbors,
+            NDArray bonds,
+            NDArray mask,
+            boolean training,
+            Map<String, NDArray> trace,
+            String prefix) {
         NDManager mgr = atoms.getManager();
         var device = atoms.getDevice();
         int f = atomFeatureLength;
@@ -133,14 +176,22 @@ public final class CGConv extends AbstractBlock {
         NDArray wBond = w.get(mgr, new NDIndex(":, {}:", 2 * f));
 
         if (!training && trace == null) {
-            return finish(ps, atoms, inferenceMessages(ps, atoms, neighbors, bonds, mask, wSelf, wNbr, wBond, b), mask, m,
-                    false, null, prefix);
+            return finish(
+                    ps,
+                    atoms,
+                    inferenceMessages(ps, atoms, neighbors, bonds, mask, wSelf, wNbr, wBond, b),
+                    mask,
+                    m,
+                    false,
+                    null,
+                    prefix);
         }
         NDArray flatIdx = neighbors.reshape(n * m);
-        NDArray self = Linear.linear(atoms, wSelf, b).head();                     // N × 2F
-        NDArray nbrTerm = Linear.linear(atoms, wNbr).head();                      // N × 2F
+        NDArray self = Linear.linear(atoms, wSelf, b).head(); // N × 2F
+        NDArray nbrTerm = Linear.linear(atoms, wNbr).head(); // N × 2F
         // the sum of the three terms is built in place: additions keep nothing for the backward pass
-        NDArray gated = Linear.linear(bonds.reshape(n * m, bondFeatureLength), wBond).head();   // N·M × 2F
+        NDArray gated =
+                Linear.linear(bonds.reshape(n * m, bondFeatureLength), wBond).head(); // N·M × 2F
         gated.addi(gather(nbrTerm, flatIdx));
         gated = gated.reshape(n, m, 2L * f);
         gated.addi(self.expandDims(1));
@@ -155,7 +206,7 @@ public final class CGConv extends AbstractBlock {
         if (trace != null) trace.put(prefix + "bn1_out", normed.reshape(n, m, 2L * f));
         // split (not two slices): its backward is one concatenation instead of two zero-filled copies
         NDList halves = normed.split(2, 1);
-        NDArray message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1)));   // N·M × F
+        NDArray message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1))); // N·M × F
         if (maskPadding) message = message.mul(mask.reshape(n * m, 1));
         return finish(ps, atoms, message.reshape(n, m, f).sum(new int[] {1}), mask, m, training, trace, prefix);
     }
@@ -177,8 +228,16 @@ public final class CGConv extends AbstractBlock {
      * The summed messages in evaluation mode: BatchNorm 1 (running statistics, an affine map) is
      * folded into fc_full, and the bond rows are processed in chunks, so no N·M-sized tensor exists.
      */
-    private NDArray inferenceMessages(ParameterStore ps, NDArray atoms, NDArray neighbors, NDArray bonds, NDArray mask,
-                                      NDArray wSelf, NDArray wNbr, NDArray wBond, NDArray b) {
+    private NDArray inferenceMessages(
+            ParameterStore ps,
+            NDArray atoms,
+            NDArray neighbors,
+            NDArray bonds,
+            NDArray mask,
+            NDArray wSelf,
+            NDArray wNbr,
+            NDArray wBond,
+            NDArray b) {
         NDManager mgr = atoms.getManager();
         var device = atoms.getDevice();
         int f = atomFeatureLength;
@@ -190,11 +249,12 @@ public final class CGConv extends AbstractBlock {
         NDArray mean = ps.getValue(p.get("runningMean"), device, false);
         NDArray var = ps.getValue(p.get("runningVar"), device, false);
         // every expression starts from an array of the batch's manager, so results are freed with the batch
-        NDArray scale = mgr.ones(var.getShape()).div(mgr.create(1e-5f).add(var).sqrt()).mul(gamma);   // γ / √(σ² + ε)
+        NDArray scale =
+                mgr.ones(var.getShape()).div(mgr.create(1e-5f).add(var).sqrt()).mul(gamma); // γ / √(σ² + ε)
         NDArray col = scale.reshape(2L * f, 1);
         NDArray foldedBias = scale.mul(b).sub(scale.mul(mean)).add(beta);
-        NDArray self = Linear.linear(atoms, wSelf.mul(col), foldedBias).head();   // N × 2F
-        NDArray nbrTerm = Linear.linear(atoms, wNbr.mul(col)).head();           // N × 2F
+        NDArray self = Linear.linear(atoms, wSelf.mul(col), foldedBias).head(); // N × 2F
+        NDArray nbrTerm = Linear.linear(atoms, wNbr.mul(col)).head(); // N × 2F
         NDArray wb = wBond.mul(col);
         NDList sums = new NDList();
         long chunk = inferenceChunkAtoms();
@@ -226,8 +286,23 @@ public final class CGConv extends AbstractBlock {
             }
             sums.add(message.sum(new int[] {1}));
             // chunk temporaries are freed at once so that the next chunk reuses their memory
-            for (NDArray t : new NDArray[] {idxRows, idx, bondRows, bondFlat, gated, nbrRows, g3, selfRows, selfCol,
-                halves.get(0), halves.get(1), message, core, maskRows, maskCol}) {
+            for (NDArray t : new NDArray[] {
+                idxRows,
+                idx,
+                bondRows,
+                bondFlat,
+                gated,
+                nbrRows,
+                g3,
+                selfRows,
+                selfCol,
+                halves.get(0),
+                halves.get(1),
+                message,
+                core,
+                maskRows,
+                maskCol
+            }) {
                 if (t != null) t.close();
             }
         }
@@ -235,8 +310,15 @@ public final class CGConv extends AbstractBlock {
     }
 
     /** Aggregation (mean option), BatchNorm 2, residual and softplus. */
-    private NDArray finish(ParameterStore ps, NDArray atoms, NDArray summed, NDArray mask, long m, boolean training,
-                           Map<String, NDArray> trace, String prefix) {
+    private NDArray finish(
+            ParameterStore ps,
+            NDArray atoms,
+            NDArray summed,
+            NDArray mask,
+            long m,
+            boolean training,
+            Map<String, NDArray> trace,
+            String prefix) {
         if (aggregation == Aggregation.MEAN) {
             summed = maskPadding ? summed.div(mask.sum(new int[] {1}, true).maximum(1f)) : summed.div((float) m);
         }
@@ -250,7 +332,9 @@ public final class CGConv extends AbstractBlock {
 
     /** Rows {@code index} of {@code table}: torch's embedding lookup, whose backward is a fast scatter-add. */
     static NDArray gather(NDArray table, NDArray index) {
-        return table.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).head();
+        return table.getNDArrayInternal()
+                .embedding(index, table, SparseFormat.DENSE)
+                .head();
     }
 
     @Override
@@ -272,14 +356,29 @@ public final class CGConv extends AbstractBlock {
         private Aggregation aggregation = Aggregation.SUM;
 
         /** F, the atom feature length (reference: {@code atom_fea_len}, default 64). */
-        public Builder setAtomFeatureLength(int f) { this.atomFeatureLength = positive(f, "atom feature length"); return this; }
+        public Builder setAtomFeatureLength(int f) {
+            this.atomFeatureLength = positive(f, "atom feature length");
+            return this;
+        }
         /** B, the bond feature length (reference: {@code nbr_fea_len}, 41 Gaussians). */
-        public Builder setBondFeatureLength(int b) { this.bondFeatureLength = positive(b, "bond feature length"); return this; }
+        public Builder setBondFeatureLength(int b) {
+            this.bondFeatureLength = positive(b, "bond feature length");
+            return this;
+        }
         /** Zero the messages of padding neighbour slots (default false, as the reference). */
-        public Builder optMaskPadding(boolean mask) { this.maskPadding = mask; return this; }
+        public Builder optMaskPadding(boolean mask) {
+            this.maskPadding = mask;
+            return this;
+        }
         /** Sum (reference) or mean of the messages. */
-        public Builder optAggregation(Aggregation a) { this.aggregation = a; return this; }
-        public CGConv build() { return new CGConv(this); }
+        public Builder optAggregation(Aggregation a) {
+            this.aggregation = a;
+            return this;
+        }
+
+        public CGConv build() {
+            return new CGConv(this);
+        }
     }
 
     static int positive(int v, String what) {

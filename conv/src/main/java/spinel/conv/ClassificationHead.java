@@ -21,15 +21,25 @@ public final class ClassificationHead extends Head {
 
     public ClassificationHead(int inputLength, int numClasses) {
         super(inputLength);
-        if (numClasses < 2) throw new IllegalArgumentException("classification needs at least 2 classes, got " + numClasses);
+        if (numClasses < 2)
+            throw new IllegalArgumentException("classification needs at least 2 classes, got " + numClasses);
         this.numClasses = numClasses;
         out = addChildBlock("fc_out", new Dense(inputLength, numClasses));
     }
 
-    public int numClasses() { return numClasses; }
+    public int numClasses() {
+        return numClasses;
+    }
 
-    @Override public List<String> outputNames() { return List.of("log_probabilities"); }
-    @Override public boolean isClassification() { return true; }
+    @Override
+    public List<String> outputNames() {
+        return List.of("log_probabilities");
+    }
+
+    @Override
+    public boolean isClassification() {
+        return true;
+    }
 
     @Override
     public NDArray loss(NDList predictions, NDList labels) {
@@ -37,10 +47,13 @@ public final class ClassificationHead extends Head {
     }
 
     @Override
-    void collectTorchParameters(Map<String, Parameter> map) { put("fc_out", out, map); }
+    void collectTorchParameters(Map<String, Parameter> map) {
+        put("fc_out", out, map);
+    }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(out.forward(ps, inputs, training).head().logSoftmax(1));
     }
 

@@ -64,43 +64,89 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         globalFeatureLength = b.globalFeatureLength;
         embedding = addChildBlock("embedding", new Dense(atomInputLength, atomFeatureLength));
         for (int t = 0; t < b.numConv; t++) {
-            convs.add(addChildBlock("convs_" + t, CGConv.builder().setAtomFeatureLength(atomFeatureLength)
-                    .setBondFeatureLength(bondFeatureLength).optMaskPadding(b.maskPadding).optAggregation(b.aggregation).build()));
+            convs.add(addChildBlock(
+                    "convs_" + t,
+                    CGConv.builder()
+                            .setAtomFeatureLength(atomFeatureLength)
+                            .setBondFeatureLength(bondFeatureLength)
+                            .optMaskPadding(b.maskPadding)
+                            .optAggregation(b.aggregation)
+                            .build()));
         }
         pooling = addChildBlock("pooling", new Pooling(b.pooling, atomFeatureLength));
         convToFc = addChildBlock("conv_to_fc", new Dense(atomFeatureLength + globalFeatureLength, hiddenLength));
-        for (int k = 0; k < b.numHidden - 1; k++) fcs.add(addChildBlock("fcs_" + k, new Dense(hiddenLength, hiddenLength)));
+        for (int k = 0; k < b.numHidden - 1; k++)
+            fcs.add(addChildBlock("fcs_" + k, new Dense(hiddenLength, hiddenLength)));
         head = addChildBlock("head", b.head.apply(hiddenLength));
         if (head.inputLength() != hiddenLength) {
-            throw new IllegalArgumentException("head reads " + head.inputLength() + " features but the hidden layer has " + hiddenLength);
+            throw new IllegalArgumentException(
+                    "head reads " + head.inputLength() + " features but the hidden layer has " + hiddenLength);
         }
         dropout = b.dropout != null ? b.dropout : head.isClassification() ? 0.5f : 0f;
     }
 
     /** A builder with the CGCNN defaults (F = 64, n_conv = 3, H = 128, n_h = 1, mean pooling, one regression target). */
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
-    public int atomInputLength() { return atomInputLength; }
-    public int bondFeatureLength() { return bondFeatureLength; }
-    public int atomFeatureLength() { return atomFeatureLength; }
-    public int hiddenLength() { return hiddenLength; }
-    public int numConv() { return convs.size(); }
-    public int numHidden() { return fcs.size() + 1; }
-    public int globalFeatureLength() { return globalFeatureLength; }
-    public float dropout() { return dropout; }
-    public Head head() { return head; }
-    public Pooling pooling() { return pooling; }
+    public int atomInputLength() {
+        return atomInputLength;
+    }
+
+    public int bondFeatureLength() {
+        return bondFeatureLength;
+    }
+
+    public int atomFeatureLength() {
+        return atomFeatureLength;
+    }
+
+    public int hiddenLength() {
+        return hiddenLength;
+    }
+
+    public int numConv() {
+        return convs.size();
+    }
+
+    public int numHidden() {
+        return fcs.size() + 1;
+    }
+
+    public int globalFeatureLength() {
+        return globalFeatureLength;
+    }
+
+    public float dropout() {
+        return dropout;
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    public Pooling pooling() {
+        return pooling;
+    }
 
     /** Initialises every parameter (PyTorch's default initialisation) on {@code manager}. */
     public void initializeParameters(NDManager manager) {
-        List<Shape> shapes = new ArrayList<>(List.of(new Shape(1, atomInputLength), new Shape(1, 1),
-                new Shape(1, 1, bondFeatureLength), new Shape(1), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1)));
+        List<Shape> shapes = new ArrayList<>(List.of(
+                new Shape(1, atomInputLength),
+                new Shape(1, 1),
+                new Shape(1, 1, bondFeatureLength),
+                new Shape(1),
+                new Shape(1, 1),
+                new Shape(1, 1),
+                new Shape(1, 1)));
         if (globalFeatureLength > 0) shapes.add(new Shape(1, globalFeatureLength));
         initialize(manager, DataType.FLOAT32, shapes.toArray(new Shape[0]));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return run(ps, inputs, training, null, false);
     }
 
@@ -130,17 +176,20 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         return trace;
     }
 
-    private NDList run(ParameterStore ps, NDList in, boolean training, Map<String, NDArray> trace, boolean embeddingsOnly) {
+    private NDList run(
+            ParameterStore ps, NDList in, boolean training, Map<String, NDArray> trace, boolean embeddingsOnly) {
         NDArray neighbors = in.get(GraphBatch.NEIGHBOR_INDICES);
         NDArray bonds = in.get(GraphBatch.BOND_FEATURES);
         NDArray mask = in.get(GraphBatch.NEIGHBOR_MASK);
         long f = in.get(GraphBatch.ATOM_FEATURES).getShape().get(1);
         long b = bonds.getShape().get(2);
         if (f != atomInputLength || b != bondFeatureLength) {
-            throw new IllegalArgumentException("the batch has " + f + " atom and " + b + " bond features per row, the network expects "
-                    + atomInputLength + " and " + bondFeatureLength);
+            throw new IllegalArgumentException("the batch has " + f + " atom and " + b
+                    + " bond features per row, the network expects " + atomInputLength + " and " + bondFeatureLength);
         }
-        NDArray x = embedding.forward(ps, new NDList(in.get(GraphBatch.ATOM_FEATURES)), training).head();
+        NDArray x = embedding
+                .forward(ps, new NDList(in.get(GraphBatch.ATOM_FEATURES)), training)
+                .head();
         if (trace != null) trace.put("atom_fea_embedded", x);
         for (int t = 0; t < convs.size(); t++) {
             if (trace != null) trace.put("conv" + t + ".input", x);
@@ -152,7 +201,8 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         if (trace != null) trace.put("conv_to_fc.in_softplus_pooled", h);
         if (globalFeatureLength > 0) {
             if (in.size() <= GraphBatch.GLOBAL_FEATURES) {
-                throw new IllegalArgumentException("this network fuses " + globalFeatureLength + " global descriptors but the batch has none");
+                throw new IllegalArgumentException(
+                        "this network fuses " + globalFeatureLength + " global descriptors but the batch has none");
             }
             h = NDArrays.concat(new NDList(h, in.get(GraphBatch.GLOBAL_FEATURES)), 1);
         }
@@ -160,7 +210,8 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         if (trace != null) trace.put("conv_to_fc.out", h);
         h = Activation.softPlus(h);
         if (dropout > 0 && training) h = Dropout.dropout(h, dropout, true).head();
-        for (Dense fc : fcs) h = Activation.softPlus(fc.forward(ps, new NDList(h), training).head());
+        for (Dense fc : fcs)
+            h = Activation.softPlus(fc.forward(ps, new NDList(h), training).head());
         if (trace != null) trace.put("crys_fea_hidden", h);
         if (embeddingsOnly) return new NDList(x, pooled, h);
         return head.forward(ps, new NDList(h), training);
@@ -197,27 +248,32 @@ public final class CrystalGraphConvNet extends AbstractBlock {
             if (!params.containsKey(k) && !k.endsWith("num_batches_tracked")) unexpected.add(k);
         }
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new IllegalArgumentException("state dict does not match the network: missing " + missing + ", unexpected " + unexpected);
+            throw new IllegalArgumentException(
+                    "state dict does not match the network: missing " + missing + ", unexpected " + unexpected);
         }
         for (var e : params.entrySet()) {
             Parameter p = e.getValue();
-            if (!p.isInitialized()) throw new IllegalStateException("initialise the network before loading a state dict");
+            if (!p.isInitialized())
+                throw new IllegalStateException("initialise the network before loading a state dict");
             NDArray target = p.getArray();
             Object v = stateDict.get(e.getKey());
             float[] values;
             if (v instanceof float[]) {
                 values = (float[]) v;
                 if (values.length != target.size()) {
-                    throw new IllegalArgumentException(e.getKey() + ": " + values.length + " values for shape " + target.getShape());
+                    throw new IllegalArgumentException(
+                            e.getKey() + ": " + values.length + " values for shape " + target.getShape());
                 }
             } else if (v instanceof NDArray) {
                 NDArray a = (NDArray) v;
                 if (!a.getShape().equals(target.getShape())) {
-                    throw new IllegalArgumentException(e.getKey() + ": shape " + a.getShape() + ", the network expects " + target.getShape());
+                    throw new IllegalArgumentException(
+                            e.getKey() + ": shape " + a.getShape() + ", the network expects " + target.getShape());
                 }
                 values = a.toType(DataType.FLOAT32, false).toFloatArray();
             } else {
-                throw new IllegalArgumentException(e.getKey() + ": expected float[] or NDArray, got " + (v == null ? "null" : v.getClass().getName()));
+                throw new IllegalArgumentException(e.getKey() + ": expected float[] or NDArray, got "
+                        + (v == null ? "null" : v.getClass().getName()));
             }
             target.set(values);
         }
@@ -226,7 +282,8 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     /** The parameters as a PyTorch-named state dict of row-major float arrays. */
     public Map<String, float[]> stateDict() {
         Map<String, float[]> out = new LinkedHashMap<>();
-        for (var e : torchParameters().entrySet()) out.put(e.getKey(), e.getValue().getArray().toFloatArray());
+        for (var e : torchParameters().entrySet())
+            out.put(e.getKey(), e.getValue().getArray().toFloatArray());
         return out;
     }
 
@@ -262,11 +319,20 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         private IntFunction<Head> head = h -> new RegressionHead(h, 1);
 
         /** Length of the raw atom features (reference: 92 from {@code atom_init.json}). */
-        public Builder optAtomInputLength(int v) { atomInputLength = CGConv.positive(v, "atom input length"); return this; }
+        public Builder optAtomInputLength(int v) {
+            atomInputLength = CGConv.positive(v, "atom input length");
+            return this;
+        }
         /** B, bond feature length (41 Gaussians for radius 8 Å, step 0.2 Å). */
-        public Builder optBondFeatureLength(int v) { bondFeatureLength = CGConv.positive(v, "bond feature length"); return this; }
+        public Builder optBondFeatureLength(int v) {
+            bondFeatureLength = CGConv.positive(v, "bond feature length");
+            return this;
+        }
         /** F, {@code atom_fea_len} (default 64). */
-        public Builder optAtomFeatureLength(int v) { atomFeatureLength = CGConv.positive(v, "atom feature length"); return this; }
+        public Builder optAtomFeatureLength(int v) {
+            atomFeatureLength = CGConv.positive(v, "atom feature length");
+            return this;
+        }
         /** {@code n_conv} (default 3). */
         public Builder optNumConv(int v) {
             if (v < 0) throw new IllegalArgumentException("number of convolutions must be ≥ 0, got " + v);
@@ -274,12 +340,30 @@ public final class CrystalGraphConvNet extends AbstractBlock {
             return this;
         }
         /** H, {@code h_fea_len} (default 128). */
-        public Builder optHiddenLength(int v) { hiddenLength = CGConv.positive(v, "hidden length"); return this; }
+        public Builder optHiddenLength(int v) {
+            hiddenLength = CGConv.positive(v, "hidden length");
+            return this;
+        }
         /** {@code n_h}, hidden layers after pooling counting {@code conv_to_fc} (default 1). */
-        public Builder optNumHidden(int v) { numHidden = CGConv.positive(v, "number of hidden layers"); return this; }
-        public Builder optPooling(Pooling.Mode mode) { pooling = mode; return this; }
-        public Builder optMaskPadding(boolean mask) { maskPadding = mask; return this; }
-        public Builder optAggregation(CGConv.Aggregation a) { aggregation = a; return this; }
+        public Builder optNumHidden(int v) {
+            numHidden = CGConv.positive(v, "number of hidden layers");
+            return this;
+        }
+
+        public Builder optPooling(Pooling.Mode mode) {
+            pooling = mode;
+            return this;
+        }
+
+        public Builder optMaskPadding(boolean mask) {
+            maskPadding = mask;
+            return this;
+        }
+
+        public Builder optAggregation(CGConv.Aggregation a) {
+            aggregation = a;
+            return this;
+        }
         /** D, length of a global descriptor vector fused with the pooled embedding (default 0: none). */
         public Builder optGlobalFeatureLength(int d) {
             if (d < 0) throw new IllegalArgumentException("global feature length must be ≥ 0, got " + d);
@@ -293,15 +377,33 @@ public final class CrystalGraphConvNet extends AbstractBlock {
             return this;
         }
         /** Regression of {@code numTargets} targets (default: 1). */
-        public Builder optRegression(int numTargets) { head = h -> new RegressionHead(h, numTargets); return this; }
+        public Builder optRegression(int numTargets) {
+            head = h -> new RegressionHead(h, numTargets);
+            return this;
+        }
         /** Classification into {@code numClasses} classes. */
-        public Builder optClassification(int numClasses) { head = h -> new ClassificationHead(h, numClasses); return this; }
+        public Builder optClassification(int numClasses) {
+            head = h -> new ClassificationHead(h, numClasses);
+            return this;
+        }
         /** Space group + volume + {@code numProperties} properties. */
-        public Builder optMultiTask(int numProperties) { head = h -> new MultiTaskHead(h, numProperties); return this; }
+        public Builder optMultiTask(int numProperties) {
+            head = h -> new MultiTaskHead(h, numProperties);
+            return this;
+        }
         /** Bravais lattice, then space group conditioned on it. */
-        public Builder optBravaisSpaceGroup() { head = BravaisSpaceGroupHead::new; return this; }
+        public Builder optBravaisSpaceGroup() {
+            head = BravaisSpaceGroupHead::new;
+            return this;
+        }
         /** Any head, given the hidden length H. */
-        public Builder optHead(IntFunction<Head> factory) { head = factory; return this; }
-        public CrystalGraphConvNet build() { return new CrystalGraphConvNet(this); }
+        public Builder optHead(IntFunction<Head> factory) {
+            head = factory;
+            return this;
+        }
+
+        public CrystalGraphConvNet build() {
+            return new CrystalGraphConvNet(this);
+        }
     }
 }

@@ -32,26 +32,45 @@ public final class Dense extends AbstractBlock {
      */
     public Dense(int inputLength, int outputLength) {
         if (inputLength <= 0 || outputLength <= 0) {
-            throw new IllegalArgumentException("Dense needs positive lengths, got " + inputLength + " → " + outputLength);
+            throw new IllegalArgumentException(
+                    "Dense needs positive lengths, got " + inputLength + " → " + outputLength);
         }
         this.inputLength = inputLength;
         this.outputLength = outputLength;
         float bound = (float) (1.0 / Math.sqrt(inputLength));
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outputLength, inputLength)).optInitializer(new UniformInitializer(bound)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outputLength)).optInitializer(new UniformInitializer(bound)).build());
+        weight = addParameter(Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(outputLength, inputLength))
+                .optInitializer(new UniformInitializer(bound))
+                .build());
+        bias = addParameter(Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(outputLength))
+                .optInitializer(new UniformInitializer(bound))
+                .build());
     }
 
-    public int inputLength() { return inputLength; }
-    public int outputLength() { return outputLength; }
+    public int inputLength() {
+        return inputLength;
+    }
+
+    public int outputLength() {
+        return outputLength;
+    }
     /** The weight parameter, (out, in). */
-    public Parameter weight() { return weight; }
+    public Parameter weight() {
+        return weight;
+    }
     /** The bias parameter, (out). */
-    public Parameter bias() { return bias; }
+    public Parameter bias() {
+        return bias;
+    }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         var x = inputs.head();
         var device = x.getDevice();
         return Linear.linear(x, ps.getValue(weight, device, training), ps.getValue(bias, device, training));

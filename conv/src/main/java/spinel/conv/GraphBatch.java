@@ -50,8 +50,15 @@ public final class GraphBatch implements AutoCloseable {
     private final int[] crystalAtomCounts;
     private final NDList tensors;
 
-    private GraphBatch(NDManager manager, int numCrystals, int numAtoms, int maxNeighbors, int atomFeatureLength,
-                       int bondFeatureLength, int[] crystalAtomCounts, NDList tensors) {
+    private GraphBatch(
+            NDManager manager,
+            int numCrystals,
+            int numAtoms,
+            int maxNeighbors,
+            int atomFeatureLength,
+            int bondFeatureLength,
+            int[] crystalAtomCounts,
+            NDList tensors) {
         this.manager = manager;
         this.numCrystals = numCrystals;
         this.numAtoms = numAtoms;
@@ -87,9 +94,10 @@ public final class GraphBatch implements AutoCloseable {
         for (int g = 0; g < c; g++) {
             CrystalGraph graph = graphs.get(g);
             if (graph.maxNeighbors() != m || graph.atomFeatureLength() != f || graph.bondFeatureLength() != b) {
-                throw new IllegalArgumentException("crystal " + g + " (" + graph.id() + ") has M=" + graph.maxNeighbors()
-                        + ", F=" + graph.atomFeatureLength() + ", B=" + graph.bondFeatureLength()
-                        + " but crystal 0 (" + first.id() + ") has M=" + m + ", F=" + f + ", B=" + b);
+                throw new IllegalArgumentException(
+                        "crystal " + g + " (" + graph.id() + ") has M=" + graph.maxNeighbors()
+                                + ", F=" + graph.atomFeatureLength() + ", B=" + graph.bondFeatureLength()
+                                + " but crystal 0 (" + first.id() + ") has M=" + m + ", F=" + f + ", B=" + b);
             }
             counts[g] = graph.numAtoms();
             n += counts[g];
@@ -98,12 +106,14 @@ public final class GraphBatch implements AutoCloseable {
         int d = 0;
         if (globals != null) {
             if (globals.length != c) {
-                throw new IllegalArgumentException(globals.length + " global descriptor vectors for " + c + " crystals");
+                throw new IllegalArgumentException(
+                        globals.length + " global descriptor vectors for " + c + " crystals");
             }
             d = globals[0].length;
             for (int g = 0; g < c; g++) {
                 if (globals[g].length != d) {
-                    throw new IllegalArgumentException("global descriptor " + g + " has length " + globals[g].length + ", expected " + d);
+                    throw new IllegalArgumentException(
+                            "global descriptor " + g + " has length " + globals[g].length + ", expected " + d);
                 }
             }
         }
@@ -154,38 +164,79 @@ public final class GraphBatch implements AutoCloseable {
     }
 
     /** The batch's own manager: arrays attached here are freed by {@link #close()}. */
-    public NDManager getManager() { return manager; }
+    public NDManager getManager() {
+        return manager;
+    }
     /** C, the number of crystals. */
-    public int numCrystals() { return numCrystals; }
+    public int numCrystals() {
+        return numCrystals;
+    }
     /** N, the total number of atoms. */
-    public int numAtoms() { return numAtoms; }
+    public int numAtoms() {
+        return numAtoms;
+    }
     /** M, neighbour slots per atom. */
-    public int maxNeighbors() { return maxNeighbors; }
+    public int maxNeighbors() {
+        return maxNeighbors;
+    }
     /** F, atom feature length. */
-    public int atomFeatureLength() { return atomFeatureLength; }
+    public int atomFeatureLength() {
+        return atomFeatureLength;
+    }
     /** B, bond feature length. */
-    public int bondFeatureLength() { return bondFeatureLength; }
+    public int bondFeatureLength() {
+        return bondFeatureLength;
+    }
     /** Atom count of each crystal (do not modify). */
-    public int[] crystalAtomCounts() { return crystalAtomCounts; }
+    public int[] crystalAtomCounts() {
+        return crystalAtomCounts;
+    }
     /** Whether global descriptors are present. */
-    public boolean hasGlobalFeatures() { return tensors.size() > GLOBAL_FEATURES; }
+    public boolean hasGlobalFeatures() {
+        return tensors.size() > GLOBAL_FEATURES;
+    }
 
-    public NDArray atomFeatures() { return tensors.get(ATOM_FEATURES); }
-    public NDArray neighborIndices() { return tensors.get(NEIGHBOR_INDICES); }
-    public NDArray bondFeatures() { return tensors.get(BOND_FEATURES); }
-    public NDArray crystalIndex() { return tensors.get(CRYSTAL_INDEX); }
-    public NDArray poolIndex() { return tensors.get(POOL_INDEX); }
-    public NDArray atomCounts() { return tensors.get(ATOM_COUNTS); }
-    public NDArray neighborMask() { return tensors.get(NEIGHBOR_MASK); }
+    public NDArray atomFeatures() {
+        return tensors.get(ATOM_FEATURES);
+    }
+
+    public NDArray neighborIndices() {
+        return tensors.get(NEIGHBOR_INDICES);
+    }
+
+    public NDArray bondFeatures() {
+        return tensors.get(BOND_FEATURES);
+    }
+
+    public NDArray crystalIndex() {
+        return tensors.get(CRYSTAL_INDEX);
+    }
+
+    public NDArray poolIndex() {
+        return tensors.get(POOL_INDEX);
+    }
+
+    public NDArray atomCounts() {
+        return tensors.get(ATOM_COUNTS);
+    }
+
+    public NDArray neighborMask() {
+        return tensors.get(NEIGHBOR_MASK);
+    }
+
     public NDArray globalFeatures() {
         if (!hasGlobalFeatures()) throw new IllegalStateException("this batch has no global descriptors");
         return tensors.get(GLOBAL_FEATURES);
     }
 
     /** The tensors in the documented order (the network's input). */
-    public NDList toNDList() { return tensors; }
+    public NDList toNDList() {
+        return tensors;
+    }
 
     /** Frees every array of the batch and every array computed from it. */
     @Override
-    public void close() { manager.close(); }
+    public void close() {
+        manager.close();
+    }
 }

@@ -28,7 +28,9 @@ public abstract class Head extends AbstractBlock {
     }
 
     /** H, the hidden vector length this head reads. */
-    public int inputLength() { return inputLength; }
+    public int inputLength() {
+        return inputLength;
+    }
 
     /** Names of the arrays {@link #forward} returns, in order. */
     public abstract List<String> outputNames();
@@ -65,7 +67,8 @@ public abstract class Head extends AbstractBlock {
     }
 
     @Override
-    protected abstract NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params);
+    protected abstract NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params);
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -34,7 +34,8 @@ public final class MultiTaskHead extends Head {
         this(inputLength, numProperties, 1f, 1f, 1f);
     }
 
-    public MultiTaskHead(int inputLength, int numProperties, float spaceGroupWeight, float volumeWeight, float propertyWeight) {
+    public MultiTaskHead(
+            int inputLength, int numProperties, float spaceGroupWeight, float volumeWeight, float propertyWeight) {
         super(inputLength);
         this.numProperties = CGConv.positive(numProperties, "number of properties");
         this.spaceGroupWeight = spaceGroupWeight;
@@ -45,14 +46,25 @@ public final class MultiTaskHead extends Head {
         property = addChildBlock("fc_property", new Dense(inputLength, numProperties));
     }
 
-    public int numProperties() { return numProperties; }
+    public int numProperties() {
+        return numProperties;
+    }
 
-    @Override public List<String> outputNames() { return List.of("spacegroup_log_probabilities", "volume", "properties"); }
-    @Override public boolean isClassification() { return false; }
+    @Override
+    public List<String> outputNames() {
+        return List.of("spacegroup_log_probabilities", "volume", "properties");
+    }
+
+    @Override
+    public boolean isClassification() {
+        return false;
+    }
 
     @Override
     public NDArray loss(NDList predictions, NDList labels) {
-        if (labels.size() != 3) throw new IllegalArgumentException("multi-task labels are [space group index, volume, properties], got " + labels.size() + " arrays");
+        if (labels.size() != 3)
+            throw new IllegalArgumentException(
+                    "multi-task labels are [space group index, volume, properties], got " + labels.size() + " arrays");
         NDArray l = nll(predictions.get(0), labels.get(0)).mul(spaceGroupWeight);
         l = l.add(mse(predictions.get(1), labels.get(1)).mul(volumeWeight));
         return l.add(mse(predictions.get(2), labels.get(2)).mul(propertyWeight));
@@ -66,8 +78,10 @@ public final class MultiTaskHead extends Head {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(spaceGroup.forward(ps, inputs, training).head().logSoftmax(1),
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(
+                spaceGroup.forward(ps, inputs, training).head().logSoftmax(1),
                 volume.forward(ps, inputs, training).head(),
                 property.forward(ps, inputs, training).head());
     }

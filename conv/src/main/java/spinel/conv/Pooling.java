@@ -30,7 +30,12 @@ import java.util.Map;
 public final class Pooling extends AbstractBlock {
 
     /** The pooling function. */
-    public enum Mode { MEAN, SUM, MAX, ATTENTION }
+    public enum Mode {
+        MEAN,
+        SUM,
+        MAX,
+        ATTENTION
+    }
 
     private final Mode mode;
     private final int featureLength;
@@ -46,7 +51,9 @@ public final class Pooling extends AbstractBlock {
         this.gate = mode == Mode.ATTENTION ? addChildBlock("gate", new Dense(featureLength, 1)) : null;
     }
 
-    public Mode mode() { return mode; }
+    public Mode mode() {
+        return mode;
+    }
 
     void collectTorchParameters(String prefix, Map<String, ai.djl.nn.Parameter> out) {
         if (gate != null) {
@@ -56,7 +63,8 @@ public final class Pooling extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(pool(ps, inputs.get(0), inputs.get(1), inputs.get(2), training));
     }
 
@@ -68,7 +76,7 @@ public final class Pooling extends AbstractBlock {
      */
     NDArray pool(ParameterStore ps, NDArray atoms, NDArray index, NDArray counts, boolean training) {
         NDArray padded = withZeroRow(atoms);
-        NDArray block = CGConv.gather(padded, index);                 // C × A × F
+        NDArray block = CGConv.gather(padded, index); // C × A × F
         switch (mode) {
             case SUM:
                 return block.sum(new int[] {1});
@@ -79,8 +87,8 @@ public final class Pooling extends AbstractBlock {
                 return block.add(bias).max(new int[] {1});
             }
             case ATTENTION: {
-                NDArray score = gate.forward(ps, new NDList(atoms), training).head();     // N × 1
-                NDArray scores = CGConv.gather(withZeroRow(score), index);                  // C × A × 1
+                NDArray score = gate.forward(ps, new NDList(atoms), training).head(); // N × 1
+                NDArray scores = CGConv.gather(withZeroRow(score), index); // C × A × 1
                 NDArray bias = paddingBias(index, atoms.getShape().get(0), atoms.getDataType());
                 NDArray weights = scores.add(bias).softmax(1);
                 return block.mul(weights).sum(new int[] {1});

@@ -24,10 +24,19 @@ public final class RegressionHead extends Head {
         out = addChildBlock("fc_out", new Dense(inputLength, numTargets));
     }
 
-    public int numTargets() { return numTargets; }
+    public int numTargets() {
+        return numTargets;
+    }
 
-    @Override public List<String> outputNames() { return List.of("prediction"); }
-    @Override public boolean isClassification() { return false; }
+    @Override
+    public List<String> outputNames() {
+        return List.of("prediction");
+    }
+
+    @Override
+    public boolean isClassification() {
+        return false;
+    }
 
     @Override
     public NDArray loss(NDList predictions, NDList labels) {
@@ -35,10 +44,13 @@ public final class RegressionHead extends Head {
     }
 
     @Override
-    void collectTorchParameters(Map<String, Parameter> map) { put("fc_out", out, map); }
+    void collectTorchParameters(Map<String, Parameter> map) {
+        put("fc_out", out, map);
+    }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return out.forward(ps, inputs, training);
     }
 

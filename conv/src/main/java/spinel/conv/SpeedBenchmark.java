@@ -40,19 +40,38 @@ public final class SpeedBenchmark {
      * Throughput figures: wall-clock rates, plus rates per CPU second of the whole process (all
      * threads, as Python's {@code time.process_time()}), which are robust to other load on the machine.
      */
-    public record Result(int crystals, long atoms, int batchSize, int epochs, int threads,
-                         double trainCrystalsPerSecond, double trainAtomsPerSecond,
-                         double inferCrystalsPerSecond, double inferAtomsPerSecond,
-                         double trainCrystalsPerCpuSecond, double inferCrystalsPerCpuSecond) {
+    public record Result(
+            int crystals,
+            long atoms,
+            int batchSize,
+            int epochs,
+            int threads,
+            double trainCrystalsPerSecond,
+            double trainAtomsPerSecond,
+            double inferCrystalsPerSecond,
+            double inferAtomsPerSecond,
+            double trainCrystalsPerCpuSecond,
+            double inferCrystalsPerCpuSecond) {
 
         /** One JSON object with the CLI contract's field names. */
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"impl\": \"spinel-djl\", \"threads\": %d, \"batch\": %d, \"crystals\": %d, "
-                    + "\"atoms\": %d, \"epochs\": %d, \"train_crystals_per_s\": %.3f, \"train_atoms_per_s\": %.1f, "
-                    + "\"infer_crystals_per_s\": %.3f, \"infer_atoms_per_s\": %.1f, \"train_crystals_per_cpu_s\": %.3f, "
-                    + "\"infer_crystals_per_cpu_s\": %.3f}", threads, batchSize, crystals, atoms, epochs,
-                    trainCrystalsPerSecond, trainAtomsPerSecond, inferCrystalsPerSecond, inferAtomsPerSecond,
-                    trainCrystalsPerCpuSecond, inferCrystalsPerCpuSecond);
+            return String.format(
+                    Locale.ROOT,
+                    "{\"impl\": \"spinel-djl\", \"threads\": %d, \"batch\": %d, \"crystals\": %d, "
+                            + "\"atoms\": %d, \"epochs\": %d, \"train_crystals_per_s\": %.3f, \"train_atoms_per_s\": %.1f, "
+                            + "\"infer_crystals_per_s\": %.3f, \"infer_atoms_per_s\": %.1f, \"train_crystals_per_cpu_s\": %.3f, "
+                            + "\"infer_crystals_per_cpu_s\": %.3f}",
+                    threads,
+                    batchSize,
+                    crystals,
+                    atoms,
+                    epochs,
+                    trainCrystalsPerSecond,
+                    trainAtomsPerSecond,
+                    inferCrystalsPerSecond,
+                    inferAtomsPerSecond,
+                    trainCrystalsPerCpuSecond,
+                    inferCrystalsPerCpuSecond);
         }
     }
 
@@ -63,20 +82,34 @@ public final class SpeedBenchmark {
     private long seed = 0;
 
     /** Crystals per batch (default 256). */
-    public SpeedBenchmark setBatchSize(int b) { batchSize = CGConv.positive(b, "batch size"); return this; }
+    public SpeedBenchmark setBatchSize(int b) {
+        batchSize = CGConv.positive(b, "batch size");
+        return this;
+    }
     /** Timed epochs of each phase (default 1). */
-    public SpeedBenchmark setEpochs(int e) { epochs = CGConv.positive(e, "epochs"); return this; }
+    public SpeedBenchmark setEpochs(int e) {
+        epochs = CGConv.positive(e, "epochs");
+        return this;
+    }
     /** PyTorch intra-op threads (default 0: leave the engine's setting). */
-    public SpeedBenchmark setThreads(int t) { threads = t; return this; }
+    public SpeedBenchmark setThreads(int t) {
+        threads = t;
+        return this;
+    }
     /** Seed of the initial weights' targets. */
-    public SpeedBenchmark setSeed(long s) { seed = s; return this; }
+    public SpeedBenchmark setSeed(long s) {
+        seed = s;
+        return this;
+    }
 
     /** Times the default CGCNN (F = 64, n_conv = 3, H = 128, n_h = 1) on {@code graphs}. */
     public Result run(List<CrystalGraph> graphs) {
         if (graphs.isEmpty()) throw new IllegalArgumentException("no graphs to benchmark");
         CrystalGraph g0 = graphs.get(0);
-        CrystalGraphConvNet net = CrystalGraphConvNet.builder().optAtomInputLength(g0.atomFeatureLength())
-                .optBondFeatureLength(g0.bondFeatureLength()).build();
+        CrystalGraphConvNet net = CrystalGraphConvNet.builder()
+                .optAtomInputLength(g0.atomFeatureLength())
+                .optBondFeatureLength(g0.bondFeatureLength())
+                .build();
         return run(net, graphs);
     }
 
@@ -90,7 +123,8 @@ public final class SpeedBenchmark {
         long atoms = 0;
         for (CrystalGraph g : graphs) atoms += g.numAtoms();
         List<List<CrystalGraph>> batches = new ArrayList<>();
-        for (int i = 0; i < graphs.size(); i += batchSize) batches.add(graphs.subList(i, Math.min(graphs.size(), i + batchSize)));
+        for (int i = 0; i < graphs.size(); i += batchSize)
+            batches.add(graphs.subList(i, Math.min(graphs.size(), i + batchSize)));
         Random random = new Random(seed);
         float[] targets = new float[graphs.size()];
         for (int i = 0; i < targets.length; i++) targets[i] = (float) random.nextGaussian();
@@ -118,13 +152,28 @@ public final class SpeedBenchmark {
             double inferCpu = (cpu.getProcessCpuTime() - cpu0) * 1e-9;
             double n = (double) graphs.size() * epochs;
             double a = (double) atoms * epochs;
-            return new Result(graphs.size(), atoms, batchSize, epochs, usedThreads, n / trainSeconds, a / trainSeconds,
-                    n / inferSeconds, a / inferSeconds, n / trainCpu, n / inferCpu);
+            return new Result(
+                    graphs.size(),
+                    atoms,
+                    batchSize,
+                    epochs,
+                    usedThreads,
+                    n / trainSeconds,
+                    a / trainSeconds,
+                    n / inferSeconds,
+                    a / inferSeconds,
+                    n / trainCpu,
+                    n / inferCpu);
         }
     }
 
-    private static void trainEpoch(CrystalGraphConvNet net, ParameterStore ps, MomentumSgd sgd, NDManager manager,
-                                   List<List<CrystalGraph>> batches, float[] targets) {
+    private static void trainEpoch(
+            CrystalGraphConvNet net,
+            ParameterStore ps,
+            MomentumSgd sgd,
+            NDManager manager,
+            List<List<CrystalGraph>> batches,
+            float[] targets) {
         int offset = 0;
         for (List<CrystalGraph> b : batches) {
             try (GraphBatch batch = GraphBatch.of(manager, b)) {
@@ -141,7 +190,8 @@ public final class SpeedBenchmark {
         }
     }
 
-    private static void inferEpoch(CrystalGraphConvNet net, ParameterStore ps, NDManager manager, List<List<CrystalGraph>> batches) {
+    private static void inferEpoch(
+            CrystalGraphConvNet net, ParameterStore ps, NDManager manager, List<List<CrystalGraph>> batches) {
         for (List<CrystalGraph> b : batches) {
             try (GraphBatch batch = GraphBatch.of(manager, b)) {
                 net.forward(ps, batch, false).head().toFloatArray();
@@ -191,11 +241,14 @@ public final class SpeedBenchmark {
      * atomic_numbers, atom_fea, nbr_fea_idx, nbr_dist, nbr_fea).
      */
     public static List<CrystalGraph> readBenchGraphs(Path npz) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager(); InputStream in = Files.newInputStream(npz)) {
+        try (NDManager manager = NDManager.newBaseManager();
+                InputStream in = Files.newInputStream(npz)) {
             Map<String, NDArray> a = new HashMap<>();
             for (NDArray x : NDList.decode(manager, in)) a.put(x.getName().replaceFirst("\\.npy$", ""), x);
-            for (String k : List.of("atom_counts", "atomic_numbers", "atom_fea", "nbr_fea_idx", "nbr_dist", "nbr_fea")) {
-                if (!a.containsKey(k)) throw new IOException(npz + ": no array '" + k + "' (expected a bench graph file)");
+            for (String k :
+                    List.of("atom_counts", "atomic_numbers", "atom_fea", "nbr_fea_idx", "nbr_dist", "nbr_fea")) {
+                if (!a.containsKey(k))
+                    throw new IOException(npz + ": no array '" + k + "' (expected a bench graph file)");
             }
             int[] counts = a.get("atom_counts").toType(DataType.INT32, false).toIntArray();
             int[] z = a.get("atomic_numbers").toType(DataType.INT32, false).toIntArray();
@@ -212,10 +265,14 @@ public final class SpeedBenchmark {
                 int n = counts[c];
                 int[] full = new int[n];
                 java.util.Arrays.fill(full, m);
-                graphs.add(new CrystalGraph("bench-" + c, java.util.Arrays.copyOfRange(z, start, start + n),
+                graphs.add(new CrystalGraph(
+                        "bench-" + c,
+                        java.util.Arrays.copyOfRange(z, start, start + n),
                         java.util.Arrays.copyOfRange(atomFea, start * f, (start + n) * f),
                         java.util.Arrays.copyOfRange(idx, start * m, (start + n) * m),
-                        java.util.Arrays.copyOfRange(dist, start * m, (start + n) * m), new int[n * m * 3], full,
+                        java.util.Arrays.copyOfRange(dist, start * m, (start + n) * m),
+                        new int[n * m * 3],
+                        full,
                         java.util.Arrays.copyOfRange(bond, start * m * b, (start + n) * m * b)));
                 start += n;
             }
@@ -233,10 +290,17 @@ public final class SpeedBenchmark {
         for (int i = 1; i + 1 < args.length; i += 2) {
             int v = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
-                case "--threads": bench.setThreads(v); break;
-                case "--batch": bench.setBatchSize(v); break;
-                case "--epochs": bench.setEpochs(v); break;
-                default: throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--threads":
+                    bench.setThreads(v);
+                    break;
+                case "--batch":
+                    bench.setBatchSize(v);
+                    break;
+                case "--epochs":
+                    bench.setEpochs(v);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<CrystalGraph> graphs = readBenchGraphs(Path.of(args[0]));

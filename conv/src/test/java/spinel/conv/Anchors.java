@@ -32,7 +32,9 @@ final class Anchors {
         return dir;
     }
 
-    static Path reference(String file) { return cgcnn().resolve("reference").resolve(file); }
+    static Path reference(String file) {
+        return cgcnn().resolve("reference").resolve(file);
+    }
 
     /**
      * The numeric arrays of an .npz (each .npy entry decoded by DJL); string arrays, which DJL does
@@ -41,8 +43,9 @@ final class Anchors {
     static Map<String, NDArray> npz(NDManager manager, Path file) {
         // DJL's NDList.decode reads .npz but rejects string arrays (the anchors' cif ids): re-zip the numeric entries
         java.io.ByteArrayOutputStream numeric = new java.io.ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in);
-             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(numeric)) {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in);
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(numeric)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 byte[] bytes = zip.readAllBytes();
@@ -62,11 +65,19 @@ final class Anchors {
         return out;
     }
 
-    static final List<String> SAMPLE_IDS = List.of("1000041", "1000050", "1101051", "1507756", "7206075",
-            "9000046", "9009743", "9011050", "9011998", "9012304");
+    static final List<String> SAMPLE_IDS = List.of(
+            "1000041", "1000050", "1101051", "1507756", "7206075", "9000046", "9009743", "9011050", "9011998",
+            "9012304");
 
-    static final List<String> MODELS = List.of("band-gap", "bulk-moduli", "efermi", "final-energy-per-atom",
-            "formation-energy-per-atom", "poisson-ratio", "semi-metal-classification", "shear-moduli");
+    static final List<String> MODELS = List.of(
+            "band-gap",
+            "bulk-moduli",
+            "efermi",
+            "final-energy-per-atom",
+            "formation-energy-per-atom",
+            "poisson-ratio",
+            "semi-metal-classification",
+            "shear-moduli");
 
     /** A crystal graph from the reference arrays {@code <prefix>atom_fea}, {@code nbr_fea_idx}, .... */
     static CrystalGraph graph(Map<String, NDArray> arrays, String prefix, String id) {
@@ -82,10 +93,18 @@ final class Anchors {
         } else {
             java.util.Arrays.fill(counts, m);
         }
-        NDArray atoms = arrays.containsKey(prefix + "atom_fea") ? arrays.get(prefix + "atom_fea") : arrays.get(prefix + "atom_fea_raw");
-        return new CrystalGraph(id, z, atoms.toFloatArray(), idx,
+        NDArray atoms = arrays.containsKey(prefix + "atom_fea")
+                ? arrays.get(prefix + "atom_fea")
+                : arrays.get(prefix + "atom_fea_raw");
+        return new CrystalGraph(
+                id,
+                z,
+                atoms.toFloatArray(),
+                idx,
                 arrays.get(prefix + "nbr_dist").toType(DataType.FLOAT32, false).toFloatArray(),
-                ints(arrays.get(prefix + "nbr_image")), counts, arrays.get(prefix + "nbr_fea").toFloatArray());
+                ints(arrays.get(prefix + "nbr_image")),
+                counts,
+                arrays.get(prefix + "nbr_fea").toFloatArray());
     }
 
     static List<CrystalGraph> sampleGraphs(NDManager manager) {
@@ -95,14 +114,19 @@ final class Anchors {
         return graphs;
     }
 
-    static int[] ints(NDArray a) { return a.toType(DataType.INT32, false).toIntArray(); }
+    static int[] ints(NDArray a) {
+        return a.toType(DataType.INT32, false).toIntArray();
+    }
 
     /** The reference args of a checkpoint: atom_fea_len, n_conv, h_fea_len, n_h, n_out, classification. */
     static CrystalGraphConvNet referenceNet(String model, NDManager manager) throws IOException {
         String json = Files.readString(reference(model + ".json"));
         boolean classification = json.contains("\"classification\": true");
-        CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder().optAtomFeatureLength(64).optNumConv(4)
-                .optHiddenLength(32).optNumHidden(1);
+        CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder()
+                .optAtomFeatureLength(64)
+                .optNumConv(4)
+                .optHiddenLength(32)
+                .optNumHidden(1);
         if (classification) b.optClassification(2);
         CrystalGraphConvNet net = b.build();
         net.initializeParameters(manager);
@@ -112,8 +136,12 @@ final class Anchors {
 
     /** Normaliser (mean, std) of a checkpoint. */
     static double[] normalizer(String model) throws IOException {
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reference(model + ".json").toFile());
-        return new double[] {node.get("normalizer").get("mean").asDouble(), node.get("normalizer").get("std").asDouble()};
+        var node = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reference(model + ".json").toFile());
+        return new double[] {
+            node.get("normalizer").get("mean").asDouble(),
+            node.get("normalizer").get("std").asDouble()
+        };
     }
 
     /**
@@ -128,10 +156,14 @@ final class Anchors {
         int worstAt = -1;
         for (int i = 0; i < expected.length; i++) {
             double d = Math.abs(actual[i] - expected[i]);
-            if (d > worst || worstAt < 0) { worst = d; worstAt = i; }
+            if (d > worst || worstAt < 0) {
+                worst = d;
+                worstAt = i;
+            }
         }
         double err = worst / Math.max(maxAbs, Float.MIN_NORMAL);
-        if (System.getenv("SPINEL_DEBUG_CLOSE") != null) System.err.printf("%-45s %.2e (max|e| %.2e)%n", what, err, maxAbs);
+        if (System.getenv("SPINEL_DEBUG_CLOSE") != null)
+            System.err.printf("%-45s %.2e (max|e| %.2e)%n", what, err, maxAbs);
         if (err > rel) {
             fail(what + ": error " + worst + " relative to max|expected| " + maxAbs + " is " + err + " at " + worstAt
                     + " (expected " + expected[worstAt] + ", got " + actual[worstAt] + "), tolerance " + rel);

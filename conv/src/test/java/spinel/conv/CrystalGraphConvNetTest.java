@@ -28,8 +28,16 @@ class CrystalGraphConvNetTest {
     private NDManager manager;
     private ParameterStore ps;
 
-    @BeforeEach void open() { manager = NDManager.newBaseManager(); ps = new ParameterStore(manager, false); }
-    @AfterEach void close() { manager.close(); }
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+        ps = new ParameterStore(manager, false);
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
 
     /** A network with random weights and non-trivial BatchNorm running statistics. */
     private CrystalGraphConvNet randomNet(CrystalGraphConvNet.Builder builder, long seed) {
@@ -42,7 +50,8 @@ class CrystalGraphConvNetTest {
             for (int i = 0; i < v.length; i++) {
                 if (e.getKey().endsWith("running_var")) v[i] = 0.5f + r.nextFloat();
                 else if (e.getKey().endsWith("running_mean")) v[i] = (float) r.nextGaussian() * 0.3f;
-                else if (e.getKey().contains(".bn")) v[i] = e.getKey().endsWith("weight") ? 0.5f + r.nextFloat() : (float) r.nextGaussian() * 0.2f;
+                else if (e.getKey().contains(".bn"))
+                    v[i] = e.getKey().endsWith("weight") ? 0.5f + r.nextFloat() : (float) r.nextGaussian() * 0.2f;
             }
         }
         net.loadStateDict(state);
@@ -62,9 +71,13 @@ class CrystalGraphConvNetTest {
                 System.setProperty("spinel.conv.chunkAtoms", chunk);
                 for (boolean mask : new boolean[] {false, true}) {
                     for (CGConv.Aggregation agg : CGConv.Aggregation.values()) {
-                        CrystalGraphConvNet net = randomNet(CrystalGraphConvNet.builder().optMaskPadding(mask).optAggregation(agg), 7);
+                        CrystalGraphConvNet net = randomNet(
+                                CrystalGraphConvNet.builder()
+                                        .optMaskPadding(mask)
+                                        .optAggregation(agg),
+                                7);
                         try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
-                            assertTrue(batch.numAtoms() > 1024);   // several chunks of 300 atoms, the last one partial
+                            assertTrue(batch.numAtoms() > 1024); // several chunks of 300 atoms, the last one partial
                             NDArray fast = net.forward(ps, batch, false).head();
                             NDArray exact = net.trace(ps, batch).get("out.0");
                             assertArraysClose(exact, fast, 1e-5);
@@ -86,11 +99,19 @@ class CrystalGraphConvNetTest {
         for (int k = g.neighborCount(last); k < 12; k++) {
             for (int b = 0; b < 41; b++) bonds[(last * 12 + k) * 41 + b] = r.nextFloat();
         }
-        CrystalGraph changed = new CrystalGraph("changed", g.atomicNumbers(), g.atomFeatures(), g.neighborIndices(),
-                g.neighborDistances(), g.neighborImages(), g.neighborCounts(), bonds);
+        CrystalGraph changed = new CrystalGraph(
+                "changed",
+                g.atomicNumbers(),
+                g.atomFeatures(),
+                g.neighborIndices(),
+                g.neighborDistances(),
+                g.neighborImages(),
+                g.neighborCounts(),
+                bonds);
         for (boolean mask : new boolean[] {false, true}) {
             CrystalGraphConvNet net = randomNet(CrystalGraphConvNet.builder().optMaskPadding(mask), 3);
-            try (GraphBatch a = GraphBatch.of(manager, List.of(g)); GraphBatch b = GraphBatch.of(manager, List.of(changed))) {
+            try (GraphBatch a = GraphBatch.of(manager, List.of(g));
+                    GraphBatch b = GraphBatch.of(manager, List.of(changed))) {
                 float pa = net.forward(ps, a, false).head().getFloat(0, 0);
                 float pb = net.forward(ps, b, false).head().getFloat(0, 0);
                 if (mask) assertEquals(pa, pb, 1e-6f, "masked: padding bond features must not matter");
@@ -98,7 +119,9 @@ class CrystalGraphConvNetTest {
             }
         }
         CrystalGraphConvNet sum = randomNet(CrystalGraphConvNet.builder(), 5);
-        CrystalGraphConvNet mean = CrystalGraphConvNet.builder().optAggregation(CGConv.Aggregation.MEAN).build();
+        CrystalGraphConvNet mean = CrystalGraphConvNet.builder()
+                .optAggregation(CGConv.Aggregation.MEAN)
+                .build();
         mean.initializeParameters(manager);
         mean.loadStateDict(sum.stateDict());
         try (GraphBatch batch = GraphBatch.of(manager, List.of(g))) {
@@ -121,8 +144,14 @@ class CrystalGraphConvNetTest {
                 float[] gw = null;
                 float gb = 0;
                 if (mode == Pooling.Mode.ATTENTION) {
-                    gw = net.torchParameters().get("pooling.gate.weight").getArray().toFloatArray();
-                    gb = net.torchParameters().get("pooling.gate.bias").getArray().getFloat(0);
+                    gw = net.torchParameters()
+                            .get("pooling.gate.weight")
+                            .getArray()
+                            .toFloatArray();
+                    gb = net.torchParameters()
+                            .get("pooling.gate.bias")
+                            .getArray()
+                            .getFloat(0);
                 }
                 int offset = 0;
                 for (int c = 0; c < graphs.size(); c++) {
@@ -145,13 +174,22 @@ class CrystalGraphConvNetTest {
                         for (int i = 0; i < n; i++) {
                             double v = atoms[(offset + i) * 64 + k];
                             switch (mode) {
-                                case MAX: expect = Math.max(expect, v); break;
-                                case ATTENTION: expect += w[i] * v; break;
-                                default: expect += v;
+                                case MAX:
+                                    expect = Math.max(expect, v);
+                                    break;
+                                case ATTENTION:
+                                    expect += w[i] * v;
+                                    break;
+                                default:
+                                    expect += v;
                             }
                         }
                         if (mode == Pooling.Mode.MEAN) expect /= n;
-                        assertEquals(expect, pooled[c * 64 + k], 1e-5 * Math.max(1, Math.abs(expect)), mode + " crystal " + c);
+                        assertEquals(
+                                expect,
+                                pooled[c * 64 + k],
+                                1e-5 * Math.max(1, Math.abs(expect)),
+                                mode + " crystal " + c);
                     }
                     offset += n;
                 }
@@ -176,10 +214,18 @@ class CrystalGraphConvNetTest {
                 NDManager bm = batch.getManager();
                 NDList labels;
                 switch (e.getKey()) {
-                    case "regression": labels = new NDList(bm.randomNormal(new Shape(5, 3))); break;
-                    case "classification": labels = new NDList(bm.create(new long[] {0, 6, 3, 2, 1})); break;
-                    case "multitask": labels = new NDList(bm.create(sg), bm.randomNormal(new Shape(5, 1)), bm.randomNormal(new Shape(5, 2))); break;
-                    default: labels = new NDList(bm.create(sg));
+                    case "regression":
+                        labels = new NDList(bm.randomNormal(new Shape(5, 3)));
+                        break;
+                    case "classification":
+                        labels = new NDList(bm.create(new long[] {0, 6, 3, 2, 1}));
+                        break;
+                    case "multitask":
+                        labels = new NDList(
+                                bm.create(sg), bm.randomNormal(new Shape(5, 1)), bm.randomNormal(new Shape(5, 2)));
+                        break;
+                    default:
+                        labels = new NDList(bm.create(sg));
                 }
                 NDList out;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -191,7 +237,7 @@ class CrystalGraphConvNetTest {
                 assertEquals(net.head().outputNames().size(), out.size());
                 for (var p : net.torchParameters().entrySet()) {
                     if (p.getKey().contains("running") || !p.getValue().requiresGradient()) continue;
-                    if (p.getKey().endsWith("fc_full.bias")) continue;   // cancelled by BatchNorm
+                    if (p.getKey().endsWith("fc_full.bias")) continue; // cancelled by BatchNorm
                     try (NDArray g = p.getValue().getArray().getGradient()) {
                         assertTrue(g.abs().sum().getFloat() > 0, e.getKey() + ": no gradient reaches " + p.getKey());
                         g.subi(g);
@@ -211,7 +257,8 @@ class CrystalGraphConvNetTest {
                     float[] grp = eval.get(1).exp().toFloatArray();
                     for (int c = 0; c < 5; c++) {
                         double[] sums = new double[14];
-                        for (int s = 1; s <= 230; s++) sums[BravaisLattice.ofSpaceGroup(s).ordinal()] += grp[c * 230 + s - 1];
+                        for (int s = 1; s <= 230; s++)
+                            sums[BravaisLattice.ofSpaceGroup(s).ordinal()] += grp[c * 230 + s - 1];
                         for (int l = 0; l < 14; l++) assertEquals(lat[c * 14 + l], sums[l], 1e-5);
                     }
                 }
@@ -223,18 +270,22 @@ class CrystalGraphConvNetTest {
     void globalDescriptorsAreFusedWithThePooledEmbedding() {
         List<CrystalGraph> graphs = TestGraphs.graphs(6, 3, 2, 5, false);
         CrystalGraphConvNet net = randomNet(CrystalGraphConvNet.builder().optGlobalFeatureLength(4), 1);
-        assertEquals(new Shape(128, 68), net.torchParameters().get("conv_to_fc.weight").getArray().getShape());
+        assertEquals(
+                new Shape(128, 68),
+                net.torchParameters().get("conv_to_fc.weight").getArray().getShape());
         float[][] g1 = {{0, 0, 0, 0}, {1, 2, 3, 4}, {0, 0, 0, 0}};
         float[][] g2 = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
-        try (GraphBatch a = GraphBatch.of(manager, graphs, g1); GraphBatch b = GraphBatch.of(manager, graphs, g2);
-             GraphBatch none = GraphBatch.of(manager, graphs)) {
+        try (GraphBatch a = GraphBatch.of(manager, graphs, g1);
+                GraphBatch b = GraphBatch.of(manager, graphs, g2);
+                GraphBatch none = GraphBatch.of(manager, graphs)) {
             float[] pa = net.forward(ps, a, false).head().toFloatArray();
             float[] pb = net.forward(ps, b, false).head().toFloatArray();
             assertEquals(pa[0], pb[0], 1e-6f);
             assertNotEquals(pa[1], pb[1]);
             var e = assertThrows(IllegalArgumentException.class, () -> net.forward(ps, none, false));
             assertTrue(e.getMessage().contains("global descriptors"), e.getMessage());
-            CrystalGraphConvNet other = CrystalGraphConvNet.builder().optAtomInputLength(50).build();
+            CrystalGraphConvNet other =
+                    CrystalGraphConvNet.builder().optAtomInputLength(50).build();
             other.initializeParameters(manager);
             e = assertThrows(IllegalArgumentException.class, () -> other.forward(ps, none, false));
             assertTrue(e.getMessage().contains("92 atom and 41 bond"), e.getMessage());
@@ -249,20 +300,27 @@ class CrystalGraphConvNetTest {
         b.loadStateDict(a.stateDict());
         List<CrystalGraph> graphs = TestGraphs.graphs(8, 3, 2, 5, false);
         try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
-            assertArraysClose(a.forward(ps, batch, false).head(), b.forward(ps, batch, false).head(), 0);
+            assertArraysClose(
+                    a.forward(ps, batch, false).head(),
+                    b.forward(ps, batch, false).head(),
+                    0);
         }
         Map<String, float[]> state = new HashMap<>(a.stateDict());
         state.remove("convs.1.bn2.running_var");
         state.put("convs.2.fc_full.weight", new float[1]);
         var e = assertThrows(IllegalArgumentException.class, () -> b.loadStateDict(state));
-        assertTrue(e.getMessage().contains("convs.1.bn2.running_var") && e.getMessage().contains("convs.2.fc_full.weight"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("convs.1.bn2.running_var")
+                        && e.getMessage().contains("convs.2.fc_full.weight"),
+                e.getMessage());
         Map<String, float[]> wrongShape = new HashMap<>(a.stateDict());
         wrongShape.put("embedding.bias", new float[3]);
         e = assertThrows(IllegalArgumentException.class, () -> b.loadStateDict(wrongShape));
         assertTrue(e.getMessage().startsWith("embedding.bias"), e.getMessage());
         Map<String, Parameter> params = a.torchParameters();
         assertEquals(DataType.FLOAT32, params.get("embedding.weight").getArray().getDataType());
-        assertEquals(new Shape(64, 92), params.get("embedding.weight").getArray().getShape());
+        assertEquals(
+                new Shape(64, 92), params.get("embedding.weight").getArray().getShape());
     }
 
     @Test
@@ -271,9 +329,9 @@ class CrystalGraphConvNetTest {
         int[] counts = new int[14];
         for (int s = 1; s <= 230; s++) counts[BravaisLattice.ofSpaceGroup(s).ordinal()]++;
         assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(counts));
-        assertEquals(BravaisLattice.CUBIC_F, BravaisLattice.ofSpaceGroup(225));   // Fm-3m, rock salt
+        assertEquals(BravaisLattice.CUBIC_F, BravaisLattice.ofSpaceGroup(225)); // Fm-3m, rock salt
         assertEquals(BravaisLattice.RHOMBOHEDRAL, BravaisLattice.ofSpaceGroup(167));
-        assertEquals(BravaisLattice.ORTHORHOMBIC_C, BravaisLattice.ofSpaceGroup(38));   // Amm2
+        assertEquals(BravaisLattice.ORTHORHOMBIC_C, BravaisLattice.ofSpaceGroup(38)); // Amm2
         assertThrows(IllegalArgumentException.class, () -> BravaisLattice.ofSpaceGroup(231));
     }
 }

@@ -28,7 +28,7 @@ class EngineTest {
                 double want = x[i] > 20 ? x[i] : Math.log1p(Math.exp(x[i]));
                 assertEquals(want, got[i], 1e-6 * Math.max(1, Math.abs(want)), "softplus(" + x[i] + ")");
             }
-            assertEquals(20.5f, got[5], 0f);   // linear above the threshold, exactly
+            assertEquals(20.5f, got[5], 0f); // linear above the threshold, exactly
         }
     }
 }

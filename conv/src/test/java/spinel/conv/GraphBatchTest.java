@@ -21,7 +21,8 @@ class GraphBatchTest {
     @Test
     void collatesWithOffsetsPoolIndexAndMask() {
         List<CrystalGraph> graphs = TestGraphs.graphs(1, 3, 2, 5, true);
-        try (NDManager manager = NDManager.newBaseManager(); GraphBatch batch = GraphBatch.of(manager, graphs)) {
+        try (NDManager manager = NDManager.newBaseManager();
+                GraphBatch batch = GraphBatch.of(manager, graphs)) {
             int n = graphs.stream().mapToInt(CrystalGraph::numAtoms).sum();
             assertEquals(n, batch.numAtoms());
             assertEquals(new Shape(n, 92), batch.atomFeatures().getShape());
@@ -47,8 +48,12 @@ class GraphBatchTest {
                 assertEquals(g.numAtoms(), batch.atomCounts().getFloat(c, 0));
                 offset += g.numAtoms();
             }
-            assertArrayEquals(graphs.get(1).bondFeatures(), batch.bondFeatures()
-                    .get(graphs.get(0).numAtoms() + ":" + (graphs.get(0).numAtoms() + graphs.get(1).numAtoms())).toFloatArray());
+            assertArrayEquals(
+                    graphs.get(1).bondFeatures(),
+                    batch.bondFeatures()
+                            .get(graphs.get(0).numAtoms() + ":"
+                                    + (graphs.get(0).numAtoms() + graphs.get(1).numAtoms()))
+                            .toFloatArray());
         }
     }
 
@@ -56,7 +61,9 @@ class GraphBatchTest {
     void rejectsInconsistentGraphsAndGlobals() {
         List<CrystalGraph> graphs = TestGraphs.graphs(2, 2, 2, 3, false);
         try (NDManager manager = NDManager.newBaseManager()) {
-            var e = assertThrows(IllegalArgumentException.class, () -> GraphBatch.of(manager, graphs, new float[][] {{1f}, {1f, 2f}}));
+            var e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> GraphBatch.of(manager, graphs, new float[][] {{1f}, {1f, 2f}}));
             assertTrue(e.getMessage().contains("global descriptor 1"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> GraphBatch.of(manager, List.of()));
         }
@@ -67,7 +74,11 @@ class GraphBatchTest {
     void aLongLoopDoesNotAccumulateArrays() {
         List<CrystalGraph> graphs = TestGraphs.graphs(3, 8, 3, 9, true);
         try (NDManager manager = NDManager.newBaseManager()) {
-            CrystalGraphConvNet net = CrystalGraphConvNet.builder().optAtomFeatureLength(16).optHiddenLength(16).optNumConv(2).build();
+            CrystalGraphConvNet net = CrystalGraphConvNet.builder()
+                    .optAtomFeatureLength(16)
+                    .optHiddenLength(16)
+                    .optNumConv(2)
+                    .build();
             net.initializeParameters(manager);
             ParameterStore ps = new ParameterStore(manager, false);
             SpeedBenchmark.MomentumSgd sgd = new SpeedBenchmark.MomentumSgd(net, manager, 0.01f, 0.9f);

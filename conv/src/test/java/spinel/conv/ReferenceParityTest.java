@@ -24,12 +24,20 @@ class ReferenceParityTest {
 
     private NDManager manager;
 
-    @BeforeEach void open() { manager = NDManager.newBaseManager(); }
-    @AfterEach void close() { manager.close(); }
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
 
     @Test
     void everyIntermediateTensorOfOneForwardPass() throws Exception {
-        Map<String, NDArray> ref = Anchors.npz(manager, Anchors.reference("formation-energy-per-atom.intermediates_1507756.npz"));
+        Map<String, NDArray> ref =
+                Anchors.npz(manager, Anchors.reference("formation-energy-per-atom.intermediates_1507756.npz"));
         CrystalGraph graph = Anchors.graph(ref, "input.", "1507756");
         CrystalGraphConvNet net = Anchors.referenceNet("formation-energy-per-atom", manager);
         try (GraphBatch batch = GraphBatch.of(manager, List.of(graph))) {
@@ -59,13 +67,18 @@ class ReferenceParityTest {
             CrystalGraphConvNet net = Anchors.referenceNet(model, manager);
             Map<String, String[]> expected = Anchors.csv(Anchors.reference(model + ".predictions.csv"));
             try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
-                NDArray out = net.forward(new ParameterStore(manager, false), batch, false).head();
+                NDArray out = net.forward(new ParameterStore(manager, false), batch, false)
+                        .head();
                 boolean classifier = net.head().isClassification();
                 double[] norm = classifier ? null : Anchors.normalizer(model);
                 for (int c = 0; c < graphs.size(); c++) {
                     double want = Double.parseDouble(expected.get(graphs.get(c).id())[2]);
                     double got = classifier ? Math.exp(out.getFloat(c, 1)) : out.getFloat(c, 0) * norm[1] + norm[0];
-                    assertEquals(want, got, 1e-4 * Math.max(1, Math.abs(want)), model + " on " + graphs.get(c).id());
+                    assertEquals(
+                            want,
+                            got,
+                            1e-4 * Math.max(1, Math.abs(want)),
+                            model + " on " + graphs.get(c).id());
                 }
             }
         }
@@ -83,12 +96,20 @@ class ReferenceParityTest {
         List<CrystalGraph> graphs = Anchors.sampleGraphs(manager);
         Map<String, ai.djl.nn.Parameter> params = net.torchParameters();
         try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
-            NDArray target = batch.getManager().create(ref.get("target_normalized").toFloatArray(), new ai.djl.ndarray.types.Shape(10, 1));
+            NDArray target = batch.getManager()
+                    .create(ref.get("target_normalized").toFloatArray(), new ai.djl.ndarray.types.Shape(10, 1));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList out = net.forward(new ParameterStore(manager, false), batch, true);
-                Anchors.assertClose("output_train_mode", ref.get("output_train_mode").toFloatArray(), out.head().toFloatArray(), 1e-4);
+                Anchors.assertClose(
+                        "output_train_mode",
+                        ref.get("output_train_mode").toFloatArray(),
+                        out.head().toFloatArray(),
+                        1e-4);
                 NDArray loss = net.head().loss(out, new NDList(target));
-                assertEquals(ref.get("mse_loss").getDouble(), loss.getFloat(), 1e-4 * ref.get("mse_loss").getDouble());
+                assertEquals(
+                        ref.get("mse_loss").getDouble(),
+                        loss.getFloat(),
+                        1e-4 * ref.get("mse_loss").getDouble());
                 collector.backward(loss);
             }
             int grads = 0;
@@ -99,18 +120,25 @@ class ReferenceParityTest {
                         if (name.endsWith("fc_full.bias")) {
                             // BatchNorm right after fc_full removes any shift: this gradient is zero up to
                             // round-off in both implementations, so compare it with the weight gradient's scale
-                            float scale = ref.get("grad/" + name.replace("bias", "weight")).abs().max().getFloat();
+                            float scale = ref.get("grad/" + name.replace("bias", "weight"))
+                                    .abs()
+                                    .max()
+                                    .getFloat();
                             assertTrue(g.abs().max().getFloat() < 1e-4 * scale, name + " gradient should vanish");
                             assertTrue(e.getValue().abs().max().getFloat() < 1e-4 * scale);
                         } else {
-                            Anchors.assertClose("gradient of " + name, e.getValue().toFloatArray(), g.toFloatArray(), 1e-4);
+                            Anchors.assertClose(
+                                    "gradient of " + name, e.getValue().toFloatArray(), g.toFloatArray(), 1e-4);
                         }
                     }
                     grads++;
                 } else if (e.getKey().startsWith("bn_after/")) {
                     String name = e.getKey().substring(9);
-                    Anchors.assertClose(name + " after the step", e.getValue().toFloatArray(),
-                            params.get(name).getArray().toFloatArray(), 1e-5);
+                    Anchors.assertClose(
+                            name + " after the step",
+                            e.getValue().toFloatArray(),
+                            params.get(name).getArray().toFloatArray(),
+                            1e-5);
                 }
             }
             assertEquals(4 + 4 * 6 + 2, grads);

@@ -15,7 +15,14 @@ public final class BondOrder {
     private final int[] degrees;
     private final double[][] q, w, wHat, qBar, wBar, wHatBar;
 
-    BondOrder(int[] degrees, double[][] q, double[][] w, double[][] wHat, double[][] qBar, double[][] wBar, double[][] wHatBar) {
+    BondOrder(
+            int[] degrees,
+            double[][] q,
+            double[][] w,
+            double[][] wHat,
+            double[][] qBar,
+            double[][] wBar,
+            double[][] wHatBar) {
         this.degrees = degrees;
         this.q = q;
         this.w = w;
@@ -25,32 +32,52 @@ public final class BondOrder {
         this.wHatBar = wHatBar;
     }
 
-    public int[] degrees() { return degrees.clone(); }
+    public int[] degrees() {
+        return degrees.clone();
+    }
 
     /** Number of atoms. */
-    public int size() { return q[0].length; }
+    public int size() {
+        return q[0].length;
+    }
 
-    public boolean hasThirdOrder() { return w != null; }
+    public boolean hasThirdOrder() {
+        return w != null;
+    }
 
-    public boolean hasAveraged() { return qBar != null; }
+    public boolean hasAveraged() {
+        return qBar != null;
+    }
 
     /** q_l of every atom. */
-    public double[] q(int l) { return q[slot(l)].clone(); }
+    public double[] q(int l) {
+        return q[slot(l)].clone();
+    }
 
     /** w_l of every atom (unnormalised). */
-    public double[] w(int l) { return need(w, "w_l")[slot(l)].clone(); }
+    public double[] w(int l) {
+        return need(w, "w_l")[slot(l)].clone();
+    }
 
     /** ŵ_l = w_l / (Σ_m |q_lm|²)^{3/2} of every atom. */
-    public double[] wHat(int l) { return need(wHat, "w_l")[slot(l)].clone(); }
+    public double[] wHat(int l) {
+        return need(wHat, "w_l")[slot(l)].clone();
+    }
 
     /** Averaged q̄_l of every atom. */
-    public double[] qAvg(int l) { return need(qBar, "averaged q_l")[slot(l)].clone(); }
+    public double[] qAvg(int l) {
+        return need(qBar, "averaged q_l")[slot(l)].clone();
+    }
 
     /** Averaged w̄_l of every atom. */
-    public double[] wAvg(int l) { return need(wBar, "averaged w_l")[slot(l)].clone(); }
+    public double[] wAvg(int l) {
+        return need(wBar, "averaged w_l")[slot(l)].clone();
+    }
 
     /** Averaged, normalised ŵ̄_l of every atom. */
-    public double[] wHatAvg(int l) { return need(wHatBar, "averaged w_l")[slot(l)].clone(); }
+    public double[] wHatAvg(int l) {
+        return need(wHatBar, "averaged w_l")[slot(l)].clone();
+    }
 
     /** Every computed parameter as a per-atom table (column order in the class comment). */
     public FeatureTable table() {
@@ -88,11 +115,14 @@ public final class BondOrder {
     }
 
     /** Mean, standard deviation, min and max over atoms of every column of {@link #table()}. */
-    public Features summary() { return table().summary(); }
+    public Features summary() {
+        return table().summary();
+    }
 
     private int slot(int l) {
         for (int a = 0; a < degrees.length; a++) if (degrees[a] == l) return a;
-        throw new IllegalArgumentException("degree l = " + l + " was not computed; have " + java.util.Arrays.toString(degrees));
+        throw new IllegalArgumentException(
+                "degree l = " + l + " was not computed; have " + java.util.Arrays.toString(degrees));
     }
 
     private static double[][] need(double[][] a, String what) {

@@ -32,25 +32,25 @@ public final class CompositionFeatures {
 
     /** The properties used, in column order. */
     public static final List<Property> PROPERTIES = List.of(
-        new Property("atomic_number", "", Element::z),
-        new Property("mendeleev_number", "", e -> e.mendeleevNumber() < 0 ? Double.NaN : e.mendeleevNumber()),
-        new Property("atomic_mass", "u", Element::mass),
-        new Property("group", "", Element::group),
-        new Property("period", "", Element::period),
-        new Property("electronegativity", "Pauling", Element::electronegativity),
-        new Property("covalent_radius", "Å", Element::covalentRadius),
-        new Property("atomic_radius", "Å", Element::atomicRadius),
-        new Property("first_ionization_energy", "eV", Element::firstIonizationEnergy),
-        new Property("electron_affinity", "eV", Element::electronAffinity),
-        new Property("valence_s", "electrons", Element::valenceS),
-        new Property("valence_p", "electrons", Element::valenceP),
-        new Property("valence_d", "electrons", Element::valenceD),
-        new Property("valence_f", "electrons", Element::valenceF),
-        new Property("valence_electrons", "electrons", Element::valenceElectrons),
-        new Property("molar_volume", "cm³/mol", Element::molarVolume),
-        new Property("atomic_volume", "Å³", Element::atomicVolume),
-        new Property("melting_point", "K", Element::meltingPoint),
-        new Property("elemental_density", "kg/m³", Element::density));
+            new Property("atomic_number", "", Element::z),
+            new Property("mendeleev_number", "", e -> e.mendeleevNumber() < 0 ? Double.NaN : e.mendeleevNumber()),
+            new Property("atomic_mass", "u", Element::mass),
+            new Property("group", "", Element::group),
+            new Property("period", "", Element::period),
+            new Property("electronegativity", "Pauling", Element::electronegativity),
+            new Property("covalent_radius", "Å", Element::covalentRadius),
+            new Property("atomic_radius", "Å", Element::atomicRadius),
+            new Property("first_ionization_energy", "eV", Element::firstIonizationEnergy),
+            new Property("electron_affinity", "eV", Element::electronAffinity),
+            new Property("valence_s", "electrons", Element::valenceS),
+            new Property("valence_p", "electrons", Element::valenceP),
+            new Property("valence_d", "electrons", Element::valenceD),
+            new Property("valence_f", "electrons", Element::valenceF),
+            new Property("valence_electrons", "electrons", Element::valenceElectrons),
+            new Property("molar_volume", "cm³/mol", Element::molarVolume),
+            new Property("atomic_volume", "Å³", Element::atomicVolume),
+            new Property("melting_point", "K", Element::meltingPoint),
+            new Property("elemental_density", "kg/m³", Element::density));
 
     /** The statistics, in column order. */
     public static final List<String> STATISTICS = List.of("mean", "avg_dev", "min", "max", "range", "mode");

@@ -15,8 +15,8 @@ public final class FeatureTable {
     public FeatureTable(List<String> names, double[][] rows) {
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != names.size()) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values but there are "
-                    + names.size() + " names");
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + rows[i].length + " values but there are " + names.size() + " names");
             }
         }
         this.names = List.copyOf(names);
@@ -25,13 +25,19 @@ public final class FeatureTable {
     }
 
     /** Column names. */
-    public List<String> names() { return names; }
+    public List<String> names() {
+        return names;
+    }
 
     /** Number of rows. */
-    public int rows() { return rows.length; }
+    public int rows() {
+        return rows.length;
+    }
 
     /** Number of columns. */
-    public int columns() { return names.size(); }
+    public int columns() {
+        return names.size();
+    }
 
     /** The matrix, rows × columns (a copy). */
     public double[][] values() {
@@ -41,7 +47,9 @@ public final class FeatureTable {
     }
 
     /** Row {@code i} with its names. */
-    public Features row(int i) { return new Features(names, rows[i]); }
+    public Features row(int i) {
+        return new Features(names, rows[i]);
+    }
 
     /** Column {@code j} (a copy). */
     public double[] column(int j) {

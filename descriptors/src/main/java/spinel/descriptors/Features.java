@@ -23,16 +23,24 @@ public final class Features {
     }
 
     /** Column names, in the order of {@link #values()}. */
-    public List<String> names() { return names; }
+    public List<String> names() {
+        return names;
+    }
 
     /** The values (a copy). */
-    public double[] values() { return values.clone(); }
+    public double[] values() {
+        return values.clone();
+    }
 
     /** Number of columns. */
-    public int size() { return values.length; }
+    public int size() {
+        return values.length;
+    }
 
     /** Value of column {@code i}. */
-    public double get(int i) { return values[i]; }
+    public double get(int i) {
+        return values[i];
+    }
 
     /** Value of the column called {@code name}. */
     public double get(String name) {
@@ -58,5 +66,7 @@ public final class Features {
     }
 
     @Override
-    public String toString() { return asMap().toString(); }
+    public String toString() {
+        return asMap().toString();
+    }
 }

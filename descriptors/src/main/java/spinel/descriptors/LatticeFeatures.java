@@ -23,8 +23,22 @@ public final class LatticeFeatures {
 
     /** Column names, in order. */
     public static final List<String> NAMES = List.of(
-        "a", "b", "c", "alpha", "beta", "gamma", "volume", "volume_per_atom", "density",
-        "b_over_a", "c_over_a", "anisotropy", "shape_factor", "packing_fraction", "n_sites", "n_elements");
+            "a",
+            "b",
+            "c",
+            "alpha",
+            "beta",
+            "gamma",
+            "volume",
+            "volume_per_atom",
+            "density",
+            "b_over_a",
+            "c_over_a",
+            "anisotropy",
+            "shape_factor",
+            "packing_fraction",
+            "n_sites",
+            "n_elements");
 
     private LatticeFeatures() {}
 
@@ -41,9 +55,22 @@ public final class LatticeFeatures {
             occupied[0] += n * 4.0 / 3.0 * Math.PI * r * r * r;
         });
         double[] values = {
-            a, b, c, l.alpha(), l.beta(), l.gamma(), v, v / atoms, s.density(),
-            b / a, c / a, longest / shortest, v / (a * b * c), occupied[0] / v,
-            s.size(), s.composition().elements().size()
+            a,
+            b,
+            c,
+            l.alpha(),
+            l.beta(),
+            l.gamma(),
+            v,
+            v / atoms,
+            s.density(),
+            b / a,
+            c / a,
+            longest / shortest,
+            v / (a * b * c),
+            occupied[0] / v,
+            s.size(),
+            s.composition().elements().size()
         };
         return new Features(NAMES, values);
     }

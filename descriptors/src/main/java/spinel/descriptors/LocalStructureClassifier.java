@@ -66,7 +66,9 @@ public final class LocalStructureClassifier {
         seed = b.seed;
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /**
      * The outcome of {@link #fit}.
@@ -78,8 +80,13 @@ public final class LocalStructureClassifier {
      * @param fractionOfVarianceExplained 1 − reconstruction error / variance of the standardised input
      * @param mixture     the fitted mixture on the latent space
      */
-    public record Result(double[][] latent, int[] labels, int clusters, double[] bic,
-                         double fractionOfVarianceExplained, MixtureMultivariateNormalDistribution mixture) {}
+    public record Result(
+            double[][] latent,
+            int[] labels,
+            int clusters,
+            double[] bic,
+            double fractionOfVarianceExplained,
+            MixtureMultivariateNormalDistribution mixture) {}
 
     /** Trains the autoencoder on {@code x} (N × d, one row per atom) and clusters its latent space. */
     public Result fit(double[][] x) {
@@ -94,22 +101,29 @@ public final class LocalStructureClassifier {
         int h = hidden > 0 ? hidden : 10 * d;
         try (Model model = Model.newInstance("boattini-autoencoder", engine.getEngineName())) {
             SequentialBlock encoder = new SequentialBlock()
-                .add(Linear.builder().setUnits(h).build()).add(Activation::relu)
-                .add(Linear.builder().setUnits(latent).build());
+                    .add(Linear.builder().setUnits(h).build())
+                    .add(Activation::relu)
+                    .add(Linear.builder().setUnits(latent).build());
             SequentialBlock decoder = new SequentialBlock()
-                .add(Linear.builder().setUnits(h).build()).add(Activation::relu)
-                .add(Linear.builder().setUnits(d).build());
+                    .add(Linear.builder().setUnits(h).build())
+                    .add(Activation::relu)
+                    .add(Linear.builder().setUnits(d).build());
             model.setBlock(new SequentialBlock().add(encoder).add(decoder));
             NDManager m = model.getNDManager();
             float[] flat = new float[n * d];
             for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) flat[i * d + j] = (float) z[i][j];
             NDArray data = m.create(flat, new Shape(n, d));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build());
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(learningRate))
+                            .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize, d));
-                ArrayDataset ds = new ArrayDataset.Builder().setData(data).optLabels(data)
-                    .setSampling(Math.min(batchSize, n), true).build();
+                ArrayDataset ds = new ArrayDataset.Builder()
+                        .setData(data)
+                        .optLabels(data)
+                        .setSampling(Math.min(batchSize, n), true)
+                        .build();
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     for (Batch batch : trainer.iterateDataset(ds)) {
                         EasyTrain.trainBatch(trainer, batch);
@@ -181,7 +195,8 @@ public final class LocalStructureClassifier {
      */
     public static double purity(int[] labels, int[] truth) {
         if (labels.length != truth.length) throw new IllegalArgumentException("labels and truth differ in length");
-        int nl = Arrays.stream(labels).max().orElse(0) + 1, nt = Arrays.stream(truth).max().orElse(0) + 1;
+        int nl = Arrays.stream(labels).max().orElse(0) + 1,
+                nt = Arrays.stream(truth).max().orElse(0) + 1;
         int[][] count = new int[nl][nt];
         for (int i = 0; i < labels.length; i++) count[labels[i]][truth[i]]++;
         int s = 0;
@@ -196,7 +211,8 @@ public final class LocalStructureClassifier {
         for (int r = 0; r < restarts; r++) {
             try {
                 MixtureMultivariateNormalDistribution init = kMeansStart(x, k, seed + 31L * r + k);
-                MultivariateNormalMixtureExpectationMaximization em = new MultivariateNormalMixtureExpectationMaximization(x);
+                MultivariateNormalMixtureExpectationMaximization em =
+                        new MultivariateNormalMixtureExpectationMaximization(x);
                 em.fit(init, 500, 1e-6);
                 if (em.getLogLikelihood() > bestLl) {
                     bestLl = em.getLogLikelihood();
@@ -214,8 +230,9 @@ public final class LocalStructureClassifier {
         for (double[] p : x) pts.add(new DoublePoint(p));
         JDKRandomGenerator rng = new JDKRandomGenerator();
         rng.setSeed(seed);
-        List<CentroidCluster<DoublePoint>> cl = new KMeansPlusPlusClusterer<DoublePoint>(k, 100,
-            new org.apache.commons.math3.ml.distance.EuclideanDistance(), rng).cluster(pts);
+        List<CentroidCluster<DoublePoint>> cl = new KMeansPlusPlusClusterer<DoublePoint>(
+                        k, 100, new org.apache.commons.math3.ml.distance.EuclideanDistance(), rng)
+                .cluster(pts);
         int dim = x[0].length;
         double[] w = new double[k];
         double[][] means = new double[k][];
@@ -311,6 +328,8 @@ public final class LocalStructureClassifier {
             return this;
         }
 
-        public LocalStructureClassifier build() { return new LocalStructureClassifier(this); }
+        public LocalStructureClassifier build() {
+            return new LocalStructureClassifier(this);
+        }
     }
 }

@@ -52,11 +52,15 @@ public final class LocalStructureDemo {
         int nb = Math.max(2, (int) Math.round(Math.cbrt(atoms / 2.0)));
         int nh = Math.max(2, (int) Math.round(Math.cbrt(atoms / 4.0 / 1.5)));
         List<Structure> structures = List.of(
-            SyntheticStructures.perturbed(SyntheticStructures.fcc(el, d, nf), sigma * d, seed),
-            SyntheticStructures.perturbed(SyntheticStructures.bcc(el, d, nb), sigma * d, seed + 1),
-            SyntheticStructures.perturbed(SyntheticStructures.hcp(el, d, nh + 1, nh, nh), sigma * d, seed + 2),
-            SyntheticStructures.disordered(el, d, atoms, 0.75 * d, seed + 3));
-        Steinhardt st = Steinhardt.builder().setDegrees(1, 2, 3, 4, 5, 6, 7, 8).optThirdOrder(false).optAveraged(true).build();
+                SyntheticStructures.perturbed(SyntheticStructures.fcc(el, d, nf), sigma * d, seed),
+                SyntheticStructures.perturbed(SyntheticStructures.bcc(el, d, nb), sigma * d, seed + 1),
+                SyntheticStructures.perturbed(SyntheticStructures.hcp(el, d, nh + 1, nh, nh), sigma * d, seed + 2),
+                SyntheticStructures.disordered(el, d, atoms, 0.75 * d, seed + 3));
+        Steinhardt st = Steinhardt.builder()
+                .setDegrees(1, 2, 3, 4, 5, 6, 7, 8)
+                .optThirdOrder(false)
+                .optAveraged(true)
+                .build();
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int p = 0; p < structures.size(); p++) {
@@ -77,8 +81,13 @@ public final class LocalStructureDemo {
 
     /** Scatter plot of the 2-D latent space, one colour per known phase, written atomically as PNG. */
     public static void plot(Outcome o, Path png, String title) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(700).title(title)
-            .xAxisTitle("latent 1").yAxisTitle("latent 2").build();
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(700)
+                .title(title)
+                .xAxisTitle("latent 1")
+                .yAxisTitle("latent 2")
+                .build();
         chart.getStyler().setMarkerSize(4);
         Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x7f7f7f)};
         double[][] lat = o.result().latent();
@@ -102,10 +111,25 @@ public final class LocalStructureDemo {
         int atoms = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         Path png = Path.of(args.length > 2 ? args[2] : "latent.png");
         Outcome o = run(sigma, atoms, LocalStructureClassifier.builder().build(), 1);
-        plot(o, png, String.format(Locale.ROOT, "Autoencoder latent space, σ = %.3f d (purity %.3f, %d clusters)",
-            sigma, o.purity(), o.result().clusters()));
-        System.out.printf(Locale.ROOT, "{\"sigma\": %.4f, \"atoms\": %d, \"clusters\": %d, \"purity\": %.4f, \"fve\": %.4f, \"seconds\": %.1f, \"bic\": %s, \"plot\": \"%s\"}%n",
-            sigma, o.phase().length, o.result().clusters(), o.purity(), o.result().fractionOfVarianceExplained(), o.seconds(),
-            Arrays.toString(o.result().bic()), png);
+        plot(
+                o,
+                png,
+                String.format(
+                        Locale.ROOT,
+                        "Autoencoder latent space, σ = %.3f d (purity %.3f, %d clusters)",
+                        sigma,
+                        o.purity(),
+                        o.result().clusters()));
+        System.out.printf(
+                Locale.ROOT,
+                "{\"sigma\": %.4f, \"atoms\": %d, \"clusters\": %d, \"purity\": %.4f, \"fve\": %.4f, \"seconds\": %.1f, \"bic\": %s, \"plot\": \"%s\"}%n",
+                sigma,
+                o.phase().length,
+                o.result().clusters(),
+                o.purity(),
+                o.result().fractionOfVarianceExplained(),
+                o.seconds(),
+                Arrays.toString(o.result().bic()),
+                png);
     }
 }

@@ -17,8 +17,8 @@ import spinel.graph.Structure;
 public final class Neighborhoods {
 
     private final int[][] index;
-    private final double[][] xyz;      // per atom, 3 × count, flat
-    private final double[][] weights;  // per atom, per bond; null = all 1
+    private final double[][] xyz; // per atom, 3 × count, flat
+    private final double[][] weights; // per atom, per bond; null = all 1
 
     private Neighborhoods(int[][] index, double[][] xyz, double[][] weights) {
         this.index = index;
@@ -47,23 +47,29 @@ public final class Neighborhoods {
         double[][] w = weights == null ? null : new double[n][];
         for (int i = 0; i < n; i++) {
             if (index[i].length != vectors[i].length) {
-                throw new IllegalArgumentException("atom " + i + ": " + index[i].length + " indices but " + vectors[i].length + " vectors");
+                throw new IllegalArgumentException(
+                        "atom " + i + ": " + index[i].length + " indices but " + vectors[i].length + " vectors");
             }
             idx[i] = index[i].clone();
             for (int j : idx[i]) {
-                if (j < 0 || j >= n) throw new IllegalArgumentException("atom " + i + ": neighbour index " + j + " outside 0.." + (n - 1));
+                if (j < 0 || j >= n)
+                    throw new IllegalArgumentException(
+                            "atom " + i + ": neighbour index " + j + " outside 0.." + (n - 1));
             }
             flat[i] = new double[3 * idx[i].length];
             for (int k = 0; k < idx[i].length; k++) {
                 double[] v = vectors[i][k];
-                if (v.length != 3) throw new IllegalArgumentException("atom " + i + ", neighbour " + k + ": vector needs 3 components");
+                if (v.length != 3)
+                    throw new IllegalArgumentException(
+                            "atom " + i + ", neighbour " + k + ": vector needs 3 components");
                 flat[i][3 * k] = v[0];
                 flat[i][3 * k + 1] = v[1];
                 flat[i][3 * k + 2] = v[2];
             }
             if (w != null) {
                 if (weights[i].length != idx[i].length) {
-                    throw new IllegalArgumentException("atom " + i + ": " + weights[i].length + " weights for " + idx[i].length + " neighbours");
+                    throw new IllegalArgumentException(
+                            "atom " + i + ": " + weights[i].length + " weights for " + idx[i].length + " neighbours");
                 }
                 w[i] = weights[i].clone();
             }
@@ -100,7 +106,9 @@ public final class Neighborhoods {
             java.util.List<double[]> found = new java.util.ArrayList<>();
             for (int j = 0; j < n; j++) {
                 if (j == i) continue;
-                double dx = positions[j][0] - positions[i][0], dy = positions[j][1] - positions[i][1], dz = positions[j][2] - positions[i][2];
+                double dx = positions[j][0] - positions[i][0],
+                        dy = positions[j][1] - positions[i][1],
+                        dz = positions[j][2] - positions[i][2];
                 double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
                 if (d < cutoff) found.add(new double[] {d, j, dx, dy, dz});
             }
@@ -156,7 +164,7 @@ public final class Neighborhoods {
         for (int i = 0; i < list.numSites(); i++) {
             if (list.count(i) < n) {
                 throw new IllegalArgumentException("site " + i + " has only " + list.count(i) + " neighbours within "
-                    + list.cutoff() + " Å, " + n + " requested");
+                        + list.cutoff() + " Å, " + n + " requested");
             }
         }
         return of(list);
@@ -229,19 +237,29 @@ public final class Neighborhoods {
     }
 
     /** Number of atoms. */
-    public int size() { return index.length; }
+    public int size() {
+        return index.length;
+    }
 
     /** Number of neighbours of atom i. */
-    public int count(int i) { return index[i].length; }
+    public int count(int i) {
+        return index[i].length;
+    }
 
     /** Site indices of atom i's neighbours (a copy). */
-    public int[] indices(int i) { return index[i].clone(); }
+    public int[] indices(int i) {
+        return index[i].clone();
+    }
 
     /** Site index of atom i's k-th neighbour. */
-    public int index(int i, int k) { return index[i][k]; }
+    public int index(int i, int k) {
+        return index[i][k];
+    }
 
     /** Component c (0 = x, 1 = y, 2 = z) of the displacement, Å, to atom i's k-th neighbour. */
-    public double vector(int i, int k, int c) { return xyz[i][3 * k + c]; }
+    public double vector(int i, int k, int c) {
+        return xyz[i][3 * k + c];
+    }
 
     /** Displacement vectors of atom i's neighbours, Å (a copy). */
     public double[][] vectors(int i) {
@@ -257,15 +275,23 @@ public final class Neighborhoods {
     }
 
     /** Whether bond weights are set. */
-    public boolean weighted() { return weights != null; }
+    public boolean weighted() {
+        return weights != null;
+    }
 
     /** Weight of atom i's k-th bond (1 when unweighted). */
-    public double weight(int i, int k) { return weights == null ? 1.0 : weights[i][k]; }
+    public double weight(int i, int k) {
+        return weights == null ? 1.0 : weights[i][k];
+    }
 
     // package-private fast access for the descriptor loops
-    double[] flat(int i) { return xyz[i]; }
+    double[] flat(int i) {
+        return xyz[i];
+    }
 
-    double[] weightsOf(int i) { return weights == null ? null : weights[i]; }
+    double[] weightsOf(int i) {
+        return weights == null ? null : weights[i];
+    }
 
     /**
      * Keeps, for each atom, its first {@code n} neighbours in the present order (nearest first
@@ -280,7 +306,8 @@ public final class Neighborhoods {
         double[][] w = weights == null ? null : new double[index.length][];
         for (int i = 0; i < index.length; i++) {
             if (index[i].length < n) {
-                throw new IllegalArgumentException("atom " + i + " has only " + index[i].length + " neighbours, " + n + " requested");
+                throw new IllegalArgumentException(
+                        "atom " + i + " has only " + index[i].length + " neighbours, " + n + " requested");
             }
             idx[i] = Arrays.copyOf(index[i], n);
             flat[i] = Arrays.copyOf(xyz[i], 3 * n);
@@ -309,7 +336,7 @@ public final class Neighborhoods {
             while (true) {
                 if (m >= n) {
                     throw new IllegalArgumentException("SANN: atom " + i + " needs more than its " + n
-                        + " candidate neighbours; use a larger candidate cutoff");
+                            + " candidate neighbours; use a larger candidate cutoff");
                 }
                 double rNext = distance(i, m);
                 if (sum / (m - 2) < rNext) break;

@@ -20,10 +20,10 @@ package spinel.descriptors;
 public final class SphericalHarmonics {
 
     private final int lmax;
-    private final double[] a;     // a_lm of the l-recurrence
-    private final double[] b;     // b_lm of the l-recurrence
-    private final double[] diag;  // -sqrt((2m+1)/(2m)), Q_m^m from Q_{m-1}^{m-1}
-    private final double[] sub;   // sqrt(2m+3), Q_{m+1}^m from Q_m^m
+    private final double[] a; // a_lm of the l-recurrence
+    private final double[] b; // b_lm of the l-recurrence
+    private final double[] diag; // -sqrt((2m+1)/(2m)), Q_m^m from Q_{m-1}^{m-1}
+    private final double[] sub; // sqrt(2m+3), Q_{m+1}^m from Q_m^m
     private final double[] re;
     private final double[] im;
     private final double[] cm;
@@ -54,12 +54,18 @@ public final class SphericalHarmonics {
     }
 
     /** Number of (l, m ≥ 0) pairs for degrees 0..lmax. */
-    public static int size(int lmax) { return (lmax + 1) * (lmax + 2) / 2; }
+    public static int size(int lmax) {
+        return (lmax + 1) * (lmax + 2) / 2;
+    }
 
     /** Storage index of (l, m), 0 ≤ m ≤ l. */
-    public static int index(int l, int m) { return l * (l + 1) / 2 + m; }
+    public static int index(int l, int m) {
+        return l * (l + 1) / 2 + m;
+    }
 
-    public int lmax() { return lmax; }
+    public int lmax() {
+        return lmax;
+    }
 
     /**
      * Evaluates Y_l^m for the direction (x, y, z) (any non-zero length) into {@link #re()} and
@@ -103,7 +109,8 @@ public final class SphericalHarmonics {
     private static double norm(double x, double y, double z) {
         double r = Math.sqrt(x * x + y * y + z * z);
         if (!(r > 0) || !Double.isFinite(r)) {
-            throw new IllegalArgumentException("direction must be finite and non-zero, got (" + x + ", " + y + ", " + z + ")");
+            throw new IllegalArgumentException(
+                    "direction must be finite and non-zero, got (" + x + ", " + y + ", " + z + ")");
         }
         return r;
     }
@@ -133,10 +140,14 @@ public final class SphericalHarmonics {
     }
 
     /** Real parts from the last {@link #compute}, indexed by {@link #index(int, int)} (live buffer). */
-    public double[] re() { return re; }
+    public double[] re() {
+        return re;
+    }
 
     /** Imaginary parts from the last {@link #compute} (live buffer). */
-    public double[] im() { return im; }
+    public double[] im() {
+        return im;
+    }
 
     /** Real part of Y_l^m, any -l ≤ m ≤ l, from the last {@link #compute}. */
     public double re(int l, int m) {

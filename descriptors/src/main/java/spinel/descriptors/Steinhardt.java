@@ -38,10 +38,14 @@ public final class Steinhardt {
         averaged = b.averaged;
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** The degrees l computed. */
-    public int[] degrees() { return degrees.clone(); }
+    public int[] degrees() {
+        return degrees.clone();
+    }
 
     /** Computes the bond-order parameters of every atom of {@code nb}. */
     public BondOrder compute(Neighborhoods nb) {
@@ -173,7 +177,8 @@ public final class Steinhardt {
         /** The degrees l to compute (default 2..12); each in 0..100. */
         public Builder setDegrees(int... l) {
             if (l.length == 0) throw new IllegalArgumentException("at least one degree l is needed");
-            for (int x : l) if (x < 0 || x > 100) throw new IllegalArgumentException("degree l must be in 0..100, got " + x);
+            for (int x : l)
+                if (x < 0 || x > 100) throw new IllegalArgumentException("degree l must be in 0..100, got " + x);
             degrees = l.clone();
             return this;
         }
@@ -190,6 +195,8 @@ public final class Steinhardt {
             return this;
         }
 
-        public Steinhardt build() { return new Steinhardt(this); }
+        public Steinhardt build() {
+            return new Steinhardt(this);
+        }
     }
 }

@@ -10,14 +10,17 @@ package spinel.descriptors;
  */
 public final class StructureFeatures {
 
-    private static final Steinhardt STEINHARDT = Steinhardt.builder().setDegrees(4, 6, 8, 10, 12).build();
+    private static final Steinhardt STEINHARDT =
+            Steinhardt.builder().setDegrees(4, 6, 8, 10, 12).build();
 
     private StructureFeatures() {}
 
     /** The feature vector of {@code s}. */
     public static Features of(spinel.graph.Structure s) {
         Features bond = STEINHARDT.compute(Neighborhoods.nearest(s, 12)).summary();
-        Features all = LatticeFeatures.of(s).concat(CompositionFeatures.of(s.composition())).concat(bond);
+        Features all = LatticeFeatures.of(s)
+                .concat(CompositionFeatures.of(s.composition()))
+                .concat(bond);
         double[] v = all.values();
         for (int i = 0; i < v.length; i++) if (!Double.isFinite(v[i])) v[i] = 0;
         return new Features(all.names(), v);

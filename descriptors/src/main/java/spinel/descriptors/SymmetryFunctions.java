@@ -33,19 +33,20 @@ public final class SymmetryFunctions {
 
     private final double cutoff;
     private final List<Element> species;
-    private final double[][] g2;  // {eta, rs}
-    private final double[] g3;    // kappa
-    private final double[][] g4;  // {eta, zeta, lambda}
+    private final double[][] g2; // {eta, rs}
+    private final double[] g3; // kappa
+    private final double[][] g4; // {eta, zeta, lambda}
     private final double[][] g5;
-    private final double[] etas;     // distinct η of G4 and G5
+    private final double[] etas; // distinct η of G4 and G5
     private final int[] g4Eta, g5Eta; // index into etas
-    private final boolean[] g4Uses;   // whether a G4 uses etas[u]
+    private final boolean[] g4Uses; // whether a G4 uses etas[u]
     private final int radialPerSpecies;
     private final int angularPerPair;
     private final List<String> names;
 
     private SymmetryFunctions(Builder b) {
-        if (!(b.cutoff > 0) || !Double.isFinite(b.cutoff)) throw new IllegalArgumentException("cutoff must be positive (Å), got " + b.cutoff);
+        if (!(b.cutoff > 0) || !Double.isFinite(b.cutoff))
+            throw new IllegalArgumentException("cutoff must be positive (Å), got " + b.cutoff);
         if (b.species.isEmpty()) throw new IllegalArgumentException("at least one species is needed (setSpecies)");
         cutoff = b.cutoff;
         species = List.copyOf(b.species);
@@ -77,26 +78,38 @@ public final class SymmetryFunctions {
         for (int a = 0; a < species.size(); a++) {
             for (int c = a; c < species.size(); c++) {
                 String s = species.get(a).symbol() + "-" + species.get(c).symbol();
-                for (double[] p : g4) n.add("G4_" + s + "_eta=" + fmt(p[0]) + "_zeta=" + fmt(p[1]) + "_lambda=" + fmt(p[2]));
-                for (double[] p : g5) n.add("G5_" + s + "_eta=" + fmt(p[0]) + "_zeta=" + fmt(p[1]) + "_lambda=" + fmt(p[2]));
+                for (double[] p : g4)
+                    n.add("G4_" + s + "_eta=" + fmt(p[0]) + "_zeta=" + fmt(p[1]) + "_lambda=" + fmt(p[2]));
+                for (double[] p : g5)
+                    n.add("G5_" + s + "_eta=" + fmt(p[0]) + "_zeta=" + fmt(p[1]) + "_lambda=" + fmt(p[2]));
             }
         }
         names = List.copyOf(n);
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Feature names, in column order (see the class comment). */
-    public List<String> names() { return names; }
+    public List<String> names() {
+        return names;
+    }
 
     /** Number of features per atom. */
-    public int size() { return names.size(); }
+    public int size() {
+        return names.size();
+    }
 
     /** The cutoff radius R_c, Å. */
-    public double cutoff() { return cutoff; }
+    public double cutoff() {
+        return cutoff;
+    }
 
     /** The species, in feature order. */
-    public List<Element> species() { return species; }
+    public List<Element> species() {
+        return species;
+    }
 
     /** The symmetry functions of every site of a periodic structure (all images within R_c). */
     public FeatureTable compute(Structure s) {
@@ -115,12 +128,14 @@ public final class SymmetryFunctions {
      */
     public FeatureTable compute(Neighborhoods neighborhoods, List<Element> elements) {
         int n = neighborhoods.size();
-        if (elements.size() != n) throw new IllegalArgumentException(n + " neighbourhoods but " + elements.size() + " elements");
+        if (elements.size() != n)
+            throw new IllegalArgumentException(n + " neighbourhoods but " + elements.size() + " elements");
         int[] kind = new int[n];
         for (int i = 0; i < n; i++) {
             kind[i] = species.indexOf(elements.get(i));
             if (kind[i] < 0) {
-                throw new IllegalArgumentException("atom " + i + " is " + elements.get(i) + ", not one of the species " + species);
+                throw new IllegalArgumentException(
+                        "atom " + i + " is " + elements.get(i) + ", not one of the species " + species);
             }
         }
         double[][] out = new double[n][];
@@ -270,17 +285,20 @@ public final class SymmetryFunctions {
         private static double[] angularParams(String g, double eta, double zeta, double lambda) {
             if (!(eta >= 0)) throw new IllegalArgumentException(g + " eta must be >= 0, got " + eta);
             if (!(zeta >= 1)) throw new IllegalArgumentException(g + " zeta must be >= 1, got " + zeta);
-            if (lambda != 1 && lambda != -1) throw new IllegalArgumentException(g + " lambda must be +1 or -1, got " + lambda);
+            if (lambda != 1 && lambda != -1)
+                throw new IllegalArgumentException(g + " lambda must be +1 or -1, got " + lambda);
             boolean integral = zeta == Math.rint(zeta) && zeta <= 1024;
             return new double[] {eta, zeta, lambda, Math.pow(2, 1 - zeta), integral ? zeta : -1};
         }
 
-        public SymmetryFunctions build() { return new SymmetryFunctions(this); }
+        public SymmetryFunctions build() {
+            return new SymmetryFunctions(this);
+        }
     }
 
     @Override
     public String toString() {
-        return "SymmetryFunctions(Rc=" + cutoff + " Å, species=" + species + ", " + names.size() + " features: G2×" + g2.length
-            + " G3×" + g3.length + " G4×" + g4.length + " G5×" + g5.length + ")";
+        return "SymmetryFunctions(Rc=" + cutoff + " Å, species=" + species + ", " + names.size() + " features: G2×"
+                + g2.length + " G3×" + g3.length + " G4×" + g4.length + " G5×" + g5.length + ")";
     }
 }

@@ -137,7 +137,8 @@ public final class SyntheticStructures {
         long attempts = 0;
         while (placed < n) {
             if (++attempts > 2000L * n) {
-                throw new IllegalArgumentException("could not place " + n + " atoms " + minDistance + " Å apart; lower minDistance");
+                throw new IllegalArgumentException(
+                        "could not place " + n + " atoms " + minDistance + " Å apart; lower minDistance");
             }
             double[] p = {rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()};
             int bx = (int) (p[0] * g), by = (int) (p[1] * g), bz = (int) (p[2] * g);
@@ -145,7 +146,8 @@ public final class SyntheticStructures {
             for (int dx = -1; dx <= 1 && ok; dx++) {
                 for (int dy = -1; dy <= 1 && ok; dy++) {
                     for (int dz = -1; dz <= 1 && ok; dz++) {
-                        int cell = (Math.floorMod(bx + dx, g) * g + Math.floorMod(by + dy, g)) * g + Math.floorMod(bz + dz, g);
+                        int cell = (Math.floorMod(bx + dx, g) * g + Math.floorMod(by + dy, g)) * g
+                                + Math.floorMod(bz + dz, g);
                         for (double[] q : grid.get(cell)) {
                             double s2 = 0;
                             for (int c = 0; c < 3; c++) {

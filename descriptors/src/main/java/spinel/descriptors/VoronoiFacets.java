@@ -34,12 +34,14 @@ final class VoronoiFacets {
             double nx = v[3 * j], ny = v[3 * j + 1], nz = v[3 * j + 2];
             double r2 = nx * nx + ny * ny + nz * nz;
             double r = Math.sqrt(r2);
-            if (r == 0) throw new IllegalArgumentException("a neighbour sits on the atom (distance 0): no Voronoi cell");
+            if (r == 0)
+                throw new IllegalArgumentException("a neighbour sits on the atom (distance 0): no Voronoi cell");
             double[] n = {nx / r, ny / r, nz / r};
             double[] u = perpendicular(n);
             double[] w = cross(n, u);
             double h = r / 2, size = 0;
-            for (int t = 0; t < k; t++) size = Math.max(size, Math.abs(v[3 * t]) + Math.abs(v[3 * t + 1]) + Math.abs(v[3 * t + 2]));
+            for (int t = 0; t < k; t++)
+                size = Math.max(size, Math.abs(v[3 * t]) + Math.abs(v[3 * t + 1]) + Math.abs(v[3 * t + 2]));
             size *= 4;
             List<double[]> poly = new ArrayList<>(8);
             double[][] corners = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
@@ -47,7 +49,8 @@ final class VoronoiFacets {
                 poly.add(new double[] {
                     n[0] * h + size * (c[0] * u[0] + c[1] * w[0]),
                     n[1] * h + size * (c[0] * u[1] + c[1] * w[1]),
-                    n[2] * h + size * (c[0] * u[2] + c[1] * w[2])});
+                    n[2] * h + size * (c[0] * u[2] + c[1] * w[2])
+                });
             }
             for (int t = 0; t < k && !poly.isEmpty(); t++) {
                 if (t == j) continue;
@@ -104,7 +107,11 @@ final class VoronoiFacets {
         return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
 
-    private static double dot(double[] a, double[] b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+    private static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
 
-    private static double norm(double[] a) { return Math.sqrt(dot(a, a)); }
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
 }

@@ -51,16 +51,25 @@ public final class Wigner3j {
 
     private static double exact(int j1, int j2, int j3, int m1, int m2, int m3) {
         // Δ · Π (j ± m)! under the square root, as a fraction
-        BigInteger rootNum = fact(j1 + j2 - j3).multiply(fact(j1 - j2 + j3)).multiply(fact(-j1 + j2 + j3))
-            .multiply(fact(j1 + m1)).multiply(fact(j1 - m1)).multiply(fact(j2 + m2)).multiply(fact(j2 - m2))
-            .multiply(fact(j3 + m3)).multiply(fact(j3 - m3));
+        BigInteger rootNum = fact(j1 + j2 - j3)
+                .multiply(fact(j1 - j2 + j3))
+                .multiply(fact(-j1 + j2 + j3))
+                .multiply(fact(j1 + m1))
+                .multiply(fact(j1 - m1))
+                .multiply(fact(j2 + m2))
+                .multiply(fact(j2 - m2))
+                .multiply(fact(j3 + m3))
+                .multiply(fact(j3 - m3));
         BigInteger rootDen = fact(j1 + j2 + j3 + 1);
         int kmin = Math.max(0, Math.max(j2 - j3 - m1, j1 - j3 + m2));
         int kmax = Math.min(j1 + j2 - j3, Math.min(j1 - m1, j2 + m2));
         BigInteger sNum = BigInteger.ZERO, sDen = BigInteger.ONE;
         for (int k = kmin; k <= kmax; k++) {
-            BigInteger d = fact(k).multiply(fact(j3 - j2 + k + m1)).multiply(fact(j3 - j1 + k - m2))
-                .multiply(fact(j1 + j2 - j3 - k)).multiply(fact(j1 - k - m1)).multiply(fact(j2 - k + m2));
+            BigInteger d = fact(k).multiply(fact(j3 - j2 + k + m1))
+                    .multiply(fact(j3 - j1 + k - m2))
+                    .multiply(fact(j1 + j2 - j3 - k))
+                    .multiply(fact(j1 - k - m1))
+                    .multiply(fact(j2 - k + m2));
             BigInteger n = (k & 1) == 0 ? BigInteger.ONE : BigInteger.ONE.negate();
             // sNum/sDen + n/d
             sNum = sNum.multiply(d).add(n.multiply(sDen));
@@ -74,7 +83,7 @@ public final class Wigner3j {
         if (sNum.signum() == 0) return 0;
         // value² = S² · rootNum / rootDen
         BigDecimal sq = new BigDecimal(sNum.multiply(sNum).multiply(rootNum))
-            .divide(new BigDecimal(sDen.multiply(sDen).multiply(rootDen)), MC);
+                .divide(new BigDecimal(sDen.multiply(sDen).multiply(rootDen)), MC);
         double v = sq.sqrt(MC).doubleValue();
         int phase = Math.floorMod(j1 - j2 - m3, 2) == 0 ? 1 : -1;
         return phase * sNum.signum() * v;

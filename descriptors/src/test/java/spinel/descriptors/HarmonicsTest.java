@@ -71,7 +71,13 @@ class HarmonicsTest {
         int checked = 0;
         for (JsonNode r : reference().get("w3j")) {
             JsonNode j = r.get("j"), m = r.get("m");
-            double v = Wigner3j.of(j.get(0).asInt(), j.get(1).asInt(), j.get(2).asInt(), m.get(0).asInt(), m.get(1).asInt(), m.get(2).asInt());
+            double v = Wigner3j.of(
+                    j.get(0).asInt(),
+                    j.get(1).asInt(),
+                    j.get(2).asInt(),
+                    m.get(0).asInt(),
+                    m.get(1).asInt(),
+                    m.get(2).asInt());
             double want = r.get("v").asDouble();
             assertEquals(want, v, 1e-15 + 1e-14 * Math.abs(want), "3j " + j + " " + m);
             checked++;

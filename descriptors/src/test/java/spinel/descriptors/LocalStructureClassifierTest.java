@@ -27,7 +27,11 @@ class LocalStructureClassifierTest {
             double t = 3.0 * c + 0.25 * rnd.nextGaussian(), u = 0.25 * rnd.nextGaussian();
             for (int j = 0; j < 8; j++) x[i][j] = Math.sin(j + 1) * t + Math.cos(2 * j) * u + 0.05 * rnd.nextGaussian();
         }
-        LocalStructureClassifier.Result r = LocalStructureClassifier.builder().optEpochs(40).optMaxClusters(5).build().fit(x);
+        LocalStructureClassifier.Result r = LocalStructureClassifier.builder()
+                .optEpochs(40)
+                .optMaxClusters(5)
+                .build()
+                .fit(x);
         assertEquals(3, r.clusters(), "BIC choice; BIC per k = " + java.util.Arrays.toString(r.bic()));
         assertTrue(LocalStructureClassifier.purity(r.labels(), truth) > 0.99);
         assertTrue(r.fractionOfVarianceExplained() > 0.9, "FVE " + r.fractionOfVarianceExplained());

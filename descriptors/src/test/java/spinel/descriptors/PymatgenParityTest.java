@@ -27,11 +27,14 @@ class PymatgenParityTest {
             ref = new ObjectMapper().readTree(in);
         }
         double cutoff = ref.get("cutoff").asDouble();
-        Steinhardt st = Steinhardt.builder().setDegrees(2, 4, 6).optThirdOrder(false).build();
+        Steinhardt st =
+                Steinhardt.builder().setDegrees(2, 4, 6).optThirdOrder(false).build();
         int checked = 0;
         for (JsonNode s : ref.get("structures")) {
-            Structure structure = Structures.readOne(sample.resolve(s.get("file").asText()));
-            assertEquals(s.get("nsites").asInt(), structure.size(), s.get("file").asText());
+            Structure structure =
+                    Structures.readOne(sample.resolve(s.get("file").asText()));
+            assertEquals(
+                    s.get("nsites").asInt(), structure.size(), s.get("file").asText());
             Neighborhoods nb = Neighborhoods.within(structure, cutoff);
             BondOrder b = st.compute(nb);
             for (int i = 0; i < structure.size(); i++) {

@@ -41,7 +41,8 @@ final class Shells {
 
     static double[][] bcc14() {
         List<double[]> v = new ArrayList<>();
-        for (int sx : new int[] {-1, 1}) for (int sy : new int[] {-1, 1}) for (int sz : new int[] {-1, 1}) v.add(new double[] {sx, sy, sz});
+        for (int sx : new int[] {-1, 1})
+            for (int sy : new int[] {-1, 1}) for (int sz : new int[] {-1, 1}) v.add(new double[] {sx, sy, sz});
         for (double[] x : sc()) v.add(new double[] {2 * x[0], 2 * x[1], 2 * x[2]});
         return v.toArray(new double[0][]);
     }
@@ -73,7 +74,8 @@ final class Shells {
 
     static double[][] mul(double[][] x, double[][] y) {
         double[][] r = new double[3][3];
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) for (int k = 0; k < 3; k++) r[i][j] += x[i][k] * y[k][j];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) for (int k = 0; k < 3; k++) r[i][j] += x[i][k] * y[k][j];
         return r;
     }
 
@@ -81,7 +83,8 @@ final class Shells {
         return new double[] {
             r[0][0] * v[0] + r[0][1] * v[1] + r[0][2] * v[2],
             r[1][0] * v[0] + r[1][1] * v[1] + r[1][2] * v[2],
-            r[2][0] * v[0] + r[2][1] * v[1] + r[2][2] * v[2]};
+            r[2][0] * v[0] + r[2][1] * v[1] + r[2][2] * v[2]
+        };
     }
 
     static double[][] rotate(double[][] r, double[][] vs) {

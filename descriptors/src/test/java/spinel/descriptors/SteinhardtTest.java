@@ -18,19 +18,29 @@ class SteinhardtTest {
     }
 
     @Test
-    void textbookFcc() { check(Shells.fcc(), 0.19094, 0.57452, -0.159317, -0.013161); }
+    void textbookFcc() {
+        check(Shells.fcc(), 0.19094, 0.57452, -0.159317, -0.013161);
+    }
 
     @Test
-    void textbookHcp() { check(Shells.hcp(), 0.09722, 0.48476, 0.134097, -0.012442); }
+    void textbookHcp() {
+        check(Shells.hcp(), 0.09722, 0.48476, 0.134097, -0.012442);
+    }
 
     @Test
-    void textbookBcc14() { check(Shells.bcc14(), 0.03637, 0.51069, Double.NaN, Double.NaN); }
+    void textbookBcc14() {
+        check(Shells.bcc14(), 0.03637, 0.51069, Double.NaN, Double.NaN);
+    }
 
     @Test
-    void textbookSimpleCubic() { check(Shells.sc(), 0.76376, 0.35355, Double.NaN, Double.NaN); }
+    void textbookSimpleCubic() {
+        check(Shells.sc(), 0.76376, 0.35355, Double.NaN, Double.NaN);
+    }
 
     @Test
-    void textbookIcosahedron() { check(Shells.icosahedron(), Double.NaN, 0.66332, Double.NaN, -0.169754); }
+    void textbookIcosahedron() {
+        check(Shells.icosahedron(), Double.NaN, 0.66332, Double.NaN, -0.169754);
+    }
 
     @Test
     void exactClosedForms() {
@@ -85,7 +95,8 @@ class SteinhardtTest {
             for (int k = 0; k < 12; k++) idx[i][k] = (i + k + 1) % n;
             vec[i] = shell;
         }
-        BondOrder b = Steinhardt.builder().setDegrees(4, 6).optAveraged(true).build().compute(Neighborhoods.of(idx, vec));
+        BondOrder b =
+                Steinhardt.builder().setDegrees(4, 6).optAveraged(true).build().compute(Neighborhoods.of(idx, vec));
         for (int i = 0; i < n; i++) {
             assertEquals(b.q(6)[i], b.qAvg(6)[i], 1e-14);
             assertEquals(b.wHat(4)[i], b.wHatAvg(4)[i], 1e-13);
@@ -94,10 +105,26 @@ class SteinhardtTest {
 
     @Test
     void tableNamesAndSummary() {
-        BondOrder b = Steinhardt.builder().setDegrees(4, 6).optAveraged(true).build()
-            .compute(Neighborhoods.of(new int[][] {{1}, {0}}, new double[][][] {{{1, 0, 0}}, {{-1, 0, 0}}}));
-        assertEquals(java.util.List.of("q4", "w4", "w4_hat", "q6", "w6", "w6_hat",
-            "q4_avg", "w4_avg", "w4_hat_avg", "q6_avg", "w6_avg", "w6_hat_avg"), b.table().names());
+        BondOrder b = Steinhardt.builder()
+                .setDegrees(4, 6)
+                .optAveraged(true)
+                .build()
+                .compute(Neighborhoods.of(new int[][] {{1}, {0}}, new double[][][] {{{1, 0, 0}}, {{-1, 0, 0}}}));
+        assertEquals(
+                java.util.List.of(
+                        "q4",
+                        "w4",
+                        "w4_hat",
+                        "q6",
+                        "w6",
+                        "w6_hat",
+                        "q4_avg",
+                        "w4_avg",
+                        "w4_hat_avg",
+                        "q6_avg",
+                        "w6_avg",
+                        "w6_hat_avg"),
+                b.table().names());
         Features s = b.summary();
         assertEquals(1.0, s.get("q4_mean"), 1e-14);
         assertEquals(0.0, s.get("q4_std"), 1e-14);

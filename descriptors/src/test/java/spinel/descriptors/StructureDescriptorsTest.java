@@ -14,7 +14,8 @@ import spinel.graph.Structure;
 class StructureDescriptorsTest {
 
     private static final Element CU = Element.of("Cu");
-    private static final Steinhardt ST = Steinhardt.builder().setDegrees(4, 6).optAveraged(true).build();
+    private static final Steinhardt ST =
+            Steinhardt.builder().setDegrees(4, 6).optAveraged(true).build();
 
     private static void allEqual(double want, double[] got, double tol) {
         for (double g : got) assertEquals(want, g, tol);
@@ -44,7 +45,8 @@ class StructureDescriptorsTest {
         allEqual(0.76376, sc.q(4), 5e-6);
         allEqual(0.35355, sc.q(6), 5e-6);
         // SANN finds 12 neighbours in fcc and 14 in bcc
-        assertEquals(12, Neighborhoods.sann(SyntheticStructures.fcc(CU, 2.55, 2)).count(0));
+        assertEquals(
+                12, Neighborhoods.sann(SyntheticStructures.fcc(CU, 2.55, 2)).count(0));
         assertEquals(14, Neighborhoods.sann(bcc).count(0));
     }
 
@@ -66,9 +68,16 @@ class StructureDescriptorsTest {
         for (int i = 0; i < big.size(); i++) assertArrayEquals(small.values()[i % s.size()], large.values()[i], 1e-12);
         FeatureTable nSmall = st.compute(Neighborhoods.nearest(s, 10)).table();
         FeatureTable nLarge = st.compute(Neighborhoods.nearest(big, 10)).table();
-        for (int i = 0; i < big.size(); i++) assertArrayEquals(nSmall.values()[i % s.size()], nLarge.values()[i], 1e-12);
-        SymmetryFunctions sf = SymmetryFunctions.builder().setCutoff(5.0).setSpecies(List.of(CU, Element.of("O")))
-            .addG2(0.3, 1.0).addG3(0.8).addG4(0.02, 2, -1).addG5(0.02, 1, 1).build();
+        for (int i = 0; i < big.size(); i++)
+            assertArrayEquals(nSmall.values()[i % s.size()], nLarge.values()[i], 1e-12);
+        SymmetryFunctions sf = SymmetryFunctions.builder()
+                .setCutoff(5.0)
+                .setSpecies(List.of(CU, Element.of("O")))
+                .addG2(0.3, 1.0)
+                .addG3(0.8)
+                .addG4(0.02, 2, -1)
+                .addG5(0.02, 1, 1)
+                .build();
         double[][] g = sf.compute(s).values(), gb = sf.compute(big).values();
         for (int i = 0; i < big.size(); i++) assertArrayEquals(g[i % s.size()], gb[i], 1e-10);
     }

@@ -17,7 +17,8 @@ class TabularFeaturesTest {
         Element na = Element.of("Na"), cl = Element.of("Cl");
         double[][] f = {
             {0, 0, 0}, {0, .5, .5}, {.5, 0, .5}, {.5, .5, 0},
-            {.5, 0, 0}, {0, .5, 0}, {0, 0, .5}, {.5, .5, .5}};
+            {.5, 0, 0}, {0, .5, 0}, {0, 0, .5}, {.5, .5, .5}
+        };
         return Structure.of(Lattice.cubic(a), List.of(na, na, na, na, cl, cl, cl, cl), f);
     }
 
@@ -36,12 +37,16 @@ class TabularFeaturesTest {
         assertEquals(8, f.get("n_sites"));
         assertEquals(2, f.get("n_elements"));
         double rNa = Element.of("Na").covalentRadius(), rCl = Element.of("Cl").covalentRadius();
-        assertEquals(4 * 4.0 / 3 * Math.PI * (Math.pow(rNa, 3) + Math.pow(rCl, 3)) / f.get("volume"), f.get("packing_fraction"), 1e-12);
+        assertEquals(
+                4 * 4.0 / 3 * Math.PI * (Math.pow(rNa, 3) + Math.pow(rCl, 3)) / f.get("volume"),
+                f.get("packing_fraction"),
+                1e-12);
     }
 
     @Test
     void obliqueCellShape() {
-        Structure s = Structure.of(Lattice.fromParameters(3, 4, 6, 90, 100, 120), List.of(Element.of("Si")), new double[][] {{0, 0, 0}});
+        Structure s = Structure.of(
+                Lattice.fromParameters(3, 4, 6, 90, 100, 120), List.of(Element.of("Si")), new double[][] {{0, 0, 0}});
         Features f = LatticeFeatures.of(s);
         assertEquals(2, f.get("anisotropy"), 1e-12);
         assertEquals(4.0 / 3, f.get("b_over_a"), 1e-12);

@@ -53,7 +53,8 @@ class VoronoiTest {
         }
         Structure big = SyntheticStructures.supercell(s, 2, 1, 2);
         Steinhardt st = Steinhardt.builder().build();
-        double[][] a = st.compute(v).table().values(), b = st.compute(Neighborhoods.voronoi(big)).table().values();
+        double[][] a = st.compute(v).table().values(),
+                b = st.compute(Neighborhoods.voronoi(big)).table().values();
         for (int i = 0; i < big.size(); i++) assertArrayEquals(a[i % s.size()], b[i], 1e-10);
     }
 }

@@ -45,7 +45,9 @@ public final class AtomInitFeaturizer implements AtomFeaturizer {
         try {
             root = new ObjectMapper().readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IOException(source + ": not valid JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+            throw new IOException(
+                    source + ": not valid JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(),
+                    e);
         }
         if (root == null || !root.isObject() || root.isEmpty()) {
             throw new IOException(source + ": expected a JSON object mapping atomic numbers to feature vectors");
@@ -70,12 +72,14 @@ public final class AtomInitFeaturizer implements AtomFeaturizer {
             }
             if (length < 0) length = v.size();
             if (v.size() != length) {
-                throw new IOException(source + ": the vector of Z = " + z + " has " + v.size() + " numbers, expected " + length);
+                throw new IOException(
+                        source + ": the vector of Z = " + z + " has " + v.size() + " numbers, expected " + length);
             }
             float[] f = new float[length];
             for (int k = 0; k < length; k++) {
                 if (!v.get(k).isNumber()) {
-                    throw new IOException(source + ": element " + k + " of the vector of Z = " + z + " is not a number");
+                    throw new IOException(
+                            source + ": element " + k + " of the vector of Z = " + z + " is not a number");
                 }
                 f[k] = (float) v.get(k).asDouble();
             }
@@ -85,17 +89,25 @@ public final class AtomInitFeaturizer implements AtomFeaturizer {
     }
 
     @Override
-    public int length() { return length; }
+    public int length() {
+        return length;
+    }
 
     /** Where the vectors came from. */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** Whether the file has a vector for {@code element}. */
-    public boolean covers(Element element) { return byZ[element.z()] != null; }
+    public boolean covers(Element element) {
+        return byZ[element.z()] != null;
+    }
 
     /** A copy of the element's vector. */
     @Override
-    public float[] featurize(Element element) { return vector(element).clone(); }
+    public float[] featurize(Element element) {
+        return vector(element).clone();
+    }
 
     @Override
     public void featurize(Site site, float[] out, int offset) {
@@ -109,8 +121,9 @@ public final class AtomInitFeaturizer implements AtomFeaturizer {
     private float[] vector(Element element) {
         float[] f = byZ[element.z()];
         if (f == null) {
-            throw new IllegalArgumentException("element " + element.symbol() + " (Z = " + element.z() + ") has no vector in "
-                + source + ", which covers " + covered.size() + " elements, Z = " + covered.first() + ".." + covered.last());
+            throw new IllegalArgumentException("element " + element.symbol() + " (Z = " + element.z()
+                    + ") has no vector in " + source + ", which covers " + covered.size() + " elements, Z = "
+                    + covered.first() + ".." + covered.last());
         }
         return f;
     }

@@ -25,22 +25,34 @@ public final class Bond {
     }
 
     /** Site index the bond starts from. */
-    public int source() { return source; }
+    public int source() {
+        return source;
+    }
 
     /** Site index of the neighbour. */
-    public int target() { return target; }
+    public int target() {
+        return target;
+    }
 
     /** Bond length, Å. */
-    public double distance() { return distance; }
+    public double distance() {
+        return distance;
+    }
 
     /** Periodic image (n_a, n_b, n_c) of the target relative to the source's cell (a copy). */
-    public int[] image() { return image.clone(); }
+    public int[] image() {
+        return image.clone();
+    }
 
     /** Whether the bond joins a site to one of its own periodic images. */
-    public boolean isSelfLoop() { return source == target; }
+    public boolean isSelfLoop() {
+        return source == target;
+    }
 
     /** Bond features (e.g. Gaussian expansion of the distance); empty when none were asked for. Do not modify. */
-    public float[] features() { return features; }
+    public float[] features() {
+        return features;
+    }
 
     @Override
     public String toString() {

@@ -32,17 +32,17 @@ final class CellList {
 
     final double cutoff;
     private final double coarse2;
-    final double[] lat;     // a, b, c rows flattened
-    final double[] cart;    // original Cartesian positions, 3 per site
+    final double[] lat; // a, b, c rows flattened
+    final double[] cart; // original Cartesian positions, 3 per site
     final int n;
     private final int nb0, nb1, nb2;
     private final double reach0, reach1, reach2; // search radius in bin units along each axis
     private final int[] binStart;
     private final int[] binSite;
-    private final double[] bpos;   // wrapped Cartesian, bin order
-    private final int[] bshift;    // floor of the fractional coordinates, bin order
+    private final double[] bpos; // wrapped Cartesian, bin order
+    private final int[] bshift; // floor of the fractional coordinates, bin order
     private final double[] sitePos; // wrapped fractional coordinates × bins (position in bin units), per site
-    private final int[] siteSlot;  // position of each site in bin order
+    private final int[] siteSlot; // position of each site in bin order
     private final int[] siteBin;
 
     /**
@@ -62,7 +62,8 @@ final class CellList {
         for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) lat[3 * i + j] = lattice.get(i, j);
         double[] d = lattice.interplanarSpacings();
         int[] nb = new int[3];
-        for (int k = 0; k < 3; k++) nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(SUBDIVISION * d[k] / cutoff)));
+        for (int k = 0; k < 3; k++)
+            nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(SUBDIVISION * d[k] / cutoff)));
         // never more bins than ~2 per site: a huge sparse cell must not cost memory for empty bins
         long maxBins = Math.max(8, 2L * n);
         while ((long) nb[0] * nb[1] * nb[2] > maxBins) {
@@ -135,8 +136,8 @@ final class CellList {
         long r = (long) Math.ceil((cutoff + TOLERANCE) * (1 + SLACK) * nb / spacing);
         if (r > 5000) {
             throw new IllegalArgumentException(String.format(
-                "cutoff %.3f Å spans %d cells along one axis (interplanar spacing %.3g Å): the cell is degenerate",
-                cutoff, r, spacing));
+                    "cutoff %.3f Å spans %d cells along one axis (interplanar spacing %.3g Å): the cell is degenerate",
+                    cutoff, r, spacing));
         }
     }
 

@@ -30,8 +30,16 @@ package spinel.graph;
 public final class CgcnnAtomFeaturizer implements AtomFeaturizer {
 
     /** Segment offsets and lengths, in layout order. */
-    public static final int GROUP = 0, PERIOD = 19, ELECTRONEGATIVITY = 26, COVALENT_RADIUS = 36, VALENCE = 46,
-        IONIZATION = 58, AFFINITY = 68, BLOCK = 78, VOLUME = 82, LENGTH = 92;
+    public static final int GROUP = 0,
+            PERIOD = 19,
+            ELECTRONEGATIVITY = 26,
+            COVALENT_RADIUS = 36,
+            VALENCE = 46,
+            IONIZATION = 58,
+            AFFINITY = 68,
+            BLOCK = 78,
+            VOLUME = 82,
+            LENGTH = 92;
 
     private static final float[][] TABLE = new float[Element.MAX_Z + 1][];
 
@@ -44,13 +52,19 @@ public final class CgcnnAtomFeaturizer implements AtomFeaturizer {
     private CgcnnAtomFeaturizer() {}
 
     /** The featurizer (stateless). */
-    public static CgcnnAtomFeaturizer instance() { return INSTANCE; }
+    public static CgcnnAtomFeaturizer instance() {
+        return INSTANCE;
+    }
 
     @Override
-    public int length() { return LENGTH; }
+    public int length() {
+        return LENGTH;
+    }
 
     @Override
-    public float[] featurize(Element element) { return TABLE[element.z()].clone(); }
+    public float[] featurize(Element element) {
+        return TABLE[element.z()].clone();
+    }
 
     @Override
     public void featurize(Site site, float[] out, int offset) {
@@ -84,10 +98,14 @@ public final class CgcnnAtomFeaturizer implements AtomFeaturizer {
 
     private static int valence(Element e) {
         switch (e.z() == 2 ? "s" : e.block()) {
-            case "s": return e.valenceS();
-            case "p": return e.valenceS() + e.valenceP();
-            case "d": return e.valenceS() + e.valenceD();
-            default: return e.valenceS();
+            case "s":
+                return e.valenceS();
+            case "p":
+                return e.valenceS() + e.valenceP();
+            case "d":
+                return e.valenceS() + e.valenceD();
+            default:
+                return e.valenceS();
         }
     }
 
@@ -98,5 +116,7 @@ public final class CgcnnAtomFeaturizer implements AtomFeaturizer {
     }
 
     @Override
-    public String toString() { return "CgcnnAtomFeaturizer(92 one-hot features from the Element table)"; }
+    public String toString() {
+        return "CgcnnAtomFeaturizer(92 one-hot features from the Element table)";
+    }
 }

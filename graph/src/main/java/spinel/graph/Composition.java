@@ -14,9 +14,9 @@ import java.util.Map;
  */
 public final class Composition {
 
-    private static final Comparator<Element> FORMULA_ORDER = Comparator
-        .comparingDouble((Element e) -> Double.isNaN(e.electronegativity()) ? Double.MAX_VALUE : e.electronegativity())
-        .thenComparing(Element::symbol);
+    private static final Comparator<Element> FORMULA_ORDER = Comparator.comparingDouble(
+                    (Element e) -> Double.isNaN(e.electronegativity()) ? Double.MAX_VALUE : e.electronegativity())
+            .thenComparing(Element::symbol);
 
     private final Map<Element, Double> amounts;
 
@@ -36,10 +36,14 @@ public final class Composition {
     }
 
     /** Element amounts in formula order. */
-    public Map<Element, Double> asMap() { return amounts; }
+    public Map<Element, Double> asMap() {
+        return amounts;
+    }
 
     /** Amount of an element (0 when absent). */
-    public double get(Element e) { return amounts.getOrDefault(e, 0.0); }
+    public double get(Element e) {
+        return amounts.getOrDefault(e, 0.0);
+    }
 
     /** Total number of atoms. */
     public double numAtoms() {
@@ -63,7 +67,9 @@ public final class Composition {
     }
 
     /** The elements present, formula order. */
-    public List<Element> elements() { return List.copyOf(amounts.keySet()); }
+    public List<Element> elements() {
+        return List.copyOf(amounts.keySet());
+    }
 
     /** Mass of the formula, u. */
     public double weight() {
@@ -127,8 +133,12 @@ public final class Composition {
     }
 
     @Override
-    public int hashCode() { return amounts.keySet().hashCode(); }
+    public int hashCode() {
+        return amounts.keySet().hashCode();
+    }
 
     @Override
-    public String toString() { return formula(); }
+    public String toString() {
+        return formula();
+    }
 }

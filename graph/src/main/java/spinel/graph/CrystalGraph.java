@@ -36,8 +36,15 @@ public final class CrystalGraph {
      * @param neighborCounts    N real (unpadded) neighbour counts, each ≤ M
      * @param bondFeatures      N×M×B bond features (e.g. Gaussian expansion of the distance)
      */
-    public CrystalGraph(String id, int[] atomicNumbers, float[] atomFeatures, int[] neighborIndices,
-                        float[] neighborDistances, int[] neighborImages, int[] neighborCounts, float[] bondFeatures) {
+    public CrystalGraph(
+            String id,
+            int[] atomicNumbers,
+            float[] atomFeatures,
+            int[] neighborIndices,
+            float[] neighborDistances,
+            int[] neighborImages,
+            int[] neighborCounts,
+            float[] bondFeatures) {
         int n = atomicNumbers.length;
         if (n == 0) throw new IllegalArgumentException("a crystal graph needs at least one atom");
         if (atomFeatures.length % n != 0) throw new IllegalArgumentException("atom features are not N×F");
@@ -65,36 +72,66 @@ public final class CrystalGraph {
         this.bondFeatures = bondFeatures;
     }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
     /** N, the number of atoms (sites). */
-    public int numAtoms() { return numAtoms; }
+    public int numAtoms() {
+        return numAtoms;
+    }
     /** M, neighbour slots per atom. */
-    public int maxNeighbors() { return maxNeighbors; }
+    public int maxNeighbors() {
+        return maxNeighbors;
+    }
     /** F, length of an atom feature vector. */
-    public int atomFeatureLength() { return atomFeatureLength; }
+    public int atomFeatureLength() {
+        return atomFeatureLength;
+    }
     /** B, length of a bond feature vector. */
-    public int bondFeatureLength() { return bondFeatureLength; }
+    public int bondFeatureLength() {
+        return bondFeatureLength;
+    }
     /** Atomic numbers, length N. Do not modify. */
-    public int[] atomicNumbers() { return atomicNumbers; }
+    public int[] atomicNumbers() {
+        return atomicNumbers;
+    }
     /** Atom features, N×F row-major. Do not modify. */
-    public float[] atomFeatures() { return atomFeatures; }
+    public float[] atomFeatures() {
+        return atomFeatures;
+    }
     /** Neighbour indices, N×M row-major. Do not modify. */
-    public int[] neighborIndices() { return neighborIndices; }
+    public int[] neighborIndices() {
+        return neighborIndices;
+    }
     /** Neighbour distances, Å, N×M row-major. Do not modify. */
-    public float[] neighborDistances() { return neighborDistances; }
+    public float[] neighborDistances() {
+        return neighborDistances;
+    }
     /** Periodic images, N×M×3 row-major. Do not modify. */
-    public int[] neighborImages() { return neighborImages; }
+    public int[] neighborImages() {
+        return neighborImages;
+    }
     /** Real neighbour count of each atom, length N. Do not modify. */
-    public int[] neighborCounts() { return neighborCounts; }
+    public int[] neighborCounts() {
+        return neighborCounts;
+    }
     /** Bond features, N×M×B row-major. Do not modify. */
-    public float[] bondFeatures() { return bondFeatures; }
+    public float[] bondFeatures() {
+        return bondFeatures;
+    }
 
     /** Neighbour {@code k} of atom {@code i}. */
-    public int neighborIndex(int i, int k) { return neighborIndices[i * maxNeighbors + k]; }
+    public int neighborIndex(int i, int k) {
+        return neighborIndices[i * maxNeighbors + k];
+    }
 
     /** Distance to neighbour {@code k} of atom {@code i}, Å. */
-    public float neighborDistance(int i, int k) { return neighborDistances[i * maxNeighbors + k]; }
+    public float neighborDistance(int i, int k) {
+        return neighborDistances[i * maxNeighbors + k];
+    }
 
     /** Real (unpadded) neighbour count of atom {@code i}. */
-    public int neighborCount(int i) { return neighborCounts[i]; }
+    public int neighborCount(int i) {
+        return neighborCounts[i];
+    }
 }

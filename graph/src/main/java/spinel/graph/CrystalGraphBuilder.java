@@ -46,10 +46,14 @@ public final class CrystalGraphBuilder {
     }
 
     /** A builder with CGCNN's defaults. */
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** A graph builder with every default (radius 8 Å, 12 neighbours, CGCNN features). */
-    public static CrystalGraphBuilder cgcnnDefaults() { return builder().build(); }
+    public static CrystalGraphBuilder cgcnnDefaults() {
+        return builder().build();
+    }
 
     /** The dense graph of {@code s}; its id is the structure's. */
     public CrystalGraph build(Structure s) {
@@ -65,8 +69,10 @@ public final class CrystalGraphBuilder {
             try {
                 atomFeaturizer.featurize(site, atom, i * fa);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException((s.id() != null ? s.id() : "structure") + ", site " + i + " (" + site.label()
-                    + "): " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        (s.id() != null ? s.id() : "structure") + ", site " + i + " (" + site.label() + "): "
+                                + e.getMessage(),
+                        e);
             }
         }
         NeighborList nl = NeighborList.nearest(s, m, radius);
@@ -98,9 +104,15 @@ public final class CrystalGraphBuilder {
             }
         }
         if (shortLists > 0 && warnOnPadding) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: {1} of {2} sites have fewer than {3} neighbours within {4} Å; "
-                + "their lists are padded (index 0, distance radius + 1). If this happens often, increase the radius.",
-                s.id() != null ? s.id() : "structure", shortLists, n, m, radius);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0}: {1} of {2} sites have fewer than {3} neighbours within {4} Å; "
+                            + "their lists are padded (index 0, distance radius + 1). If this happens often, increase the radius.",
+                    s.id() != null ? s.id() : "structure",
+                    shortLists,
+                    n,
+                    m,
+                    radius);
         }
         return new CrystalGraph(s.id(), z, atom, idx, dist, img, counts, bond);
     }
@@ -111,18 +123,27 @@ public final class CrystalGraphBuilder {
     }
 
     /** Neighbour search radius, Å. */
-    public double radius() { return radius; }
+    public double radius() {
+        return radius;
+    }
 
     /** M, neighbour slots per atom. */
-    public int maxNeighbors() { return maxNeighbors; }
+    public int maxNeighbors() {
+        return maxNeighbors;
+    }
 
-    public AtomFeaturizer atomFeaturizer() { return atomFeaturizer; }
+    public AtomFeaturizer atomFeaturizer() {
+        return atomFeaturizer;
+    }
 
-    public BondFeaturizer bondFeaturizer() { return bondFeaturizer; }
+    public BondFeaturizer bondFeaturizer() {
+        return bondFeaturizer;
+    }
 
     @Override
     public String toString() {
-        return "CrystalGraphBuilder(radius " + radius + " Å, " + maxNeighbors + " neighbours, " + atomFeaturizer + ", " + bondFeaturizer + ")";
+        return "CrystalGraphBuilder(radius " + radius + " Å, " + maxNeighbors + " neighbours, " + atomFeaturizer + ", "
+                + bondFeaturizer + ")";
     }
 
     /** Options of a {@link CrystalGraphBuilder}, DJL style. */
@@ -137,14 +158,16 @@ public final class CrystalGraphBuilder {
 
         /** Neighbour search radius, Å (default 8). */
         public Builder optRadius(double radius) {
-            if (!(radius > 0) || !Double.isFinite(radius)) throw new IllegalArgumentException("radius must be a positive distance in Å, got " + radius);
+            if (!(radius > 0) || !Double.isFinite(radius))
+                throw new IllegalArgumentException("radius must be a positive distance in Å, got " + radius);
             this.radius = radius;
             return this;
         }
 
         /** Neighbour slots per atom, M (default 12). */
         public Builder optMaxNeighbors(int maxNeighbors) {
-            if (maxNeighbors < 1) throw new IllegalArgumentException("maxNeighbors must be at least 1, got " + maxNeighbors);
+            if (maxNeighbors < 1)
+                throw new IllegalArgumentException("maxNeighbors must be at least 1, got " + maxNeighbors);
             this.maxNeighbors = maxNeighbors;
             return this;
         }
@@ -167,6 +190,8 @@ public final class CrystalGraphBuilder {
             return this;
         }
 
-        public CrystalGraphBuilder build() { return new CrystalGraphBuilder(this); }
+        public CrystalGraphBuilder build() {
+            return new CrystalGraphBuilder(this);
+        }
     }
 }

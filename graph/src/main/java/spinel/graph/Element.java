@@ -114,7 +114,9 @@ public final class Element implements Comparable<Element> {
 
     /** The element with this symbol, if there is one (case-insensitive). */
     public static Optional<Element> find(String symbol) {
-        return symbol == null ? Optional.empty() : Optional.ofNullable(BY_SYMBOL.get(symbol.trim().toLowerCase(Locale.ROOT)));
+        return symbol == null
+                ? Optional.empty()
+                : Optional.ofNullable(BY_SYMBOL.get(symbol.trim().toLowerCase(Locale.ROOT)));
     }
 
     /** All elements in order of atomic number. */
@@ -122,51 +124,101 @@ public final class Element implements Comparable<Element> {
         return Collections.unmodifiableList(java.util.Arrays.asList(BY_Z).subList(1, MAX_Z + 1));
     }
 
-    public int z() { return z; }
-    public String symbol() { return symbol; }
-    public String name() { return name; }
+    public int z() {
+        return z;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public String name() {
+        return name;
+    }
     /** Standard atomic mass, u. */
-    public double mass() { return mass; }
+    public double mass() {
+        return mass;
+    }
     /** IUPAC group 1..18 (lanthanides and actinides: 3, as pymatgen). */
-    public int group() { return group; }
+    public int group() {
+        return group;
+    }
     /** Period (row) 1..7. */
-    public int period() { return period; }
+    public int period() {
+        return period;
+    }
     /** Block: "s", "p", "d" or "f". */
-    public String block() { return block; }
+    public String block() {
+        return block;
+    }
     /** Pauling electronegativity, NaN where undefined (noble gases He, Ne, Ar). */
-    public double electronegativity() { return electronegativity; }
+    public double electronegativity() {
+        return electronegativity;
+    }
     /** Covalent radius, Å (Cordero 2008). */
-    public double covalentRadius() { return covalentRadius; }
+    public double covalentRadius() {
+        return covalentRadius;
+    }
     /** Empirical atomic radius, Å. */
-    public double atomicRadius() { return atomicRadius; }
+    public double atomicRadius() {
+        return atomicRadius;
+    }
     /** First ionisation energy, eV. */
-    public double firstIonizationEnergy() { return firstIonizationEnergy; }
+    public double firstIonizationEnergy() {
+        return firstIonizationEnergy;
+    }
     /** Electron affinity, eV (negative where the anion is unbound). */
-    public double electronAffinity() { return electronAffinity; }
+    public double electronAffinity() {
+        return electronAffinity;
+    }
     /** Electrons in the outer s subshell outside the noble-gas core. */
-    public int valenceS() { return valenceS; }
+    public int valenceS() {
+        return valenceS;
+    }
     /** Electrons in p subshells outside the noble-gas core. */
-    public int valenceP() { return valenceP; }
+    public int valenceP() {
+        return valenceP;
+    }
     /** Electrons in d subshells outside the noble-gas core. */
-    public int valenceD() { return valenceD; }
+    public int valenceD() {
+        return valenceD;
+    }
     /** Electrons in f subshells outside the noble-gas core. */
-    public int valenceF() { return valenceF; }
+    public int valenceF() {
+        return valenceF;
+    }
     /** All electrons outside the noble-gas core (Magpie's NValence). */
-    public int valenceElectrons() { return valenceElectrons; }
+    public int valenceElectrons() {
+        return valenceElectrons;
+    }
     /** Molar volume of the elemental solid, cm³/mol. */
-    public double molarVolume() { return molarVolume; }
+    public double molarVolume() {
+        return molarVolume;
+    }
     /** Volume per atom of the elemental solid, Å³. */
-    public double atomicVolume() { return atomicVolume; }
+    public double atomicVolume() {
+        return atomicVolume;
+    }
     /** Melting point, K. */
-    public double meltingPoint() { return meltingPoint; }
+    public double meltingPoint() {
+        return meltingPoint;
+    }
     /** Density of the solid, kg/m³. */
-    public double density() { return density; }
+    public double density() {
+        return density;
+    }
     /** Pettifor's Mendeleev number (pymatgen's values), -1 when unknown. */
-    public int mendeleevNumber() { return mendeleevNumber; }
+    public int mendeleevNumber() {
+        return mendeleevNumber;
+    }
 
     @Override
-    public int compareTo(Element o) { return Integer.compare(z, o.z); }
+    public int compareTo(Element o) {
+        return Integer.compare(z, o.z);
+    }
 
     @Override
-    public String toString() { return symbol; }
+    public String toString() {
+        return symbol;
+    }
 }

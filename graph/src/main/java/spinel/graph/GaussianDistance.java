@@ -50,16 +50,30 @@ public final class GaussianDistance implements BondFeaturizer {
     }
 
     @Override
-    public int length() { return centers.length; }
+    public int length() {
+        return centers.length;
+    }
 
     /** The Gaussian centres μ_k, Å (a copy). */
-    public double[] centers() { return centers.clone(); }
+    public double[] centers() {
+        return centers.clone();
+    }
 
-    public double dmin() { return dmin; }
-    public double dmax() { return dmax; }
-    public double step() { return step; }
+    public double dmin() {
+        return dmin;
+    }
+
+    public double dmax() {
+        return dmax;
+    }
+
+    public double step() {
+        return step;
+    }
     /** The width parameter, Å. */
-    public double var() { return var; }
+    public double var() {
+        return var;
+    }
 
     /**
      * Two exponentials per distance instead of one per centre: from the centre k* nearest to d,
@@ -108,6 +122,7 @@ public final class GaussianDistance implements BondFeaturizer {
 
     @Override
     public String toString() {
-        return "GaussianDistance(" + dmin + ".." + dmax + " Å step " + step + ", var " + var + ", " + centers.length + " features)";
+        return "GaussianDistance(" + dmin + ".." + dmax + " Å step " + step + ", var " + var + ", " + centers.length
+                + " features)";
     }
 }

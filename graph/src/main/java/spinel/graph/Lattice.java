@@ -28,7 +28,8 @@ public final class Lattice {
             }
             for (double v : matrix[i]) {
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("lattice vector " + i + " is not finite: " + Arrays.toString(matrix[i]));
+                    throw new IllegalArgumentException(
+                            "lattice vector " + i + " is not finite: " + Arrays.toString(matrix[i]));
                 }
             }
             m[i] = matrix[i].clone();
@@ -50,7 +51,8 @@ public final class Lattice {
             throw new IllegalArgumentException("cell lengths must be positive, got " + a + ", " + b + ", " + c);
         }
         if (!(alpha > 0 && alpha < 180 && beta > 0 && beta < 180 && gamma > 0 && gamma < 180)) {
-            throw new IllegalArgumentException("cell angles must lie in (0, 180) degrees, got " + alpha + ", " + beta + ", " + gamma);
+            throw new IllegalArgumentException(
+                    "cell angles must lie in (0, 180) degrees, got " + alpha + ", " + beta + ", " + gamma);
         }
         double ca = cosDeg(alpha), cb = cosDeg(beta), cg = cosDeg(gamma);
         double sa = sinDeg(alpha), sb = sinDeg(beta);
@@ -87,28 +89,48 @@ public final class Lattice {
     }
 
     /** Component {@code j} of lattice vector {@code i}, Å. */
-    public double get(int i, int j) { return m[i][j]; }
+    public double get(int i, int j) {
+        return m[i][j];
+    }
 
     /** Cell volume, Å³. */
-    public double volume() { return volume; }
+    public double volume() {
+        return volume;
+    }
 
     /** Lengths a, b, c, Å. */
     public double[] lengths() {
         return new double[] {norm(m[0]), norm(m[1]), norm(m[2])};
     }
 
-    public double a() { return norm(m[0]); }
-    public double b() { return norm(m[1]); }
-    public double c() { return norm(m[2]); }
+    public double a() {
+        return norm(m[0]);
+    }
+
+    public double b() {
+        return norm(m[1]);
+    }
+
+    public double c() {
+        return norm(m[2]);
+    }
 
     /** Angles α (b,c), β (a,c), γ (a,b), degrees. */
     public double[] angles() {
         return new double[] {angle(m[1], m[2]), angle(m[0], m[2]), angle(m[0], m[1])};
     }
 
-    public double alpha() { return angle(m[1], m[2]); }
-    public double beta() { return angle(m[0], m[2]); }
-    public double gamma() { return angle(m[0], m[1]); }
+    public double alpha() {
+        return angle(m[1], m[2]);
+    }
+
+    public double beta() {
+        return angle(m[0], m[2]);
+    }
+
+    public double gamma() {
+        return angle(m[0], m[1]);
+    }
 
     /** Cartesian coordinates (Å) of a fractional position. */
     public double[] toCartesian(double[] frac) {
@@ -192,8 +214,8 @@ public final class Lattice {
 
     private static double det(double[][] a) {
         return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-             - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-             + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
     }
 
     private static double[][] inverse(double[][] a, double det) {
@@ -216,10 +238,13 @@ public final class Lattice {
     }
 
     @Override
-    public int hashCode() { return Arrays.deepHashCode(m); }
+    public int hashCode() {
+        return Arrays.deepHashCode(m);
+    }
 
     @Override
     public String toString() {
-        return String.format("Lattice(a=%.4f b=%.4f c=%.4f α=%.3f β=%.3f γ=%.3f)", a(), b(), c(), alpha(), beta(), gamma());
+        return String.format(
+                "Lattice(a=%.4f b=%.4f c=%.4f α=%.3f β=%.3f γ=%.3f)", a(), b(), c(), alpha(), beta(), gamma());
     }
 }

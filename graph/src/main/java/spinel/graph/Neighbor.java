@@ -18,8 +18,11 @@ public record Neighbor(int index, double distance, int[] image, double[] vector)
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Neighbor n && n.index == index && Double.compare(n.distance, distance) == 0
-            && Arrays.equals(n.image, image) && Arrays.equals(n.vector, vector);
+        return o instanceof Neighbor n
+                && n.index == index
+                && Double.compare(n.distance, distance) == 0
+                && Arrays.equals(n.image, image)
+                && Arrays.equals(n.vector, vector);
     }
 
     @Override

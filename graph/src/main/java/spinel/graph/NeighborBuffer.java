@@ -16,9 +16,12 @@ final class NeighborBuffer {
     double[] dist = new double[64];
     /** Entry positions in sorted order after {@link #finish}. */
     int[] order = new int[64];
+
     private int[] tmp = new int[64];
 
-    void clear() { size = 0; }
+    void clear() {
+        size = 0;
+    }
 
     void add(int j, int n0, int n1, int n2) {
         if (size == index.length) grow();

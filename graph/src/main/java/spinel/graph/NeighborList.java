@@ -37,8 +37,15 @@ public final class NeighborList {
     private final double[] cart;
     private final double[] lat;
 
-    private NeighborList(double cutoff, int[] offsets, int[] index, double[] distance, short[] image, int size,
-                         double[] cart, double[] lat) {
+    private NeighborList(
+            double cutoff,
+            int[] offsets,
+            int[] index,
+            double[] distance,
+            short[] image,
+            int size,
+            double[] cart,
+            double[] lat) {
         this.size = size;
         this.cutoff = cutoff;
         this.offsets = offsets;
@@ -118,43 +125,69 @@ public final class NeighborList {
     }
 
     /** The cutoff radius, Å. */
-    public double cutoff() { return cutoff; }
+    public double cutoff() {
+        return cutoff;
+    }
 
     /** Number of sites. */
-    public int numSites() { return offsets.length - 1; }
+    public int numSites() {
+        return offsets.length - 1;
+    }
 
     /** Total number of (site, neighbour) entries. */
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** Number of neighbours of site {@code i}. */
-    public int count(int i) { return offsets[i + 1] - offsets[i]; }
+    public int count(int i) {
+        return offsets[i + 1] - offsets[i];
+    }
 
     /** First flat entry of site {@code i}. */
-    public int start(int i) { return offsets[i]; }
+    public int start(int i) {
+        return offsets[i];
+    }
 
     /** One past the last flat entry of site {@code i}. */
-    public int end(int i) { return offsets[i + 1]; }
+    public int end(int i) {
+        return offsets[i + 1];
+    }
 
     /** Neighbour site index of flat entry {@code e}. */
-    public int index(int e) { return index[e]; }
+    public int index(int e) {
+        return index[e];
+    }
 
     /** Distance of flat entry {@code e}, Å. */
-    public double distance(int e) { return distance[e]; }
+    public double distance(int e) {
+        return distance[e];
+    }
 
     /** Component {@code axis} (0, 1, 2) of the periodic image of flat entry {@code e}. */
-    public int image(int e, int axis) { return image[3 * e + axis]; }
+    public int image(int e, int axis) {
+        return image[3 * e + axis];
+    }
 
     /** Site offsets, length N + 1 (entries of site i are offsets[i]..offsets[i+1]-1). Do not modify. */
-    public int[] offsets() { return offsets; }
+    public int[] offsets() {
+        return offsets;
+    }
 
     /** Neighbour site indices of all entries (the array may be longer than {@link #size()}). Do not modify. */
-    public int[] indices() { return index; }
+    public int[] indices() {
+        return index;
+    }
 
     /** Distances of all entries, Å (the array may be longer than {@link #size()}). Do not modify. */
-    public double[] distances() { return distance; }
+    public double[] distances() {
+        return distance;
+    }
 
     /** Periodic images of all entries, 3 per entry (the array may be longer than 3·{@link #size()}). Do not modify. */
-    public short[] images() { return image; }
+    public short[] images() {
+        return image;
+    }
 
     /** Cartesian displacement of flat entry {@code e} of site {@code i}: r_j + n·L − r_i, Å. */
     public double[] vector(int i, int e) {
@@ -164,8 +197,9 @@ public final class NeighborList {
         double[] v = new double[3];
         int j = index[e];
         for (int k = 0; k < 3; k++) {
-            v[k] = (cart[3 * j + k] + (image[3 * e] * lat[k] + image[3 * e + 1] * lat[3 + k] + image[3 * e + 2] * lat[6 + k]))
-                - cart[3 * i + k];
+            v[k] = (cart[3 * j + k]
+                            + (image[3 * e] * lat[k] + image[3 * e + 1] * lat[3 + k] + image[3 * e + 2] * lat[6 + k]))
+                    - cart[3 * i + k];
         }
         return v;
     }
@@ -174,7 +208,8 @@ public final class NeighborList {
     public List<Neighbor> neighbors(int i) {
         List<Neighbor> out = new ArrayList<>(count(i));
         for (int e = offsets[i]; e < offsets[i + 1]; e++) {
-            out.add(new Neighbor(index[e], distance[e], new int[] {image[3 * e], image[3 * e + 1], image[3 * e + 2]}, vector(i, e)));
+            out.add(new Neighbor(
+                    index[e], distance[e], new int[] {image[3 * e], image[3 * e + 1], image[3 * e + 2]}, vector(i, e)));
         }
         return Collections.unmodifiableList(out);
     }
@@ -203,7 +238,8 @@ public final class NeighborList {
 
         void append(NeighborBuffer buf, int count) {
             if ((long) size + count > Integer.MAX_VALUE / 3 - 16) {
-                throw new IllegalStateException("more than " + (Integer.MAX_VALUE / 3) + " neighbour pairs: reduce the cutoff");
+                throw new IllegalStateException(
+                        "more than " + (Integer.MAX_VALUE / 3) + " neighbour pairs: reduce the cutoff");
             }
             if (size + count > index.length) {
                 int cap = (int) Math.min(Integer.MAX_VALUE / 3, Math.max(size + count, (long) index.length * 3 / 2));
@@ -218,7 +254,8 @@ public final class NeighborList {
                 for (int a = 0; a < 3; a++) {
                     int v = buf.image[3 * k + a];
                     if (v != (short) v) {
-                        throw new IllegalStateException("periodic image " + v + " out of range: the cell is degenerate for this cutoff");
+                        throw new IllegalStateException(
+                                "periodic image " + v + " out of range: the cell is degenerate for this cutoff");
                     }
                     image[3 * size + a] = (short) v;
                 }

@@ -27,7 +27,11 @@ public final class Site {
         if (species == null || species.isEmpty()) {
             throw new IllegalArgumentException("a site needs at least one species");
         }
-        if (frac == null || frac.length != 3 || !Double.isFinite(frac[0]) || !Double.isFinite(frac[1]) || !Double.isFinite(frac[2])) {
+        if (frac == null
+                || frac.length != 3
+                || !Double.isFinite(frac[0])
+                || !Double.isFinite(frac[1])
+                || !Double.isFinite(frac[2])) {
             throw new IllegalArgumentException("a site needs 3 finite fractional coordinates");
         }
         double total = 0;
@@ -58,7 +62,9 @@ public final class Site {
     }
 
     /** Species and occupancies, in insertion order. */
-    public Map<Species, Double> species() { return species; }
+    public Map<Species, Double> species() {
+        return species;
+    }
 
     /** Whether the site holds one species at full occupancy. */
     public boolean isOrdered() {
@@ -79,7 +85,9 @@ public final class Site {
     }
 
     /** The element of {@link #specie()}. */
-    public Element element() { return specie().element(); }
+    public Element element() {
+        return specie().element();
+    }
 
     /** Sum of occupancies (1 for a fully occupied site). */
     public double totalOccupancy() {
@@ -96,17 +104,27 @@ public final class Site {
     }
 
     /** Fractional coordinates (a copy). */
-    public double[] fracCoords() { return frac.clone(); }
+    public double[] fracCoords() {
+        return frac.clone();
+    }
 
     /** Fractional coordinate {@code i} (0, 1, 2). */
-    public double frac(int i) { return frac[i]; }
+    public double frac(int i) {
+        return frac[i];
+    }
 
     /** Cartesian coordinates, Å. */
-    public double[] cartCoords() { return lattice.toCartesian(frac); }
+    public double[] cartCoords() {
+        return lattice.toCartesian(frac);
+    }
 
-    public Lattice lattice() { return lattice; }
+    public Lattice lattice() {
+        return lattice;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** The same site in another lattice (same fractional coordinates). */
     public Site withLattice(Lattice other) {

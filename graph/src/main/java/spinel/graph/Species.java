@@ -26,8 +26,9 @@ public record Species(Element element, double oxidationState) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Species s && s.element == element
-            && Double.doubleToLongBits(s.oxidationState) == Double.doubleToLongBits(oxidationState);
+        return o instanceof Species s
+                && s.element == element
+                && Double.doubleToLongBits(s.oxidationState) == Double.doubleToLongBits(oxidationState);
     }
 
     @Override

@@ -47,26 +47,42 @@ public final class Structure {
         return new Structure(lattice, s);
     }
 
-    public Lattice lattice() { return lattice; }
+    public Lattice lattice() {
+        return lattice;
+    }
 
-    public List<Site> sites() { return sites; }
+    public List<Site> sites() {
+        return sites;
+    }
 
-    public Site site(int i) { return sites.get(i); }
+    public Site site(int i) {
+        return sites.get(i);
+    }
 
     /** Number of sites. */
-    public int size() { return sites.size(); }
+    public int size() {
+        return sites.size();
+    }
 
     /** Identifier given when the structure was made (may be null). */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** The same structure with another identifier. */
-    public Structure withId(String newId) { return new Structure(lattice, sites, newId); }
+    public Structure withId(String newId) {
+        return new Structure(lattice, sites, newId);
+    }
 
     /** The same fractional positions in another lattice. */
-    public Structure withLattice(Lattice newLattice) { return new Structure(newLattice, sites, id); }
+    public Structure withLattice(Lattice newLattice) {
+        return new Structure(newLattice, sites, id);
+    }
 
     /** Cell volume, Å³. */
-    public double volume() { return lattice.volume(); }
+    public double volume() {
+        return lattice.volume();
+    }
 
     /** Whether every site is ordered. */
     public boolean isOrdered() {
@@ -112,6 +128,6 @@ public final class Structure {
     @Override
     public String toString() {
         return "Structure(" + composition().formula() + ", " + lattice + ", " + sites.size() + " sites"
-            + (id != null ? ", id=" + id : "") + ")";
+                + (id != null ? ", id=" + id : "") + ")";
     }
 }

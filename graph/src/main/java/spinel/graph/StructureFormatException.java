@@ -22,11 +22,17 @@ public class StructureFormatException extends Exception {
     }
 
     /** The file (or other source name) that could not be read. */
-    public String file() { return file; }
+    public String file() {
+        return file;
+    }
 
     /** 1-based line number, 0 when the problem has no single line. */
-    public int line() { return line; }
+    public int line() {
+        return line;
+    }
 
     /** What was wrong, without the file and line prefix. */
-    public String reason() { return reason; }
+    public String reason() {
+        return reason;
+    }
 }

@@ -27,7 +27,8 @@ import spinel.graph.io.Npz;
  */
 class CgcnnParityTest {
 
-    static final Path REF = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
+    static final Path REF =
+            Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn");
     static Npz npz;
     static JsonNode ties;
     static List<String> ids;
@@ -37,7 +38,9 @@ class CgcnnParityTest {
         Path file = REF.resolve("reference/sample_graphs.npz");
         Assumptions.assumeTrue(Files.isRegularFile(file), "anchors absent");
         npz = Npz.read(file);
-        ties = new ObjectMapper().readTree(REF.resolve("reference/sample_graphs_ties.json").toFile()).get("ties");
+        ties = new ObjectMapper()
+                .readTree(REF.resolve("reference/sample_graphs_ties.json").toFile())
+                .get("ties");
         Set<String> s = new TreeSet<>();
         for (String name : npz.names()) if (name.contains("/")) s.add(name.substring(0, name.indexOf('/')));
         ids = new ArrayList<>(s);
@@ -79,7 +82,8 @@ class CgcnnParityTest {
     @Test
     void graphsMatchTheReference() throws IOException {
         AtomInitFeaturizer atomInit = AtomInitFeaturizer.load(REF.resolve("sample/atom_init.json"));
-        CrystalGraphBuilder builder = CrystalGraphBuilder.builder().optAtomFeaturizer(atomInit).build();
+        CrystalGraphBuilder builder =
+                CrystalGraphBuilder.builder().optAtomFeaturizer(atomInit).build();
         int tieAtoms = 0;
         for (String id : ids) {
             CrystalGraph g = builder.build(structure(id));
@@ -93,7 +97,8 @@ class CgcnnParityTest {
             int[] refImg = npz.ints(id + "/nbr_image");
             float[] refFea = npz.floats(id + "/nbr_fea");
             Set<Integer> tied = new HashSet<>();
-            if (ties.has(id)) for (JsonNode t : ties.get(id)) tied.add(t.get("atom").asInt());
+            if (ties.has(id))
+                for (JsonNode t : ties.get(id)) tied.add(t.get("atom").asInt());
             tieAtoms += tied.size();
             for (int i = 0; i < n; i++) {
                 assertEquals(m, g.neighborCount(i));
@@ -103,15 +108,18 @@ class CgcnnParityTest {
                 }
                 float[] ours = Arrays.copyOfRange(g.bondFeatures(), i * m * 41, (i + 1) * m * 41);
                 float[] ref = Arrays.copyOfRange(refFea, i * m * 41, (i + 1) * m * 41);
-                for (int q = 0; q < ours.length; q++) assertEquals(ref[q], ours[q], 1e-5, id + " atom " + i + " feature " + q);
+                for (int q = 0; q < ours.length; q++)
+                    assertEquals(ref[q], ours[q], 1e-5, id + " atom " + i + " feature " + q);
                 if (tied.contains(i)) continue;
                 // no tie at the cut: the same (index, image) pairs within each shell of equal distance
                 int k = 0;
                 while (k < m) {
                     int end = k;
                     while (end < m && Math.abs(refDist[i * m + end] - refDist[i * m + k]) < 1e-6) end++;
-                    assertEquals(pairs(refIdx, refImg, i, k, end, m), pairs(g.neighborIndices(), g.neighborImages(), i, k, end, m),
-                        id + " atom " + i + " shell starting at slot " + k);
+                    assertEquals(
+                            pairs(refIdx, refImg, i, k, end, m),
+                            pairs(g.neighborIndices(), g.neighborImages(), i, k, end, m),
+                            id + " atom " + i + " shell starting at slot " + k);
                     k = end;
                 }
             }

@@ -35,17 +35,20 @@ class CrystalGraphBuilderTest {
             for (int k = 0; k < 6; k++) assertEquals(2.82f, g.neighborDistance(i, k), 1e-6f);
             for (int k = 6; k < 12; k++) assertEquals((float) (5.64 / Math.sqrt(2)), g.neighborDistance(i, k), 1e-6f);
         }
-        assertArrayEquals(CgcnnAtomFeaturizer.instance().featurize(Element.of("Cl")),
-            java.util.Arrays.copyOfRange(g.atomFeatures(), 4 * 92, 5 * 92));
+        assertArrayEquals(
+                CgcnnAtomFeaturizer.instance().featurize(Element.of("Cl")),
+                java.util.Arrays.copyOfRange(g.atomFeatures(), 4 * 92, 5 * 92));
     }
 
     @Test
     void shortListsArePaddedAsTheReference() {
         // two atoms 3 Å apart in a 20 Å box: each sees only the other within 8 Å
         Lattice lat = Lattice.cubic(20);
-        Structure s = Structure.of(lat, List.of(Element.of("H"), Element.of("H")), new double[][] {{0.1, 0.1, 0.1}, {0.25, 0.1, 0.1}});
+        Structure s = Structure.of(
+                lat, List.of(Element.of("H"), Element.of("H")), new double[][] {{0.1, 0.1, 0.1}, {0.25, 0.1, 0.1}});
         GaussianDistance gd = new GaussianDistance();
-        CrystalGraph g = CrystalGraphBuilder.builder().optWarnOnPadding(false).build().build(s);
+        CrystalGraph g =
+                CrystalGraphBuilder.builder().optWarnOnPadding(false).build().build(s);
         for (int i = 0; i < 2; i++) {
             assertEquals(1, g.neighborCount(i));
             assertEquals(1 - i, g.neighborIndex(i, 0));
@@ -62,29 +65,43 @@ class CrystalGraphBuilderTest {
     @Test
     void anElementWithoutFeaturesNamesTheStructureAndSite() throws Exception {
         AtomInitFeaturizer onlyNa = AtomInitFeaturizer.load(
-            new java.io.ByteArrayInputStream("{\"11\": [1, 0]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "na.json");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> CrystalGraphBuilder.builder().optAtomFeaturizer(onlyNa).build().build(nacl()));
+                new java.io.ByteArrayInputStream("{\"11\": [1, 0]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "na.json");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> CrystalGraphBuilder.builder()
+                        .optAtomFeaturizer(onlyNa)
+                        .build()
+                        .build(nacl()));
         assertTrue(e.getMessage().startsWith("NaCl, site 4 (Cl)"), e.getMessage());
         assertTrue(e.getMessage().contains("na.json"), e.getMessage());
     }
 
     @Test
     void optionsChangeTheGraph() {
-        CrystalGraphBuilder b = CrystalGraphBuilder.builder().optRadius(4).optMaxNeighbors(6)
-            .optBondFeaturizer(new GaussianDistance(0, 4, 0.5, 0.5)).build();
+        CrystalGraphBuilder b = CrystalGraphBuilder.builder()
+                .optRadius(4)
+                .optMaxNeighbors(6)
+                .optBondFeaturizer(new GaussianDistance(0, 4, 0.5, 0.5))
+                .build();
         CrystalGraph g = b.build(nacl());
         assertEquals(6, g.maxNeighbors());
         assertEquals(9, g.bondFeatureLength());
         assertEquals(6, g.neighborCount(0));
         // default bond featurizer follows the radius, as CGCNN's GaussianDistance(dmin=0, dmax=radius)
-        assertEquals(31, CrystalGraphBuilder.builder().optRadius(6).build().bondFeaturizer().length());
+        assertEquals(
+                31,
+                CrystalGraphBuilder.builder()
+                        .optRadius(6)
+                        .build()
+                        .bondFeaturizer()
+                        .length());
     }
 
     @Test
     void disorderedSitesAreOccupancyWeighted() {
         Lattice lat = Lattice.cubic(3.6);
-        Site mixed = new Site(Map.of(Species.of(Element.of("Fe")), 0.5, Species.of(Element.of("Ni")), 0.5), new double[3], lat, null);
+        Site mixed = new Site(
+                Map.of(Species.of(Element.of("Fe")), 0.5, Species.of(Element.of("Ni")), 0.5), new double[3], lat, null);
         Structure s = new Structure(lat, List.of(mixed));
         CrystalGraph g = CrystalGraphBuilder.cgcnnDefaults().build(s);
         float[] fe = CgcnnAtomFeaturizer.instance().featurize(Element.of("Fe"));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class FeaturizerTest {
 
-    static final Path ATOM_INIT = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn/sample/atom_init.json");
+    static final Path ATOM_INIT =
+            Path.of(System.getProperty("spinel.shared", "../shared")).resolve("anchors/cgcnn/sample/atom_init.json");
 
     @Test
     void gaussianDistanceIsCgcnns() {
@@ -85,8 +86,17 @@ class FeaturizerTest {
     void computedFeaturesAgainstThePublishedAtomInit() throws IOException {
         Assumptions.assumeTrue(Files.isRegularFile(ATOM_INIT), "anchors absent");
         AtomInitFeaturizer ref = AtomInitFeaturizer.load(ATOM_INIT);
-        String[] names = {"group", "period", "electronegativity", "covalent radius", "valence", "ionisation energy",
-            "electron affinity", "block", "atomic volume"};
+        String[] names = {
+            "group",
+            "period",
+            "electronegativity",
+            "covalent radius",
+            "valence",
+            "ionisation energy",
+            "electron affinity",
+            "block",
+            "atomic volume"
+        };
         int[][] segments = {{0, 19}, {19, 7}, {26, 10}, {36, 10}, {46, 12}, {58, 10}, {68, 10}, {78, 4}, {82, 10}};
         int[] agree = new int[segments.length];
         int exact = 0, features = 0, elements = 0;
@@ -103,8 +113,9 @@ class FeaturizerTest {
             }
         }
         StringBuilder sb = new StringBuilder("CgcnnAtomFeaturizer vs atom_init.json: " + exact + "/" + elements
-            + " vectors identical, " + features + "/" + (92 * elements) + " features equal; per segment:");
-        for (int s = 0; s < names.length; s++) sb.append(' ').append(names[s]).append(' ').append(agree[s]);
+                + " vectors identical, " + features + "/" + (92 * elements) + " features equal; per segment:");
+        for (int s = 0; s < names.length; s++)
+            sb.append(' ').append(names[s]).append(' ').append(agree[s]);
         System.out.println(sb);
         assertEquals(100, elements);
         assertEquals(100, agree[0], "group");
@@ -118,7 +129,8 @@ class FeaturizerTest {
     @Test
     void atomInitGivesThePublishedVectorsAndNamesWhatIsMissing() throws IOException {
         String json = "{\"1\": [1, 0, 0.5], \"8\": [0, 1, 0.25]}";
-        AtomInitFeaturizer f = AtomInitFeaturizer.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "tiny.json");
+        AtomInitFeaturizer f =
+                AtomInitFeaturizer.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "tiny.json");
         assertEquals(3, f.length());
         assertArrayEquals(new float[] {0, 1, 0.25f}, f.featurize(Element.of("O")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.featurize(Element.of("Fe")));
@@ -130,11 +142,16 @@ class FeaturizerTest {
         occ.put(Species.of(Element.of("O")), 0.25);
         Site site = new Site(occ, new double[3], lat, null);
         assertArrayEquals(new float[] {0.5f, 0.25f, 0.3125f}, f.featurize(site), 1e-7f);
-        IOException bad = assertThrows(IOException.class,
-            () -> AtomInitFeaturizer.load(new ByteArrayInputStream("{\"1\": [1, 2], \"2\": [1]}".getBytes(StandardCharsets.UTF_8)), "bad.json"));
+        IOException bad = assertThrows(
+                IOException.class,
+                () -> AtomInitFeaturizer.load(
+                        new ByteArrayInputStream("{\"1\": [1, 2], \"2\": [1]}".getBytes(StandardCharsets.UTF_8)),
+                        "bad.json"));
         assertTrue(bad.getMessage().contains("bad.json"));
-        assertThrows(IOException.class,
-            () -> AtomInitFeaturizer.load(new ByteArrayInputStream("{\"1\": [1, 2".getBytes(StandardCharsets.UTF_8)), "cut.json"));
+        assertThrows(
+                IOException.class,
+                () -> AtomInitFeaturizer.load(
+                        new ByteArrayInputStream("{\"1\": [1, 2".getBytes(StandardCharsets.UTF_8)), "cut.json"));
     }
 
     @Test

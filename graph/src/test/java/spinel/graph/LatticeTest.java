@@ -14,7 +14,9 @@ class LatticeTest {
         assertArrayEquals(new double[] {4.1, 5.3, 6.7}, l.lengths(), 1e-12);
         assertArrayEquals(new double[] {71.0, 83.5, 102.25}, l.angles(), 1e-10);
         // V = abc sqrt(1 - cos²α - cos²β - cos²γ + 2 cosα cosβ cosγ)
-        double ca = Math.cos(Math.toRadians(71.0)), cb = Math.cos(Math.toRadians(83.5)), cg = Math.cos(Math.toRadians(102.25));
+        double ca = Math.cos(Math.toRadians(71.0)),
+                cb = Math.cos(Math.toRadians(83.5)),
+                cg = Math.cos(Math.toRadians(102.25));
         double v = 4.1 * 5.3 * 6.7 * Math.sqrt(1 - ca * ca - cb * cb - cg * cg + 2 * ca * cb * cg);
         assertEquals(v, l.volume(), 1e-10);
     }
@@ -49,15 +51,17 @@ class LatticeTest {
 
     @Test
     void degenerateLatticeIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Lattice(new double[][] {{1, 0, 0}, {2, 0, 0}, {0, 0, 1}}));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Lattice(new double[][] {{1, 0, 0}, {2, 0, 0}, {0, 0, 1}}));
         assertThrows(IllegalArgumentException.class, () -> Lattice.fromParameters(1, 1, 1, 90, 90, 0));
     }
 
     @Test
     void compositionFormulasFollowPymatgen() {
-        Structure s = Structure.of(Lattice.cubic(5.64),
-            java.util.List.of(Element.of("Cl"), Element.of("Na"), Element.of("Cl"), Element.of("Na")),
-            new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}, {0.5, 0.5, 0}, {0, 0, 0.5}});
+        Structure s = Structure.of(
+                Lattice.cubic(5.64),
+                java.util.List.of(Element.of("Cl"), Element.of("Na"), Element.of("Cl"), Element.of("Na")),
+                new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}, {0.5, 0.5, 0}, {0, 0, 0.5}});
         assertEquals("Na2 Cl2", s.composition().formula());
         assertEquals("NaCl", s.composition().reducedFormula());
         assertEquals(0.5, s.composition().fraction(Element.of("Na")), 0);

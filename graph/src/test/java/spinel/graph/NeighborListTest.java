@@ -38,8 +38,9 @@ class NeighborListTest {
                     }
                 }
             }
-            list.sort(Comparator.comparingDouble(Neighbor::distance).thenComparingInt(Neighbor::index)
-                .thenComparing(Neighbor::image, Arrays::compare));
+            list.sort(Comparator.comparingDouble(Neighbor::distance)
+                    .thenComparingInt(Neighbor::index)
+                    .thenComparing(Neighbor::image, Arrays::compare));
             all.add(list);
         }
         return all;
@@ -57,7 +58,7 @@ class NeighborListTest {
                 assertEquals(x.distance(), y.distance(), 1e-9, what + ": site " + i + " entry " + k);
                 // away from exact ties the order (hence index and image) must agree too
                 boolean tie = (k > 0 && Math.abs(e.get(k - 1).distance() - x.distance()) < 1e-9)
-                    || (k + 1 < e.size() && Math.abs(e.get(k + 1).distance() - x.distance()) < 1e-9);
+                        || (k + 1 < e.size() && Math.abs(e.get(k + 1).distance() - x.distance()) < 1e-9);
                 if (!tie) {
                     assertEquals(x.index(), y.index(), what + ": site " + i + " entry " + k + " index");
                     assertArrayEquals(x.image(), y.image(), what + ": site " + i + " entry " + k + " image");
@@ -112,8 +113,10 @@ class NeighborListTest {
                 double[][] frac = new double[n][3];
                 for (double[] f : frac) for (int k = 0; k < 3; k++) f[k] = rnd.nextDouble();
                 for (double cutoff : new double[] {2.5, 6.0}) {
-                    assertSame(bruteForce(lat, frac, cutoff), NeighborList.within(lat, flat(frac), cutoff),
-                        "skewed cell " + t + " n=" + n + " r=" + cutoff);
+                    assertSame(
+                            bruteForce(lat, frac, cutoff),
+                            NeighborList.within(lat, flat(frac), cutoff),
+                            "skewed cell " + t + " n=" + n + " r=" + cutoff);
                 }
             }
         }
@@ -138,9 +141,11 @@ class NeighborListTest {
         // cutoff far larger than the cell: count = lattice points in a ball, minus the origin
         NeighborList big = NeighborList.within(lat, new double[] {0, 0, 0}, 9.0);
         int expected = 0;
-        for (int a = -5; a <= 5; a++) for (int b = -5; b <= 5; b++) for (int c = -5; c <= 5; c++) {
-            if ((a != 0 || b != 0 || c != 0) && 4.0 * (a * a + b * b + c * c) <= 81.0) expected++;
-        }
+        for (int a = -5; a <= 5; a++)
+            for (int b = -5; b <= 5; b++)
+                for (int c = -5; c <= 5; c++) {
+                    if ((a != 0 || b != 0 || c != 0) && 4.0 * (a * a + b * b + c * c) <= 81.0) expected++;
+                }
         assertEquals(expected, big.count(0));
     }
 
@@ -165,7 +170,8 @@ class NeighborListTest {
                 assertTrue((l.get(k).index() < 4) != (i < 4), "nearest neighbours of Na are Cl and vice versa");
             }
             for (int k = 6; k < 18; k++) assertEquals(a / Math.sqrt(2), l.get(k).distance(), 1e-12);
-            for (int k = 18; k < 26; k++) assertEquals(a * Math.sqrt(3) / 2, l.get(k).distance(), 1e-12);
+            for (int k = 18; k < 26; k++)
+                assertEquals(a * Math.sqrt(3) / 2, l.get(k).distance(), 1e-12);
             for (int k = 26; k < 32; k++) assertEquals(a, l.get(k).distance(), 1e-12);
         }
     }
@@ -189,8 +195,13 @@ class NeighborListTest {
     void nearestEqualsPrefixOfWithin() {
         Random rnd = new Random(3);
         for (int t = 0; t < 30; t++) {
-            Lattice lat = Lattice.fromParameters(3 + 5 * rnd.nextDouble(), 3 + 5 * rnd.nextDouble(), 3 + 5 * rnd.nextDouble(),
-                60 + 60 * rnd.nextDouble(), 60 + 60 * rnd.nextDouble(), 60 + 60 * rnd.nextDouble());
+            Lattice lat = Lattice.fromParameters(
+                    3 + 5 * rnd.nextDouble(),
+                    3 + 5 * rnd.nextDouble(),
+                    3 + 5 * rnd.nextDouble(),
+                    60 + 60 * rnd.nextDouble(),
+                    60 + 60 * rnd.nextDouble(),
+                    60 + 60 * rnd.nextDouble());
             int n = 1 + rnd.nextInt(12);
             double[] frac = new double[3 * n];
             for (int k = 0; k < frac.length; k++) frac[k] = rnd.nextDouble();
@@ -247,12 +258,16 @@ class NeighborListTest {
         assertArrayEquals(new int[] {-1, 0, 1}, first.image());
         assertEquals(1, nl.count(0), "within 3 Å only the coincident site");
         // within 4 Å: the coincident site, and the 6 face images (4 Å) of each of the two sites
-        assertEquals(13, NeighborList.within(lat, new double[] {0.25, 0.25, 0.25, 1.25, 0.25, -0.75}, 4.0).count(0));
+        assertEquals(
+                13,
+                NeighborList.within(lat, new double[] {0.25, 0.25, 0.25, 1.25, 0.25, -0.75}, 4.0)
+                        .count(0));
     }
 
     @Test
     void badCutoffIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> NeighborList.within(Lattice.cubic(3), new double[3], 0));
-        assertThrows(IllegalArgumentException.class, () -> NeighborList.within(Lattice.cubic(3), new double[3], Double.NaN));
+        assertThrows(
+                IllegalArgumentException.class, () -> NeighborList.within(Lattice.cubic(3), new double[3], Double.NaN));
     }
 }

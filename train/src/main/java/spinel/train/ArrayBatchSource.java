@@ -32,7 +32,10 @@ public final class ArrayBatchSource implements BatchSource {
         return new ArrayBatchSource(features, null, labels, rows);
     }
 
-    @Override public int size() { return rows.length; }
+    @Override
+    public int size() {
+        return rows.length;
+    }
 
     @Override
     public Batch batch(NDManager manager, int[] positions) {

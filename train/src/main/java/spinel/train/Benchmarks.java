@@ -29,23 +29,37 @@ public final class Benchmarks {
     public static Map<String, Object> speed(Path data, int batch, int epochs, int limit, Path cacheDir, PrintStream log)
             throws IOException {
         CrystalDataset dataset = CrystalDataset.open(data, null);
-        ExperimentSpec spec = ExperimentSpec.builder().setData(data).optCacheDir(cacheDir).setOut(Path.of(".")).build();
+        ExperimentSpec spec = ExperimentSpec.builder()
+                .setData(data)
+                .optCacheDir(cacheDir)
+                .setOut(Path.of("."))
+                .build();
         int n = limit > 0 ? Math.min(limit, dataset.size()) : dataset.size();
         int[] rows = IntStream.range(0, n).toArray();
         float[][] y = new float[dataset.size()][1];
         Map<String, Object> m = new LinkedHashMap<>();
         Path tmp = Files.createTempDirectory("spinel-bench-speed");
-        try (GraphCache cache = Experiment.graphCache(spec, dataset, log); NDManager manager = NDManager.newBaseManager()) {
+        try (GraphCache cache = Experiment.graphCache(spec, dataset, log);
+                NDManager manager = NDManager.newBaseManager()) {
             long atoms = 0;
             for (int r : rows) atoms += cache.numAtoms(r);
-            CrystalGraphConvNet net = CrystalGraphConvNet.builder().optAtomInputLength(cache.atomFeatureLength())
-                .optBondFeatureLength(cache.bondFeatureLength()).build();
+            CrystalGraphConvNet net = CrystalGraphConvNet.builder()
+                    .optAtomInputLength(cache.atomFeatureLength())
+                    .optBondFeatureLength(cache.bondFeatureLength())
+                    .build();
             net.initializeParameters(manager);
-            TrainConfig config = TrainConfig.builder().optBatchSize(batch).optEpochs(Math.max(1, epochs)).build();
-            Trainer.Result r = new Trainer(config).setLog(log).optProgressBar(false)
-                .fit(net, manager, GraphBatchSource.regression(cache, rows, y, null), null, tmp);
-            List<Trainer.EpochRecord> timed = r.history().size() > 1 ? r.history().subList(1, r.history().size()) : r.history();
-            double seconds = timed.stream().mapToDouble(Trainer.EpochRecord::seconds).sum() / timed.size();
+            TrainConfig config = TrainConfig.builder()
+                    .optBatchSize(batch)
+                    .optEpochs(Math.max(1, epochs))
+                    .build();
+            Trainer.Result r = new Trainer(config)
+                    .setLog(log)
+                    .optProgressBar(false)
+                    .fit(net, manager, GraphBatchSource.regression(cache, rows, y, null), null, tmp);
+            List<Trainer.EpochRecord> timed =
+                    r.history().size() > 1 ? r.history().subList(1, r.history().size()) : r.history();
+            double seconds =
+                    timed.stream().mapToDouble(Trainer.EpochRecord::seconds).sum() / timed.size();
             long t0 = System.nanoTime();
             Trainer.predict(net, manager, GraphBatchSource.regression(cache, rows, y, null), batch);
             double infer = (System.nanoTime() - t0) / 1e9;
@@ -60,7 +74,8 @@ public final class Benchmarks {
             m.put("peak_rss_mb", RunFiles.peakRssMb());
         } finally {
             try (var files = Files.walk(tmp)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return m;
@@ -85,16 +100,23 @@ public final class Benchmarks {
     @SuppressWarnings("unchecked")
     public static void writeTable(List<Map<String, Object>> runs, Path out, String title) throws IOException {
         Map<String, List<Map<String, Object>>> byModel = new TreeMap<>();
-        for (Map<String, Object> r : runs) byModel.computeIfAbsent(String.valueOf(r.get("model")), k -> new ArrayList<>()).add(r);
-        boolean classification = runs.stream().anyMatch(r -> ((Map<String, Object>) r.get("test")).containsKey("accuracy"));
+        for (Map<String, Object> r : runs)
+            byModel.computeIfAbsent(String.valueOf(r.get("model")), k -> new ArrayList<>())
+                    .add(r);
+        boolean classification =
+                runs.stream().anyMatch(r -> ((Map<String, Object>) r.get("test")).containsKey("accuracy"));
         StringBuilder md = new StringBuilder("### " + title + "\n\n");
-        md.append(classification ? "| model | runs | accuracy | top-5 | F1 macro | s/epoch | epochs | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n"
-            : "| model | runs | MAE | RMSE | R² | s/epoch | epochs | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
+        md.append(
+                classification
+                        ? "| model | runs | accuracy | top-5 | F1 macro | s/epoch | epochs | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n"
+                        : "| model | runs | MAE | RMSE | R² | s/epoch | epochs | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
         for (var e : byModel.entrySet()) {
             List<Map<String, Object>> rs = e.getValue();
-            String[] keys = classification ? new String[] {"accuracy", "top5", "f1_macro"} : new String[] {"mae", "rmse", "r2"};
+            String[] keys =
+                    classification ? new String[] {"accuracy", "top5", "f1_macro"} : new String[] {"mae", "rmse", "r2"};
             md.append("| ").append(e.getKey()).append(" | ").append(rs.size());
-            for (String k : keys) md.append(" | ").append(meanStd(rs, r -> num(((Map<String, Object>) r.get("test")).get(k))));
+            for (String k : keys)
+                md.append(" | ").append(meanStd(rs, r -> num(((Map<String, Object>) r.get("test")).get(k))));
             md.append(" | ").append(meanStd(rs, r -> num(r.get("seconds_per_epoch"))));
             md.append(" | ").append(meanStd(rs, r -> num(r.get("epochs"))));
             md.append(" | ").append(meanStd(rs, r -> num(r.get("peak_rss_mb")))).append(" |\n");
@@ -104,9 +126,12 @@ public final class Benchmarks {
         RunFiles.writeJson(out.resolve("results.json"), runs);
     }
 
-    private static double num(Object o) { return o instanceof Number n ? n.doubleValue() : Double.NaN; }
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
 
-    private static String meanStd(List<Map<String, Object>> rs, java.util.function.ToDoubleFunction<Map<String, Object>> f) {
+    private static String meanStd(
+            List<Map<String, Object>> rs, java.util.function.ToDoubleFunction<Map<String, Object>> f) {
         double[] v = rs.stream().mapToDouble(f).toArray();
         double mean = 0;
         for (double x : v) mean += x / v.length;

@@ -26,10 +26,19 @@ import java.util.Map;
  * @param coverage          the accuracy–coverage curve of the reject option
  * @param n                 number of samples
  */
-public record ClassificationMetrics(double accuracy, double top5, double precisionMacro, double recallMacro,
-                                    double f1Macro, double precisionWeighted, double recallWeighted,
-                                    double f1Weighted, double rocAuc, int[][] confusion,
-                                    List<Metrics.CoveragePoint> coverage, int n) {
+public record ClassificationMetrics(
+        double accuracy,
+        double top5,
+        double precisionMacro,
+        double recallMacro,
+        double f1Macro,
+        double precisionWeighted,
+        double recallWeighted,
+        double f1Weighted,
+        double rocAuc,
+        int[][] confusion,
+        List<Metrics.CoveragePoint> coverage,
+        int n) {
 
     /** The scores as a JSON-ready map (confusion matrix and coverage curve included). */
     public Map<String, Object> toMap() {

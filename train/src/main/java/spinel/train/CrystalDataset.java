@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
 import spinel.graph.Structure;
 import spinel.graph.StructureFormatException;
 import spinel.graph.io.CgcnnEntry;
-import spinel.graph.io.CifReader;
 import spinel.graph.io.CgcnnFolderReader;
+import spinel.graph.io.CifReader;
 import spinel.graph.io.ExtxyzFrame;
 import spinel.graph.io.ExtxyzReader;
 import spinel.graph.io.MatbenchEntry;
@@ -47,7 +47,12 @@ import spinel.graph.io.Structures;
 public final class CrystalDataset {
 
     /** Where the structures come from. */
-    public enum Kind { CGCNN_FOLDER, MATBENCH, CSV, EXTXYZ }
+    public enum Kind {
+        CGCNN_FOLDER,
+        MATBENCH,
+        CSV,
+        EXTXYZ
+    }
 
     /** Receives structures in row order, a chunk at a time. */
     @FunctionalInterface
@@ -69,8 +74,15 @@ public final class CrystalDataset {
     /** For a subset of a Matbench file: the file rows it keeps (ascending); null for all. */
     private int[] sourceRows;
 
-    private CrystalDataset(String name, Path source, Kind kind, List<String> ids, double[] targets, String targetName,
-                           List<Path> files, List<Structure> frames) {
+    private CrystalDataset(
+            String name,
+            Path source,
+            Kind kind,
+            List<String> ids,
+            double[] targets,
+            String targetName,
+            List<Path> files,
+            List<Structure> frames) {
         this.name = name;
         this.source = source;
         this.kind = kind;
@@ -94,26 +106,30 @@ public final class CrystalDataset {
             if (Files.isDirectory(path)) return openFolder(path, target);
             if (file.endsWith(".json.gz") || file.endsWith(".json")) return openMatbench(path, target);
             if (file.endsWith(".csv") || file.endsWith(".csv.gz")) return openCsv(path, target, baseName(path));
-            if (file.endsWith(".xyz") || file.endsWith(".extxyz") || file.endsWith(".xyz.gz") || file.endsWith(".extxyz.gz")) {
+            if (file.endsWith(".xyz")
+                    || file.endsWith(".extxyz")
+                    || file.endsWith(".xyz.gz")
+                    || file.endsWith(".extxyz.gz")) {
                 return openExtxyz(path, target);
             }
         } catch (StructureFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
-        throw new IllegalArgumentException(path + ": expected a CGCNN folder, a Matbench .json.gz, a .csv with a header "
-            + "or an extended-XYZ file");
+        throw new IllegalArgumentException(path
+                + ": expected a CGCNN folder, a Matbench .json.gz, a .csv with a header " + "or an extended-XYZ file");
     }
 
     private static CrystalDataset openFolder(Path dir, String target) throws IOException, StructureFormatException {
         Path labels = dir.resolve("labels.csv");
         boolean numeric = target == null || target.matches("\\d+");
-        if (!numeric && Files.isRegularFile(labels)) return openCsv(labels, target, dir.getFileName().toString());
+        if (!numeric && Files.isRegularFile(labels))
+            return openCsv(labels, target, dir.getFileName().toString());
         if (!Files.isRegularFile(dir.resolve(CgcnnFolderReader.ID_PROP))) {
             throw new IllegalArgumentException(dir + ": a dataset folder needs " + CgcnnFolderReader.ID_PROP);
         }
         if (!numeric && target != null) {
             throw new IllegalArgumentException(dir + ": id_prop.csv has no header, so --target must be a column number "
-                + "(1 = first target), or the folder needs a labels.csv with a \"" + target + "\" column");
+                    + "(1 = first target), or the folder needs a labels.csv with a \"" + target + "\" column");
         }
         int column = target == null ? 0 : Integer.parseInt(target) - 1;
         CgcnnFolderReader reader = new CgcnnFolderReader(dir, new CifReader());
@@ -125,14 +141,21 @@ public final class CrystalDataset {
             CgcnnEntry e = entries.get(i);
             if (column < 0 || column >= e.targets().length) {
                 throw new IllegalArgumentException(dir.resolve(CgcnnFolderReader.ID_PROP) + " line " + e.line()
-                    + ": no target column " + (column + 1));
+                        + ": no target column " + (column + 1));
             }
             ids.add(e.id());
             files.add(e.cif());
             y[i] = e.targets()[column];
         }
-        return new CrystalDataset(dir.getFileName().toString(), dir, Kind.CGCNN_FOLDER, ids, y,
-            target == null ? "target" : "target" + target, files, null);
+        return new CrystalDataset(
+                dir.getFileName().toString(),
+                dir,
+                Kind.CGCNN_FOLDER,
+                ids,
+                y,
+                target == null ? "target" : "target" + target,
+                files,
+                null);
     }
 
     private static CrystalDataset openMatbench(Path file, String target) throws IOException, StructureFormatException {
@@ -142,7 +165,8 @@ public final class CrystalDataset {
         try (MatbenchReader.Dataset ds = MatbenchReader.open(file)) {
             targetName = ds.targetName();
             if (target != null && !matches(targetName, target)) {
-                throw new IllegalArgumentException(file + ": the target column is \"" + targetName + "\", not \"" + target + "\"");
+                throw new IllegalArgumentException(
+                        file + ": the target column is \"" + targetName + "\", not \"" + target + "\"");
             }
             MatbenchEntry e;
             while ((e = ds.nextEntry()) != null) {
@@ -150,8 +174,15 @@ public final class CrystalDataset {
                 y.add(e.target());
             }
         }
-        return new CrystalDataset(baseName(file), file, Kind.MATBENCH, ids,
-            y.stream().mapToDouble(Double::doubleValue).toArray(), targetName, null, null);
+        return new CrystalDataset(
+                baseName(file),
+                file,
+                Kind.MATBENCH,
+                ids,
+                y.stream().mapToDouble(Double::doubleValue).toArray(),
+                targetName,
+                null,
+                null);
     }
 
     private static CrystalDataset openCsv(Path csv, String target, String name) throws IOException {
@@ -171,23 +202,24 @@ public final class CrystalDataset {
         for (int i = 1; i < rows.size(); i++) {
             String[] r = rows.get(i);
             if (r.length != header.length) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + r.length + " columns, the header has "
-                    + header.length);
+                throw new IllegalArgumentException(
+                        csv + " line " + (i + 1) + ": " + r.length + " columns, the header has " + header.length);
             }
             ids.add(r[0].trim());
             files.add(dir.resolve(fileCol >= 0 ? r[fileCol].trim() : r[0].trim() + ".cif"));
             try {
                 y[i - 1] = r[t].isBlank() ? Double.NaN : Double.parseDouble(r[t].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": column \"" + header[t] + "\" is not a number: \""
-                    + r[t] + "\"");
+                throw new IllegalArgumentException(
+                        csv + " line " + (i + 1) + ": column \"" + header[t] + "\" is not a number: \"" + r[t] + "\"");
             }
         }
         return new CrystalDataset(name, csv, Kind.CSV, ids, y, header[t].trim(), files, null);
     }
 
     private static CrystalDataset openExtxyz(Path file, String target) throws IOException, StructureFormatException {
-        if (target == null) throw new IllegalArgumentException(file + ": name the per-frame property to learn (--target)");
+        if (target == null)
+            throw new IllegalArgumentException(file + ": name the per-frame property to learn (--target)");
         List<ExtxyzFrame> all;
         ExtxyzReader reader = new ExtxyzReader();
         if (file.toString().endsWith(".gz")) {
@@ -206,10 +238,12 @@ public final class CrystalDataset {
             for (String k : f.info().keySet()) if (matches(k, target)) key = k;
             if (key == null || f.number(key).isEmpty()) {
                 throw new IllegalArgumentException(file + " frame " + (i + 1) + ": no numeric property \"" + target
-                    + "\" (it has " + f.info().keySet() + ")");
+                        + "\" (it has " + f.info().keySet() + ")");
             }
             y[i] = f.number(key).getAsDouble();
-            String id = f.info().getOrDefault("id", f.structure().id() != null ? f.structure().id() : baseName(file) + "#" + i);
+            String id = f.info()
+                    .getOrDefault(
+                            "id", f.structure().id() != null ? f.structure().id() : baseName(file) + "#" + i);
             ids.add(id);
             structures.add(f.structure().withId(id));
         }
@@ -217,21 +251,35 @@ public final class CrystalDataset {
     }
 
     /** A short name for cache files and reports. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public Path source() { return source; }
+    public Path source() {
+        return source;
+    }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
-    public int size() { return ids.size(); }
+    public int size() {
+        return ids.size();
+    }
 
     /** Row ids, in row order. */
-    public List<String> ids() { return ids; }
+    public List<String> ids() {
+        return ids;
+    }
 
     /** The target of each row (a copy). */
-    public double[] targets() { return targets.clone(); }
+    public double[] targets() {
+        return targets.clone();
+    }
 
-    public String targetName() { return targetName; }
+    public String targetName() {
+        return targetName;
+    }
 
     /**
      * The rows {@code rows} (ascending) of this dataset as a dataset of their own, e.g. a subset of a
@@ -249,7 +297,8 @@ public final class CrystalDataset {
             if (subFiles != null) subFiles.add(files.get(rows[i]));
             if (subFrames != null) subFrames.add(frames.get(rows[i]));
         }
-        CrystalDataset d = new CrystalDataset(name + "-" + rows.length, source, kind, subIds, y, targetName, subFiles, subFrames);
+        CrystalDataset d =
+                new CrystalDataset(name + "-" + rows.length, source, kind, subIds, y, targetName, subFiles, subFrames);
         if (kind == Kind.MATBENCH) {
             d.sourceRows = new int[rows.length];
             for (int i = 0; i < rows.length; i++) d.sourceRows[i] = sourceRows == null ? rows[i] : sourceRows[rows[i]];
@@ -259,7 +308,8 @@ public final class CrystalDataset {
 
     /** The same structures with other targets (e.g. labels joined from a metadata file). */
     public CrystalDataset withTargets(String newName, double[] values) {
-        if (values.length != size()) throw new IllegalArgumentException(values.length + " targets for " + size() + " rows");
+        if (values.length != size())
+            throw new IllegalArgumentException(values.length + " targets for " + size() + " rows");
         CrystalDataset d = new CrystalDataset(name, source, kind, ids, values.clone(), newName, files, frames);
         d.contentHash = contentHash;
         d.sourceRows = sourceRows;
@@ -279,7 +329,9 @@ public final class CrystalDataset {
             for (int start = 0; start < files.size(); start += chunk) {
                 int first = start;
                 List<Structure> list = java.util.stream.IntStream.range(start, Math.min(files.size(), start + chunk))
-                    .parallel().mapToObj(i -> readFile(i)).toList();
+                        .parallel()
+                        .mapToObj(i -> readFile(i))
+                        .toList();
                 consumer.accept(first, list);
             }
         } else {
@@ -290,7 +342,8 @@ public final class CrystalDataset {
                 while ((e = ds.nextEntry()) != null && row < ids.size()) {
                     fileRow++;
                     if (sourceRows != null && sourceRows[row] != fileRow) continue;
-                    if (!e.id().equals(ids.get(row))) throw new IOException(source + ": row " + row + " changed while reading");
+                    if (!e.id().equals(ids.get(row)))
+                        throw new IOException(source + ": row " + row + " changed while reading");
                     list.add(e.structure().withId(e.id()));
                     row++;
                     if (list.size() == chunk) {
@@ -365,7 +418,8 @@ public final class CrystalDataset {
     private static int columnIndex(String[] header, String column, Path file) {
         for (int j = 0; j < header.length; j++) if (header[j].trim().equals(column)) return j;
         for (int j = 0; j < header.length; j++) if (matches(header[j], column)) return j;
-        throw new IllegalArgumentException(file + ": no column \"" + column + "\" in the header " + Arrays.toString(header));
+        throw new IllegalArgumentException(
+                file + ": no column \"" + column + "\" in the header " + Arrays.toString(header));
     }
 
     static boolean matches(String header, String name) {

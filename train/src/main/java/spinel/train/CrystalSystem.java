@@ -4,10 +4,18 @@ import java.util.Locale;
 
 /** The seven crystal systems, in order of increasing symmetry (International Tables, Vol. A). */
 public enum CrystalSystem {
-    TRICLINIC, MONOCLINIC, ORTHORHOMBIC, TETRAGONAL, TRIGONAL, HEXAGONAL, CUBIC;
+    TRICLINIC,
+    MONOCLINIC,
+    ORTHORHOMBIC,
+    TETRAGONAL,
+    TRIGONAL,
+    HEXAGONAL,
+    CUBIC;
 
     /** The lowercase name pymatgen and spglib use ("triclinic", ..., "cubic"). */
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** The crystal system of space group {@code number} (1–230), from the graph module's table. */
     public static CrystalSystem ofSpaceGroup(int number) {

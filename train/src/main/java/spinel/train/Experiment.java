@@ -38,13 +38,17 @@ public final class Experiment {
 
     /** The labels of a dataset for one task: regression targets or class indices with class names. */
     public record Labels(double[] values, int[] classes, List<String> classNames) {
-        boolean classification() { return classes != null && values == null; }
+        boolean classification() {
+            return classes != null && values == null;
+        }
         /** Whether row {@code i} has a usable label. */
         boolean valid(int i) {
             return (classes == null || classes[i] >= 0) && (values == null || Double.isFinite(values[i]));
         }
         /** Multi-task labels carry both class indices and values. */
-        boolean multi() { return classes != null && values != null; }
+        boolean multi() {
+            return classes != null && values != null;
+        }
     }
 
     /** Per-row inputs computed from the structures in one streaming pass. */
@@ -54,39 +58,65 @@ public final class Experiment {
     public static Map<String, Object> run(ExperimentSpec spec, PrintStream log) throws IOException {
         long t0 = System.nanoTime();
         Path out = spec.out();
-        boolean started = Files.isRegularFile(out.resolve(Trainer.CHECKPOINT)) || Files.isRegularFile(out.resolve("seed-0").resolve(Trainer.CHECKPOINT));
+        boolean started = Files.isRegularFile(out.resolve(Trainer.CHECKPOINT))
+                || Files.isRegularFile(out.resolve("seed-0").resolve(Trainer.CHECKPOINT));
         if (started && !spec.resume()) {
-            throw new IllegalStateException(out + " already holds a started run; pass --resume to continue it, or choose another --out");
+            throw new IllegalStateException(
+                    out + " already holds a started run; pass --resume to continue it, or choose another --out");
         }
         Files.createDirectories(out);
         RunFiles.writeJson(out.resolve("config.json"), spec.toMap());
 
         CrystalDataset dataset = CrystalDataset.open(spec.data(), spec.labels() != null ? null : spec.target());
-        if (spec.limit() > 0) dataset = dataset.subset(subsetRows(dataset.size(), spec.limit(), spec.train().seed()));
-        log.printf("%s: %d structures, target %s%n", dataset.name(), dataset.size(), spec.target() != null ? spec.target() : dataset.targetName());
+        if (spec.limit() > 0)
+            dataset = dataset.subset(
+                    subsetRows(dataset.size(), spec.limit(), spec.train().seed()));
+        log.printf(
+                "%s: %d structures, target %s%n",
+                dataset.name(), dataset.size(), spec.target() != null ? spec.target() : dataset.targetName());
         boolean multi = spec.task() == ExperimentSpec.Task.MULTI_TASK;
-        Tabular tab = tabular(dataset, spec.model() != ExperimentSpec.Model.CGCNN, spec.task() == ExperimentSpec.Task.VOLUME || multi);
+        Tabular tab = tabular(
+                dataset,
+                spec.model() != ExperimentSpec.Model.CGCNN,
+                spec.task() == ExperimentSpec.Task.VOLUME || multi);
         Labels labels = labels(spec, dataset, tab);
         Split split = split(spec, dataset, labels);
-        log.printf("split: %d train, %d validation, %d test%n", split.train().length, split.val().length, split.test().length);
+        log.printf(
+                "split: %d train, %d validation, %d test%n",
+                split.train().length, split.val().length, split.test().length);
 
         List<Trainer.Predictions> members = new ArrayList<>();
         List<List<Trainer.Predictions>> memberExtras = new ArrayList<>();
         List<Trainer.Result> results = new ArrayList<>();
-        Normalizer normalizer = labels.classification() ? Normalizer.IDENTITY : Normalizer.fit(labels.values(), split.train());
+        Normalizer normalizer =
+                labels.classification() ? Normalizer.IDENTITY : Normalizer.fit(labels.values(), split.train());
         Normalizer volumeNormalizer = multi ? Normalizer.fit(tab.volumePerAtom(), split.train()) : null;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("normalizer", Map.of("mean", normalizer.mean(), "std", normalizer.std()));
-        if (multi) model.put("volume_normalizer", Map.of("mean", volumeNormalizer.mean(), "std", volumeNormalizer.std()));
+        if (multi)
+            model.put("volume_normalizer", Map.of("mean", volumeNormalizer.mean(), "std", volumeNormalizer.std()));
         if (labels.classification()) model.put("classes", labels.classNames());
         GraphCache cache = usesGraphs(spec) ? graphCache(spec, dataset, log) : null;
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int e = 0; e < spec.ensemble(); e++) {
                 Path runDir = spec.ensemble() == 1 ? out : out.resolve("seed-" + e);
-                TrainConfig config = spec.train().toBuilder().optSeed(spec.train().seed() + e).build();
+                TrainConfig config = spec.train().toBuilder()
+                        .optSeed(spec.train().seed() + e)
+                        .build();
                 try (NDManager member = manager.newSubManager()) {
-                    Member m = trainMember(spec, config, dataset, tab, labels, split, normalizer, volumeNormalizer, cache,
-                        member, runDir, log);
+                    Member m = trainMember(
+                            spec,
+                            config,
+                            dataset,
+                            tab,
+                            labels,
+                            split,
+                            normalizer,
+                            volumeNormalizer,
+                            cache,
+                            member,
+                            runDir,
+                            log);
                     members.add(m.test());
                     memberExtras.add(m.extra());
                     results.add(m.result());
@@ -120,13 +150,22 @@ public final class Experiment {
                 prop[i] = labels.values()[split.test()[i]];
             }
             test = new LinkedHashMap<>();
-            test.put("space_group", RunReport.classification(out.resolve("space_group"), ids, sg, averageProbabilities(members),
-                labels.classNames()));
+            test.put(
+                    "space_group",
+                    RunReport.classification(
+                            out.resolve("space_group"), ids, sg, averageProbabilities(members), labels.classNames()));
             List<Trainer.Predictions> v = new ArrayList<>(), pr = new ArrayList<>();
-            for (List<Trainer.Predictions> e : memberExtras) { v.add(e.get(0)); pr.add(e.get(1)); }
-            test.put("volume_per_atom", RunReport.regression(out.resolve("volume_per_atom"), ids, vol, averageOutputs(v),
-                volumeNormalizer, "Å³/atom"));
-            test.put(dataset.targetName(), RunReport.regression(out.resolve("property"), ids, prop, averageOutputs(pr), normalizer, null));
+            for (List<Trainer.Predictions> e : memberExtras) {
+                v.add(e.get(0));
+                pr.add(e.get(1));
+            }
+            test.put(
+                    "volume_per_atom",
+                    RunReport.regression(
+                            out.resolve("volume_per_atom"), ids, vol, averageOutputs(v), volumeNormalizer, "Å³/atom"));
+            test.put(
+                    dataset.targetName(),
+                    RunReport.regression(out.resolve("property"), ids, prop, averageOutputs(pr), normalizer, null));
         } else if (labels.classification()) {
             int[] truth = new int[split.test().length];
             for (int i = 0; i < truth.length; i++) truth[i] = labels.classes()[split.test()[i]];
@@ -147,7 +186,8 @@ public final class Experiment {
                 }
                 for (int i = 0; i < truth.length; i++) {
                     double mu = normalizer.denormalize(mean[i][0]), var = 0;
-                    for (Trainer.Predictions p : members) var += Math.pow(normalizer.denormalize(p.outputs()[i][0]) - mu, 2);
+                    for (Trainer.Predictions p : members)
+                        var += Math.pow(normalizer.denormalize(p.outputs()[i][0]) - mu, 2);
                     spread += Math.sqrt(var / members.size());
                 }
                 extra.put("member_mae", maes);
@@ -159,12 +199,26 @@ public final class Experiment {
         return RunReport.metrics(out, test, first, (System.nanoTime() - t0) / 1e9, extra);
     }
 
-    private record Member(Trainer.Predictions test, Trainer.Result result, Map<String, Object> model,
-                          List<Trainer.Predictions> extra) {}
+    private record Member(
+            Trainer.Predictions test,
+            Trainer.Result result,
+            Map<String, Object> model,
+            List<Trainer.Predictions> extra) {}
 
-    private static Member trainMember(ExperimentSpec spec, TrainConfig config, CrystalDataset dataset, Tabular tab,
-                                      Labels labels, Split split, Normalizer normalizer, Normalizer volumeNormalizer,
-                                      GraphCache cache, NDManager manager, Path runDir, PrintStream log) throws IOException {
+    private static Member trainMember(
+            ExperimentSpec spec,
+            TrainConfig config,
+            CrystalDataset dataset,
+            Tabular tab,
+            Labels labels,
+            Split split,
+            Normalizer normalizer,
+            Normalizer volumeNormalizer,
+            GraphCache cache,
+            NDManager manager,
+            Path runDir,
+            PrintStream log)
+            throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         float[][] targets = null;
         if (labels.multi()) {
@@ -189,7 +243,8 @@ public final class Experiment {
                 globals = scaler.transform(both);
                 model.put("scaler", scaler);
             }
-            CrystalGraphConvNet net = (CrystalGraphConvNet) newBlock(spec, labels, cache, globals == null ? 0 : globals[0].length, 0);
+            CrystalGraphConvNet net =
+                    (CrystalGraphConvNet) newBlock(spec, labels, cache, globals == null ? 0 : globals[0].length, 0);
             Engine.getInstance().setRandomSeed((int) config.seed());
             net.initializeParameters(manager);
             if (spec.head() == ExperimentSpec.Head.TWO_STAGE) {
@@ -212,11 +267,12 @@ public final class Experiment {
                 test = GraphBatchSource.regression(cache, split.test(), targets, globals);
             }
         } else {
-            double[][] x = switch (spec.model()) {
-                case MLP_LATTICE -> tab.lattice();
-                case MLP_COMPOSITION -> tab.composition();
-                default -> concat(tab.lattice(), tab.composition());
-            };
+            double[][] x =
+                    switch (spec.model()) {
+                        case MLP_LATTICE -> tab.lattice();
+                        case MLP_COMPOSITION -> tab.composition();
+                        default -> concat(tab.lattice(), tab.composition());
+                    };
             FeatureScaler scaler = FeatureScaler.fit(x, split.train());
             float[][] fx = scaler.transform(x);
             model.put("scaler", scaler);
@@ -247,13 +303,17 @@ public final class Experiment {
     /** The untrained network of the spec (not initialised). */
     static Block newBlock(ExperimentSpec spec, Labels labels, GraphCache cache, int globalLength, int featureLength) {
         if (usesGraphs(spec)) {
-            CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder().optAtomInputLength(cache.atomFeatureLength())
-                .optBondFeatureLength(cache.bondFeatureLength())
-                .optAtomFeatureLength(spec.atomFeatureLength()).optNumConv(spec.numConv()).optHiddenLength(spec.hiddenLength());
+            CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder()
+                    .optAtomInputLength(cache.atomFeatureLength())
+                    .optBondFeatureLength(cache.bondFeatureLength())
+                    .optAtomFeatureLength(spec.atomFeatureLength())
+                    .optNumConv(spec.numConv())
+                    .optHiddenLength(spec.hiddenLength());
             if (globalLength > 0) b.optGlobalFeatureLength(globalLength);
             if (spec.head() == ExperimentSpec.Head.TWO_STAGE) b.optBravaisSpaceGroup();
             else if (labels.multi()) b.optMultiTask(1);
-            else if (labels.classification()) b.optClassification(labels.classNames().size());
+            else if (labels.classification())
+                b.optClassification(labels.classNames().size());
             else b.optRegression(1);
             return b.build();
         }
@@ -266,31 +326,43 @@ public final class Experiment {
      * (its own target, or the {@code target} column of {@code labels}); writes metrics.json,
      * predictions.csv and a plot into {@code outDir} and returns the metrics.
      */
-    public static Map<String, Object> evaluate(Path modelDir, Path data, String target, Path labelsFile, Path outDir,
-                                               PrintStream log) throws IOException {
+    public static Map<String, Object> evaluate(
+            Path modelDir, Path data, String target, Path labelsFile, Path outDir, PrintStream log) throws IOException {
         long t0 = System.nanoTime();
         var config = RunFiles.JSON.readTree(modelDir.resolve("config.json").toFile());
         var model = RunFiles.JSON.readTree(modelDir.resolve("model.json").toFile());
-        String[] params = Files.isRegularFile(modelDir.resolve(Trainer.BEST)) ? new String[] {Trainer.BEST}
-            : new String[] {"seed-0/" + Trainer.BEST};
+        String[] params = Files.isRegularFile(modelDir.resolve(Trainer.BEST))
+                ? new String[] {Trainer.BEST}
+                : new String[] {"seed-0/" + Trainer.BEST};
         Path best = modelDir.resolve(params[0]);
-        if (!Files.isRegularFile(best)) throw new IllegalArgumentException(modelDir + ": no " + Trainer.BEST + " (not a finished run?)");
+        if (!Files.isRegularFile(best))
+            throw new IllegalArgumentException(modelDir + ": no " + Trainer.BEST + " (not a finished run?)");
         TrainConfig train = RunFiles.JSON.treeToValue(config.get("train"), TrainConfig.class);
         if ("multi_task".equals(config.get("task").asText())) {
-            throw new IllegalArgumentException(modelDir + ": evaluating multi-task runs on new data is not supported yet");
+            throw new IllegalArgumentException(
+                    modelDir + ": evaluating multi-task runs on new data is not supported yet");
         }
-        ExperimentSpec spec = ExperimentSpec.builder().setData(data)
-            .optTarget(target != null ? target : config.path("target").asText(null))
-            .optLabels(labelsFile)
-            .optTask(ExperimentSpec.Task.valueOf(config.get("task").asText().toUpperCase()))
-            .optBinaryThreshold(config.path("binary_threshold").asDouble(0))
-            .optModel(ExperimentSpec.Model.valueOf(config.get("model").asText().toUpperCase().replace('-', '_')))
-            .optHead(ExperimentSpec.Head.valueOf(config.get("head").asText().toUpperCase().replace('-', '_')))
-            .optArchitecture(config.get("atom_fea_len").asInt(), config.get("n_conv").asInt(), config.get("h_fea_len").asInt())
-            .optFixedVolumePerAtom(config.path("fixed_volume_per_atom").asDouble(20))
-            .optTrain(train).setOut(outDir).build();
+        ExperimentSpec spec = ExperimentSpec.builder()
+                .setData(data)
+                .optTarget(target != null ? target : config.path("target").asText(null))
+                .optLabels(labelsFile)
+                .optTask(ExperimentSpec.Task.valueOf(config.get("task").asText().toUpperCase()))
+                .optBinaryThreshold(config.path("binary_threshold").asDouble(0))
+                .optModel(ExperimentSpec.Model.valueOf(
+                        config.get("model").asText().toUpperCase().replace('-', '_')))
+                .optHead(ExperimentSpec.Head.valueOf(
+                        config.get("head").asText().toUpperCase().replace('-', '_')))
+                .optArchitecture(
+                        config.get("atom_fea_len").asInt(),
+                        config.get("n_conv").asInt(),
+                        config.get("h_fea_len").asInt())
+                .optFixedVolumePerAtom(config.path("fixed_volume_per_atom").asDouble(20))
+                .optTrain(train)
+                .setOut(outDir)
+                .build();
         CrystalDataset dataset = CrystalDataset.open(data, labelsFile != null ? null : spec.target());
-        Tabular tab = tabular(dataset, spec.model() != ExperimentSpec.Model.CGCNN, spec.task() == ExperimentSpec.Task.VOLUME);
+        Tabular tab =
+                tabular(dataset, spec.model() != ExperimentSpec.Model.CGCNN, spec.task() == ExperimentSpec.Task.VOLUME);
         Labels labels = labels(spec, dataset, tab);
         if (labels.classification()) {
             List<String> trained = new ArrayList<>();
@@ -299,7 +371,9 @@ public final class Experiment {
                 // map this dataset's classes onto the trained ones by name
                 int[] mapped = new int[labels.classes().length];
                 for (int i = 0; i < mapped.length; i++) {
-                    mapped[i] = labels.classes()[i] < 0 ? -1 : trained.indexOf(labels.classNames().get(labels.classes()[i]));
+                    mapped[i] = labels.classes()[i] < 0
+                            ? -1
+                            : trained.indexOf(labels.classNames().get(labels.classes()[i]));
                 }
                 labels = new Labels(null, mapped, trained);
             }
@@ -307,8 +381,11 @@ public final class Experiment {
         List<Integer> rowList = new ArrayList<>();
         for (int i = 0; i < dataset.size(); i++) if (labels.valid(i)) rowList.add(i);
         int[] rows = rowList.stream().mapToInt(Integer::intValue).toArray();
-        Normalizer normalizer = new Normalizer(model.get("normalizer").get("mean").asDouble(), model.get("normalizer").get("std").asDouble());
-        FeatureScaler scaler = model.has("scaler") ? RunFiles.JSON.treeToValue(model.get("scaler"), FeatureScaler.class) : null;
+        Normalizer normalizer = new Normalizer(
+                model.get("normalizer").get("mean").asDouble(),
+                model.get("normalizer").get("std").asDouble());
+        FeatureScaler scaler =
+                model.has("scaler") ? RunFiles.JSON.treeToValue(model.get("scaler"), FeatureScaler.class) : null;
         float[][] targets = null;
         if (!labels.classification()) {
             targets = new float[dataset.size()][1];
@@ -323,23 +400,28 @@ public final class Experiment {
             try {
                 if (cache != null) {
                     float[][] globals = spec.model() == ExperimentSpec.Model.FUSION
-                        ? scaler.transform(concat(tab.lattice(), tab.composition())) : null;
-                    CrystalGraphConvNet net = (CrystalGraphConvNet) newBlock(spec, labels, cache, globals == null ? 0 : globals[0].length, 0);
+                            ? scaler.transform(concat(tab.lattice(), tab.composition()))
+                            : null;
+                    CrystalGraphConvNet net = (CrystalGraphConvNet)
+                            newBlock(spec, labels, cache, globals == null ? 0 : globals[0].length, 0);
                     net.initializeParameters(manager);
                     block = net;
-                    source = labels.classification() ? GraphBatchSource.classification(cache, rows, labels.classes(), globals)
-                        : GraphBatchSource.regression(cache, rows, targets, globals);
+                    source = labels.classification()
+                            ? GraphBatchSource.classification(cache, rows, labels.classes(), globals)
+                            : GraphBatchSource.regression(cache, rows, targets, globals);
                 } else {
-                    double[][] x = switch (spec.model()) {
-                        case MLP_LATTICE -> tab.lattice();
-                        case MLP_COMPOSITION -> tab.composition();
-                        default -> concat(tab.lattice(), tab.composition());
-                    };
+                    double[][] x =
+                            switch (spec.model()) {
+                                case MLP_LATTICE -> tab.lattice();
+                                case MLP_COMPOSITION -> tab.composition();
+                                default -> concat(tab.lattice(), tab.composition());
+                            };
                     float[][] fx = scaler.transform(x);
                     block = newBlock(spec, labels, null, 0, fx[0].length);
                     block.initialize(manager, DataType.FLOAT32, new Shape(1, fx[0].length));
-                    source = labels.classification() ? ArrayBatchSource.classification(fx, labels.classes(), rows)
-                        : ArrayBatchSource.regression(fx, targets, rows);
+                    source = labels.classification()
+                            ? ArrayBatchSource.classification(fx, labels.classes(), rows)
+                            : ArrayBatchSource.regression(fx, targets, rows);
                 }
                 Trainer.loadParameters(block, manager, best);
                 p = Trainer.predict(block, manager, source, 256, outputIndex);
@@ -381,7 +463,8 @@ public final class Experiment {
         String settings = builder.toString();
         if (spec.task() == ExperimentSpec.Task.VOLUME) {
             double v0 = spec.fixedVolumePerAtom();
-            build = s -> builder.build(s.withLattice(s.lattice().scaledToVolume(v0 * s.composition().numAtoms())));
+            build = s -> builder.build(s.withLattice(
+                    s.lattice().scaledToVolume(v0 * s.composition().numAtoms())));
             settings += " rescaled to " + v0 + " Å³/atom";
         }
         return GraphCache.open(dataset, build, builder.bondFeaturizer(), settings, spec.cacheDir(), log);
@@ -439,7 +522,8 @@ public final class Experiment {
             }
             case BINARY -> {
                 int[] c = new int[n];
-                for (int i = 0; i < n; i++) c[i] = raw[i].isBlank() ? -1 : parse(raw[i], spec, i, dataset) <= spec.binaryThreshold() ? 1 : 0;
+                for (int i = 0; i < n; i++)
+                    c[i] = raw[i].isBlank() ? -1 : parse(raw[i], spec, i, dataset) <= spec.binaryThreshold() ? 1 : 0;
                 String t = stripZero(spec.binaryThreshold());
                 return new Labels(null, c, List.of("> " + t, "≤ " + t));
             }
@@ -460,8 +544,10 @@ public final class Experiment {
                 for (CrystalSystem cs : CrystalSystem.values()) names.add(cs.label());
                 int[] c = new int[n];
                 for (int i = 0; i < n; i++) {
-                    c[i] = raw[i].matches("\\d+") ? CrystalSystem.ofSpaceGroup(Integer.parseInt(raw[i])).ordinal()
-                        : CrystalSystem.of(raw[i]).ordinal();
+                    c[i] = raw[i].matches("\\d+")
+                            ? CrystalSystem.ofSpaceGroup(Integer.parseInt(raw[i]))
+                                    .ordinal()
+                            : CrystalSystem.of(raw[i]).ordinal();
                 }
                 return new Labels(null, c, names);
             }
@@ -472,8 +558,9 @@ public final class Experiment {
                 });
                 for (String r : raw) if (!r.isBlank()) distinct.add(r);
                 List<String> names = new ArrayList<>(distinct);
-                if (names.size() < 2) throw new IllegalArgumentException(spec.data() + ": classification needs at least 2 "
-                    + "distinct target values, found " + names);
+                if (names.size() < 2)
+                    throw new IllegalArgumentException(spec.data() + ": classification needs at least 2 "
+                            + "distinct target values, found " + names);
                 int[] c = new int[n];
                 for (int i = 0; i < n; i++) c[i] = raw[i].isBlank() ? -1 : names.indexOf(raw[i]);
                 return new Labels(null, c, names);
@@ -486,8 +573,9 @@ public final class Experiment {
         long seed = spec.train().seed();
         int n = dataset.size();
         Split split = spec.folds() != null
-            ? Split.matbenchFold(spec.folds(), dataset.ids(), spec.fold(), spec.valFraction(), seed, spec.limit() > 0)
-            : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
+                ? Split.matbenchFold(
+                        spec.folds(), dataset.ids(), spec.fold(), spec.valFraction(), seed, spec.limit() > 0)
+                : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) keep[i] = labels.valid(i);
         return split.restrictTo(keep);
@@ -495,12 +583,15 @@ public final class Experiment {
 
     /** A seeded random subset of {@code limit} rows (ascending), the same for every model of a benchmark. */
     static int[] subsetRows(int n, int limit, long seed) {
-        if (limit <= 0 || limit >= n) return java.util.stream.IntStream.range(0, n).toArray();
+        if (limit <= 0 || limit >= n)
+            return java.util.stream.IntStream.range(0, n).toArray();
         int[] perm = java.util.stream.IntStream.range(0, n).toArray();
         Random r = new Random(seed ^ 0x5DEECE66DL);
         for (int i = n - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
-            int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
         }
         int[] rows = Arrays.copyOf(perm, limit);
         Arrays.sort(rows);
@@ -512,7 +603,8 @@ public final class Experiment {
         float[][] mean = new float[n][];
         for (int i = 0; i < n; i++) {
             mean[i] = new float[members.get(0).outputs()[i].length];
-            for (Trainer.Predictions p : members) for (int j = 0; j < mean[i].length; j++) mean[i][j] += p.outputs()[i][j] / members.size();
+            for (Trainer.Predictions p : members)
+                for (int j = 0; j < mean[i].length; j++) mean[i][j] += p.outputs()[i][j] / members.size();
         }
         return mean;
     }
@@ -547,7 +639,7 @@ public final class Experiment {
             return Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException((spec.labels() != null ? spec.labels() : spec.data()) + ": row "
-                + dataset.ids().get(row) + " has target \"" + s + "\", expected a number");
+                    + dataset.ids().get(row) + " has target \"" + s + "\", expected a number");
         }
     }
 

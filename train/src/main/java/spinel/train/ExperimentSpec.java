@@ -8,10 +8,28 @@ import java.util.Map;
  * Everything that defines one training run of {@link Experiment}: data, task, model, split and
  * training settings. Build with {@link #builder()}; serialised into {@code config.json}.
  */
-public record ExperimentSpec(Path data, String target, Path labels, Task task, double binaryThreshold, Model model,
-                             Head head, Path folds, int fold, double valFraction, double testFraction, int limit,
-                             int atomFeatureLength, int numConv, int hiddenLength, double fixedVolumePerAtom,
-                             int ensemble, TrainConfig train, Path cacheDir, Path out, boolean resume) {
+public record ExperimentSpec(
+        Path data,
+        String target,
+        Path labels,
+        Task task,
+        double binaryThreshold,
+        Model model,
+        Head head,
+        Path folds,
+        int fold,
+        double valFraction,
+        double testFraction,
+        int limit,
+        int atomFeatureLength,
+        int numConv,
+        int hiddenLength,
+        double fixedVolumePerAtom,
+        int ensemble,
+        TrainConfig train,
+        Path cacheDir,
+        Path out,
+        boolean resume) {
 
     /** What is learned. */
     public enum Task {
@@ -51,9 +69,14 @@ public record ExperimentSpec(Path data, String target, Path labels, Task task, d
     }
 
     /** CGCNN output head for space-group tasks. */
-    public enum Head { DEFAULT, TWO_STAGE }
+    public enum Head {
+        DEFAULT,
+        TWO_STAGE
+    }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** The settings as a JSON-ready map (for config.json). */
     public Map<String, Object> toMap() {
@@ -103,45 +126,140 @@ public record ExperimentSpec(Path data, String target, Path labels, Task task, d
         private Path out;
         private boolean resume;
 
-        public Builder setData(Path v) { data = v; return this; }
-        public Builder optTarget(String v) { target = v; return this; }
-        public Builder optLabels(Path v) { labels = v; return this; }
-        public Builder optTask(Task v) { task = v; return this; }
-        public Builder optBinaryThreshold(double v) { binaryThreshold = v; return this; }
-        public Builder optModel(Model v) { model = v; return this; }
-        public Builder optHead(Head v) { head = v; return this; }
-        public Builder optFolds(Path file, int k) { folds = file; fold = k; return this; }
-        public Builder optValFraction(double v) { valFraction = v; return this; }
-        public Builder optTestFraction(double v) { testFraction = v; return this; }
-        public Builder optLimit(int v) { limit = v; return this; }
-        public Builder optArchitecture(int atomFea, int nConv, int hidden) {
-            atomFeatureLength = atomFea; numConv = nConv; hiddenLength = hidden; return this;
+        public Builder setData(Path v) {
+            data = v;
+            return this;
         }
-        public Builder optFixedVolumePerAtom(double v) { fixedVolumePerAtom = v; return this; }
-        public Builder optEnsemble(int v) { ensemble = v; return this; }
-        public Builder optTrain(TrainConfig v) { train = v; return this; }
-        public Builder optCacheDir(Path v) { cacheDir = v; return this; }
-        public Builder setOut(Path v) { out = v; return this; }
-        public Builder optResume(boolean v) { resume = v; return this; }
+
+        public Builder optTarget(String v) {
+            target = v;
+            return this;
+        }
+
+        public Builder optLabels(Path v) {
+            labels = v;
+            return this;
+        }
+
+        public Builder optTask(Task v) {
+            task = v;
+            return this;
+        }
+
+        public Builder optBinaryThreshold(double v) {
+            binaryThreshold = v;
+            return this;
+        }
+
+        public Builder optModel(Model v) {
+            model = v;
+            return this;
+        }
+
+        public Builder optHead(Head v) {
+            head = v;
+            return this;
+        }
+
+        public Builder optFolds(Path file, int k) {
+            folds = file;
+            fold = k;
+            return this;
+        }
+
+        public Builder optValFraction(double v) {
+            valFraction = v;
+            return this;
+        }
+
+        public Builder optTestFraction(double v) {
+            testFraction = v;
+            return this;
+        }
+
+        public Builder optLimit(int v) {
+            limit = v;
+            return this;
+        }
+
+        public Builder optArchitecture(int atomFea, int nConv, int hidden) {
+            atomFeatureLength = atomFea;
+            numConv = nConv;
+            hiddenLength = hidden;
+            return this;
+        }
+
+        public Builder optFixedVolumePerAtom(double v) {
+            fixedVolumePerAtom = v;
+            return this;
+        }
+
+        public Builder optEnsemble(int v) {
+            ensemble = v;
+            return this;
+        }
+
+        public Builder optTrain(TrainConfig v) {
+            train = v;
+            return this;
+        }
+
+        public Builder optCacheDir(Path v) {
+            cacheDir = v;
+            return this;
+        }
+
+        public Builder setOut(Path v) {
+            out = v;
+            return this;
+        }
+
+        public Builder optResume(boolean v) {
+            resume = v;
+            return this;
+        }
 
         public ExperimentSpec build() {
             if (data == null) throw new IllegalArgumentException("no --data given");
             if (out == null) throw new IllegalArgumentException("no --out folder given");
             if (ensemble < 1) throw new IllegalArgumentException("ensemble size must be ≥ 1");
-            if (task == Task.VOLUME && (model == Model.MLP_LATTICE || model == Model.MLP_BOTH || model == Model.FUSION)) {
+            if (task == Task.VOLUME
+                    && (model == Model.MLP_LATTICE || model == Model.MLP_BOTH || model == Model.FUSION)) {
                 throw new IllegalArgumentException("volume per atom can be read from the lattice features; use --model "
-                    + "mlp-composition or cgcnn (which sees the structure rescaled to a fixed density)");
+                        + "mlp-composition or cgcnn (which sees the structure rescaled to a fixed density)");
             }
             if (task == Task.MULTI_TASK && (labels == null || (model != Model.CGCNN && model != Model.FUSION))) {
-                throw new IllegalArgumentException("--task multi-task needs --labels with a spg_num column and --model cgcnn or fusion");
+                throw new IllegalArgumentException(
+                        "--task multi-task needs --labels with a spg_num column and --model cgcnn or fusion");
             }
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
             }
-            Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
-            return new ExperimentSpec(data, target, labels, task, binaryThreshold, model, head, folds, fold, valFraction,
-                testFraction, limit, atomFeatureLength, numConv, hiddenLength, fixedVolumePerAtom, ensemble, train, cache,
-                out, resume);
+            Path cache = cacheDir != null
+                    ? cacheDir
+                    : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
+            return new ExperimentSpec(
+                    data,
+                    target,
+                    labels,
+                    task,
+                    binaryThreshold,
+                    model,
+                    head,
+                    folds,
+                    fold,
+                    valFraction,
+                    testFraction,
+                    limit,
+                    atomFeatureLength,
+                    numConv,
+                    hiddenLength,
+                    fixedVolumePerAtom,
+                    ensemble,
+                    train,
+                    cache,
+                    out,
+                    resume);
         }
     }
 }

@@ -11,9 +11,16 @@ public record FeatureScaler(double[] mean, double[] std) {
         int f = x[rows[0]].length;
         double[] mean = new double[f], std = new double[f];
         int[] count = new int[f];
-        for (int r : rows) for (int j = 0; j < f; j++) if (Double.isFinite(x[r][j])) { mean[j] += x[r][j]; count[j]++; }
+        for (int r : rows)
+            for (int j = 0; j < f; j++)
+                if (Double.isFinite(x[r][j])) {
+                    mean[j] += x[r][j];
+                    count[j]++;
+                }
         for (int j = 0; j < f; j++) mean[j] = count[j] == 0 ? 0 : mean[j] / count[j];
-        for (int r : rows) for (int j = 0; j < f; j++) if (Double.isFinite(x[r][j])) std[j] += (x[r][j] - mean[j]) * (x[r][j] - mean[j]);
+        for (int r : rows)
+            for (int j = 0; j < f; j++)
+                if (Double.isFinite(x[r][j])) std[j] += (x[r][j] - mean[j]) * (x[r][j] - mean[j]);
         for (int j = 0; j < f; j++) {
             double s = count[j] == 0 ? 0 : Math.sqrt(std[j] / count[j]);
             std[j] = s > 1e-12 ? s : 1;

@@ -45,21 +45,29 @@ public final class GraphBatchSource implements BatchSource {
      * Multi-task rows for the conv {@code MultiTaskHead}: labels [space-group index (C), volume (C×1),
      * properties (C×P)]; {@code volumeAndProperties} rows hold the (normalised) volume first.
      */
-    public static GraphBatchSource multiTask(GraphCache cache, int[] rows, int[] spaceGroupIndex, float[][] volumeAndProperties,
-                                             float[][] globals) {
+    public static GraphBatchSource multiTask(
+            GraphCache cache, int[] rows, int[] spaceGroupIndex, float[][] volumeAndProperties, float[][] globals) {
         GraphBatchSource s = new GraphBatchSource(cache, rows, volumeAndProperties, spaceGroupIndex, globals);
         s.multi = true;
         return s;
     }
 
-    @Override public int size() { return rows.length; }
+    @Override
+    public int size() {
+        return rows.length;
+    }
 
     /** The dataset row of position {@code i}. */
-    public int row(int i) { return rows[i]; }
+    public int row(int i) {
+        return rows[i];
+    }
 
     @Override
     public Batch batch(NDManager manager, int[] positions) {
-        List<CrystalGraph> graphs = Arrays.stream(positions).parallel().mapToObj(p -> cache.graph(rows[p])).toList();
+        List<CrystalGraph> graphs = Arrays.stream(positions)
+                .parallel()
+                .mapToObj(p -> cache.graph(rows[p]))
+                .toList();
         float[][] g = null;
         if (globals != null) {
             g = new float[positions.length][];
@@ -78,8 +86,14 @@ public final class GraphBatchSource implements BatchSource {
                 vol[i] = targets[r][0];
                 System.arraycopy(targets[r], 1, props, i * p, p);
             }
-            return new Batch(batch.toNDList(), new NDList(manager.create(sg), manager.create(vol, new Shape(c, 1)),
-                manager.create(props, new Shape(c, p))), c, batch);
+            return new Batch(
+                    batch.toNDList(),
+                    new NDList(
+                            manager.create(sg),
+                            manager.create(vol, new Shape(c, 1)),
+                            manager.create(props, new Shape(c, p))),
+                    c,
+                    batch);
         }
         if (classes != null) {
             int[] y = new int[positions.length];

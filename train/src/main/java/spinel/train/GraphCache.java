@@ -75,19 +75,29 @@ public final class GraphCache implements Closeable {
     }
 
     /** F, atom feature length of every graph. */
-    public int atomFeatureLength() { return atomFeatureLength; }
+    public int atomFeatureLength() {
+        return atomFeatureLength;
+    }
 
     /** B, bond feature length of every graph. */
-    public int bondFeatureLength() { return bondFeatureLength; }
+    public int bondFeatureLength() {
+        return bondFeatureLength;
+    }
 
     /** M, neighbour slots per atom. */
-    public int maxNeighbors() { return maxNeighbors; }
+    public int maxNeighbors() {
+        return maxNeighbors;
+    }
 
     /** Number of graphs. */
-    public int size() { return count; }
+    public int size() {
+        return count;
+    }
 
     /** The cache file. */
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /**
      * Opens the cache for {@code dataset} and the graph settings {@code settingsKey}, building it first
@@ -98,10 +108,16 @@ public final class GraphCache implements Closeable {
      * @param settingsKey a description of every graph setting (radius, neighbours, featurizers)
      * @param log         where progress lines go
      */
-    public static GraphCache open(CrystalDataset dataset, Function<Structure, CrystalGraph> builder, BondFeaturizer bonds,
-                                  String settingsKey, Path cacheDir, PrintStream log) throws IOException {
+    public static GraphCache open(
+            CrystalDataset dataset,
+            Function<Structure, CrystalGraph> builder,
+            BondFeaturizer bonds,
+            String settingsKey,
+            Path cacheDir,
+            PrintStream log)
+            throws IOException {
         String key = Hashing.sha256Hex((dataset.contentHash() + "\n" + settingsKey).getBytes(StandardCharsets.UTF_8))
-            .substring(0, 24);
+                .substring(0, 24);
         Path file = cacheDir.resolve(dataset.name() + "-" + key + ".graphs");
         if (!Files.isRegularFile(file)) {
             long t0 = System.nanoTime();
@@ -117,8 +133,13 @@ public final class GraphCache implements Closeable {
         return cache;
     }
 
-    private static void write(CrystalDataset dataset, Function<Structure, CrystalGraph> builder, BondFeaturizer bonds,
-                              Path file, PrintStream log) throws IOException {
+    private static void write(
+            CrystalDataset dataset,
+            Function<Structure, CrystalGraph> builder,
+            BondFeaturizer bonds,
+            Path file,
+            PrintStream log)
+            throws IOException {
         Map<FloatKey, Integer> paletteIndex = new HashMap<>();
         List<float[]> palette = new ArrayList<>();
         long[] offsets = new long[dataset.size() + 1];
@@ -132,14 +153,18 @@ public final class GraphCache implements Closeable {
             int[] written = {0};
             long[] progress = {System.nanoTime()};
             dataset.forEachChunk(256, (firstRow, structures) -> {
-                List<CrystalGraph> graphs = structures.parallelStream().map(s -> {
-                    try {
-                        return builder.apply(s);
-                    } catch (RuntimeException e) {
-                        throw new IllegalArgumentException(dataset.name() + " row " + s.id() + ": cannot build its graph: "
-                            + e.getMessage(), e);
-                    }
-                }).toList();
+                List<CrystalGraph> graphs = structures.parallelStream()
+                        .map(s -> {
+                            try {
+                                return builder.apply(s);
+                            } catch (RuntimeException e) {
+                                throw new IllegalArgumentException(
+                                        dataset.name() + " row " + s.id() + ": cannot build its graph: "
+                                                + e.getMessage(),
+                                        e);
+                            }
+                        })
+                        .toList();
                 for (CrystalGraph g : graphs) {
                     if (written[0] == 0) {
                         dims[0] = g.maxNeighbors();
@@ -148,8 +173,11 @@ public final class GraphCache implements Closeable {
                         out.writeInt(dims[0]);
                         out.writeInt(dims[1]);
                         out.writeInt(dims[2]);
-                    } else if (g.maxNeighbors() != dims[0] || g.atomFeatureLength() != dims[1] || g.bondFeatureLength() != dims[2]) {
-                        throw new IOException(dataset.name() + " row " + g.id() + ": graph shape differs from the first graph's");
+                    } else if (g.maxNeighbors() != dims[0]
+                            || g.atomFeatureLength() != dims[1]
+                            || g.bondFeatureLength() != dims[2]) {
+                        throw new IOException(
+                                dataset.name() + " row " + g.id() + ": graph shape differs from the first graph's");
                     }
                     offsets[written[0]] = counting.count;
                     writeGraph(out, g, bonds, paletteIndex, palette);
@@ -170,8 +198,13 @@ public final class GraphCache implements Closeable {
         });
     }
 
-    private static void writeGraph(DataOutputStream out, CrystalGraph g, BondFeaturizer bonds,
-                                   Map<FloatKey, Integer> paletteIndex, List<float[]> palette) throws IOException {
+    private static void writeGraph(
+            DataOutputStream out,
+            CrystalGraph g,
+            BondFeaturizer bonds,
+            Map<FloatKey, Integer> paletteIndex,
+            List<float[]> palette)
+            throws IOException {
         int n = g.numAtoms(), m = g.maxNeighbors(), f = g.atomFeatureLength(), b = g.bondFeatureLength();
         boolean rawBonds = !bondsRecomputable(g, bonds);
         out.writeUTF(g.id() == null ? "" : g.id());
@@ -268,17 +301,39 @@ public final class GraphCache implements Closeable {
     }
 
     @Override
-    public void close() throws IOException { channel.close(); }
+    public void close() throws IOException {
+        channel.close();
+    }
 
     private record FloatKey(float[] v) {
-        @Override public boolean equals(Object o) { return o instanceof FloatKey k && Arrays.equals(v, k.v); }
-        @Override public int hashCode() { return Arrays.hashCode(v); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FloatKey k && Arrays.equals(v, k.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(v);
+        }
     }
 
     private static final class CountingStream extends java.io.FilterOutputStream {
         long count;
-        CountingStream(java.io.OutputStream out) { super(out); }
-        @Override public void write(int b) throws IOException { out.write(b); count++; }
-        @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); count += len; }
+
+        CountingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 }

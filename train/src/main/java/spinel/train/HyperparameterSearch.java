@@ -21,9 +21,11 @@ public final class HyperparameterSearch {
 
     /** One point of the search space. */
     public record Candidate(double learningRate, int[] hidden, double dropout, double weightDecay, int batchSize) {
-        @Override public String toString() {
-            return String.format("lr %.2g, hidden %s, dropout %.2f, weight decay %.2g, batch %d", learningRate,
-                Arrays.toString(hidden), dropout, weightDecay, batchSize);
+        @Override
+        public String toString() {
+            return String.format(
+                    "lr %.2g, hidden %s, dropout %.2f, weight decay %.2g, batch %d",
+                    learningRate, Arrays.toString(hidden), dropout, weightDecay, batchSize);
         }
     }
 
@@ -33,11 +35,13 @@ public final class HyperparameterSearch {
     private HyperparameterSearch() {}
 
     /** Every combination of the given values. */
-    public static List<Candidate> grid(double[] learningRates, int[][] hiddens, double[] dropouts, double[] weightDecays,
-                                       int[] batchSizes) {
+    public static List<Candidate> grid(
+            double[] learningRates, int[][] hiddens, double[] dropouts, double[] weightDecays, int[] batchSizes) {
         List<Candidate> out = new ArrayList<>();
-        for (double lr : learningRates) for (int[] h : hiddens) for (double d : dropouts) for (double wd : weightDecays)
-            for (int b : batchSizes) out.add(new Candidate(lr, h, d, wd, b));
+        for (double lr : learningRates)
+            for (int[] h : hiddens)
+                for (double d : dropouts)
+                    for (double wd : weightDecays) for (int b : batchSizes) out.add(new Candidate(lr, h, d, wd, b));
         return out;
     }
 
@@ -52,8 +56,12 @@ public final class HyperparameterSearch {
         for (int i = 0; i < n; i++) {
             double lr = Math.pow(10, -4 + 2 * r.nextDouble());
             double wd = r.nextBoolean() ? 0 : Math.pow(10, -6 + 3 * r.nextDouble());
-            out.add(new Candidate(lr, hiddens[r.nextInt(hiddens.length)], 0.5 * r.nextDouble(), wd,
-                batchSizes[r.nextInt(batchSizes.length)]));
+            out.add(new Candidate(
+                    lr,
+                    hiddens[r.nextInt(hiddens.length)],
+                    0.5 * r.nextDouble(),
+                    wd,
+                    batchSizes[r.nextInt(batchSizes.length)]));
         }
         return out;
     }
@@ -67,19 +75,31 @@ public final class HyperparameterSearch {
      * @param workDir  scratch folder for the fold runs' checkpoints
      * @return the trials, best (lowest mean error) first
      */
-    public static List<Trial> crossValidate(List<Candidate> candidates, double[][] x, double[] targets, int[] labels,
-                                            int numClasses, int[] rows, int k, TrainConfig base, Path workDir,
-                                            PrintStream log) throws IOException {
+    public static List<Trial> crossValidate(
+            List<Candidate> candidates,
+            double[][] x,
+            double[] targets,
+            int[] labels,
+            int numClasses,
+            int[] rows,
+            int k,
+            TrainConfig base,
+            Path workDir,
+            PrintStream log)
+            throws IOException {
         boolean classification = base.task() == TrainConfig.Task.CLASSIFICATION;
         List<Split> folds = classification
-            ? Split.stratifiedKFold(Arrays.stream(rows).map(r -> labels[r]).toArray(), k, 0.0, base.seed())
-            : Split.kFold(rows.length, k, 0.0, base.seed());
+                ? Split.stratifiedKFold(Arrays.stream(rows).map(r -> labels[r]).toArray(), k, 0.0, base.seed())
+                : Split.kFold(rows.length, k, 0.0, base.seed());
         List<Trial> trials = new ArrayList<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (int c = 0; c < candidates.size(); c++) {
             Candidate cand = candidates.get(c);
-            TrainConfig config = base.toBuilder().optLearningRate(cand.learningRate()).optWeightDecay(cand.weightDecay())
-                .optBatchSize(cand.batchSize()).build();
+            TrainConfig config = base.toBuilder()
+                    .optLearningRate(cand.learningRate())
+                    .optWeightDecay(cand.weightDecay())
+                    .optBatchSize(cand.batchSize())
+                    .build();
             double[] errors = new double[folds.size()];
             for (int f = 0; f < folds.size(); f++) {
                 Split local = folds.get(f);
@@ -89,14 +109,24 @@ public final class HyperparameterSearch {
                 int[][] tv = Split.holdOut(trainRows, 0.1, base.seed() + f);
                 Split split = new Split(tv[0], tv[1], heldOut);
                 try (NDManager manager = NDManager.newBaseManager()) {
-                    TabularMlp mlp = new TabularMlp(config).optHidden(cand.hidden()).optDropout(cand.dropout()).setLog(quiet);
-                    TabularMlp.Fitted fit = mlp.fit(x, targets, labels, numClasses, split, manager,
-                        workDir.resolve("candidate-" + c).resolve("fold-" + f));
+                    TabularMlp mlp = new TabularMlp(config)
+                            .optHidden(cand.hidden())
+                            .optDropout(cand.dropout())
+                            .setLog(quiet);
+                    TabularMlp.Fitted fit = mlp.fit(
+                            x,
+                            targets,
+                            labels,
+                            numClasses,
+                            split,
+                            manager,
+                            workDir.resolve("candidate-" + c).resolve("fold-" + f));
                     errors[f] = error(fit, split.test(), targets, labels);
                 }
             }
             double mean = Arrays.stream(errors).average().orElse(Double.NaN);
-            double sd = Math.sqrt(Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum() / Math.max(1, errors.length - 1));
+            double sd = Math.sqrt(
+                    Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum() / Math.max(1, errors.length - 1));
             trials.add(new Trial(cand, mean, sd, errors));
             log.printf("candidate %d/%d (%s): error %.5g ± %.2g%n", c + 1, candidates.size(), cand, mean, sd);
         }
@@ -108,11 +138,13 @@ public final class HyperparameterSearch {
         float[][] out = fit.test().outputs();
         if (labels != null) {
             int wrong = 0;
-            for (int i = 0; i < rows.length; i++) if (Metrics.argmax(Trainer.softmax(out[i])) != labels[rows[i]]) wrong++;
+            for (int i = 0; i < rows.length; i++)
+                if (Metrics.argmax(Trainer.softmax(out[i])) != labels[rows[i]]) wrong++;
             return (double) wrong / rows.length;
         }
         double sum = 0;
-        for (int i = 0; i < rows.length; i++) sum += Math.abs(fit.normalizer().denormalize(out[i][0]) - targets[rows[i]]);
+        for (int i = 0; i < rows.length; i++)
+            sum += Math.abs(fit.normalizer().denormalize(out[i][0]) - targets[rows[i]]);
         return sum / rows.length;
     }
 }

@@ -53,18 +53,29 @@ public final class Metrics {
         int c = n == 0 ? 0 : probabilities[0].length;
         int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
-            if (probabilities[i].length != c) throw new IllegalArgumentException("row " + i + " has "
-                + probabilities[i].length + " class probabilities, expected " + c);
-            if (labels[i] < 0 || labels[i] >= c) throw new IllegalArgumentException("label " + labels[i]
-                + " of row " + i + " outside 0.." + (c - 1));
+            if (probabilities[i].length != c)
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + probabilities[i].length + " class probabilities, expected " + c);
+            if (labels[i] < 0 || labels[i] >= c)
+                throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " outside 0.." + (c - 1));
             predicted[i] = argmax(probabilities[i]);
         }
         int[][] confusion = confusion(labels, predicted, c);
         double[] agg = precisionRecallF1(confusion);
         double auc = c == 2 ? rocAuc(labels, column(probabilities, 1)) : Double.NaN;
-        return new ClassificationMetrics(topK(labels, probabilities, 1), topK(labels, probabilities, 5),
-            agg[0], agg[1], agg[2], agg[3], agg[4], agg[5], auc, confusion,
-            accuracyCoverage(labels, probabilities, DEFAULT_THRESHOLDS), n);
+        return new ClassificationMetrics(
+                topK(labels, probabilities, 1),
+                topK(labels, probabilities, 5),
+                agg[0],
+                agg[1],
+                agg[2],
+                agg[3],
+                agg[4],
+                agg[5],
+                auc,
+                confusion,
+                accuracyCoverage(labels, probabilities, DEFAULT_THRESHOLDS),
+                n);
     }
 
     /** Fraction of rows whose true label is among the {@code k} most probable classes. */
@@ -112,8 +123,12 @@ public final class Metrics {
             double p = predicted == 0 ? 0 : (double) tp / predicted;
             double r = support == 0 ? 0 : (double) tp / support;
             double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            pm += p; rm += r; fm += f;
-            pw += p * support; rw += r * support; fw += f * support;
+            pm += p;
+            rm += r;
+            fm += f;
+            pw += p * support;
+            rw += r * support;
+            fw += f * support;
         }
         if (classes == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         return new double[] {pm / classes, rm / classes, fm / classes, pw / total, rw / total, fw / total};
@@ -165,8 +180,8 @@ public final class Metrics {
                     if (best == labels[i]) correct++;
                 }
             }
-            curve.add(new CoveragePoint(t, n == 0 ? Double.NaN : (double) kept / n,
-                kept == 0 ? Double.NaN : (double) correct / kept));
+            curve.add(new CoveragePoint(
+                    t, n == 0 ? Double.NaN : (double) kept / n, kept == 0 ? Double.NaN : (double) correct / kept));
         }
         return curve;
     }

@@ -11,7 +11,8 @@ public record Normalizer(double mean, double std) {
     public static final Normalizer IDENTITY = new Normalizer(0, 1);
 
     public Normalizer {
-        if (!(std > 0) || !Double.isFinite(mean)) throw new IllegalArgumentException("normaliser mean " + mean + ", std " + std);
+        if (!(std > 0) || !Double.isFinite(mean))
+            throw new IllegalArgumentException("normaliser mean " + mean + ", std " + std);
     }
 
     /**
@@ -29,7 +30,11 @@ public record Normalizer(double mean, double std) {
         return new Normalizer(mean, std > 1e-12 ? std : 1);
     }
 
-    public double normalize(double y) { return (y - mean) / std; }
+    public double normalize(double y) {
+        return (y - mean) / std;
+    }
 
-    public double denormalize(double z) { return z * std + mean; }
+    public double denormalize(double z) {
+        return z * std + mean;
+    }
 }

@@ -42,7 +42,9 @@ final class ParameterOptimizer {
         }
     }
 
-    long steps() { return steps; }
+    long steps() {
+        return steps;
+    }
 
     /** Global L2 norm of all gradients. */
     double gradientNorm() {
@@ -90,8 +92,9 @@ final class ParameterOptimizer {
         if (!k.equals(kind.name())) throw new IOException("checkpoint optimiser is " + k + ", this run uses " + kind);
         steps = in.readLong();
         int n = in.readInt();
-        if (n != first.size() + second.size()) throw new IOException("checkpoint has " + n + " optimiser arrays, expected "
-            + (first.size() + second.size()));
+        if (n != first.size() + second.size())
+            throw new IOException(
+                    "checkpoint has " + n + " optimiser arrays, expected " + (first.size() + second.size()));
         for (NDArray a : first) readArray(in, a);
         for (NDArray a : second) readArray(in, a);
     }

@@ -19,8 +19,13 @@ public final class Plots {
 
     /** Training and validation loss against epoch. */
     public static void learningCurves(List<Trainer.EpochRecord> history, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("Learning curves").xAxisTitle("epoch")
-            .yAxisTitle("loss").build();
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(500)
+                .title("Learning curves")
+                .xAxisTitle("epoch")
+                .yAxisTitle("loss")
+                .build();
         List<Double> epochs = new ArrayList<>(), train = new ArrayList<>(), val = new ArrayList<>();
         for (Trainer.EpochRecord r : history) {
             epochs.add((double) r.epoch());
@@ -29,14 +34,20 @@ public final class Plots {
         }
         if (epochs.isEmpty()) return;
         chart.addSeries("train", epochs, train).setMarker(SeriesMarkers.NONE);
-        if (val.stream().anyMatch(v -> v != null)) chart.addSeries("validation", epochs, val).setMarker(SeriesMarkers.NONE);
+        if (val.stream().anyMatch(v -> v != null))
+            chart.addSeries("validation", epochs, val).setMarker(SeriesMarkers.NONE);
         save(chart, png);
     }
 
     /** Predicted against true values with the y = x line. */
     public static void parity(double[] actual, double[] predicted, String unit, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(600).height(600).title("Parity").xAxisTitle("true " + unit)
-            .yAxisTitle("predicted " + unit).build();
+        XYChart chart = new XYChartBuilder()
+                .width(600)
+                .height(600)
+                .title("Parity")
+                .xAxisTitle("true " + unit)
+                .yAxisTitle("predicted " + unit)
+                .build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
         if (actual.length == 0) return;
@@ -68,8 +79,13 @@ public final class Plots {
             for (int b = 0; b < used.size(); b++) cells.add(new Number[] {b, a, confusion[used.get(a)][used.get(b)]});
         }
         int side = Math.min(2000, 300 + 18 * used.size());
-        HeatMapChart chart = new HeatMapChartBuilder().width(side).height(side).title("Confusion matrix (rows: true)")
-            .xAxisTitle("predicted").yAxisTitle("true").build();
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(side)
+                .height(side)
+                .title("Confusion matrix (rows: true)")
+                .xAxisTitle("predicted")
+                .yAxisTitle("true")
+                .build();
         chart.getStyler().setShowValue(used.size() <= 20);
         chart.addSeries("counts", names, names, cells);
         RunFiles.writeAtomically(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));

@@ -85,10 +85,22 @@ public final class RunFiles {
 
     /** Keeps Jackson from closing the stream the atomic writer owns. */
     private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) { super(out); }
-        @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-        @Override public void close() throws IOException { flush(); }
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
-    static UncheckedIOException unchecked(IOException e) { return new UncheckedIOException(e); }
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
 }

@@ -24,8 +24,9 @@ public final class RunReport {
      * @param actual true values in target units
      * @return the "test" section of metrics.json
      */
-    public static Map<String, Object> regression(Path runDir, List<String> ids, double[] actual, float[][] outputs,
-                                                 Normalizer normalizer, String unit) throws IOException {
+    public static Map<String, Object> regression(
+            Path runDir, List<String> ids, double[] actual, float[][] outputs, Normalizer normalizer, String unit)
+            throws IOException {
         double[] predicted = new double[actual.length];
         List<List<?>> rows = new ArrayList<>();
         for (int i = 0; i < actual.length; i++) {
@@ -38,8 +39,8 @@ public final class RunReport {
     }
 
     /** Scores class logits against the true labels; writes predictions.csv with the top class and its probability. */
-    public static Map<String, Object> classification(Path runDir, List<String> ids, int[] labels, float[][] logits,
-                                                     List<String> classNames) throws IOException {
+    public static Map<String, Object> classification(
+            Path runDir, List<String> ids, int[] labels, float[][] logits, List<String> classNames) throws IOException {
         double[][] probs = new double[labels.length][];
         List<List<?>> rows = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
@@ -47,7 +48,8 @@ public final class RunReport {
             int best = Metrics.argmax(probs[i]);
             rows.add(List.of(ids.get(i), classNames.get(labels[i]), classNames.get(best), probs[i][best]));
         }
-        RunFiles.writeCsv(runDir.resolve("predictions.csv"), List.of("id", "target", "prediction", "probability"), rows);
+        RunFiles.writeCsv(
+                runDir.resolve("predictions.csv"), List.of("id", "target", "prediction", "probability"), rows);
         ClassificationMetrics m = Metrics.classification(labels, probs);
         Plots.confusion(m.confusion(), classNames, runDir.resolve("confusion.png"));
         Map<String, Object> map = m.toMap();
@@ -61,8 +63,10 @@ public final class RunReport {
         for (Trainer.EpochRecord r : history) {
             rows.add(List.of(r.epoch(), r.trainLoss(), r.valLoss(), r.valScore(), r.learningRate(), r.seconds()));
         }
-        RunFiles.writeCsv(runDir.resolve("history.csv"),
-            List.of("epoch", "train_loss", "val_loss", "val_score", "learning_rate", "seconds"), rows);
+        RunFiles.writeCsv(
+                runDir.resolve("history.csv"),
+                List.of("epoch", "train_loss", "val_loss", "val_score", "learning_rate", "seconds"),
+                rows);
         Plots.learningCurves(history, runDir.resolve("learning_curves.png"));
     }
 
@@ -70,8 +74,9 @@ public final class RunReport {
      * Writes metrics.json: {@code {"test": {...}, "epochs", "best_epoch", "seconds",
      * "seconds_per_epoch", "peak_rss_mb", ...extra}}.
      */
-    public static Map<String, Object> metrics(Path runDir, Map<String, Object> test, Trainer.Result result,
-                                              double seconds, Map<String, Object> extra) throws IOException {
+    public static Map<String, Object> metrics(
+            Path runDir, Map<String, Object> test, Trainer.Result result, double seconds, Map<String, Object> extra)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test", test);
         m.put("epochs", result.history().size());
@@ -80,7 +85,11 @@ public final class RunReport {
         m.put("seconds", seconds);
         double train = 0;
         for (Trainer.EpochRecord r : result.history()) train += r.seconds();
-        m.put("seconds_per_epoch", result.history().isEmpty() ? Double.NaN : train / result.history().size());
+        m.put(
+                "seconds_per_epoch",
+                result.history().isEmpty()
+                        ? Double.NaN
+                        : train / result.history().size());
         m.put("peak_rss_mb", RunFiles.peakRssMb());
         if (extra != null) m.putAll(extra);
         RunFiles.writeJson(runDir.resolve("metrics.json"), m);

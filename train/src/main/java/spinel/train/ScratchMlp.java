@@ -23,7 +23,9 @@ public final class ScratchMlp {
 
     /** Hidden-layer activation σ and its derivative σ'. */
     public enum Activation {
-        SIGMOID, RELU, TANH;
+        SIGMOID,
+        RELU,
+        TANH;
 
         double apply(double z) {
             return switch (this) {
@@ -49,7 +51,10 @@ public final class ScratchMlp {
     }
 
     /** Output layer and loss. */
-    public enum Loss { MSE, SOFTMAX_CROSS_ENTROPY }
+    public enum Loss {
+        MSE,
+        SOFTMAX_CROSS_ENTROPY
+    }
 
     /** ∂L/∂W_l and ∂L/∂b_l for each layer (index 0 is layer 1). */
     public record Gradients(List<RealMatrix> weights, List<double[]> biases) {}
@@ -80,13 +85,19 @@ public final class ScratchMlp {
         }
     }
 
-    public int numLayers() { return weights.size(); }
+    public int numLayers() {
+        return weights.size();
+    }
 
     /** W_l of layer {@code l} (1-based), in×out. Live: changes are seen by the network. */
-    public RealMatrix weights(int l) { return weights.get(l - 1); }
+    public RealMatrix weights(int l) {
+        return weights.get(l - 1);
+    }
 
     /** b_l of layer {@code l} (1-based). Live. */
-    public double[] bias(int l) { return biases.get(l - 1); }
+    public double[] bias(int l) {
+        return biases.get(l - 1);
+    }
 
     /** The network's output for the rows of {@code x}: A_L (regression values or class probabilities). */
     public RealMatrix predict(RealMatrix x) {
@@ -169,7 +180,9 @@ public final class ScratchMlp {
         for (int e = 0; e < epochs; e++) {
             for (int i = n - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
-                int t = order[i]; order[i] = order[j]; order[j] = t;
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
             }
             for (int start = 0; start < n; start += batchSize) {
                 int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + batchSize));
@@ -201,7 +214,8 @@ public final class ScratchMlp {
             RealMatrix al = zl.copy();
             if (!last) {
                 for (int i = 0; i < al.getRowDimension(); i++) {
-                    for (int j = 0; j < al.getColumnDimension(); j++) al.setEntry(i, j, activation.apply(zl.getEntry(i, j)));
+                    for (int j = 0; j < al.getColumnDimension(); j++)
+                        al.setEntry(i, j, activation.apply(zl.getEntry(i, j)));
                 }
             } else if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
                 softmaxRows(al);

@@ -40,13 +40,15 @@ public record Split(int[] train, int[] val, int[] test) {
     public static Split random(int n, double valFraction, double testFraction, long seed) {
         if (valFraction < 0 || testFraction < 0 || valFraction + testFraction >= 1) {
             throw new IllegalArgumentException("fractions val=" + valFraction + " test=" + testFraction
-                + " must be ≥ 0 and leave some training rows");
+                    + " must be ≥ 0 and leave some training rows");
         }
         int[] perm = permutation(n, seed);
         int nTest = (int) Math.round(n * testFraction);
         int nVal = (int) Math.round(n * valFraction);
-        return new Split(Arrays.copyOfRange(perm, nTest + nVal, n), Arrays.copyOfRange(perm, nTest, nTest + nVal),
-            Arrays.copyOfRange(perm, 0, nTest));
+        return new Split(
+                Arrays.copyOfRange(perm, nTest + nVal, n),
+                Arrays.copyOfRange(perm, nTest, nTest + nVal),
+                Arrays.copyOfRange(perm, 0, nTest));
     }
 
     /**
@@ -70,7 +72,8 @@ public record Split(int[] train, int[] val, int[] test) {
         int n = labels.length;
         checkFolds(n, k);
         Map<Integer, List<Integer>> byClass = new TreeMap<>();
-        for (int i = 0; i < n; i++) byClass.computeIfAbsent(labels[i], c -> new ArrayList<>()).add(i);
+        for (int i = 0; i < n; i++)
+            byClass.computeIfAbsent(labels[i], c -> new ArrayList<>()).add(i);
         Random rng = new Random(seed);
         List<List<Integer>> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) folds.add(new ArrayList<>());
@@ -101,8 +104,9 @@ public record Split(int[] train, int[] val, int[] test) {
      * Like {@link #matbenchFold(Path, List, int, double, long)}; with {@code subset} true the dataset
      * may be a subset of the task, and test ids it does not hold are skipped.
      */
-    public static Split matbenchFold(Path foldsFile, List<String> ids, int fold, double valFraction, long seed,
-                                     boolean subset) throws IOException {
+    public static Split matbenchFold(
+            Path foldsFile, List<String> ids, int fold, double valFraction, long seed, boolean subset)
+            throws IOException {
         JsonNode root;
         try (InputStream in = open(foldsFile)) {
             root = new ObjectMapper().readTree(in);
@@ -125,7 +129,7 @@ public record Split(int[] train, int[] val, int[] test) {
         }
         if (!missing.isEmpty() && !subset) {
             throw new IllegalArgumentException(foldsFile + ": " + missing.size() + " test ids of " + key
-                + " are not in the dataset, e.g. " + missing.get(0));
+                    + " are not in the dataset, e.g. " + missing.get(0));
         }
         List<Integer> rest = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) if (!test.contains(i)) rest.add(i);
@@ -163,14 +167,18 @@ public record Split(int[] train, int[] val, int[] test) {
             int j = 0;
             for (int i = 0; i < n; i++) if (!test.contains(i)) rest[j++] = i;
             int[][] tv = holdOut(rest, valFraction, seed + f);
-            splits.add(new Split(tv[0], tv[1], folds.get(f).stream().mapToInt(Integer::intValue).toArray()));
+            splits.add(new Split(
+                    tv[0],
+                    tv[1],
+                    folds.get(f).stream().mapToInt(Integer::intValue).toArray()));
         }
         return splits;
     }
 
     /** Splits {@code rows} into {train, val} with a seeded shuffle. */
     static int[][] holdOut(int[] rows, double valFraction, long seed) {
-        if (valFraction < 0 || valFraction >= 1) throw new IllegalArgumentException("validation fraction " + valFraction);
+        if (valFraction < 0 || valFraction >= 1)
+            throw new IllegalArgumentException("validation fraction " + valFraction);
         int[] perm = permutation(rows.length, seed);
         int nVal = (int) Math.round(rows.length * valFraction);
         int[] val = new int[nVal];
@@ -188,7 +196,9 @@ public record Split(int[] train, int[] val, int[] test) {
         Random rng = new Random(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
         }
         return p;
     }

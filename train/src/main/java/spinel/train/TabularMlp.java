@@ -20,8 +20,12 @@ import java.nio.file.Path;
 public final class TabularMlp {
 
     /** A trained model with its scalers, and its outputs on the test rows. */
-    public record Fitted(SequentialBlock block, FeatureScaler scaler, Normalizer normalizer, Trainer.Result result,
-                         Trainer.Predictions test) {}
+    public record Fitted(
+            SequentialBlock block,
+            FeatureScaler scaler,
+            Normalizer normalizer,
+            Trainer.Result result,
+            Trainer.Predictions test) {}
 
     private final TrainConfig config;
     private int[] hidden = {64, 32};
@@ -34,17 +38,31 @@ public final class TabularMlp {
 
     /** The default configuration: Adam 1e-3, batch 64, 300 epochs, patience 30. */
     public static TrainConfig.Builder defaults(TrainConfig.Task task) {
-        return TrainConfig.builder().setTask(task).optLearningRate(1e-3).optBatchSize(64).optEpochs(300).optPatience(30);
+        return TrainConfig.builder()
+                .setTask(task)
+                .optLearningRate(1e-3)
+                .optBatchSize(64)
+                .optEpochs(300)
+                .optPatience(30);
     }
 
     /** Hidden layer widths (default 64, 32). */
-    public TabularMlp optHidden(int... widths) { hidden = widths.clone(); return this; }
+    public TabularMlp optHidden(int... widths) {
+        hidden = widths.clone();
+        return this;
+    }
 
     /** Where the trainer's epoch lines go (default standard error). */
-    public TabularMlp setLog(java.io.PrintStream log) { this.log = log; return this; }
+    public TabularMlp setLog(java.io.PrintStream log) {
+        this.log = log;
+        return this;
+    }
 
     /** Dropout after each hidden layer (default 0.3 for classification, 0 for regression). */
-    public TabularMlp optDropout(double p) { dropout = p; return this; }
+    public TabularMlp optDropout(double p) {
+        dropout = p;
+        return this;
+    }
 
     /** The network: Linear and ReLU for each hidden width (plus dropout when p > 0), then a Linear output. */
     public static SequentialBlock block(int outputs, int[] hidden, double dropout) {
@@ -67,8 +85,9 @@ public final class TabularMlp {
      * @param numClasses number of classes (ignored for regression)
      * @param manager   owns the network's parameters
      */
-    public Fitted fit(double[][] x, double[] targets, int[] labels, int numClasses, Split split, NDManager manager,
-                      Path runDir) throws IOException {
+    public Fitted fit(
+            double[][] x, double[] targets, int[] labels, int numClasses, Split split, NDManager manager, Path runDir)
+            throws IOException {
         boolean classification = config.task() == TrainConfig.Task.CLASSIFICATION;
         FeatureScaler scaler = FeatureScaler.fit(x, split.train());
         float[][] fx = scaler.transform(x);

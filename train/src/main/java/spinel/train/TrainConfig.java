@@ -18,34 +18,75 @@ package spinel.train;
  * @param patience      stop after this many epochs without a better validation score (0: never)
  * @param seed          seed of initialisation, shuffling and dropout
  */
-public record TrainConfig(Task task, LossKind loss, OptimizerKind optimizer, double learningRate, double momentum,
-                          double weightDecay, Schedule schedule, int stepEpochs, double stepGamma, double clipNorm,
-                          int epochs, int batchSize, int patience, long seed) {
+public record TrainConfig(
+        Task task,
+        LossKind loss,
+        OptimizerKind optimizer,
+        double learningRate,
+        double momentum,
+        double weightDecay,
+        Schedule schedule,
+        int stepEpochs,
+        double stepGamma,
+        double clipNorm,
+        int epochs,
+        int batchSize,
+        int patience,
+        long seed) {
 
-    public enum Task { REGRESSION, CLASSIFICATION }
+    public enum Task {
+        REGRESSION,
+        CLASSIFICATION
+    }
 
-    public enum LossKind { MSE, L1, CROSS_ENTROPY }
+    public enum LossKind {
+        MSE,
+        L1,
+        CROSS_ENTROPY
+    }
 
-    public enum OptimizerKind { ADAM, SGD }
+    public enum OptimizerKind {
+        ADAM,
+        SGD
+    }
 
-    public enum Schedule { CONSTANT, STEP, COSINE, ONE_CYCLE }
+    public enum Schedule {
+        CONSTANT,
+        STEP,
+        COSINE,
+        ONE_CYCLE
+    }
 
     public TrainConfig {
         if (learningRate <= 0) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be ≥ 1, got " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
         if (task == Task.CLASSIFICATION) loss = LossKind.CROSS_ENTROPY;
-        else if (loss == LossKind.CROSS_ENTROPY) throw new IllegalArgumentException("cross-entropy loss needs a classification task");
+        else if (loss == LossKind.CROSS_ENTROPY)
+            throw new IllegalArgumentException("cross-entropy loss needs a classification task");
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** A builder starting from this configuration. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.task = task; b.loss = loss; b.optimizer = optimizer; b.learningRate = learningRate; b.momentum = momentum;
-        b.weightDecay = weightDecay; b.schedule = schedule; b.stepEpochs = stepEpochs; b.stepGamma = stepGamma;
-        b.clipNorm = clipNorm; b.epochs = epochs; b.batchSize = batchSize; b.patience = patience; b.seed = seed;
+        b.task = task;
+        b.loss = loss;
+        b.optimizer = optimizer;
+        b.learningRate = learningRate;
+        b.momentum = momentum;
+        b.weightDecay = weightDecay;
+        b.schedule = schedule;
+        b.stepEpochs = stepEpochs;
+        b.stepGamma = stepGamma;
+        b.clipNorm = clipNorm;
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.patience = patience;
+        b.seed = seed;
         return b;
     }
 
@@ -57,7 +98,8 @@ public record TrainConfig(Task task, LossKind loss, OptimizerKind optimizer, dou
         double t = totalSteps <= 1 ? 0 : (double) step / (totalSteps - 1);
         return switch (schedule) {
             case CONSTANT -> learningRate;
-            case STEP -> learningRate * Math.pow(stepGamma, Math.floor((double) (step / Math.max(1, stepsPerEpoch)) / stepEpochs));
+            case STEP -> learningRate
+                    * Math.pow(stepGamma, Math.floor((double) (step / Math.max(1, stepsPerEpoch)) / stepEpochs));
             case COSINE -> learningRate * 0.5 * (1 + Math.cos(Math.PI * t));
             case ONE_CYCLE -> {
                 // Smith & Topin (2017) with cosine phases: lr/25 -> lr over the first 30 %, then -> lr/1e4.
@@ -86,23 +128,88 @@ public record TrainConfig(Task task, LossKind loss, OptimizerKind optimizer, dou
         private int patience = 0;
         private long seed = 0;
 
-        public Builder setTask(Task v) { task = v; return this; }
-        public Builder optLoss(LossKind v) { loss = v; return this; }
-        public Builder optOptimizer(OptimizerKind v) { optimizer = v; return this; }
-        public Builder optLearningRate(double v) { learningRate = v; return this; }
-        public Builder optMomentum(double v) { momentum = v; return this; }
-        public Builder optWeightDecay(double v) { weightDecay = v; return this; }
-        public Builder optSchedule(Schedule v) { schedule = v; return this; }
-        public Builder optStep(int epochs, double gamma) { stepEpochs = epochs; stepGamma = gamma; return this; }
-        public Builder optClipNorm(double v) { clipNorm = v; return this; }
-        public Builder optEpochs(int v) { epochs = v; return this; }
-        public Builder optBatchSize(int v) { batchSize = v; return this; }
-        public Builder optPatience(int v) { patience = v; return this; }
-        public Builder optSeed(long v) { seed = v; return this; }
+        public Builder setTask(Task v) {
+            task = v;
+            return this;
+        }
+
+        public Builder optLoss(LossKind v) {
+            loss = v;
+            return this;
+        }
+
+        public Builder optOptimizer(OptimizerKind v) {
+            optimizer = v;
+            return this;
+        }
+
+        public Builder optLearningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder optMomentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        public Builder optWeightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        public Builder optSchedule(Schedule v) {
+            schedule = v;
+            return this;
+        }
+
+        public Builder optStep(int epochs, double gamma) {
+            stepEpochs = epochs;
+            stepGamma = gamma;
+            return this;
+        }
+
+        public Builder optClipNorm(double v) {
+            clipNorm = v;
+            return this;
+        }
+
+        public Builder optEpochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder optBatchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder optPatience(int v) {
+            patience = v;
+            return this;
+        }
+
+        public Builder optSeed(long v) {
+            seed = v;
+            return this;
+        }
 
         public TrainConfig build() {
-            return new TrainConfig(task, loss, optimizer, learningRate, momentum, weightDecay, schedule, stepEpochs,
-                stepGamma, clipNorm, epochs, batchSize, patience, seed);
+            return new TrainConfig(
+                    task,
+                    loss,
+                    optimizer,
+                    learningRate,
+                    momentum,
+                    weightDecay,
+                    schedule,
+                    stepEpochs,
+                    stepGamma,
+                    clipNorm,
+                    epochs,
+                    batchSize,
+                    patience,
+                    seed);
         }
     }
 }

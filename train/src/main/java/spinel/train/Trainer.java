@@ -5,8 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -46,19 +46,21 @@ public final class Trainer {
 
     /** Thrown when the loss stops being finite; the checkpoint of the last good epoch is kept. */
     public static final class DivergedException extends RuntimeException {
-        DivergedException(String message) { super(message); }
+        DivergedException(String message) {
+            super(message);
+        }
     }
 
     /** One row of {@code history.csv}. Scores are of the validation rows; NaN when there are none. */
-    public record EpochRecord(int epoch, double trainLoss, double valLoss, double valScore, double learningRate,
-                              double seconds) {}
+    public record EpochRecord(
+            int epoch, double trainLoss, double valLoss, double valScore, double learningRate, double seconds) {}
 
     /** Network outputs for some rows with their labels: regression values or class logits. */
     public record Predictions(float[][] outputs, float[][] labels) {}
 
     /** Outcome of {@link #fit}. */
-    public record Result(List<EpochRecord> history, int bestEpoch, double bestValScore, boolean stoppedEarly,
-                         double seconds) {}
+    public record Result(
+            List<EpochRecord> history, int bestEpoch, double bestValScore, boolean stoppedEarly, double seconds) {}
 
     static final String CHECKPOINT = "checkpoint.bin";
     static final String BEST = "best.params";
@@ -80,22 +82,36 @@ public final class Trainer {
         this.config = config;
     }
 
-    public TrainConfig config() { return config; }
+    public TrainConfig config() {
+        return config;
+    }
 
     /** Where the per-epoch lines go (default standard error). */
-    public Trainer setLog(PrintStream log) { this.log = log; return this; }
+    public Trainer setLog(PrintStream log) {
+        this.log = log;
+        return this;
+    }
 
     /**
      * Use {@code loss} instead of the configuration's (MSE/L1/cross-entropy on the first output),
      * e.g. a multi-task head's weighted sum.
      */
-    public Trainer optLossFunction(LossFunction loss) { this.lossFunction = loss; return this; }
+    public Trainer optLossFunction(LossFunction loss) {
+        this.lossFunction = loss;
+        return this;
+    }
 
     /** Which of the network's outputs is scored on the validation rows (default 0). */
-    public Trainer optOutputIndex(int index) { this.outputIndex = index; return this; }
+    public Trainer optOutputIndex(int index) {
+        this.outputIndex = index;
+        return this;
+    }
 
     /** Force the progress bar on or off (default: on when attached to a terminal). */
-    public Trainer optProgressBar(boolean on) { this.progressBar = on; return this; }
+    public Trainer optProgressBar(boolean on) {
+        this.progressBar = on;
+        return this;
+    }
 
     /**
      * Trains {@code block} (already initialised on {@code manager}) on {@code train}, early-stopping on
@@ -130,18 +146,24 @@ public final class Trainer {
             double lossSum = 0;
             long seen = 0;
             double lr = Double.NaN;
-            try (ProgressBar bar = progressBar ? new ProgressBarBuilder().setTaskName("epoch " + epoch)
-                    .setInitialMax(n).setStyle(ProgressBarStyle.ASCII).setConsumer(
-                        new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null) {
+            try (ProgressBar bar = progressBar
+                    ? new ProgressBarBuilder()
+                            .setTaskName("epoch " + epoch)
+                            .setInitialMax(n)
+                            .setStyle(ProgressBarStyle.ASCII)
+                            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                            .build()
+                    : null) {
                 for (int b = 0; b < batches; b++) {
-                    int[] rows = Arrays.copyOfRange(order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize()));
+                    int[] rows = Arrays.copyOfRange(
+                            order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize()));
                     lr = config.learningRateAt(optimizer.steps(), totalSteps, batches);
                     double loss = trainStep(block, store, manager, optimizer, train, rows, lr);
                     if (!Double.isFinite(loss)) {
                         throw new DivergedException(String.format(
-                            "training loss became %s at epoch %d, batch %d (learning rate %.3g); the last good checkpoint "
-                                + "(after epoch %d) is kept in %s — lower the learning rate or enable gradient clipping",
-                            loss, epoch, b + 1, lr, state.epoch, runDir));
+                                "training loss became %s at epoch %d, batch %d (learning rate %.3g); the last good checkpoint "
+                                        + "(after epoch %d) is kept in %s — lower the learning rate or enable gradient clipping",
+                                loss, epoch, b + 1, lr, state.epoch, runDir));
                     }
                     lossSum += loss * rows.length;
                     seen += rows.length;
@@ -172,14 +194,26 @@ public final class Trainer {
                 if (config.patience() > 0 && state.sinceBest >= config.patience()) state.stopped = true;
             }
             saveCheckpoint(checkpoint, block, optimizer, state);
-            log.printf("epoch %d/%d  train loss %.5f  val loss %.5f  val %s %.5f%s  lr %.2e  %.1f s%n", epoch,
-                config.epochs(), trainLoss, valLoss, config.task() == TrainConfig.Task.CLASSIFICATION ? "accuracy" : "mae",
-                config.task() == TrainConfig.Task.CLASSIFICATION ? -valScore : valScore, improved ? " *" : "", lr, seconds);
+            log.printf(
+                    "epoch %d/%d  train loss %.5f  val loss %.5f  val %s %.5f%s  lr %.2e  %.1f s%n",
+                    epoch,
+                    config.epochs(),
+                    trainLoss,
+                    valLoss,
+                    config.task() == TrainConfig.Task.CLASSIFICATION ? "accuracy" : "mae",
+                    config.task() == TrainConfig.Task.CLASSIFICATION ? -valScore : valScore,
+                    improved ? " *" : "",
+                    lr,
+                    seconds);
             if (state.stopped) log.printf("early stop: no better validation score for %d epochs%n", state.sinceBest);
         }
         loadParameters(block, manager, runDir.resolve(BEST));
-        return new Result(List.copyOf(state.history), state.bestEpoch, state.bestScore, state.stopped,
-            (System.nanoTime() - start) / 1e9);
+        return new Result(
+                List.copyOf(state.history),
+                state.bestEpoch,
+                state.bestScore,
+                state.stopped,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Loads parameters written by {@link Block#saveParameters} (e.g. {@code best.params}) into {@code block}. */
@@ -200,7 +234,8 @@ public final class Trainer {
     }
 
     /** Like {@link #predict(Block, NDManager, BatchSource, int)}, keeping output {@code outputIndex}. */
-    public static Predictions predict(Block block, NDManager manager, BatchSource source, int batchSize, int outputIndex) {
+    public static Predictions predict(
+            Block block, NDManager manager, BatchSource source, int batchSize, int outputIndex) {
         int n = source.size();
         float[][] outputs = new float[n][];
         float[][] labels = new float[n][];
@@ -212,16 +247,17 @@ public final class Trainer {
             try (NDManager batchManager = manager.newSubManager()) {
                 BatchSource.Batch batch = source.batch(batchManager, rows);
                 try (AutoCloseable resource = batch.resource()) {
-                NDArray out = block.forward(store, batch.inputs(), false).get(outputIndex);
-                long k = out.getShape().dimension() == 1 ? 1 : out.getShape().get(1);
-                float[] flat = out.toType(DataType.FLOAT32, false).toFloatArray();
-                NDArray lab = batch.labels().head();
-                float[] flatLabels = lab.toType(DataType.FLOAT32, false).toFloatArray();
-                int lk = flatLabels.length / rows.length;
-                for (int i = 0; i < rows.length; i++) {
-                    outputs[start + i] = Arrays.copyOfRange(flat, (int) (i * k), (int) ((i + 1) * k));
-                    labels[start + i] = Arrays.copyOfRange(flatLabels, i * lk, (i + 1) * lk);
-                }
+                    NDArray out = block.forward(store, batch.inputs(), false).get(outputIndex);
+                    long k =
+                            out.getShape().dimension() == 1 ? 1 : out.getShape().get(1);
+                    float[] flat = out.toType(DataType.FLOAT32, false).toFloatArray();
+                    NDArray lab = batch.labels().head();
+                    float[] flatLabels = lab.toType(DataType.FLOAT32, false).toFloatArray();
+                    int lk = flatLabels.length / rows.length;
+                    for (int i = 0; i < rows.length; i++) {
+                        outputs[start + i] = Arrays.copyOfRange(flat, (int) (i * k), (int) ((i + 1) * k));
+                        labels[start + i] = Arrays.copyOfRange(flatLabels, i * lk, (i + 1) * lk);
+                    }
                 } catch (Exception e) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
@@ -230,29 +266,37 @@ public final class Trainer {
         return new Predictions(outputs, labels);
     }
 
-    private double trainStep(Block block, ParameterStore store, NDManager manager, ParameterOptimizer optimizer,
-                             BatchSource train, int[] rows, double lr) {
-        try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
+    private double trainStep(
+            Block block,
+            ParameterStore store,
+            NDManager manager,
+            ParameterOptimizer optimizer,
+            BatchSource train,
+            int[] rows,
+            double lr) {
+        try (NDManager batchManager = manager.newSubManager();
+                NDScope scope = new NDScope()) {
             BatchSource.Batch batch = train.batch(batchManager, rows);
             try (AutoCloseable resource = batch.resource()) {
-            double lossValue;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                gc.zeroGradients();
-                NDList out = block.forward(store, batch.inputs(), true);
-                NDArray loss = lossFunction != null ? lossFunction.loss(out, batch.labels())
-                    : lossArray(out.head(), batch.labels().head());
-                lossValue = loss.getFloat();
-                if (!Double.isFinite(lossValue)) return lossValue;
-                gc.backward(loss);
-            }
-            double scale = 1;
-            if (config.clipNorm() > 0) {
-                double norm = optimizer.gradientNorm();
-                if (!Double.isFinite(norm)) return norm;
-                if (norm > config.clipNorm()) scale = config.clipNorm() / norm;
-            }
-            optimizer.step(lr, scale);
-            return lossValue;
+                double lossValue;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.zeroGradients();
+                    NDList out = block.forward(store, batch.inputs(), true);
+                    NDArray loss = lossFunction != null
+                            ? lossFunction.loss(out, batch.labels())
+                            : lossArray(out.head(), batch.labels().head());
+                    lossValue = loss.getFloat();
+                    if (!Double.isFinite(lossValue)) return lossValue;
+                    gc.backward(loss);
+                }
+                double scale = 1;
+                if (config.clipNorm() > 0) {
+                    double norm = optimizer.gradientNorm();
+                    if (!Double.isFinite(norm)) return norm;
+                    if (norm > config.clipNorm()) scale = config.clipNorm() / norm;
+                }
+                optimizer.step(lr, scale);
+                return lossValue;
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
@@ -265,7 +309,8 @@ public final class Trainer {
             case L1 -> out.sub(labels.reshape(out.getShape())).abs().mean();
             case CROSS_ENTROPY -> {
                 NDArray logp = out.logSoftmax(1);
-                NDArray oneHot = labels.toType(DataType.INT32, false).oneHot((int) out.getShape().get(1));
+                NDArray oneHot = labels.toType(DataType.INT32, false)
+                        .oneHot((int) out.getShape().get(1));
                 yield logp.mul(oneHot).sum(new int[] {1}).mean().neg();
             }
         };
@@ -337,7 +382,9 @@ public final class Trainer {
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
         }
         return p;
     }
@@ -377,15 +424,19 @@ public final class Trainer {
         });
     }
 
-    private void loadCheckpoint(Path file, Block block, NDManager manager, ParameterOptimizer optimizer,
-                                List<Parameter> trainable, State s) throws IOException {
+    private void loadCheckpoint(
+            Path file, Block block, NDManager manager, ParameterOptimizer optimizer, List<Parameter> trainable, State s)
+            throws IOException {
         try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
             if (!MAGIC.equals(in.readUTF())) throw new IOException(file + ": not a Spinel checkpoint");
             TrainConfig saved = RunFiles.JSON.readValue(in.readUTF(), TrainConfig.class);
-            if (saved.optimizer() != config.optimizer() || saved.batchSize() != config.batchSize()
-                    || saved.seed() != config.seed() || saved.task() != config.task()) {
-                throw new IOException(file + ": checkpoint of a different run (" + saved + "); use another --out folder");
+            if (saved.optimizer() != config.optimizer()
+                    || saved.batchSize() != config.batchSize()
+                    || saved.seed() != config.seed()
+                    || saved.task() != config.task()) {
+                throw new IOException(
+                        file + ": checkpoint of a different run (" + saved + "); use another --out folder");
             }
             s.epoch = in.readInt();
             s.bestEpoch = in.readInt();
@@ -394,8 +445,13 @@ public final class Trainer {
             s.stopped = in.readBoolean();
             int rows = in.readInt();
             for (int i = 0; i < rows; i++) {
-                s.history.add(new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                    in.readDouble(), in.readDouble()));
+                s.history.add(new EpochRecord(
+                        in.readInt(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble()));
             }
             optimizer.load(in);
             block.loadParameters(manager, in);

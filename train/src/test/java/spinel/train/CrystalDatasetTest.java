@@ -22,7 +22,6 @@ import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.Structure;
 import spinel.graph.io.ExtxyzFrame;
 import spinel.graph.io.ExtxyzWriter;
-import spinel.graph.io.Structures;
 
 class CrystalDatasetTest {
 
@@ -50,8 +49,9 @@ class CrystalDatasetTest {
         List<Structure> s = structures(d);
         assertEquals(10, s.size());
         assertEquals("1507756", s.get(3).id());
-        assertEquals(5, s.get(3).size());   // BaTiO3
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CrystalDataset.open(SAMPLE, "gap"));
+        assertEquals(5, s.get(3).size()); // BaTiO3
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CrystalDataset.open(SAMPLE, "gap"));
         assertTrue(e.getMessage().contains("labels.csv"), e.getMessage());
     }
 
@@ -60,8 +60,10 @@ class CrystalDatasetTest {
         Assumptions.assumeTrue(Files.isDirectory(SAMPLE));
         Structure a = new spinel.graph.io.CifReader().readOne(SAMPLE.resolve("1507756.cif"));
         Structure b = new spinel.graph.io.CifReader().readOne(SAMPLE.resolve("1000041.cif"));
-        Files.writeString(dir.resolve("labels.csv"), "id,band_gap (eV),file\nx," + 1.5 + "," + SAMPLE.resolve("1507756.cif")
-            + "\ny,0.0," + SAMPLE.resolve("1000041.cif") + "\n");
+        Files.writeString(
+                dir.resolve("labels.csv"),
+                "id,band_gap (eV),file\nx," + 1.5 + "," + SAMPLE.resolve("1507756.cif") + "\ny,0.0,"
+                        + SAMPLE.resolve("1000041.cif") + "\n");
         CrystalDataset csv = CrystalDataset.open(dir.resolve("labels.csv"), "band_gap");
         assertEquals(List.of("x", "y"), csv.ids());
         assertArrayEquals(new double[] {1.5, 0.0}, csv.targets());
@@ -72,14 +74,15 @@ class CrystalDatasetTest {
         Map<String, String> infoA = new LinkedHashMap<>(), infoB = new LinkedHashMap<>();
         infoA.put("energy", "-3.25");
         infoB.put("energy", "-1.5");
-        Files.writeString(dir.resolve("frames.extxyz"), new ExtxyzWriter().format(
-            List.of(new ExtxyzFrame(a, infoA), new ExtxyzFrame(b, infoB))));
+        Files.writeString(
+                dir.resolve("frames.extxyz"),
+                new ExtxyzWriter().format(List.of(new ExtxyzFrame(a, infoA), new ExtxyzFrame(b, infoB))));
         CrystalDataset xyz = CrystalDataset.open(dir.resolve("frames.extxyz"), "energy");
         assertEquals(2, xyz.size());
         assertArrayEquals(new double[] {-3.25, -1.5}, xyz.targets());
         assertEquals(b.size(), structures(xyz).get(1).size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> CrystalDataset.open(dir.resolve("frames.extxyz"), "band_gap"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CrystalDataset.open(dir.resolve("frames.extxyz"), "band_gap"));
         assertTrue(e.getMessage().contains("frame 1"), e.getMessage());
     }
 
@@ -97,7 +100,9 @@ class CrystalDatasetTest {
         assertEquals(List.of("mb-jdft2d-002", "mb-jdft2d-006", "mb-jdft2d-601"), sub.ids());
         assertEquals(d.targets()[600], sub.targets()[2]);
         List<Structure> s = structures(sub);
-        assertEquals(List.of("mb-jdft2d-002", "mb-jdft2d-006", "mb-jdft2d-601"), s.stream().map(Structure::id).toList());
+        assertEquals(
+                List.of("mb-jdft2d-002", "mb-jdft2d-006", "mb-jdft2d-601"),
+                s.stream().map(Structure::id).toList());
         assertNotEquals(d.contentHash(), sub.contentHash());
     }
 
@@ -107,7 +112,8 @@ class CrystalDatasetTest {
         CrystalDataset d = CrystalDataset.open(SAMPLE, null);
         CrystalGraphBuilder builder = CrystalGraphBuilder.cgcnnDefaults();
         List<Structure> structures = structures(d);
-        try (GraphCache cache = GraphCache.open(d, builder::build, builder.bondFeaturizer(), builder.toString(), dir, QUIET)) {
+        try (GraphCache cache =
+                GraphCache.open(d, builder::build, builder.bondFeaturizer(), builder.toString(), dir, QUIET)) {
             assertEquals(10, cache.size());
             for (int i = 0; i < 10; i++) {
                 CrystalGraph expected = builder.build(structures.get(i));
@@ -125,19 +131,35 @@ class CrystalDatasetTest {
             long atoms = 0;
             for (int i = 0; i < 10; i++) atoms += cache.numAtoms(i);
             // far smaller than the dense float arrays (92 + 12·41 floats, 2,336 bytes per atom)
-            assertTrue(Files.size(cache.file()) < atoms * 400, Files.size(cache.file()) + " bytes for " + atoms + " atoms");
+            assertTrue(
+                    Files.size(cache.file()) < atoms * 400,
+                    Files.size(cache.file()) + " bytes for " + atoms + " atoms");
         }
         List<Path> files;
-        try (var list = Files.list(dir)) { files = list.toList(); }
+        try (var list = Files.list(dir)) {
+            files = list.toList();
+        }
         assertEquals(1, files.size());
         long modified = Files.getLastModifiedTime(files.get(0)).toMillis();
-        GraphCache.open(d, s -> { throw new AssertionError("rebuilt"); }, builder.bondFeaturizer(), builder.toString(), dir, QUIET).close();
+        GraphCache.open(
+                        d,
+                        s -> {
+                            throw new AssertionError("rebuilt");
+                        },
+                        builder.bondFeaturizer(),
+                        builder.toString(),
+                        dir,
+                        QUIET)
+                .close();
         assertEquals(modified, Files.getLastModifiedTime(files.get(0)).toMillis());
-        CrystalGraphBuilder other = CrystalGraphBuilder.builder().optMaxNeighbors(8).build();
+        CrystalGraphBuilder other =
+                CrystalGraphBuilder.builder().optMaxNeighbors(8).build();
         try (GraphCache c8 = GraphCache.open(d, other::build, other.bondFeaturizer(), other.toString(), dir, QUIET)) {
             assertEquals(8, c8.maxNeighbors());
         }
-        try (var list = Files.list(dir)) { assertEquals(2, list.count()); }
+        try (var list = Files.list(dir)) {
+            assertEquals(2, list.count());
+        }
         assertNotEquals("", d.contentHash());
     }
 }

@@ -23,7 +23,8 @@ class MetricsTest {
     static final int[] Y = {0, 1, 2, 2, 1, 0, 2, 1, 1, 0};
     static final double[][] P = {
         {.7, .2, .1}, {.1, .6, .3}, {.2, .3, .5}, {.5, .1, .4}, {.3, .3, .4},
-        {.4, .35, .25}, {.1, .1, .8}, {.2, .5, .3}, {.6, .3, .1}, {.3, .4, .3}};
+        {.4, .35, .25}, {.1, .1, .8}, {.2, .5, .3}, {.6, .3, .1}, {.3, .4, .3}
+    };
 
     @Test
     void classificationScores() {
@@ -53,8 +54,10 @@ class MetricsTest {
     @Test
     void rocAucIsTheMannWhitneyStatisticWithTies() {
         // positives .35 .8 .4 .9 against negatives .1 .4 .2 .4: 2 + 4 + (2 + 2·½) + 4 = 13 of 16 pairs
-        assertEquals(13.0 / 16, Metrics.rocAuc(new int[] {0, 0, 1, 1, 1, 0, 1, 0},
-            new double[] {.1, .4, .35, .8, .4, .2, .9, .4}), 1e-12);
+        assertEquals(
+                13.0 / 16,
+                Metrics.rocAuc(new int[] {0, 0, 1, 1, 1, 0, 1, 0}, new double[] {.1, .4, .35, .8, .4, .2, .9, .4}),
+                1e-12);
         assertEquals(1.0, Metrics.rocAuc(new int[] {0, 1}, new double[] {0.2, 0.9}), 1e-12);
     }
 

@@ -22,11 +22,17 @@ class RunReportTest {
 
     @Test
     void writesEveryRunFile(@TempDir Path dir) throws Exception {
-        List<Trainer.EpochRecord> history = List.of(new Trainer.EpochRecord(1, 1.0, 0.9, 0.8, 1e-3, 0.5),
-            new Trainer.EpochRecord(2, 0.5, 0.6, 0.55, 1e-3, 0.5));
+        List<Trainer.EpochRecord> history = List.of(
+                new Trainer.EpochRecord(1, 1.0, 0.9, 0.8, 1e-3, 0.5),
+                new Trainer.EpochRecord(2, 0.5, 0.6, 0.55, 1e-3, 0.5));
         RunReport.history(dir, history);
-        Map<String, Object> test = RunReport.regression(dir, List.of("a", "b", "c"), new double[] {1, 2, 3},
-            new float[][] {{0f}, {1f}, {2f}}, new Normalizer(1, 1), "eV");
+        Map<String, Object> test = RunReport.regression(
+                dir,
+                List.of("a", "b", "c"),
+                new double[] {1, 2, 3},
+                new float[][] {{0f}, {1f}, {2f}},
+                new Normalizer(1, 1),
+                "eV");
         Trainer.Result result = new Trainer.Result(history, 2, 0.55, false, 1.0);
         RunReport.metrics(dir, test, result, 1.5, Map.of("model", "mlp"));
         JsonNode m = RunFiles.JSON.readTree(dir.resolve("metrics.json").toFile());
@@ -42,8 +48,12 @@ class RunReportTest {
         assertPng(dir.resolve("parity.png"));
         assertPng(dir.resolve("learning_curves.png"));
 
-        Map<String, Object> cls = RunReport.classification(dir, List.of("a", "b"), new int[] {0, 1},
-            new float[][] {{2f, 0f}, {0f, 2f}}, List.of("metal", "insulator"));
+        Map<String, Object> cls = RunReport.classification(
+                dir,
+                List.of("a", "b"),
+                new int[] {0, 1},
+                new float[][] {{2f, 0f}, {0f, 2f}},
+                List.of("metal", "insulator"));
         assertEquals(1.0, (double) cls.get("accuracy"), 1e-12);
         assertEquals(1.0, (double) cls.get("roc_auc"), 1e-12);
         assertPng(dir.resolve("confusion.png"));

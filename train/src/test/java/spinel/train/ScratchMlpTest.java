@@ -21,8 +21,9 @@ class ScratchMlpTest {
     static void gradientCheck(ScratchMlp.Activation act, ScratchMlp.Loss loss) {
         ScratchMlp mlp = new ScratchMlp(new int[] {4, 5, 3, 3}, act, loss, 11);
         RealMatrix x = randomMatrix(6, 4, 1);
-        RealMatrix y = loss == ScratchMlp.Loss.MSE ? randomMatrix(6, 3, 2)
-            : ScratchMlp.oneHot(new int[] {0, 2, 1, 1, 0, 2}, 3);
+        RealMatrix y = loss == ScratchMlp.Loss.MSE
+                ? randomMatrix(6, 3, 2)
+                : ScratchMlp.oneHot(new int[] {0, 2, 1, 1, 0, 2}, 3);
         ScratchMlp.Gradients g = mlp.gradients(x, y);
         double h = 1e-6;
         for (int l = 1; l <= mlp.numLayers(); l++) {
@@ -36,8 +37,11 @@ class ScratchMlpTest {
                     double down = mlp.loss(x, y);
                     w.setEntry(i, j, v);
                     double numeric = (up - down) / (2 * h);
-                    assertEquals(numeric, g.weights().get(l - 1).getEntry(i, j), 1e-7 + 1e-5 * Math.abs(numeric),
-                        act + " " + loss + " W" + l + "[" + i + "," + j + "]");
+                    assertEquals(
+                            numeric,
+                            g.weights().get(l - 1).getEntry(i, j),
+                            1e-7 + 1e-5 * Math.abs(numeric),
+                            act + " " + loss + " W" + l + "[" + i + "," + j + "]");
                 }
             }
             double[] b = mlp.bias(l);
@@ -48,7 +52,11 @@ class ScratchMlpTest {
                 b[j] = v - h;
                 double down = mlp.loss(x, y);
                 b[j] = v;
-                assertEquals((up - down) / (2 * h), g.biases().get(l - 1)[j], 1e-7, act + " " + loss + " b" + l + "[" + j + "]");
+                assertEquals(
+                        (up - down) / (2 * h),
+                        g.biases().get(l - 1)[j],
+                        1e-7,
+                        act + " " + loss + " b" + l + "[" + j + "]");
             }
         }
     }
@@ -64,7 +72,8 @@ class ScratchMlpTest {
     void learnsXor() {
         RealMatrix x = new Array2DRowRealMatrix(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
         RealMatrix y = ScratchMlp.oneHot(new int[] {0, 1, 1, 0}, 2);
-        ScratchMlp mlp = new ScratchMlp(new int[] {2, 8, 2}, ScratchMlp.Activation.TANH, ScratchMlp.Loss.SOFTMAX_CROSS_ENTROPY, 3);
+        ScratchMlp mlp = new ScratchMlp(
+                new int[] {2, 8, 2}, ScratchMlp.Activation.TANH, ScratchMlp.Loss.SOFTMAX_CROSS_ENTROPY, 3);
         double[] history = mlp.fit(x, y, 2000, 0.5, 4, 5);
         assertTrue(history[history.length - 1] < 0.05, "final loss " + history[history.length - 1]);
         RealMatrix p = mlp.predict(x);

@@ -23,24 +23,26 @@ import spinel.graph.symmetry.SpaceGroups;
  */
 class SpaceGroupsTest {
 
-    static String pearson(int sg) { return BravaisLattice.ofSpaceGroup(sg).pearsonSymbol(); }
+    static String pearson(int sg) {
+        return BravaisLattice.ofSpaceGroup(sg).pearsonSymbol();
+    }
 
     @Test
     void knownGroups() {
-        assertEquals("aP", pearson(2));      // P-1
-        assertEquals("mP", pearson(14));     // P2_1/c
-        assertEquals("mC", pearson(12));     // C2/m
-        assertEquals("oP", pearson(62));     // Pnma
-        assertEquals("oC", pearson(63));     // Cmcm
-        assertEquals("oC", pearson(38));     // Amm2
-        assertEquals("oF", pearson(70));     // Fddd
-        assertEquals("oI", pearson(71));     // Immm
-        assertEquals("tI", pearson(139));    // I4/mmm
-        assertEquals("hR", pearson(166));    // R-3m
-        assertEquals("hP", pearson(164));    // P-3m1
-        assertEquals("hP", pearson(194));    // P6_3/mmc
-        assertEquals("cF", pearson(225));    // Fm-3m
-        assertEquals("cI", pearson(230));    // Ia-3d
+        assertEquals("aP", pearson(2)); // P-1
+        assertEquals("mP", pearson(14)); // P2_1/c
+        assertEquals("mC", pearson(12)); // C2/m
+        assertEquals("oP", pearson(62)); // Pnma
+        assertEquals("oC", pearson(63)); // Cmcm
+        assertEquals("oC", pearson(38)); // Amm2
+        assertEquals("oF", pearson(70)); // Fddd
+        assertEquals("oI", pearson(71)); // Immm
+        assertEquals("tI", pearson(139)); // I4/mmm
+        assertEquals("hR", pearson(166)); // R-3m
+        assertEquals("hP", pearson(164)); // P-3m1
+        assertEquals("hP", pearson(194)); // P6_3/mmc
+        assertEquals("cF", pearson(225)); // Fm-3m
+        assertEquals("cI", pearson(230)); // Ia-3d
         assertEquals(CrystalSystem.TRIGONAL, CrystalSystem.ofSpaceGroup(166));
         assertEquals(CrystalSystem.HEXAGONAL, CrystalSystem.ofSpaceGroup(194));
     }
@@ -52,11 +54,19 @@ class SpaceGroupsTest {
         for (int n = 1; n <= 230; n++) {
             char centring = SpaceGroups.byNumber(n).get(0).symbol().charAt(0);
             if (centring == 'A' || centring == 'B') centring = 'C';
-            String family = switch (CrystalSystem.ofSpaceGroup(n)) {
-                case TRICLINIC -> "a"; case MONOCLINIC -> "m"; case ORTHORHOMBIC -> "o"; case TETRAGONAL -> "t";
-                case TRIGONAL, HEXAGONAL -> "h"; case CUBIC -> "c";
-            };
-            assertEquals(family + centring, pearson(n), "space group " + n + " " + SpaceGroups.byNumber(n).get(0).symbol());
+            String family =
+                    switch (CrystalSystem.ofSpaceGroup(n)) {
+                        case TRICLINIC -> "a";
+                        case MONOCLINIC -> "m";
+                        case ORTHORHOMBIC -> "o";
+                        case TETRAGONAL -> "t";
+                        case TRIGONAL, HEXAGONAL -> "h";
+                        case CUBIC -> "c";
+                    };
+            assertEquals(
+                    family + centring,
+                    pearson(n),
+                    "space group " + n + " " + SpaceGroups.byNumber(n).get(0).symbol());
             seen.add(BravaisLattice.ofSpaceGroup(n));
         }
         assertEquals(14, seen.size());
@@ -65,10 +75,11 @@ class SpaceGroupsTest {
     /** The crystal systems of real Materials Project rows (spglib's labels) agree with ours. */
     @Test
     void agreesWithSpglibLabelsOfMpGap() throws IOException {
-        Path csv = Path.of(System.getProperty("spinel.shared", "../shared")).resolve("data/matbench_meta/mp_gap.csv.gz");
+        Path csv =
+                Path.of(System.getProperty("spinel.shared", "../shared")).resolve("data/matbench_meta/mp_gap.csv.gz");
         Assumptions.assumeTrue(Files.isRegularFile(csv));
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(csv)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(csv)), StandardCharsets.UTF_8))) {
             r.readLine();
             String line;
             int rows = 0;

@@ -22,7 +22,8 @@ class SplitTest {
 
     static void assertPartition(Split s, int n) {
         Set<Integer> all = new HashSet<>();
-        for (int[] part : new int[][] {s.train(), s.val(), s.test()}) for (int r : part) assertTrue(all.add(r), "row " + r + " twice");
+        for (int[] part : new int[][] {s.train(), s.val(), s.test()})
+            for (int r : part) assertTrue(all.add(r), "row " + r + " twice");
         assertEquals(n, all.size());
     }
 
@@ -66,8 +67,8 @@ class SplitTest {
         assertArrayEquals(new int[] {1, 3}, s.test());
         assertArrayEquals(new int[] {0, 2}, s.train());
         assertEquals(2, Split.matbenchFoldCount(f));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> Split.matbenchFold(f, List.of("a", "b", "c", "d"), 4, 0.0, 1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Split.matbenchFold(f, List.of("a", "b", "c", "d"), 4, 0.0, 1));
         assertTrue(e.getMessage().contains("fold_4"), e.getMessage());
     }
 
@@ -77,7 +78,8 @@ class SplitTest {
         Path folds = shared.resolve("data/matbench_meta/jdft2d.folds.json");
         Assumptions.assumeTrue(Files.isRegularFile(folds));
         List<String> ids = new ArrayList<>();
-        for (String line : Files.readAllLines(shared.resolve("data/matbench_meta/jdft2d.csv")).subList(1, 637)) {
+        for (String line : Files.readAllLines(shared.resolve("data/matbench_meta/jdft2d.csv"))
+                .subList(1, 637)) {
             ids.add(line.substring(0, line.indexOf(',')));
         }
         int[] tested = new int[ids.size()];

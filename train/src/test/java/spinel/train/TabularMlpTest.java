@@ -26,7 +26,9 @@ class TabularMlpTest {
         return x;
     }
 
-    static double target(double[] x) { return Math.sin(x[0]) + 0.5 * x[1] * x[2]; }
+    static double target(double[] x) {
+        return Math.sin(x[0]) + 0.5 * x[1] * x[2];
+    }
 
     /**
      * The DJL network and the from-scratch one, started from the same weights and trained by the same
@@ -67,11 +69,17 @@ class TabularMlpTest {
                 child.getParameters().get("weight").getArray().set(wt);
                 layer++;
             }
-            TrainConfig config = TrainConfig.builder().optOptimizer(TrainConfig.OptimizerKind.SGD).optMomentum(0)
-                .optLearningRate(0.05).optBatchSize(n).optEpochs(40).build();
+            TrainConfig config = TrainConfig.builder()
+                    .optOptimizer(TrainConfig.OptimizerKind.SGD)
+                    .optMomentum(0)
+                    .optLearningRate(0.05)
+                    .optBatchSize(n)
+                    .optEpochs(40)
+                    .build();
             int[] rows = java.util.stream.IntStream.range(0, n).toArray();
-            new Trainer(config).setLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                .fit(block, manager, ArrayBatchSource.regression(fx, fy, rows), null, dir);
+            new Trainer(config)
+                    .setLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .fit(block, manager, ArrayBatchSource.regression(fx, fy, rows), null, dir);
             scratch.fit(mx, my, 40, 0.05, n, 0);
             Trainer.Predictions p = Trainer.predict(block, manager, ArrayBatchSource.regression(fx, fy, rows), n);
             RealMatrix expected = scratch.predict(mx);
@@ -94,8 +102,13 @@ class TabularMlpTest {
         Split split = Split.random(n, 0.15, 0.2, 3);
         try (NDManager manager = NDManager.newBaseManager()) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-            TrainConfig reg = TabularMlp.defaults(TrainConfig.Task.REGRESSION).optEpochs(60).optPatience(15).optSeed(1).build();
-            TabularMlp.Fitted f = new TabularMlp(reg).setLog(quiet).fit(x, y, null, 0, split, manager, dir.resolve("reg"));
+            TrainConfig reg = TabularMlp.defaults(TrainConfig.Task.REGRESSION)
+                    .optEpochs(60)
+                    .optPatience(15)
+                    .optSeed(1)
+                    .build();
+            TabularMlp.Fitted f =
+                    new TabularMlp(reg).setLog(quiet).fit(x, y, null, 0, split, manager, dir.resolve("reg"));
             double[] actual = new double[split.test().length], predicted = new double[actual.length];
             for (int i = 0; i < actual.length; i++) {
                 actual[i] = y[split.test()[i]];
@@ -104,8 +117,14 @@ class TabularMlpTest {
             RegressionMetrics m = Metrics.regression(actual, predicted);
             assertTrue(m.r2() > 0.8, "R² " + m.r2());
 
-            TrainConfig cls = TabularMlp.defaults(TrainConfig.Task.CLASSIFICATION).optEpochs(40).optPatience(10).optBatchSize(32).optSeed(1).build();
-            TabularMlp.Fitted c = new TabularMlp(cls).setLog(quiet).fit(x, null, labels, 3, split, manager, dir.resolve("cls"));
+            TrainConfig cls = TabularMlp.defaults(TrainConfig.Task.CLASSIFICATION)
+                    .optEpochs(40)
+                    .optPatience(10)
+                    .optBatchSize(32)
+                    .optSeed(1)
+                    .build();
+            TabularMlp.Fitted c =
+                    new TabularMlp(cls).setLog(quiet).fit(x, null, labels, 3, split, manager, dir.resolve("cls"));
             int[] truth = new int[split.test().length];
             double[][] probs = new double[truth.length][];
             for (int i = 0; i < truth.length; i++) {

@@ -37,8 +37,15 @@ class TrainerTest {
             ai.djl.engine.Engine.getInstance().setRandomSeed(1);
             SequentialBlock block = TabularMlp.block(1, new int[] {16, 8}, 0.2);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
-            new Trainer(config).setLog(QUIET).optProgressBar(false).fit(block, manager,
-                ArrayBatchSource.regression(X, Y, train), ArrayBatchSource.regression(X, Y, val), dir);
+            new Trainer(config)
+                    .setLog(QUIET)
+                    .optProgressBar(false)
+                    .fit(
+                            block,
+                            manager,
+                            ArrayBatchSource.regression(X, Y, train),
+                            ArrayBatchSource.regression(X, Y, val),
+                            dir);
             Trainer.Predictions p = Trainer.predict(block, manager, ArrayBatchSource.regression(X, Y, val), 64);
             float[] out = new float[p.outputs().length];
             for (int i = 0; i < out.length; i++) out[i] = p.outputs()[i][0];
@@ -51,8 +58,12 @@ class TrainerTest {
 
     @Test
     void deterministicForASeedAndResumesExactly(@TempDir Path dir) throws Exception {
-        TrainConfig.Builder b = TrainConfig.builder().optBatchSize(16).optSeed(3).optSchedule(TrainConfig.Schedule.CONSTANT)
-            .optWeightDecay(1e-4).optClipNorm(5);
+        TrainConfig.Builder b = TrainConfig.builder()
+                .optBatchSize(16)
+                .optSeed(3)
+                .optSchedule(TrainConfig.Schedule.CONSTANT)
+                .optWeightDecay(1e-4)
+                .optClipNorm(5);
         float[] once = runAndPredict(b.optEpochs(8).build(), dir.resolve("a"), TRAIN, VAL);
         float[] again = runAndPredict(b.optEpochs(8).build(), dir.resolve("b"), TRAIN, VAL);
         assertArrayEquals(once, again, 0f);
@@ -64,17 +75,32 @@ class TrainerTest {
 
     @Test
     void sgdWithStepScheduleAndEarlyStopping(@TempDir Path dir) throws Exception {
-        TrainConfig c = TrainConfig.builder().optOptimizer(TrainConfig.OptimizerKind.SGD).optLearningRate(0.05)
-            .optSchedule(TrainConfig.Schedule.STEP).optStep(5, 0.5).optEpochs(200).optPatience(3).optBatchSize(16).build();
+        TrainConfig c = TrainConfig.builder()
+                .optOptimizer(TrainConfig.OptimizerKind.SGD)
+                .optLearningRate(0.05)
+                .optSchedule(TrainConfig.Schedule.STEP)
+                .optStep(5, 0.5)
+                .optEpochs(200)
+                .optPatience(3)
+                .optBatchSize(16)
+                .build();
         try (NDManager manager = NDManager.newBaseManager()) {
             SequentialBlock block = TabularMlp.block(1, new int[] {16, 8}, 0);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
-            Trainer.Result r = new Trainer(c).setLog(QUIET).optProgressBar(false).fit(block, manager,
-                ArrayBatchSource.regression(X, Y, TRAIN), ArrayBatchSource.regression(X, Y, VAL), dir);
+            Trainer.Result r = new Trainer(c)
+                    .setLog(QUIET)
+                    .optProgressBar(false)
+                    .fit(
+                            block,
+                            manager,
+                            ArrayBatchSource.regression(X, Y, TRAIN),
+                            ArrayBatchSource.regression(X, Y, VAL),
+                            dir);
             assertTrue(r.stoppedEarly());
             assertTrue(r.history().size() < 200);
             assertEquals(r.history().size() - 3, r.bestEpoch());
-            assertTrue(r.history().get(r.history().size() - 1).trainLoss() < r.history().get(0).trainLoss());
+            assertTrue(r.history().get(r.history().size() - 1).trainLoss()
+                    < r.history().get(0).trainLoss());
         }
     }
 
@@ -88,7 +114,8 @@ class TrainerTest {
         assertEquals(0.1 / 25, one.learningRateAt(0, 101, 10), 1e-12);
         assertEquals(0.1, one.learningRateAt(30, 101, 10), 1e-12);
         assertEquals(0.1 / 1e4, one.learningRateAt(100, 101, 10), 1e-12);
-        TrainConfig step = b.optSchedule(TrainConfig.Schedule.STEP).optStep(2, 0.1).build();
+        TrainConfig step =
+                b.optSchedule(TrainConfig.Schedule.STEP).optStep(2, 0.1).build();
         assertEquals(0.1, step.learningRateAt(19, 100, 10), 1e-12);
         assertEquals(0.01, step.learningRateAt(20, 100, 10), 1e-12);
     }
@@ -105,9 +132,12 @@ class TrainerTest {
             trainer.fit(block, manager, ArrayBatchSource.regression(X, bad, TRAIN), null, dir);
             byte[] good = Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT));
             bad[5][0] = Float.NaN;
-            Trainer more = new Trainer(c.toBuilder().optEpochs(6).build()).setLog(QUIET).optProgressBar(false);
-            Trainer.DivergedException e = assertThrows(Trainer.DivergedException.class,
-                () -> more.fit(block, manager, ArrayBatchSource.regression(X, bad, TRAIN), null, dir));
+            Trainer more = new Trainer(c.toBuilder().optEpochs(6).build())
+                    .setLog(QUIET)
+                    .optProgressBar(false);
+            Trainer.DivergedException e = assertThrows(
+                    Trainer.DivergedException.class,
+                    () -> more.fit(block, manager, ArrayBatchSource.regression(X, bad, TRAIN), null, dir));
             assertTrue(e.getMessage().contains("epoch 4") && e.getMessage().contains("after epoch 3"), e.getMessage());
             assertArrayEquals(good, Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT)));
         }

@@ -28,6 +28,7 @@ public final class CgcnnModel implements AutoCloseable {
 
     /** Largest number of crystals in one forward pass of {@link #predict(List)}. */
     public static final int DEFAULT_BATCH = 256;
+
     private static final int TOP = 5;
 
     private final String name;
@@ -41,7 +42,12 @@ public final class CgcnnModel implements AutoCloseable {
     private final String units;
     private final Double rescaleVolumePerAtom;
 
-    CgcnnModel(String name, ModelCard card, CgcnnWeights weights, CrystalGraphBuilder graphs, Double rescaleVolumePerAtom) {
+    CgcnnModel(
+            String name,
+            ModelCard card,
+            CgcnnWeights weights,
+            CrystalGraphBuilder graphs,
+            Double rescaleVolumePerAtom) {
         this.name = name;
         this.rescaleVolumePerAtom = rescaleVolumePerAtom;
         this.card = card;
@@ -49,12 +55,14 @@ public final class CgcnnModel implements AutoCloseable {
         this.graphs = graphs;
         ModelCard.Network n = weights.network();
         if (graphs.atomFeaturizer().length() != n.origAtomFeaLen()) {
-            throw new IllegalArgumentException(name + ": the atom features have " + graphs.atomFeaturizer().length()
-                + " entries but the network expects " + n.origAtomFeaLen() + " (wrong atom_init.json?)");
+            throw new IllegalArgumentException(
+                    name + ": the atom features have " + graphs.atomFeaturizer().length()
+                            + " entries but the network expects " + n.origAtomFeaLen() + " (wrong atom_init.json?)");
         }
         if (graphs.bondFeaturizer().length() != n.nbrFeaLen()) {
-            throw new IllegalArgumentException(name + ": the bond features have " + graphs.bondFeaturizer().length()
-                + " entries but the network expects " + n.nbrFeaLen() + " (radius / Gaussian settings differ from training)");
+            throw new IllegalArgumentException(name + ": the bond features have "
+                    + graphs.bondFeaturizer().length() + " entries but the network expects " + n.nbrFeaLen()
+                    + " (radius / Gaussian settings differ from training)");
         }
         this.net = network(weights);
         this.manager = NDManager.newBaseManager();
@@ -83,41 +91,56 @@ public final class CgcnnModel implements AutoCloseable {
     static CrystalGraphConvNet network(CgcnnWeights w) {
         ModelCard.Network n = w.network();
         CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder()
-            .optAtomInputLength(n.origAtomFeaLen())
-            .optBondFeatureLength(n.nbrFeaLen())
-            .optAtomFeatureLength(n.atomFeaLen())
-            .optNumConv(n.nConv())
-            .optHiddenLength(n.hFeaLen())
-            .optNumHidden(n.nH());
+                .optAtomInputLength(n.origAtomFeaLen())
+                .optBondFeatureLength(n.nbrFeaLen())
+                .optAtomFeatureLength(n.atomFeaLen())
+                .optNumConv(n.nConv())
+                .optHiddenLength(n.hFeaLen())
+                .optNumHidden(n.nH());
         if (w.isClassification()) b.optClassification(n.nOut());
         else b.optRegression(n.nOut());
         return b.build();
     }
 
     /** The model id, or the checkpoint file name for a model loaded from a path. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** The model card (null for a checkpoint loaded from a path without one). */
-    public ModelCard card() { return card; }
+    public ModelCard card() {
+        return card;
+    }
 
-    public CgcnnWeights weights() { return weights; }
+    public CgcnnWeights weights() {
+        return weights;
+    }
 
     /** The network (for DJL use: it is a {@code Block}). */
-    public CrystalGraphConvNet network() { return net; }
+    public CrystalGraphConvNet network() {
+        return net;
+    }
 
     /** The graph builder with this model's featurisation. */
-    public CrystalGraphBuilder graphBuilder() { return graphs; }
+    public CrystalGraphBuilder graphBuilder() {
+        return graphs;
+    }
 
-    public boolean isClassification() { return weights.isClassification(); }
+    public boolean isClassification() {
+        return weights.isClassification();
+    }
 
     /** Class names in output order (null for regression). */
-    public List<String> classes() { return classes; }
+    public List<String> classes() {
+        return classes;
+    }
 
     /** The graph of {@code s} with this model's featurisation. Thread-safe. */
     public CrystalGraph graph(Structure s) {
         if (rescaleVolumePerAtom != null) {
             // the model saw every structure at one volume per atom (it predicts from shape and composition)
-            CrystalGraph g = graphs.build(s.withLattice(s.lattice().scaledToVolume(rescaleVolumePerAtom * s.composition().numAtoms())));
+            CrystalGraph g = graphs.build(s.withLattice(s.lattice()
+                    .scaledToVolume(rescaleVolumePerAtom * s.composition().numAtoms())));
             return g;
         }
         return graphs.build(s);
@@ -146,13 +169,17 @@ public final class CgcnnModel implements AutoCloseable {
      */
     public synchronized List<Prediction> predictGraphs(List<CrystalGraph> batchGraphs, boolean withEmbeddings) {
         if (batchGraphs.isEmpty()) return List.of();
-        try (NDManager scope = manager.newSubManager(); GraphBatch batch = GraphBatch.of(scope, batchGraphs)) {
+        try (NDManager scope = manager.newSubManager();
+                GraphBatch batch = GraphBatch.of(scope, batchGraphs)) {
             float[] values;
             float[][] embeddings = null;
             if (withEmbeddings) {
                 // one pass: the representations, then the head on the hidden vectors
                 NDList rep = net.embed(store, batch);
-                values = net.head().forward(store, new NDList(rep.get(2)), false).head().toFloatArray();
+                values = net.head()
+                        .forward(store, new NDList(rep.get(2)), false)
+                        .head()
+                        .toFloatArray();
                 NDArray pooled = rep.get(1);
                 int dim = (int) pooled.getShape().get(1);
                 float[] flat = pooled.toFloatArray();

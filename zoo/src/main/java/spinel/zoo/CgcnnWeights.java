@@ -31,7 +31,9 @@ public final class CgcnnWeights {
 
     /** A float32 tensor: row-major values and shape. */
     public record Tensor(int[] shape, float[] data) {
-        public int numel() { return data.length; }
+        public int numel() {
+            return data.length;
+        }
 
         @Override
         public boolean equals(Object o) {
@@ -39,10 +41,14 @@ public final class CgcnnWeights {
         }
 
         @Override
-        public int hashCode() { return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data); }
+        public int hashCode() {
+            return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+        }
 
         @Override
-        public String toString() { return "Tensor" + Arrays.toString(shape); }
+        public String toString() {
+            return "Tensor" + Arrays.toString(shape);
+        }
     }
 
     /**
@@ -58,8 +64,16 @@ public final class CgcnnWeights {
      * @param epoch         training epoch of the checkpoint, or null
      * @param bestError     best validation error stored in the checkpoint, or null
      */
-    public record Meta(int formatVersion, String task, double mean, double std, ModelCard.Network network,
-                       String source, String sourceSha256, Integer epoch, Double bestError) { }
+    public record Meta(
+            int formatVersion,
+            String task,
+            double mean,
+            double std,
+            ModelCard.Network network,
+            String source,
+            String sourceSha256,
+            Integer epoch,
+            Double bestError) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +98,7 @@ public final class CgcnnWeights {
             if (e.getKey().endsWith("num_batches_tracked")) continue; // an int counter, not a weight
             if (!e.getValue().dtype().isFloating()) {
                 throw new CheckpointFormatException(ckpt.source() + ": tensor " + e.getKey() + " is "
-                    + e.getValue().dtype().dtypeName() + ", expected floating point");
+                        + e.getValue().dtype().dtypeName() + ", expected floating point");
             }
             t.put(e.getKey(), new Tensor(e.getValue().shape(), e.getValue().toFloatArray()));
         }
@@ -94,10 +108,16 @@ public final class CgcnnWeights {
         ModelCard.Network net = inferNetwork(t, ckpt.source());
         String task = ckpt.stringArg("task", net.nOut() == 2 ? "classification" : "regression");
         TorchCheckpoint.Normalizer norm = ckpt.normalizer().orElse(new TorchCheckpoint.Normalizer(0, 1));
-        Meta meta = new Meta(FORMAT_VERSION, task, norm.mean(), norm.std(), net,
-            Path.of(ckpt.source()).getFileName().toString(), sourceSha256,
-            ckpt.epoch().isPresent() ? ckpt.epoch().getAsInt() : null,
-            ckpt.bestError().isPresent() ? ckpt.bestError().getAsDouble() : null);
+        Meta meta = new Meta(
+                FORMAT_VERSION,
+                task,
+                norm.mean(),
+                norm.std(),
+                net,
+                Path.of(ckpt.source()).getFileName().toString(),
+                sourceSha256,
+                ckpt.epoch().isPresent() ? ckpt.epoch().getAsInt() : null,
+                ckpt.bestError().isPresent() ? ckpt.bestError().getAsDouble() : null);
         return new CgcnnWeights(t, meta);
     }
 
@@ -108,11 +128,12 @@ public final class CgcnnWeights {
         int origAtomFeaLen = emb[1];
         int nConv = 0;
         while (t.containsKey("convs." + nConv + ".fc_full.weight")) nConv++;
-        if (nConv == 0) throw new CheckpointFormatException(source + ": no convs.0.fc_full.weight — not a CGCNN state dict");
+        if (nConv == 0)
+            throw new CheckpointFormatException(source + ": no convs.0.fc_full.weight — not a CGCNN state dict");
         int[] full = shape(t, "convs.0.fc_full.weight", 2, source);
         if (full[0] != 2 * atomFeaLen) {
             throw new CheckpointFormatException(source + ": convs.0.fc_full.weight is " + Arrays.toString(full)
-                + ", expected [" + 2 * atomFeaLen + ", ...] for atom_fea_len " + atomFeaLen);
+                    + ", expected [" + 2 * atomFeaLen + ", ...] for atom_fea_len " + atomFeaLen);
         }
         int nbrFeaLen = full[1] - 2 * atomFeaLen;
         int[] c2f = shape(t, "conv_to_fc.weight", 2, source);
@@ -125,16 +146,19 @@ public final class CgcnnWeights {
 
     private static int[] shape(Map<String, Tensor> t, String name, int rank, String source) {
         Tensor x = t.get(name);
-        if (x == null) throw new CheckpointFormatException(source + ": missing tensor " + name + " — not a CGCNN state dict");
+        if (x == null)
+            throw new CheckpointFormatException(source + ": missing tensor " + name + " — not a CGCNN state dict");
         if (x.shape().length != rank) {
-            throw new CheckpointFormatException(source + ": " + name + " has shape " + Arrays.toString(x.shape())
-                + ", expected rank " + rank);
+            throw new CheckpointFormatException(
+                    source + ": " + name + " has shape " + Arrays.toString(x.shape()) + ", expected rank " + rank);
         }
         return x.shape();
     }
 
     /** Tensors by PyTorch name, in checkpoint order. */
-    public Map<String, Tensor> tensors() { return tensors; }
+    public Map<String, Tensor> tensors() {
+        return tensors;
+    }
 
     public Tensor tensor(String name) {
         Tensor x = tensors.get(name);
@@ -142,11 +166,17 @@ public final class CgcnnWeights {
         return x;
     }
 
-    public Meta meta() { return meta; }
+    public Meta meta() {
+        return meta;
+    }
 
-    public ModelCard.Network network() { return meta.network(); }
+    public ModelCard.Network network() {
+        return meta.network();
+    }
 
-    public boolean isClassification() { return "classification".equals(meta.task()); }
+    public boolean isClassification() {
+        return "classification".equals(meta.task());
+    }
 
     /** Writes tensors and metadata as one {@code .npz}, atomically. */
     public void writeNpz(Path target) throws IOException {
@@ -169,7 +199,8 @@ public final class CgcnnWeights {
         for (int i = 0; i < json.length; i++) json[i] = (byte) metaBytes[i];
         Meta meta = parseMeta(json, file.toString());
         if (meta.formatVersion() != FORMAT_VERSION) {
-            throw new IOException(file + ": weights format version " + meta.formatVersion() + ", this Spinel reads " + FORMAT_VERSION);
+            throw new IOException(file + ": weights format version " + meta.formatVersion() + ", this Spinel reads "
+                    + FORMAT_VERSION);
         }
         Map<String, Tensor> t = new LinkedHashMap<>();
         for (String name : npz.names()) {

@@ -12,7 +12,11 @@ public class ChecksumMismatchException extends DownloadException {
         this.actual = actual;
     }
 
-    public String expected() { return expected; }
+    public String expected() {
+        return expected;
+    }
 
-    public String actual() { return actual; }
+    public String actual() {
+        return actual;
+    }
 }

@@ -16,12 +16,14 @@ final class Featurization {
      * @param atomInit the atom_init.json file, or null for the built-in CGCNN atom features
      */
     static CrystalGraphBuilder graphBuilder(ModelCard.Featurizer f, Path atomInit) throws IOException {
-        ModelCard.Gaussian g = f.gaussian() != null ? f.gaussian() : ModelCard.Featurizer.cgcnnDefault().gaussian();
+        ModelCard.Gaussian g = f.gaussian() != null
+                ? f.gaussian()
+                : ModelCard.Featurizer.cgcnnDefault().gaussian();
         CrystalGraphBuilder.Builder b = CrystalGraphBuilder.builder()
-            .optRadius(f.radius())
-            .optMaxNeighbors(f.maxNeighbors())
-            .optBondFeaturizer(new GaussianDistance(g.dmin(), g.dmax(), g.step(), g.var()))
-            .optWarnOnPadding(false);
+                .optRadius(f.radius())
+                .optMaxNeighbors(f.maxNeighbors())
+                .optBondFeaturizer(new GaussianDistance(g.dmin(), g.dmax(), g.step(), g.var()))
+                .optWarnOnPadding(false);
         b.optAtomFeaturizer(atomInit != null ? AtomInitFeaturizer.load(atomInit) : CgcnnAtomFeaturizer.instance());
         return b.build();
     }

@@ -48,10 +48,13 @@ public final class ModelCache {
     private final PrintStream log;
 
     public ModelCache(ZooSettings settings) {
-        this(settings, HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(30))
-            .build(), System.err);
+        this(
+                settings,
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .connectTimeout(Duration.ofSeconds(30))
+                        .build(),
+                System.err);
     }
 
     ModelCache(ZooSettings settings, HttpClient http, PrintStream log) {
@@ -60,7 +63,9 @@ public final class ModelCache {
         this.log = log;
     }
 
-    public ZooSettings settings() { return settings; }
+    public ZooSettings settings() {
+        return settings;
+    }
 
     /** The cache directory of one model version. */
     public Path directory(ModelCard card) {
@@ -86,9 +91,11 @@ public final class ModelCache {
         Files.createDirectories(dir);
         Object jvmLock = JVM_LOCKS.computeIfAbsent(target.toAbsolutePath().normalize(), k -> new Object());
         synchronized (jvmLock) {
-            try (FileChannel ch = FileChannel.open(dir.resolve("." + file.name() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+            try (FileChannel ch = FileChannel.open(
+                            dir.resolve("." + file.name() + ".lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock ignored = ch.lock()) {
                 if (isVerified(target, file)) return target;
                 if (Files.exists(target)) {
                     log.println("spinel: cached " + target + " does not match its checksum; fetching it again");
@@ -103,14 +110,18 @@ public final class ModelCache {
                     }
                 }
                 if (settings.offline()) {
-                    throw new OfflineException("offline mode (spinel.offline / SPINEL_OFFLINE) and " + owner
-                        + " file " + file.name() + " is not in the cache: missing " + target
-                        + (file.url() != null ? " (download it from " + file.url() + " and place it there, sha256 "
-                        + file.sha256() + ")" : ""), target);
+                    throw new OfflineException(
+                            "offline mode (spinel.offline / SPINEL_OFFLINE) and " + owner
+                                    + " file " + file.name() + " is not in the cache: missing " + target
+                                    + (file.url() != null
+                                            ? " (download it from " + file.url() + " and place it there, sha256 "
+                                                    + file.sha256() + ")"
+                                            : ""),
+                            target);
                 }
                 if (file.url() == null) {
                     throw new DownloadException(owner + " file " + file.name() + " is neither cached at " + target
-                        + " nor bundled (" + file.resource() + " is not on the class path) and has no URL");
+                            + " nor bundled (" + file.resource() + " is not on the class path) and has no URL");
                 }
                 download(file, target);
                 return target;
@@ -129,8 +140,8 @@ public final class ModelCache {
     private boolean isVerified(Path target, ModelFile file) throws IOException {
         if (!Files.isRegularFile(target)) return false;
         long size = Files.size(target);
-        String key = target.toAbsolutePath() + "|" + size + "|" + Files.getLastModifiedTime(target).toMillis()
-            + "|" + file.sha256();
+        String key = target.toAbsolutePath() + "|" + size + "|"
+                + Files.getLastModifiedTime(target).toMillis() + "|" + file.sha256();
         if (VERIFIED.containsKey(key)) return true;
         if (size != file.size()) return false;
         String sha;
@@ -144,7 +155,10 @@ public final class ModelCache {
 
     private void download(ModelFile file, Path target) throws IOException {
         URI uri = settings.effectiveUri(file.url());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMinutes(10))
+                .GET()
+                .build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -156,8 +170,8 @@ public final class ModelCache {
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new DownloadException("cannot fetch " + file.name() + " from " + uri + ": HTTP "
-                    + response.statusCode());
+                throw new DownloadException(
+                        "cannot fetch " + file.name() + " from " + uri + ": HTTP " + response.statusCode());
             }
             log.println("spinel: downloading " + uri + " (" + file.size() + " bytes)");
             install(body, file, target, uri.toString(), file.size(), true);
@@ -173,15 +187,17 @@ public final class ModelCache {
             long got = 0;
             boolean bar = network && settings.progress() && expected >= settings.progressThreshold();
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
-                 ProgressBar pb = bar ? progress(file, expected) : null) {
+                    ProgressBar pb = bar ? progress(file, expected) : null) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while (true) {
                     try {
                         n = in.read(buf);
                     } catch (IOException e) {
-                        throw new DownloadException("transfer of " + file.name() + " from " + from
-                            + " broke off after " + got + " of " + expected + " bytes: " + e.getMessage(), e);
+                        throw new DownloadException(
+                                "transfer of " + file.name() + " from " + from + " broke off after " + got + " of "
+                                        + expected + " bytes: " + e.getMessage(),
+                                e);
                     }
                     if (n < 0) break;
                     out.write(buf, 0, n);
@@ -192,14 +208,18 @@ public final class ModelCache {
                 }
             }
             if (got < expected) {
-                throw new DownloadException("truncated transfer of " + file.name() + " from " + from + ": got "
-                    + got + " of " + expected + " bytes; nothing was saved");
+                throw new DownloadException("truncated transfer of " + file.name() + " from " + from + ": got " + got
+                        + " of " + expected + " bytes; nothing was saved");
             }
             String sha = HexFormat.of().formatHex(md.digest());
             if (got != expected || !sha.equals(file.sha256())) {
-                throw new ChecksumMismatchException(file.name() + " from " + from + " is not the expected file: "
-                    + (got != expected ? "more than " + expected + " bytes" : got + " bytes") + ", sha256 " + sha
-                    + ", expected " + file.sha256() + "; the download was deleted", file.sha256(), sha);
+                throw new ChecksumMismatchException(
+                        file.name() + " from " + from + " is not the expected file: "
+                                + (got != expected ? "more than " + expected + " bytes" : got + " bytes") + ", sha256 "
+                                + sha
+                                + ", expected " + file.sha256() + "; the download was deleted",
+                        file.sha256(),
+                        sha);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -213,12 +233,12 @@ public final class ModelCache {
 
     private ProgressBar progress(ModelFile file, long size) {
         return new ProgressBarBuilder()
-            .setTaskName(file.name())
-            .setInitialMax(size)
-            .setUnit("MiB", 1 << 20)
-            .setConsumer(new ConsoleProgressBarConsumer(log))
-            .setUpdateIntervalMillis(250)
-            .build();
+                .setTaskName(file.name())
+                .setInitialMax(size)
+                .setUnit("MiB", 1 << 20)
+                .setConsumer(new ConsoleProgressBarConsumer(log))
+                .setUpdateIntervalMillis(250)
+                .build();
     }
 
     /** SHA-256 of a stream, lower-case hex. */

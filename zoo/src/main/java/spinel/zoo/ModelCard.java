@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,20 +35,20 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelCard(
-    String id,
-    String version,
-    String title,
-    String description,
-    String architecture,
-    String task,
-    Target target,
-    Training training,
-    List<Metric> metrics,
-    Featurizer featurizer,
-    Network network,
-    String reference,
-    String licence,
-    Map<String, ModelFile> files) {
+        String id,
+        String version,
+        String title,
+        String description,
+        String architecture,
+        String task,
+        Target target,
+        Training training,
+        List<Metric> metrics,
+        Featurizer featurizer,
+        Network network,
+        String reference,
+        String licence,
+        Map<String, ModelFile> files) {
 
     /** Role of the weights file in {@link #files()}. */
     public static final String WEIGHTS = "weights";
@@ -56,8 +56,8 @@ public record ModelCard(
     public static final String ATOM_INIT = "atom_init";
 
     static final ObjectMapper JSON = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
-        .enable(SerializationFeature.INDENT_OUTPUT);
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     public ModelCard {
         if (id == null || !id.matches("[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*")) {
@@ -77,19 +77,20 @@ public record ModelCard(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Target(String name, String units, String description, List<String> classes) { }
+    public record Target(String name, String units, String description, List<String> classes) {}
 
     /** Training data, its licence, the split and the command that trained the model. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Training(String data, String dataLicence, String split, Integer epochs, String command, String source) { }
+    public record Training(
+            String data, String dataLicence, String split, Integer epochs, String command, String source) {}
 
     /** A reported metric: name ({@code mae}), split ({@code validation}, {@code test}), value, units, where it comes from. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Metric(String name, String split, double value, String units, Integer n, String source) { }
+    public record Metric(String name, String split, double value, String units, Integer n, String source) {}
 
     /**
      * Graph featurisation (Xie &amp; Grossman 2018): neighbours within {@code radius} Å, the
@@ -103,8 +104,8 @@ public record ModelCard(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Featurizer(double radius, int maxNeighbors, Gaussian gaussian, String atomFeatures,
-                             Double rescaleVolumePerAtom) {
+    public record Featurizer(
+            double radius, int maxNeighbors, Gaussian gaussian, String atomFeatures, Double rescaleVolumePerAtom) {
         /** {@code atomFeatures} value naming the built-in computed CGCNN atom features. */
         public static final String BUILTIN_ATOM_FEATURES = "builtin:cgcnn";
 
@@ -122,21 +123,26 @@ public record ModelCard(
     /** Gaussian distance expansion, Å. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Gaussian(double dmin, double dmax, double step, double var) { }
+    public record Gaussian(double dmin, double dmax, double step, double var) {}
 
     /** CGCNN hyper-parameters, named as the reference's {@code main.py} arguments. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Network(int origAtomFeaLen, int nbrFeaLen, int atomFeaLen, int nConv, int hFeaLen, int nH, int nOut) { }
+    public record Network(
+            int origAtomFeaLen, int nbrFeaLen, int atomFeaLen, int nConv, int hFeaLen, int nH, int nOut) {}
 
     /** The file with {@code role}, or an exception naming the card. */
     public ModelFile file(String role) {
         ModelFile f = files.get(role);
-        if (f == null) throw new IllegalArgumentException("model " + id + " has no '" + role + "' file (has " + files.keySet() + ")");
+        if (f == null)
+            throw new IllegalArgumentException(
+                    "model " + id + " has no '" + role + "' file (has " + files.keySet() + ")");
         return f;
     }
 
-    public boolean isClassification() { return "classification".equals(task); }
+    public boolean isClassification() {
+        return "classification".equals(task);
+    }
 
     /** Reads one card. */
     public static ModelCard read(InputStream in) throws IOException {

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import spinel.graph.io.AtomicFiles;
 import spinel.conv.CrystalGraphConvNet;
+import spinel.graph.io.AtomicFiles;
 import spinel.train.Trainer;
 
 /**
@@ -35,8 +35,16 @@ public final class ModelPackager {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the run folder does not say about the model. */
-    public record Description(String id, String version, String title, String description, String units,
-                              String data, String dataLicence, String command, String licence) { }
+    public record Description(
+            String id,
+            String version,
+            String title,
+            String description,
+            String units,
+            String data,
+            String dataLicence,
+            String command,
+            String licence) {}
 
     private ModelPackager() {}
 
@@ -50,8 +58,9 @@ public final class ModelPackager {
         String arch = config.path("model").asText();
         String head = config.path("head").asText("default");
         if (!"cgcnn".equals(arch) || !"default".equals(head)) {
-            throw new IllegalArgumentException(runDir + ": only plain CGCNN runs (model cgcnn, head default) can be packaged, this is model "
-                + arch + ", head " + head);
+            throw new IllegalArgumentException(
+                    runDir + ": only plain CGCNN runs (model cgcnn, head default) can be packaged, this is model "
+                            + arch + ", head " + head);
         }
         String task = config.path("task").asText();
         List<String> classes = new ArrayList<>();
@@ -59,14 +68,21 @@ public final class ModelPackager {
         boolean classification = !classes.isEmpty();
         Path best = runDir.resolve("best.params");
         if (!Files.isRegularFile(best)) best = runDir.resolve("seed-0").resolve("best.params");
-        if (!Files.isRegularFile(best)) throw new IllegalArgumentException(runDir + ": no best.params (not a finished run?)");
+        if (!Files.isRegularFile(best))
+            throw new IllegalArgumentException(runDir + ": no best.params (not a finished run?)");
 
-        ModelCard.Featurizer featurizer = new ModelCard.Featurizer(8.0, 12, new ModelCard.Gaussian(0, 8, 0.2, 0.2),
-            ModelCard.Featurizer.BUILTIN_ATOM_FEATURES,
-            "volume".equals(task) ? config.path("fixed_volume_per_atom").asDouble(20) : null);
-        CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder().optAtomInputLength(92).optBondFeatureLength(41)
-            .optAtomFeatureLength(config.path("atom_fea_len").asInt()).optNumConv(config.path("n_conv").asInt())
-            .optHiddenLength(config.path("h_fea_len").asInt());
+        ModelCard.Featurizer featurizer = new ModelCard.Featurizer(
+                8.0,
+                12,
+                new ModelCard.Gaussian(0, 8, 0.2, 0.2),
+                ModelCard.Featurizer.BUILTIN_ATOM_FEATURES,
+                "volume".equals(task) ? config.path("fixed_volume_per_atom").asDouble(20) : null);
+        CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder()
+                .optAtomInputLength(92)
+                .optBondFeatureLength(41)
+                .optAtomFeatureLength(config.path("atom_fea_len").asInt())
+                .optNumConv(config.path("n_conv").asInt())
+                .optHiddenLength(config.path("h_fea_len").asInt());
         if (classification) b.optClassification(classes.size());
         else b.optRegression(1);
         CrystalGraphConvNet net = b.build();
@@ -74,15 +90,29 @@ public final class ModelPackager {
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initializeParameters(manager);
             Trainer.loadParameters(net, manager, best);
-            net.torchParameters().forEach((k, p) -> tensors.put(k, new CgcnnWeights.Tensor(
-                Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray(),
-                p.getArray().toFloatArray())));
+            net.torchParameters()
+                    .forEach((k, p) -> tensors.put(
+                            k,
+                            new CgcnnWeights.Tensor(
+                                    Arrays.stream(p.getArray().getShape().getShape())
+                                            .mapToInt(Math::toIntExact)
+                                            .toArray(),
+                                    p.getArray().toFloatArray())));
         }
         double mean = classification ? 0 : model.path("normalizer").path("mean").asDouble(0);
         double std = classification ? 1 : model.path("normalizer").path("std").asDouble(1);
-        CgcnnWeights w = new CgcnnWeights(tensors, new CgcnnWeights.Meta(CgcnnWeights.FORMAT_VERSION,
-            classification ? "classification" : "regression", mean, std, CgcnnWeights.inferNetwork(tensors, best.toString()),
-            best.toString(), null, null, null));
+        CgcnnWeights w = new CgcnnWeights(
+                tensors,
+                new CgcnnWeights.Meta(
+                        CgcnnWeights.FORMAT_VERSION,
+                        classification ? "classification" : "regression",
+                        mean,
+                        std,
+                        CgcnnWeights.inferNetwork(tensors, best.toString()),
+                        best.toString(),
+                        null,
+                        null,
+                        null));
         String name = d.id().substring(d.id().indexOf('/') + 1);
         Path npz = outDir.resolve(name + ".npz");
         w.writeNpz(npz);
@@ -98,23 +128,54 @@ public final class ModelPackager {
                 for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (e.getKey().equals("n") || !e.getValue().isNumber()) continue;
-                    boolean inUnits = !classification && (e.getKey().equals("mae") || e.getKey().equals("rmse"));
-                    metrics.add(new ModelCard.Metric(e.getKey(), split, e.getValue().asDouble(), inUnits ? d.units() : null, n,
-                        "metrics.json of the training run (held-out rows, measured by Spinel)"));
+                    boolean inUnits = !classification
+                            && (e.getKey().equals("mae") || e.getKey().equals("rmse"));
+                    metrics.add(new ModelCard.Metric(
+                            e.getKey(),
+                            split,
+                            e.getValue().asDouble(),
+                            inUnits ? d.units() : null,
+                            n,
+                            "metrics.json of the training run (held-out rows, measured by Spinel)"));
                 }
             }
         }
-        String split = config.hasNonNull("folds") ? "fold " + config.path("fold").asText() + " of " + config.path("folds").asText()
-            : String.format(Locale.ROOT, "seeded random split, validation %s, test %s",
-                config.path("val_fraction").asText(), config.path("test_fraction").asText());
-        Integer epochs = config.path("train").has("epochs") ? config.path("train").path("epochs").asInt() : null;
+        String split = config.hasNonNull("folds")
+                ? "fold " + config.path("fold").asText() + " of "
+                        + config.path("folds").asText()
+                : String.format(
+                        Locale.ROOT,
+                        "seeded random split, validation %s, test %s",
+                        config.path("val_fraction").asText(),
+                        config.path("test_fraction").asText());
+        Integer epochs = config.path("train").has("epochs")
+                ? config.path("train").path("epochs").asInt()
+                : null;
         ModelCard.Network net2 = w.network();
-        return new ModelCard(d.id(), d.version(), d.title(), d.description(), "cgcnn", classification ? "classification" : "regression",
-            new ModelCard.Target(config.path("target").asText(task), d.units(), null, classification ? classes : null),
-            new ModelCard.Training(d.data(), d.dataLicence(), split, epochs, d.command(), "spinel train"),
-            metrics, featurizer, net2, "T. Xie and J. C. Grossman, Phys. Rev. Lett. 120, 145301 (2018) (architecture)",
-            d.licence(), Map.of(ModelCard.WEIGHTS, new ModelFile(name + ".npz", null, RESOURCE_DIR + name + ".npz",
-                Files.size(npz), ModelCache.sha256(npz), "npz")));
+        return new ModelCard(
+                d.id(),
+                d.version(),
+                d.title(),
+                d.description(),
+                "cgcnn",
+                classification ? "classification" : "regression",
+                new ModelCard.Target(
+                        config.path("target").asText(task), d.units(), null, classification ? classes : null),
+                new ModelCard.Training(d.data(), d.dataLicence(), split, epochs, d.command(), "spinel train"),
+                metrics,
+                featurizer,
+                net2,
+                "T. Xie and J. C. Grossman, Phys. Rev. Lett. 120, 145301 (2018) (architecture)",
+                d.licence(),
+                Map.of(
+                        ModelCard.WEIGHTS,
+                        new ModelFile(
+                                name + ".npz",
+                                null,
+                                RESOURCE_DIR + name + ".npz",
+                                Files.size(npz),
+                                ModelCache.sha256(npz),
+                                "npz")));
     }
 
     /**
@@ -141,7 +202,8 @@ public final class ModelPackager {
     }
 
     private static JsonNode read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("missing " + file + " (not a spinel train run folder?)");
+        if (!Files.isRegularFile(file))
+            throw new IllegalArgumentException("missing " + file + " (not a spinel train run folder?)");
         return JSON.readTree(file.toFile());
     }
 }

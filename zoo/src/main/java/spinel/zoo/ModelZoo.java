@@ -66,8 +66,9 @@ public final class ModelZoo {
             // this module's loader and the thread's context loader (an application may add models)
             java.util.Set<String> seen = new java.util.HashSet<>();
             List<URL> indexes = new ArrayList<>();
-            for (ClassLoader loader : new ClassLoader[] {ModelZoo.class.getClassLoader(),
-                    Thread.currentThread().getContextClassLoader()}) {
+            for (ClassLoader loader : new ClassLoader[] {
+                ModelZoo.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+            }) {
                 if (loader == null) continue;
                 for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
                     URL u = e.nextElement();
@@ -107,7 +108,8 @@ public final class ModelZoo {
     public ModelCard card(String id) {
         ModelCard c = cards.get(id);
         if (c == null) {
-            throw new IllegalArgumentException("unknown model '" + id + "'; known models: " + String.join(", ", cards.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown model '" + id + "'; known models: " + String.join(", ", cards.keySet()));
         }
         return c;
     }
@@ -125,7 +127,9 @@ public final class ModelZoo {
         return out;
     }
 
-    public ModelCache cache() { return cache; }
+    public ModelCache cache() {
+        return cache;
+    }
 
     /**
      * Loads model {@code id} of the default zoo (settings from the environment): fetches and
@@ -149,10 +153,14 @@ public final class ModelZoo {
     public CgcnnModel loadModel(String id) throws IOException {
         ModelCard c = card(id);
         if (!"cgcnn".equals(c.architecture())) {
-            throw new IllegalArgumentException(id + ": architecture '" + c.architecture() + "' is not supported (only cgcnn)");
+            throw new IllegalArgumentException(
+                    id + ": architecture '" + c.architecture() + "' is not supported (only cgcnn)");
         }
         Path weightsFile = cache.fetch(c, ModelCard.WEIGHTS);
-        CgcnnWeights w = weights(weightsFile, c.file(ModelCard.WEIGHTS).format(), c.file(ModelCard.WEIGHTS).sha256());
+        CgcnnWeights w = weights(
+                weightsFile,
+                c.file(ModelCard.WEIGHTS).format(),
+                c.file(ModelCard.WEIGHTS).sha256());
         ModelCard.Featurizer f = c.featurizer() != null ? c.featurizer() : ModelCard.Featurizer.cgcnnDefault();
         Path atomInit = f.atomFeaturesFromFile() ? cache.fetch(c, f.atomFeatures()) : null;
         return new CgcnnModel(c.id(), c, w, Featurization.graphBuilder(f, atomInit), f.rescaleVolumePerAtom());
@@ -163,9 +171,11 @@ public final class ModelZoo {
      * DJL {@code Predictor<Structure, Prediction>} with the same numbers as {@code m.predict}. The
      * weights are saved once in DJL's parameter format under {@code <cache>/djl/<sha256>/}.
      */
-    public ai.djl.repository.zoo.Criteria<spinel.graph.Structure, Prediction> criteria(CgcnnModel model) throws IOException {
-        String key = model.weights().meta().sourceSha256() != null ? model.weights().meta().sourceSha256()
-            : Integer.toHexString(model.weights().tensors().hashCode());
+    public ai.djl.repository.zoo.Criteria<spinel.graph.Structure, Prediction> criteria(CgcnnModel model)
+            throws IOException {
+        String key = model.weights().meta().sourceSha256() != null
+                ? model.weights().meta().sourceSha256()
+                : Integer.toHexString(model.weights().tensors().hashCode());
         Path dir = settings().cacheDir().resolve("djl").resolve(key);
         Path params = dir.resolve("cgcnn-0000.params");
         if (!java.nio.file.Files.isRegularFile(params)) {
@@ -174,7 +184,8 @@ public final class ModelZoo {
             try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
                 m.setBlock(model.network());
                 m.save(tmp, "cgcnn");
-                java.nio.file.Files.move(tmp.resolve("cgcnn-0000.params"), params, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                java.nio.file.Files.move(
+                        tmp.resolve("cgcnn-0000.params"), params, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 try (var s = java.nio.file.Files.list(tmp)) {
                     for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
@@ -183,13 +194,13 @@ public final class ModelZoo {
             }
         }
         return ai.djl.repository.zoo.Criteria.builder()
-            .setTypes(spinel.graph.Structure.class, Prediction.class)
-            .optModelPath(dir)
-            .optModelName("cgcnn")
-            .optEngine("PyTorch")
-            .optBlock(CgcnnModel.network(model.weights()))
-            .optTranslator(new StructureTranslator(model))
-            .build();
+                .setTypes(spinel.graph.Structure.class, Prediction.class)
+                .optModelPath(dir)
+                .optModelName("cgcnn")
+                .optEngine("PyTorch")
+                .optBlock(CgcnnModel.network(model.weights()))
+                .optTranslator(new StructureTranslator(model))
+                .build();
     }
 
     /** Loads a checkpoint file with its {@code atom_init.json}; see {@link #load(Path, Path)}. */
@@ -197,7 +208,8 @@ public final class ModelZoo {
         String name = checkpoint.getFileName().toString();
         String format = name.endsWith(".npz") ? "npz" : "torch";
         CgcnnWeights w = weights(checkpoint, format, null);
-        return new CgcnnModel(name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit), null);
+        return new CgcnnModel(
+                name, null, w, Featurization.graphBuilder(ModelCard.Featurizer.cgcnnDefault(), atomInit), null);
     }
 
     /**
@@ -206,14 +218,17 @@ public final class ModelZoo {
      */
     public CgcnnWeights weights(Path file, String format, String knownSha256) throws IOException {
         if ("npz".equals(format)) return CgcnnWeights.readNpz(file);
-        if (!"torch".equals(format)) throw new IllegalArgumentException(file + ": unknown weights format '" + format + "'");
+        if (!"torch".equals(format))
+            throw new IllegalArgumentException(file + ": unknown weights format '" + format + "'");
         String sha = knownSha256 != null ? knownSha256 : ModelCache.sha256(file);
-        Path converted = settings().cacheDir().resolve("converted").resolve(sha + ".v" + CgcnnWeights.FORMAT_VERSION + ".npz");
+        Path converted =
+                settings().cacheDir().resolve("converted").resolve(sha + ".v" + CgcnnWeights.FORMAT_VERSION + ".npz");
         if (java.nio.file.Files.isRegularFile(converted)) {
             try {
                 return CgcnnWeights.readNpz(converted);
             } catch (IOException | RuntimeException e) {
-                System.err.println("spinel: ignoring unreadable converted weights " + converted + " (" + e.getMessage() + ")");
+                System.err.println(
+                        "spinel: ignoring unreadable converted weights " + converted + " (" + e.getMessage() + ")");
             }
         }
         CgcnnWeights w = CgcnnWeights.fromCheckpoint(spinel.zoo.torch.TorchCheckpoint.read(file), sha);
@@ -225,5 +240,7 @@ public final class ModelZoo {
         return w;
     }
 
-    public ZooSettings settings() { return cache.settings(); }
+    public ZooSettings settings() {
+        return cache.settings();
+    }
 }

@@ -60,7 +60,10 @@ public final class NpzWriter {
         String header = dict + " ".repeat(pad) + "\n";
         byte[] h = header.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(10 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.put((byte) 0x93)
+                .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 1)
+                .put((byte) 0);
         b.putShort((short) h.length).put(h).put(data);
         return b.array();
     }

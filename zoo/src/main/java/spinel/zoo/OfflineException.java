@@ -13,5 +13,7 @@ public class OfflineException extends DownloadException {
     }
 
     /** Where the file was expected in the cache. */
-    public Path missing() { return missing; }
+    public Path missing() {
+        return missing;
+    }
 }

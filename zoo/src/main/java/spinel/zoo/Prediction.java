@@ -16,10 +16,18 @@ import java.util.Map;
  * @param embedding     the crystal embedding (the pooled atom features, CGCNN's crystal vector) when
  *                      asked for, else null
  */
-public record Prediction(String id, String model, double value, String units, String label,
-                         Map<String, Double> probabilities, float[] embedding) {
+public record Prediction(
+        String id,
+        String model,
+        double value,
+        String units,
+        String label,
+        Map<String, Double> probabilities,
+        float[] embedding) {
 
-    public boolean isClassification() { return label != null; }
+    public boolean isClassification() {
+        return label != null;
+    }
 
     /** The probability of class {@code name} (0 when it is not among the reported ones). */
     public double probability(String name) {

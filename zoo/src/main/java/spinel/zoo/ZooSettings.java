@@ -44,14 +44,16 @@ public record ZooSettings(Path cacheDir, boolean offline, URI mirror, boolean pr
 
     static ZooSettings fromEnvironment(Map<String, String> env) {
         String dir = setting("spinel.cache.dir", "SPINEL_CACHE_DIR", env);
-        Path cache = dir != null && !dir.isBlank() ? Path.of(dir)
-            : Path.of(System.getProperty("user.home"), ".spinel", "cache");
+        Path cache = dir != null && !dir.isBlank()
+                ? Path.of(dir)
+                : Path.of(System.getProperty("user.home"), ".spinel", "cache");
         String mirror = setting("spinel.model.mirror", "SPINEL_MODEL_MIRROR", env);
-        return new ZooSettings(cache.toAbsolutePath(),
-            truthy(setting("spinel.offline", "SPINEL_OFFLINE", env), false),
-            mirror == null || mirror.isBlank() ? null : URI.create(mirror),
-            truthy(setting("spinel.progress", "SPINEL_PROGRESS", env), true),
-            1 << 20);
+        return new ZooSettings(
+                cache.toAbsolutePath(),
+                truthy(setting("spinel.offline", "SPINEL_OFFLINE", env), false),
+                mirror == null || mirror.isBlank() ? null : URI.create(mirror),
+                truthy(setting("spinel.progress", "SPINEL_PROGRESS", env), true),
+                1 << 20);
     }
 
     private static String setting(String property, String variable, Map<String, String> env) {

@@ -36,30 +36,66 @@ class BundledModelTest {
         Path models = Files.createDirectories(res.resolve("models"));
 
         // a small random network in the reference's layout (n_h = 2 gives an fcs.0 layer)
-        CrystalGraphConvNet net = CrystalGraphConvNet.builder().optAtomInputLength(92).optBondFeatureLength(41)
-            .optAtomFeatureLength(8).optNumConv(2).optHiddenLength(16).optNumHidden(2).optRegression(1).build();
+        CrystalGraphConvNet net = CrystalGraphConvNet.builder()
+                .optAtomInputLength(92)
+                .optBondFeatureLength(41)
+                .optAtomFeatureLength(8)
+                .optNumConv(2)
+                .optHiddenLength(16)
+                .optNumHidden(2)
+                .optRegression(1)
+                .build();
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initializeParameters(manager);
             Map<String, CgcnnWeights.Tensor> tensors = new LinkedHashMap<>();
-            net.torchParameters().forEach((k, p) -> tensors.put(k, new CgcnnWeights.Tensor(
-                java.util.Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray(),
-                p.getArray().toFloatArray())));
-            CgcnnWeights w = new CgcnnWeights(tensors, new CgcnnWeights.Meta(CgcnnWeights.FORMAT_VERSION, "regression",
-                1.5, 2.0, CgcnnWeights.inferNetwork(tensors, "test"), "tiny.npz", null, 3, 0.1));
+            net.torchParameters()
+                    .forEach((k, p) -> tensors.put(
+                            k,
+                            new CgcnnWeights.Tensor(
+                                    java.util.Arrays.stream(
+                                                    p.getArray().getShape().getShape())
+                                            .mapToInt(Math::toIntExact)
+                                            .toArray(),
+                                    p.getArray().toFloatArray())));
+            CgcnnWeights w = new CgcnnWeights(
+                    tensors,
+                    new CgcnnWeights.Meta(
+                            CgcnnWeights.FORMAT_VERSION,
+                            "regression",
+                            1.5,
+                            2.0,
+                            CgcnnWeights.inferNetwork(tensors, "test"),
+                            "tiny.npz",
+                            null,
+                            3,
+                            0.1));
             assertEquals(new ModelCard.Network(92, 41, 8, 2, 16, 2, 1), w.network());
             w.writeNpz(models.resolve("tiny.npz"));
             Files.copy(CGCNN.resolve("sample/atom_init.json"), models.resolve("atom_init.json"));
 
-            ModelCard card = new ModelCard("test/tiny", "1", "Tiny", "a test model", "cgcnn", "regression",
-                new ModelCard.Target("e_form", "eV/atom", null, null), null, List.of(), ModelCard.Featurizer.cgcnnDefault(),
-                w.network(), null, "MIT", Map.of(
-                    ModelCard.WEIGHTS, bundled("tiny.npz", models, "npz"),
-                    ModelCard.ATOM_INIT, bundled("atom_init.json", models, "atom-init-json")));
+            ModelCard card = new ModelCard(
+                    "test/tiny",
+                    "1",
+                    "Tiny",
+                    "a test model",
+                    "cgcnn",
+                    "regression",
+                    new ModelCard.Target("e_form", "eV/atom", null, null),
+                    null,
+                    List.of(),
+                    ModelCard.Featurizer.cgcnnDefault(),
+                    w.network(),
+                    null,
+                    "MIT",
+                    Map.of(
+                            ModelCard.WEIGHTS, bundled("tiny.npz", models, "npz"),
+                            ModelCard.ATOM_INIT, bundled("atom_init.json", models, "atom-init-json")));
             Path registry = Files.createDirectories(res.resolve("spinel/zoo/registry"));
             Files.writeString(registry.resolve("index.json"), "[\"tiny.json\"]");
             Files.writeString(registry.resolve("tiny.json"), "[" + card.toJson() + "]");
 
-            Structure s = Structures.readOne(CGCNN.resolve("sample/1507756.cif")).withId("1507756");
+            Structure s =
+                    Structures.readOne(CGCNN.resolve("sample/1507756.cif")).withId("1507756");
             ClassLoader old = Thread.currentThread().getContextClassLoader();
             try (URLClassLoader jar = new URLClassLoader(new URL[] {res.toUri().toURL()}, old)) {
                 Thread.currentThread().setContextClassLoader(jar);
@@ -70,7 +106,9 @@ class BundledModelTest {
                     Prediction p = m.predict(s);
                     CrystalGraph g = m.graph(s);
                     try (GraphBatch b = GraphBatch.of(manager, List.of(g))) {
-                        float out = net.forward(new ParameterStore(manager, false), b, false).head().getFloat(0, 0);
+                        float out = net.forward(new ParameterStore(manager, false), b, false)
+                                .head()
+                                .getFloat(0, 0);
                         assertEquals(out * 2.0 + 1.5, p.value(), 1e-5);
                     }
                     assertEquals("eV/atom", p.units());

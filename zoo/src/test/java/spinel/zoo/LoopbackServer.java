@@ -18,7 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackServer implements AutoCloseable {
 
     /** How to answer one path. */
-    enum Mode { OK, ERROR_500, TRUNCATED_FIXED_LENGTH, TRUNCATED_CHUNKED, SLOW }
+    enum Mode {
+        OK,
+        ERROR_500,
+        TRUNCATED_FIXED_LENGTH,
+        TRUNCATED_CHUNKED,
+        SLOW
+    }
 
     private final HttpServer server;
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();

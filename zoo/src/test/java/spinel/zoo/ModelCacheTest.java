@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelCacheTest {
 
-    @TempDir Path cacheDir;
+    @TempDir
+    Path cacheDir;
+
     LoopbackServer server;
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     final byte[] payload = new byte[300_000];
@@ -57,8 +59,13 @@ class ModelCacheTest {
     }
 
     ModelFile file(String path, byte[] content) throws IOException {
-        return new ModelFile("weights.bin", server.url(path), null, content.length,
-            ModelCache.sha256(new ByteArrayInputStream(content)), "npz");
+        return new ModelFile(
+                "weights.bin",
+                server.url(path),
+                null,
+                content.length,
+                ModelCache.sha256(new ByteArrayInputStream(content)),
+                "npz");
     }
 
     Path dir() {
@@ -69,7 +76,9 @@ class ModelCacheTest {
     List<String> leftovers() throws IOException {
         if (!Files.isDirectory(dir())) return List.of();
         try (Stream<Path> s = Files.list(dir())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".part"))
+                    .toList();
         }
     }
 
@@ -93,11 +102,14 @@ class ModelCacheTest {
         other[1000] ^= 1;
         server.serve("/m/weights.bin", other, LoopbackServer.Mode.OK);
         ModelFile f = file("/m/weights.bin", payload);
-        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-            () -> cache(settings()).fetch(f, dir(), "test/model"));
+        ChecksumMismatchException e = assertThrows(
+                ChecksumMismatchException.class, () -> cache(settings()).fetch(f, dir(), "test/model"));
         assertEquals(f.sha256(), e.expected());
-        assertTrue(e.getMessage().contains("weights.bin") && e.getMessage().contains(f.sha256())
-            && e.getMessage().contains("deleted"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("weights.bin")
+                        && e.getMessage().contains(f.sha256())
+                        && e.getMessage().contains("deleted"),
+                e.getMessage());
         assertFalse(Files.exists(dir().resolve("weights.bin")));
         assertEquals(List.of(), leftovers());
     }
@@ -108,10 +120,12 @@ class ModelCacheTest {
         server.serve("/chunked", payload, LoopbackServer.Mode.TRUNCATED_CHUNKED);
         for (String path : List.of("/fixed", "/chunked")) {
             ModelFile f = file(path, payload);
-            DownloadException e = assertThrows(DownloadException.class, () -> cache(settings()).fetch(f, dir(), "test/model"));
+            DownloadException e = assertThrows(
+                    DownloadException.class, () -> cache(settings()).fetch(f, dir(), "test/model"));
             assertFalse(e instanceof ChecksumMismatchException, path);
-            assertTrue(e.getMessage().contains(path) && e.getMessage().contains("of " + payload.length + " bytes"),
-                path + ": " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(path) && e.getMessage().contains("of " + payload.length + " bytes"),
+                    path + ": " + e.getMessage());
             assertFalse(Files.exists(dir().resolve("weights.bin")), path);
             assertEquals(List.of(), leftovers(), path);
         }
@@ -121,7 +135,8 @@ class ModelCacheTest {
     void serverErrorIsReportedWithStatusAndUrl() throws IOException {
         server.serve("/m/weights.bin", payload, LoopbackServer.Mode.ERROR_500);
         ModelFile f = file("/m/weights.bin", payload);
-        DownloadException e = assertThrows(DownloadException.class, () -> cache(settings()).fetch(f, dir(), "test/model"));
+        DownloadException e =
+                assertThrows(DownloadException.class, () -> cache(settings()).fetch(f, dir(), "test/model"));
         assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().contains(f.url()), e.getMessage());
         assertFalse(Files.exists(dir().resolve("weights.bin")));
     }
@@ -160,9 +175,17 @@ class ModelCacheTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> children = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FetchMain.class.getName(),
-                cacheDir.toString(), f.url(), f.sha256(), Long.toString(f.size()))
-                .redirectErrorStream(true).start());
+            children.add(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            FetchMain.class.getName(),
+                            cacheDir.toString(),
+                            f.url(),
+                            f.sha256(),
+                            Long.toString(f.size()))
+                    .redirectErrorStream(true)
+                    .start());
         }
         Path mine = cache(settings()).fetch(f, dir(), "test/model");
         for (Process p : children) {
@@ -179,26 +202,29 @@ class ModelCacheTest {
     void offlineModeFailsFastNamingTheMissingFile() throws IOException {
         server.serve("/m/weights.bin", payload, LoopbackServer.Mode.OK);
         ModelFile f = file("/m/weights.bin", payload);
-        OfflineException e = assertThrows(OfflineException.class,
-            () -> cache(settings().withOffline(true)).fetch(f, dir(), "test/model"));
+        OfflineException e =
+                assertThrows(OfflineException.class, () -> cache(settings().withOffline(true))
+                        .fetch(f, dir(), "test/model"));
         assertEquals(dir().resolve("weights.bin"), e.missing());
         assertTrue(e.getMessage().contains(dir().resolve("weights.bin").toString()), e.getMessage());
         assertEquals(0, server.totalHits());
         // once cached, offline mode is happy
         cache(settings()).fetch(f, dir(), "test/model");
-        assertArrayEquals(payload, Files.readAllBytes(cache(settings().withOffline(true)).fetch(f, dir(), "test/model")));
+        assertArrayEquals(
+                payload, Files.readAllBytes(cache(settings().withOffline(true)).fetch(f, dir(), "test/model")));
     }
 
     @Test
     void bundledResourceIsUsedOfflineAndVerified() throws IOException {
         byte[] content = "a bundled model file for the zoo tests\n".getBytes(StandardCharsets.UTF_8);
         String sha = ModelCache.sha256(new ByteArrayInputStream(content));
-        ModelFile f = new ModelFile("bundled-test.txt", null, "/spinel/zoo/bundled-test.txt", content.length, sha, "npz");
+        ModelFile f =
+                new ModelFile("bundled-test.txt", null, "/spinel/zoo/bundled-test.txt", content.length, sha, "npz");
         Path p = cache(settings().withOffline(true)).fetch(f, dir(), "test/model");
         assertArrayEquals(content, Files.readAllBytes(p));
 
-        ModelFile wrong = new ModelFile("bundled-wrong.txt", null, "/spinel/zoo/bundled-test.txt", content.length,
-            "0".repeat(64), "npz");
+        ModelFile wrong = new ModelFile(
+                "bundled-wrong.txt", null, "/spinel/zoo/bundled-test.txt", content.length, "0".repeat(64), "npz");
         assertThrows(ChecksumMismatchException.class, () -> cache(settings()).fetch(wrong, dir(), "test/model"));
     }
 
@@ -216,8 +242,13 @@ class ModelCacheTest {
     @Test
     void mirrorReplacesTheOrigin() throws IOException {
         server.serve("/mirror/txie-93/cgcnn/raw/master/x.bin", payload, LoopbackServer.Mode.OK);
-        ModelFile f = new ModelFile("x.bin", "https://github.com/txie-93/cgcnn/raw/master/x.bin", null, payload.length,
-            ModelCache.sha256(new ByteArrayInputStream(payload)), "torch");
+        ModelFile f = new ModelFile(
+                "x.bin",
+                "https://github.com/txie-93/cgcnn/raw/master/x.bin",
+                null,
+                payload.length,
+                ModelCache.sha256(new ByteArrayInputStream(payload)),
+                "torch");
         ZooSettings s = settings().withMirror(URI.create(server.url("/mirror/")));
         assertArrayEquals(payload, Files.readAllBytes(cache(s).fetch(f, dir(), "test/model")));
         assertEquals(1, server.hits("/mirror/txie-93/cgcnn/raw/master/x.bin"));
@@ -229,20 +260,30 @@ class ModelCacheTest {
         ModelFile f = file("/m/weights.bin", payload);
         ZooSettings s = new ZooSettings(cacheDir, false, null, true, 1000);
         cache(s).fetch(f, dir(), "test/model");
-        assertTrue(stderr.toString().contains("weights.bin") && stderr.toString().contains("%"), stderr.toString());
+        assertTrue(
+                stderr.toString().contains("weights.bin") && stderr.toString().contains("%"), stderr.toString());
     }
 
     @Test
     void settingsComeFromPropertiesThenEnvironment() {
-        ZooSettings s = ZooSettings.fromEnvironment(Map.of("SPINEL_CACHE_DIR", "/tmp/spinel-env-cache",
-            "SPINEL_OFFLINE", "1", "SPINEL_MODEL_MIRROR", "http://127.0.0.1:9/m"));
+        ZooSettings s = ZooSettings.fromEnvironment(Map.of(
+                "SPINEL_CACHE_DIR",
+                "/tmp/spinel-env-cache",
+                "SPINEL_OFFLINE",
+                "1",
+                "SPINEL_MODEL_MIRROR",
+                "http://127.0.0.1:9/m"));
         assertEquals(Path.of("/tmp/spinel-env-cache"), s.cacheDir());
         assertTrue(s.offline());
-        assertEquals("http://127.0.0.1:9/m/a/b.pth", s.effectiveUri("https://github.com/a/b.pth").toString());
+        assertEquals(
+                "http://127.0.0.1:9/m/a/b.pth",
+                s.effectiveUri("https://github.com/a/b.pth").toString());
         System.setProperty("spinel.cache.dir", "/tmp/spinel-prop-cache");
         try {
-            assertEquals(Path.of("/tmp/spinel-prop-cache"),
-                ZooSettings.fromEnvironment(Map.of("SPINEL_CACHE_DIR", "/tmp/x")).cacheDir());
+            assertEquals(
+                    Path.of("/tmp/spinel-prop-cache"),
+                    ZooSettings.fromEnvironment(Map.of("SPINEL_CACHE_DIR", "/tmp/x"))
+                            .cacheDir());
         } finally {
             System.clearProperty("spinel.cache.dir");
         }

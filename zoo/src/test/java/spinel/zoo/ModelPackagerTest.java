@@ -30,20 +30,39 @@ class ModelPackagerTest {
     void aTrainedRunBecomesABundledModelWithTheSameNumbers(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SAMPLE.resolve("id_prop.csv")));
         Path run = tmp.resolve("run");
-        ExperimentSpec spec = ExperimentSpec.builder().setData(SAMPLE).optArchitecture(8, 2, 16)
-            .optTestFraction(0.3).optValFraction(0.2)
-            .optTrain(spinel.train.TrainConfig.builder().optEpochs(3).optBatchSize(4).build())
-            .optCacheDir(tmp.resolve("graphs")).setOut(run).build();
+        ExperimentSpec spec = ExperimentSpec.builder()
+                .setData(SAMPLE)
+                .optArchitecture(8, 2, 16)
+                .optTestFraction(0.3)
+                .optValFraction(0.2)
+                .optTrain(spinel.train.TrainConfig.builder()
+                        .optEpochs(3)
+                        .optBatchSize(4)
+                        .build())
+                .optCacheDir(tmp.resolve("graphs"))
+                .setOut(run)
+                .build();
         Experiment.run(spec, new PrintStream(OutputStream.nullOutputStream()));
 
         Path jar = tmp.resolve("jar");
-        ModelCard card = ModelPackager.packageRun(run, new ModelPackager.Description("spinel/sample-target", "1",
-            "Sample target", "a test model", "arbitrary", "the 10 sample CIFs", "MIT", "ExperimentSpec in ModelPackagerTest", "MIT"),
-            Files.createDirectories(jar.resolve("spinel/zoo/models")));
+        ModelCard card = ModelPackager.packageRun(
+                run,
+                new ModelPackager.Description(
+                        "spinel/sample-target",
+                        "1",
+                        "Sample target",
+                        "a test model",
+                        "arbitrary",
+                        "the 10 sample CIFs",
+                        "MIT",
+                        "ExperimentSpec in ModelPackagerTest",
+                        "MIT"),
+                Files.createDirectories(jar.resolve("spinel/zoo/models")));
         ModelPackager.register(card, jar.resolve("spinel/zoo/registry/spinel.json"));
         assertEquals("builtin:cgcnn", card.featurizer().atomFeatures());
         assertFalse(card.metrics().isEmpty());
-        assertTrue(card.metrics().stream().anyMatch(m -> m.name().equals("mae") && m.split().equals("test")));
+        assertTrue(card.metrics().stream()
+                .anyMatch(m -> m.name().equals("mae") && m.split().equals("test")));
 
         List<String> rows = Files.readAllLines(run.resolve("predictions.csv"));
         ClassLoader old = Thread.currentThread().getContextClassLoader();
@@ -54,7 +73,8 @@ class ModelPackagerTest {
                 int compared = 0;
                 for (String row : rows.subList(1, rows.size())) {
                     String[] c = row.split(",");
-                    Prediction p = m.predict(Structures.readOne(SAMPLE.resolve(c[0] + ".cif")).withId(c[0]));
+                    Prediction p = m.predict(
+                            Structures.readOne(SAMPLE.resolve(c[0] + ".cif")).withId(c[0]));
                     assertEquals(Double.parseDouble(c[2]), p.value(), 1e-4 * Math.max(1, Math.abs(p.value())), c[0]);
                     compared++;
                 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -22,8 +22,15 @@ class ModelZooTest {
 
     static final Path SHARED = Path.of(System.getProperty("spinel.shared", "../shared"));
     static final Path CGCNN = SHARED.resolve("anchors/cgcnn");
-    static final List<String> MODELS = List.of("band-gap", "bulk-moduli", "efermi", "final-energy-per-atom",
-        "formation-energy-per-atom", "poisson-ratio", "semi-metal-classification", "shear-moduli");
+    static final List<String> MODELS = List.of(
+            "band-gap",
+            "bulk-moduli",
+            "efermi",
+            "final-energy-per-atom",
+            "formation-energy-per-atom",
+            "poisson-ratio",
+            "semi-metal-classification",
+            "shear-moduli");
 
     /**
      * A loopback mirror of github.com/txie-93/cgcnn/raw/master serving the anchors from ../shared,
@@ -32,17 +39,20 @@ class ModelZooTest {
     static LoopbackServer cgcnnMirror() throws IOException {
         LoopbackServer server = new LoopbackServer();
         for (String m : MODELS) {
-            server.serveFile("/txie-93/cgcnn/raw/master/pre-trained/" + m + ".pth.tar",
-                CGCNN.resolve("pre-trained/" + m + ".pth.tar"));
+            server.serveFile(
+                    "/txie-93/cgcnn/raw/master/pre-trained/" + m + ".pth.tar",
+                    CGCNN.resolve("pre-trained/" + m + ".pth.tar"));
         }
-        server.serveFile("/txie-93/cgcnn/raw/master/data/sample-regression/atom_init.json",
-            CGCNN.resolve("sample/atom_init.json"));
+        server.serveFile(
+                "/txie-93/cgcnn/raw/master/data/sample-regression/atom_init.json",
+                CGCNN.resolve("sample/atom_init.json"));
         return server;
     }
 
     static ModelZoo zoo(ZooSettings settings) {
-        return ModelZoo.of(ModelZoo.bundledCards(),
-            new ModelCache(settings, HttpClient.newHttpClient(), new PrintStream(OutputStream.nullOutputStream())));
+        return ModelZoo.of(
+                ModelZoo.bundledCards(),
+                new ModelCache(settings, HttpClient.newHttpClient(), new PrintStream(OutputStream.nullOutputStream())));
     }
 
     @Test
@@ -50,8 +60,9 @@ class ModelZooTest {
         ModelZoo zoo = zoo(new ZooSettings(Path.of("unused"), true, null, false, 1));
         for (String m : MODELS) {
             ModelCard c = zoo.card("cgcnn/" + m);
-            assertEquals("https://github.com/txie-93/cgcnn/raw/master/pre-trained/" + m + ".pth.tar",
-                c.file(ModelCard.WEIGHTS).url());
+            assertEquals(
+                    "https://github.com/txie-93/cgcnn/raw/master/pre-trained/" + m + ".pth.tar",
+                    c.file(ModelCard.WEIGHTS).url());
             assertEquals("torch", c.file(ModelCard.WEIGHTS).format());
             assertEquals(8.0, c.featurizer().radius());
             assertEquals(12, c.featurizer().maxNeighbors());
@@ -59,8 +70,11 @@ class ModelZooTest {
             assertEquals(m.contains("classification"), c.isClassification());
             assertTrue(!c.metrics().isEmpty() && c.licence().startsWith("MIT"));
         }
-        assertEquals(List.of("semiconductor", "metal"), zoo.card("cgcnn/semi-metal-classification").target().classes());
-        assertEquals("eV/atom", zoo.card("cgcnn/formation-energy-per-atom").target().units());
+        assertEquals(
+                List.of("semiconductor", "metal"),
+                zoo.card("cgcnn/semi-metal-classification").target().classes());
+        assertEquals(
+                "eV/atom", zoo.card("cgcnn/formation-energy-per-atom").target().units());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> zoo.card("cgcnn/nope"));
         assertTrue(e.getMessage().contains("cgcnn/band-gap"), e.getMessage());
     }
@@ -79,10 +93,14 @@ class ModelZooTest {
             ModelZoo zoo = zoo(new ZooSettings(cache, false, mirror.base(), false, 1 << 20));
             for (String m : MODELS) {
                 Map<String, Path> files = zoo.fetchAll("cgcnn/" + m);
-                assertEquals(-1, Files.mismatch(files.get(ModelCard.WEIGHTS), CGCNN.resolve("pre-trained/" + m + ".pth.tar")));
-                assertEquals(cache.resolve("models/cgcnn/" + m + "/2018/" + m + ".pth.tar"), files.get(ModelCard.WEIGHTS));
+                assertEquals(
+                        -1,
+                        Files.mismatch(files.get(ModelCard.WEIGHTS), CGCNN.resolve("pre-trained/" + m + ".pth.tar")));
+                assertEquals(
+                        cache.resolve("models/cgcnn/" + m + "/2018/" + m + ".pth.tar"), files.get(ModelCard.WEIGHTS));
             }
-            for (String m : MODELS) assertEquals(1, mirror.hits("/txie-93/cgcnn/raw/master/pre-trained/" + m + ".pth.tar"));
+            for (String m : MODELS)
+                assertEquals(1, mirror.hits("/txie-93/cgcnn/raw/master/pre-trained/" + m + ".pth.tar"));
             // a second run is served from the cache alone
             int before = mirror.totalHits();
             zoo(new ZooSettings(cache, true, null, false, 1 << 20)).fetchAll("cgcnn/band-gap");
@@ -93,7 +111,8 @@ class ModelZooTest {
     @Test
     void mirrorFromEnvironmentShapedSettings() {
         ZooSettings s = ZooSettings.fromEnvironment(Map.of("SPINEL_MODEL_MIRROR", "http://127.0.0.1:1/"));
-        assertEquals(URI.create("http://127.0.0.1:1/txie-93/cgcnn/raw/master/pre-trained/efermi.pth.tar"),
-            s.effectiveUri("https://github.com/txie-93/cgcnn/raw/master/pre-trained/efermi.pth.tar"));
+        assertEquals(
+                URI.create("http://127.0.0.1:1/txie-93/cgcnn/raw/master/pre-trained/efermi.pth.tar"),
+                s.effectiveUri("https://github.com/txie-93/cgcnn/raw/master/pre-trained/efermi.pth.tar"));
     }
 }

@@ -31,7 +31,9 @@ class PredictionParityTest {
 
     static final Path CGCNN = ModelZooTest.CGCNN;
     static LoopbackServer mirror;
-    @TempDir static Path cache;
+
+    @TempDir
+    static Path cache;
 
     @BeforeAll
     static void start() throws IOException {
@@ -45,14 +47,19 @@ class PredictionParityTest {
     }
 
     static ModelZoo zoo() {
-        return ModelZoo.of(ModelZoo.bundledCards(), new ModelCache(new ZooSettings(cache, false, mirror.base(), false, 1 << 20),
-            HttpClient.newHttpClient(), new PrintStream(OutputStream.nullOutputStream())));
+        return ModelZoo.of(
+                ModelZoo.bundledCards(),
+                new ModelCache(
+                        new ZooSettings(cache, false, mirror.base(), false, 1 << 20),
+                        HttpClient.newHttpClient(),
+                        new PrintStream(OutputStream.nullOutputStream())));
     }
 
     static List<Structure> samples() throws Exception {
         List<Structure> out = new ArrayList<>();
-        for (String id : List.of("1000041", "1000050", "1101051", "1507756", "7206075", "9000046", "9009743",
-                "9011050", "9011998", "9012304")) {
+        for (String id : List.of(
+                "1000041", "1000050", "1101051", "1507756", "7206075", "9000046", "9009743", "9011050", "9011998",
+                "9012304")) {
             out.add(Structures.readOne(CGCNN.resolve("sample/" + id + ".cif")).withId(id));
         }
         return out;
@@ -79,7 +86,9 @@ class PredictionParityTest {
         List<spinel.graph.CrystalGraph> graphs = null;
         for (String model : ModelZooTest.MODELS) {
             Map<String, Double> want = expected(model);
-            assertEquals(zoo.card("cgcnn/formation-energy-per-atom").featurizer(), zoo.card("cgcnn/" + model).featurizer());
+            assertEquals(
+                    zoo.card("cgcnn/formation-energy-per-atom").featurizer(),
+                    zoo.card("cgcnn/" + model).featurizer());
             try (CgcnnModel m = zoo.loadModel("cgcnn/" + model)) {
                 List<Prediction> got;
                 if (graphs == null) {
@@ -99,23 +108,34 @@ class PredictionParityTest {
         }
         // converted once: the cache holds one npz per checkpoint
         try (var s = Files.list(cache.resolve("converted"))) {
-            assertEquals(ModelZooTest.MODELS.size(), s.filter(p -> p.toString().endsWith(".npz")).count());
+            assertEquals(
+                    ModelZooTest.MODELS.size(),
+                    s.filter(p -> p.toString().endsWith(".npz")).count());
         }
         // and a second load reads the conversion (same numbers)
         try (CgcnnModel m = zoo.loadModel("cgcnn/band-gap")) {
-            assertEquals(expected("band-gap").get("1507756"), m.predict(structures.get(3)).value(), 1e-4);
+            assertEquals(
+                    expected("band-gap").get("1507756"),
+                    m.predict(structures.get(3)).value(),
+                    1e-4);
         }
     }
 
     @Test
     void aCheckpointPathLoadsWithItsAtomInit() throws Exception {
-        try (CgcnnModel m = zoo().loadModel(CGCNN.resolve("pre-trained/semi-metal-classification.pth.tar"),
-                CGCNN.resolve("sample/atom_init.json"))) {
+        try (CgcnnModel m = zoo().loadModel(
+                        CGCNN.resolve("pre-trained/semi-metal-classification.pth.tar"),
+                        CGCNN.resolve("sample/atom_init.json"))) {
             Map<String, Double> want = expected("semi-metal-classification");
             for (Prediction p : m.predict(samples())) {
                 // without a card the classes are called 0 and 1
                 assertEquals(want.get(p.id()), p.probability("1"), 1e-4, p.id());
-                assertEquals(1.0, p.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+                assertEquals(
+                        1.0,
+                        p.probabilities().values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum(),
+                        1e-6);
             }
         }
     }
@@ -140,15 +160,16 @@ class PredictionParityTest {
         ModelZoo zoo = zoo();
         Map<String, Double> want = expected("efermi");
         try (CgcnnModel m = zoo.loadModel("cgcnn/efermi");
-             ZooModel<Structure, Prediction> model = zoo.criteria(m).loadModel();
-             Predictor<Structure, Prediction> predictor = model.newPredictor()) {
+                ZooModel<Structure, Prediction> model = zoo.criteria(m).loadModel();
+                Predictor<Structure, Prediction> predictor = model.newPredictor()) {
             for (Structure s : samples()) {
                 Prediction p = predictor.predict(s);
                 assertEquals(s.id(), p.id());
                 assertEquals(want.get(s.id()), p.value(), 1e-4, s.id());
             }
             assertTrue(Files.isRegularFile(cache.resolve("djl")
-                .resolve(zoo.card("cgcnn/efermi").file(ModelCard.WEIGHTS).sha256()).resolve("cgcnn-0000.params")));
+                    .resolve(zoo.card("cgcnn/efermi").file(ModelCard.WEIGHTS).sha256())
+                    .resolve("cgcnn-0000.params")));
         }
     }
 }

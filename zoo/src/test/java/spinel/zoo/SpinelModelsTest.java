@@ -29,11 +29,17 @@ class SpinelModelsTest {
     static final Path EXAMPLES = Path.of("..", "examples");
 
     /** The models the README's main-job command ({@code spinel predict examples/*.cif}) relies on. */
-    static final Set<String> REQUIRED = Set.of("spinel/formation-energy-per-atom", "spinel/band-gap",
-        "spinel/crystal-system", "spinel/space-group", "spinel/volume-per-atom");
+    static final Set<String> REQUIRED = Set.of(
+            "spinel/formation-energy-per-atom",
+            "spinel/band-gap",
+            "spinel/crystal-system",
+            "spinel/space-group",
+            "spinel/volume-per-atom");
 
     static List<ModelCard> spinelCards() {
-        return ModelZoo.bundledCards().stream().filter(c -> c.id().startsWith("spinel/")).collect(Collectors.toList());
+        return ModelZoo.bundledCards().stream()
+                .filter(c -> c.id().startsWith("spinel/"))
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -43,12 +49,17 @@ class SpinelModelsTest {
         assertTrue(ids.containsAll(REQUIRED), "bundled: " + ids);
         for (ModelCard c : cards) {
             assertNotNull(c.training(), c.id());
-            assertTrue(c.training().command().contains("./spinel train --data "), c.id() + ": " + c.training().command());
+            assertTrue(
+                    c.training().command().contains("./spinel train --data "),
+                    c.id() + ": " + c.training().command());
             assertNotNull(c.training().data(), c.id());
             assertFalse(c.description() == null || c.description().isBlank(), c.id());
-            List<ModelCard.Metric> test = c.metrics().stream().filter(m -> m.split().equals("test")).toList();
+            List<ModelCard.Metric> test =
+                    c.metrics().stream().filter(m -> m.split().equals("test")).toList();
             Set<String> names = test.stream().map(ModelCard.Metric::name).collect(Collectors.toSet());
-            Set<String> expected = c.task().equals("regression") ? Set.of("mae", "rmse", "r2") : Set.of("accuracy", "top5", "f1_macro");
+            Set<String> expected = c.task().equals("regression")
+                    ? Set.of("mae", "rmse", "r2")
+                    : Set.of("accuracy", "top5", "f1_macro");
             assertTrue(names.containsAll(expected), c.id() + " test metrics: " + names);
             for (ModelCard.Metric m : test) {
                 assertTrue(m.n() != null && m.n() >= 500, c.id() + ": " + m);
@@ -76,8 +87,13 @@ class SpinelModelsTest {
                 for (Prediction x : p) {
                     assertTrue(Double.isFinite(x.value()), c.id() + ": " + x);
                     if (m.isClassification()) {
-                        assertTrue(x.probabilities().size() == Math.min(5, m.classes().size()), c.id() + ": " + x);
-                        double sum = x.probabilities().values().stream().mapToDouble(Double::doubleValue).sum();
+                        assertTrue(
+                                x.probabilities().size()
+                                        == Math.min(5, m.classes().size()),
+                                c.id() + ": " + x);
+                        double sum = x.probabilities().values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum();
                         assertTrue(x.value() > 0 && x.value() <= 1 && sum <= 1 + 1e-6, c.id() + ": " + x);
                     }
                 }

@@ -38,7 +38,8 @@ public final class DescriptorsBench {
         long t0 = System.nanoTime();
         Neighborhoods nb = Neighborhoods.nearest(s, 12);
         double tNeighbours = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "structure: %d atoms, 12 neighbours each; neighbour list %.2f s%n", s.size(), tNeighbours);
+        System.out.printf(
+                Locale.ROOT, "structure: %d atoms, 12 neighbours each; neighbour list %.2f s%n", s.size(), tNeighbours);
 
         Steinhardt qOnly = Steinhardt.builder().optThirdOrder(false).build();
         Steinhardt qw = Steinhardt.builder().build();
@@ -46,26 +47,49 @@ public final class DescriptorsBench {
         double a = median(() -> qOnly.compute(nb), 3, 7);
         double b = median(() -> qw.compute(nb), 2, 5);
         double c = median(() -> qwAvg.compute(nb), 2, 5);
-        System.out.printf(Locale.ROOT, "steinhardt q_l l=2..12:              %.3f s cpu  (%.2f µs/atom, %.0f ns per neighbour)%n", a, a / s.size() * 1e6, a / (12.0 * s.size()) * 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "steinhardt q_l l=2..12:              %.3f s cpu  (%.2f µs/atom, %.0f ns per neighbour)%n",
+                a,
+                a / s.size() * 1e6,
+                a / (12.0 * s.size()) * 1e9);
         System.out.printf(Locale.ROOT, "steinhardt q_l + w_l l=2..12:        %.3f s%n", b);
         System.out.printf(Locale.ROOT, "steinhardt q_l, w_l + averages:      %.3f s%n", c);
 
         Structure small = SyntheticStructures.perturbed(SyntheticStructures.fcc(cu, 2.55, 10), 0.08, 2);
-        SymmetryFunctions sf = SymmetryFunctions.builder().setCutoff(6.0).setSpecies(List.of(cu))
-            .addG2(0.01, 0).addG2(0.1, 0).addG2(0.5, 0).addG2(1, 0).addG2(2, 0)
-            .addG4(0.005, 1, 1).addG4(0.005, 1, -1).addG4(0.005, 4, 1).addG4(0.005, 4, -1)
-            .build();
+        SymmetryFunctions sf = SymmetryFunctions.builder()
+                .setCutoff(6.0)
+                .setSpecies(List.of(cu))
+                .addG2(0.01, 0)
+                .addG2(0.1, 0)
+                .addG2(0.5, 0)
+                .addG2(1, 0)
+                .addG2(2, 0)
+                .addG4(0.005, 1, 1)
+                .addG4(0.005, 1, -1)
+                .addG4(0.005, 4, 1)
+                .addG4(0.005, 4, -1)
+                .build();
         Neighborhoods nb6 = Neighborhoods.within(small, 6.0);
         double pairs = 0;
         for (int i = 0; i < nb6.size(); i++) pairs += nb6.count(i);
         List<Element> el = java.util.Collections.nCopies(small.size(), cu);
         double d = median(() -> sf.compute(nb6, el), 1, 3);
-        System.out.printf(Locale.ROOT, "acsf (5 G2 + 4 G4, Rc 6 Å, %.0f neighbours/atom) on %d atoms: %.3f s (%.1f µs/atom)%n",
-            pairs / small.size(), small.size(), d, d / small.size() * 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "acsf (5 G2 + 4 G4, Rc 6 Å, %.0f neighbours/atom) on %d atoms: %.3f s (%.1f µs/atom)%n",
+                pairs / small.size(),
+                small.size(),
+                d,
+                d / small.size() * 1e6);
 
         if (dump != null) {
             int k = Math.min(2000, s.size());
-            BondOrder bo = Steinhardt.builder().setDegrees(2, 4, 6).optThirdOrder(false).build().compute(nb);
+            BondOrder bo = Steinhardt.builder()
+                    .setDegrees(2, 4, 6)
+                    .optThirdOrder(false)
+                    .build()
+                    .compute(nb);
             List<Object> sites = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -76,7 +100,9 @@ public final class DescriptorsBench {
                 sites.add(m);
             }
             Path tmp = Files.createTempFile(dump.toAbsolutePath().getParent(), ".dump", ".json");
-            new ObjectMapper().writeValue(tmp.toFile(), Map.of("steinhardt_seconds_per_atom_l2_12", a / s.size(), "sites", sites));
+            new ObjectMapper()
+                    .writeValue(
+                            tmp.toFile(), Map.of("steinhardt_seconds_per_atom_l2_12", a / s.size(), "sites", sites));
             Files.move(tmp, dump, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             System.out.println("wrote " + dump);
         }

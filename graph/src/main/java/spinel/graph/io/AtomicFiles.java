@@ -56,7 +56,8 @@ public final class AtomicFiles {
     private static void setPermissions(Path tmp, Path target) throws IOException {
         try {
             Set<PosixFilePermission> perms = Files.exists(target)
-                ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+                    ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
             Files.setPosixFilePermissions(tmp, perms);
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the default permissions are the right ones

@@ -49,7 +49,9 @@ public final class CgcnnFolderReader {
     }
 
     /** The dataset folder. */
-    public Path folder() { return dir; }
+    public Path folder() {
+        return dir;
+    }
 
     /**
      * The rows of {@code id_prop.csv}, in file order (read once, then cached).
@@ -67,13 +69,15 @@ public final class CgcnnFolderReader {
         Path csv = dir.resolve(ID_PROP);
         String src = csv.toString();
         if (!Files.isRegularFile(csv)) {
-            throw new IOException(src + ": not found; a CGCNN dataset folder needs id_prop.csv (rows id,target) and <id>.cif files");
+            throw new IOException(
+                    src + ": not found; a CGCNN dataset folder needs id_prop.csv (rows id,target) and <id>.cif files");
         }
         List<CgcnnEntry> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int width = -1;
         // an InputStreamReader replaces undecodable bytes, so a binary file fails as a format error
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8))) {
             String line;
             int ln = 0;
             while ((line = r.readLine()) != null) {
@@ -81,35 +85,47 @@ public final class CgcnnFolderReader {
                 if (line.isBlank()) continue;
                 String[] cells = line.split(",", -1);
                 if (cells.length < 2) {
-                    throw new StructureFormatException(src, ln, "expected 'id,target', found '" + Text.shorten(line) + "'");
+                    throw new StructureFormatException(
+                            src, ln, "expected 'id,target', found '" + Text.shorten(line) + "'");
                 }
                 String id = cells[0].trim();
-                if (ln == 1 && !id.isEmpty() && id.charAt(0) == '\uFEFF') id = id.substring(1).trim();
-                if (id.isEmpty()) throw new StructureFormatException(src, ln, "expected an id in the first column, found an empty cell");
+                if (ln == 1 && !id.isEmpty() && id.charAt(0) == '\uFEFF')
+                    id = id.substring(1).trim();
+                if (id.isEmpty())
+                    throw new StructureFormatException(
+                            src, ln, "expected an id in the first column, found an empty cell");
                 if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.equals("..") || id.equals(".")) {
-                    throw new StructureFormatException(src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
+                    throw new StructureFormatException(
+                            src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
                 }
                 if (width < 0) width = cells.length;
                 else if (cells.length != width) {
-                    throw new StructureFormatException(src, ln, "expected " + width + " columns like the first row, found " + cells.length);
+                    throw new StructureFormatException(
+                            src, ln, "expected " + width + " columns like the first row, found " + cells.length);
                 }
                 double[] targets = new double[cells.length - 1];
                 for (int i = 1; i < cells.length; i++) {
                     String c = cells[i].trim();
                     double v = c.equalsIgnoreCase("nan") ? Double.NaN : Text.parseOrNaN(c);
                     if (Double.isNaN(v) && !c.equalsIgnoreCase("nan")) {
-                        throw new StructureFormatException(src, ln, "expected target " + i + " of '" + Text.shorten(id) + "' to be a number, found '"
-                            + Text.shorten(c) + "'" + (ln == 1 ? " (id_prop.csv has no header row)" : ""));
+                        throw new StructureFormatException(
+                                src,
+                                ln,
+                                "expected target " + i + " of '" + Text.shorten(id) + "' to be a number, found '"
+                                        + Text.shorten(c) + "'" + (ln == 1 ? " (id_prop.csv has no header row)" : ""));
                     }
                     targets[i - 1] = v;
                 }
                 Integer prev = seen.put(id, ln);
-                if (prev != null) throw new StructureFormatException(src, ln, "duplicate id '" + Text.shorten(id) + "' (first on line " + prev + ")");
+                if (prev != null)
+                    throw new StructureFormatException(
+                            src, ln, "duplicate id '" + Text.shorten(id) + "' (first on line " + prev + ")");
                 Path cif;
                 try {
                     cif = dir.resolve(id + ".cif");
                 } catch (java.nio.file.InvalidPathException e) {
-                    throw new StructureFormatException(src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
+                    throw new StructureFormatException(
+                            src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
                 }
                 out.add(new CgcnnEntry(id, cif, targets, ln));
             }
@@ -129,11 +145,14 @@ public final class CgcnnFolderReader {
      */
     public Structure load(CgcnnEntry entry) throws IOException, StructureFormatException {
         if (!Files.isRegularFile(entry.cif())) {
-            throw new StructureFormatException(dir.resolve(ID_PROP).toString(), entry.line(),
-                "the structure file " + entry.cif() + " of id '" + entry.id() + "' does not exist");
+            throw new StructureFormatException(
+                    dir.resolve(ID_PROP).toString(),
+                    entry.line(),
+                    "the structure file " + entry.cif() + " of id '" + entry.id() + "' does not exist");
         }
         List<Structure> all = cifReader.read(entry.cif());
-        if (all.isEmpty()) throw new StructureFormatException(entry.cif().toString(), 0, "expected a structure, found no data block");
+        if (all.isEmpty())
+            throw new StructureFormatException(entry.cif().toString(), 0, "expected a structure, found no data block");
         return all.get(0).withId(entry.id());
     }
 

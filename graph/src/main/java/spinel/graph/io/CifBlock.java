@@ -15,7 +15,11 @@ import java.util.Set;
 public final class CifBlock {
 
     /** How a value was written: bare, in quotes, or as a semicolon text field. */
-    public enum Kind { UNQUOTED, QUOTED, TEXT }
+    public enum Kind {
+        UNQUOTED,
+        QUOTED,
+        TEXT
+    }
 
     /**
      * The values of one data item.
@@ -28,11 +32,17 @@ public final class CifBlock {
      */
     public record Column(String tag, String[] values, int[] lines, Kind[] kinds, int loop) {
 
-        public int size() { return values.length; }
+        public int size() {
+            return values.length;
+        }
 
-        public String value(int i) { return values[i]; }
+        public String value(int i) {
+            return values[i];
+        }
 
-        public int line(int i) { return lines[i]; }
+        public int line(int i) {
+            return lines[i];
+        }
 
         /** Whether value i is the unquoted '?' (unknown) or '.' (inapplicable). */
         public boolean isNull(int i) {
@@ -53,19 +63,29 @@ public final class CifBlock {
     }
 
     /** The block name (after {@code data_}). */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** 1-based line of the {@code data_} header. */
-    public int line() { return line; }
+    public int line() {
+        return line;
+    }
 
     /** The normalised tags of the block, in file order. */
-    public Set<String> tags() { return items.keySet(); }
+    public Set<String> tags() {
+        return items.keySet();
+    }
 
     /** The column of a tag, or null when absent. */
-    public Column column(String tag) { return items.get(normalizeTag(tag)); }
+    public Column column(String tag) {
+        return items.get(normalizeTag(tag));
+    }
 
     /** Whether the tag is present. */
-    public boolean has(String tag) { return items.containsKey(normalizeTag(tag)); }
+    public boolean has(String tag) {
+        return items.containsKey(normalizeTag(tag));
+    }
 
     /** The first value of a tag, or null when absent or '?'/'.'. */
     public String value(String tag) {
@@ -84,5 +104,7 @@ public final class CifBlock {
     }
 
     @Override
-    public String toString() { return "data_" + name + " (" + items.size() + " items)"; }
+    public String toString() {
+        return "data_" + name + " (" + items.size() + " items)";
+    }
 }

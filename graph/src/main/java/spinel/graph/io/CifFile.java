@@ -20,7 +20,16 @@ public final class CifFile {
 
     private CifFile() {}
 
-    private enum Tok { EOF, DATA, LOOP, GLOBAL, SAVE, STOP, TAG, VALUE }
+    private enum Tok {
+        EOF,
+        DATA,
+        LOOP,
+        GLOBAL,
+        SAVE,
+        STOP,
+        TAG,
+        VALUE
+    }
 
     /** Parses every data block of a CIF text. */
     public static List<CifBlock> parse(String text, String source) throws StructureFormatException {
@@ -71,7 +80,8 @@ public final class CifFile {
                 next();
                 switch (tok) {
                     case EOF -> {
-                        if (inSave) throw error(line, "expected 'save_' to close the save frame before the end of the file");
+                        if (inSave)
+                            throw error(line, "expected 'save_' to close the save frame before the end of the file");
                         if (items != null) blocks.add(new CifBlock(name, blockLine, items));
                         if (blocks.isEmpty()) throw error(0, "expected a CIF data block (data_...), found none");
                         return blocks;
@@ -93,27 +103,38 @@ public final class CifFile {
                     case SAVE -> {
                         if (text.length() > 5) {
                             if (inSave) throw error(tokLine, "expected 'save_' to close the save frame before " + text);
-                            if (items == null && !ignoring) throw error(tokLine, "expected data_ before save frame " + text);
+                            if (items == null && !ignoring)
+                                throw error(tokLine, "expected data_ before save frame " + text);
                             inSave = true;
                         } else {
                             if (!inSave) throw error(tokLine, "'save_' closes no save frame");
                             inSave = false;
                         }
                     }
-                    case STOP -> throw error(tokLine, "expected a tag, loop_ or data_, found 'stop_' (nested loops are not CIF 1.1)");
+                    case STOP -> throw error(
+                            tokLine, "expected a tag, loop_ or data_, found 'stop_' (nested loops are not CIF 1.1)");
                     case TAG -> {
                         String tag = text;
                         int tagLine = tokLine;
                         lastTag = tag;
                         lastTagLine = tagLine;
-                        if (items == null && !ignoring) throw error(tagLine, "expected data_ before the first tag " + tag);
+                        if (items == null && !ignoring)
+                            throw error(tagLine, "expected data_ before the first tag " + tag);
                         next();
                         if (tok != Tok.VALUE) {
-                            throw error(tokLine > 0 ? tokLine : tagLine, "expected a value for " + tag + ", found " + describe());
+                            throw error(
+                                    tokLine > 0 ? tokLine : tagLine,
+                                    "expected a value for " + tag + ", found " + describe());
                         }
                         if (!ignoring && !inSave) {
-                            items.put(CifBlock.normalizeTag(tag), new CifBlock.Column(tag, new String[] {text}, new int[] {tokLine},
-                                new CifBlock.Kind[] {kind}, -1));
+                            items.put(
+                                    CifBlock.normalizeTag(tag),
+                                    new CifBlock.Column(
+                                            tag,
+                                            new String[] {text},
+                                            new int[] {tokLine},
+                                            new CifBlock.Kind[] {kind},
+                                            -1));
                         }
                     }
                     case LOOP -> {
@@ -129,7 +150,9 @@ public final class CifFile {
                             lastTag = "loop_ of " + tags.get(0);
                             lastTagLine = loopLine;
                         }
-                        if (tags.isEmpty()) throw error(tokLine, "expected tags after loop_ at line " + loopLine + ", found " + describe());
+                        if (tags.isEmpty())
+                            throw error(
+                                    tokLine, "expected tags after loop_ at line " + loopLine + ", found " + describe());
                         List<String> vals = new ArrayList<>();
                         List<Integer> lines = new ArrayList<>();
                         List<CifBlock.Kind> kinds = new ArrayList<>();
@@ -142,9 +165,14 @@ public final class CifFile {
                         pushed = true;
                         int nc = tags.size();
                         if (vals.size() % nc != 0) {
-                            throw error(loopLine, "loop_ of " + nc + " tags (" + tags.get(0) + (nc > 1 ? " ... " + tags.get(nc - 1) : "")
-                                + ") has " + vals.size() + " values, expected a multiple of " + nc
-                                + (vals.isEmpty() ? "" : " (values end at line " + lines.get(lines.size() - 1) + ")"));
+                            throw error(
+                                    loopLine,
+                                    "loop_ of " + nc + " tags (" + tags.get(0)
+                                            + (nc > 1 ? " ... " + tags.get(nc - 1) : "")
+                                            + ") has " + vals.size() + " values, expected a multiple of " + nc
+                                            + (vals.isEmpty()
+                                                    ? ""
+                                                    : " (values end at line " + lines.get(lines.size() - 1) + ")"));
                         }
                         if (ignoring || inSave) continue;
                         int rows = vals.size() / nc;
@@ -157,12 +185,16 @@ public final class CifFile {
                                 l[r] = lines.get(r * nc + c);
                                 k[r] = kinds.get(r * nc + c);
                             }
-                            items.put(CifBlock.normalizeTag(tags.get(c)), new CifBlock.Column(tags.get(c), v, l, k, loops));
+                            items.put(
+                                    CifBlock.normalizeTag(tags.get(c)),
+                                    new CifBlock.Column(tags.get(c), v, l, k, loops));
                         }
                         loops++;
                     }
-                    case VALUE -> throw error(tokLine, "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'"
-                        + (lastTag != null ? " (after " + lastTag + " at line " + lastTagLine + ")" : ""));
+                    case VALUE -> throw error(
+                            tokLine,
+                            "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'"
+                                    + (lastTag != null ? " (after " + lastTag + " at line " + lastTagLine + ")" : ""));
                     default -> throw new IllegalStateException(String.valueOf(tok));
                 }
             }
@@ -272,7 +304,10 @@ public final class CifFile {
                 }
                 pos++;
             }
-            throw error(tokLine, "unterminated quoted string: expected a closing " + q + " followed by a space before the end of the line");
+            throw error(
+                    tokLine,
+                    "unterminated quoted string: expected a closing " + q
+                            + " followed by a space before the end of the line");
         }
 
         private static boolean isSpace(char d) {
@@ -302,7 +337,9 @@ public final class CifFile {
                     pos++;
                 }
             }
-            throw error(startLine, "unterminated text field: expected a line starting with ';' to close the field opened here");
+            throw error(
+                    startLine,
+                    "unterminated text field: expected a line starting with ';' to close the field opened here");
         }
     }
 }

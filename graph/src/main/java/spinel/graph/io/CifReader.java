@@ -104,9 +104,14 @@ public final class CifReader implements StructureReader {
             out.add(new BlockReader(b, sourceName).structure());
         }
         if (out.isEmpty()) {
-            throw new StructureFormatException(sourceName, blocks.get(0).line(),
-                "expected atom sites (_atom_site_fract_x, _y, _z or _atom_site_Cartn_x, _y, _z) in "
-                    + (blocks.size() == 1 ? "data_" + blocks.get(0).name() : "one of the " + blocks.size() + " data blocks") + ", found none");
+            throw new StructureFormatException(
+                    sourceName,
+                    blocks.get(0).line(),
+                    "expected atom sites (_atom_site_fract_x, _y, _z or _atom_site_Cartn_x, _y, _z) in "
+                            + (blocks.size() == 1
+                                    ? "data_" + blocks.get(0).name()
+                                    : "one of the " + blocks.size() + " data blocks")
+                            + ", found none");
         }
         return out;
     }
@@ -117,8 +122,11 @@ public final class CifReader implements StructureReader {
     }
 
     private static boolean hasAtomSites(CifBlock b) {
-        return b.has("_atom_site_fract_x") || b.has("_atom_site_fract_y") || b.has("_atom_site_cartn_x")
-            || b.has("_atom_site_label") || b.has("_atom_site_type_symbol");
+        return b.has("_atom_site_fract_x")
+                || b.has("_atom_site_fract_y")
+                || b.has("_atom_site_cartn_x")
+                || b.has("_atom_site_label")
+                || b.has("_atom_site_type_symbol");
     }
 
     /** Reads one block. */
@@ -138,11 +146,17 @@ public final class CifReader implements StructureReader {
         Structure structure() throws StructureFormatException {
             List<SpaceGroup> candidates = new ArrayList<>();
             List<SymOp> ops = operators(candidates);
-            Lattice lattice = lattice(candidates.isEmpty() ? 0 : candidates.get(0).number());
+            Lattice lattice =
+                    lattice(candidates.isEmpty() ? 0 : candidates.get(0).number());
             List<Atom> atoms = atoms(lattice);
             if (atoms.isEmpty()) {
-                throw error(lineOf(firstPresent("_atom_site_fract_x", "_atom_site_cartn_x", "_atom_site_label", "_atom_site_type_symbol")),
-                    "expected at least one atom with non-zero occupancy");
+                throw error(
+                        lineOf(firstPresent(
+                                "_atom_site_fract_x",
+                                "_atom_site_cartn_x",
+                                "_atom_site_label",
+                                "_atom_site_type_symbol")),
+                        "expected at least one atom with non-zero occupancy");
             }
             if (ops == null) {
                 ops = chooseSetting(candidates, lattice, atoms);
@@ -182,7 +196,10 @@ public final class CifReader implements StructureReader {
                         throw error(c.line(i), e.getMessage());
                     }
                     if (!op.isLatticeOperation()) {
-                        throw error(c.line(i), "expected a symmetry operation of the lattice (integer matrix, determinant ±1), found '" + c.value(i) + "'");
+                        throw error(
+                                c.line(i),
+                                "expected a symmetry operation of the lattice (integer matrix, determinant ±1), found '"
+                                        + c.value(i) + "'");
                     }
                     ops.add(op);
                 }
@@ -222,8 +239,10 @@ public final class CifReader implements StructureReader {
                 return null;
             }
             if (unknownSymbol != null) {
-                throw error(symbolLine, "expected a known Hermann-Mauguin symbol, found '" + unknownSymbol
-                    + "' (and no symmetry operators or International Tables number)");
+                throw error(
+                        symbolLine,
+                        "expected a known Hermann-Mauguin symbol, found '" + unknownSymbol
+                                + "' (and no symmetry operators or International Tables number)");
             }
             return List.of(SymOp.identity());
         }
@@ -234,7 +253,9 @@ public final class CifReader implements StructureReader {
                 if (c == null || c.size() == 0 || c.isNull(0)) continue;
                 double v = CifNumbers.parse(c.value(0));
                 if (Double.isNaN(v) || v != Math.rint(v) || v < 1 || v > 230) {
-                    throw error(c.line(0), "expected a space-group number 1..230 for " + c.tag() + ", found '" + c.value(0) + "'");
+                    throw error(
+                            c.line(0),
+                            "expected a space-group number 1..230 for " + c.tag() + ", found '" + c.value(0) + "'");
                 }
                 return SpaceGroups.byNumber((int) v);
             }
@@ -247,8 +268,11 @@ public final class CifReader implements StructureReader {
             if (hexOrRh) {
                 double[] l = lattice.lengths();
                 double[] a = lattice.angles();
-                boolean rhombohedralCell = close(l[0], l[1]) && close(l[1], l[2]) && Math.abs(a[0] - a[1]) < 0.01
-                    && Math.abs(a[1] - a[2]) < 0.01 && Math.abs(a[0] - 90) > 0.01;
+                boolean rhombohedralCell = close(l[0], l[1])
+                        && close(l[1], l[2])
+                        && Math.abs(a[0] - a[1]) < 0.01
+                        && Math.abs(a[1] - a[2]) < 0.01
+                        && Math.abs(a[0] - 90) > 0.01;
                 for (SpaceGroup g : candidates) {
                     if (rhombohedralCell ? g.isRhombohedralAxes() : g.isHexagonalAxes()) return g.operators();
                 }
@@ -259,7 +283,8 @@ public final class CifReader implements StructureReader {
             int bestCount = Integer.MAX_VALUE;
             for (SpaceGroup g : candidates) {
                 int count = 0;
-                for (Atom at : atoms) count += orbit(at.frac, g.operators(), new ArrayList<>()).size();
+                for (Atom at : atoms)
+                    count += orbit(at.frac, g.operators(), new ArrayList<>()).size();
                 if (count < bestCount || (count == bestCount && g.symbol().endsWith(":2"))) {
                     best = g;
                     bestCount = count;
@@ -277,7 +302,12 @@ public final class CifReader implements StructureReader {
         private Lattice lattice(int spaceGroupNumber) throws StructureFormatException {
             double a = cell("_cell_length_a"), bb = cell("_cell_length_b"), c = cell("_cell_length_c");
             double al = cell("_cell_angle_alpha"), be = cell("_cell_angle_beta"), ga = cell("_cell_angle_gamma");
-            if (Double.isNaN(a) || Double.isNaN(bb) || Double.isNaN(c) || Double.isNaN(al) || Double.isNaN(be) || Double.isNaN(ga)) {
+            if (Double.isNaN(a)
+                    || Double.isNaN(bb)
+                    || Double.isNaN(c)
+                    || Double.isNaN(al)
+                    || Double.isNaN(be)
+                    || Double.isNaN(ga)) {
                 String system = crystalSystem(spaceGroupNumber);
                 switch (system) {
                     case "cubic" -> {
@@ -314,10 +344,17 @@ public final class CifReader implements StructureReader {
                         al = or(al, 90);
                         ga = or(ga, 90);
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
-            String[] names = {"_cell_length_a", "_cell_length_b", "_cell_length_c", "_cell_angle_alpha", "_cell_angle_beta", "_cell_angle_gamma"};
+            String[] names = {
+                "_cell_length_a",
+                "_cell_length_b",
+                "_cell_length_c",
+                "_cell_angle_alpha",
+                "_cell_angle_beta",
+                "_cell_angle_gamma"
+            };
             double[] v = {a, bb, c, al, be, ga};
             for (int i = 0; i < 6; i++) {
                 if (Double.isNaN(v[i])) {
@@ -325,15 +362,16 @@ public final class CifReader implements StructureReader {
                 }
                 boolean ok = i < 3 ? v[i] > 0 && Double.isFinite(v[i]) : v[i] > 0 && v[i] < 180;
                 if (!ok) {
-                    throw error(lineOf(names[i]), "expected " + (i < 3 ? "a positive length (Å)" : "an angle in (0, 180) degrees")
-                        + " for " + names[i] + ", found " + v[i]);
+                    throw error(
+                            lineOf(names[i]),
+                            "expected " + (i < 3 ? "a positive length (Å)" : "an angle in (0, 180) degrees") + " for "
+                                    + names[i] + ", found " + v[i]);
                 }
             }
             try {
                 return Lattice.fromParameters(a, bb, c, al, be, ga);
             } catch (IllegalArgumentException e) {
-                throw error(lineOf("_cell_length_a"),
-                    "expected cell parameters of a real cell: " + e.getMessage());
+                throw error(lineOf("_cell_length_a"), "expected cell parameters of a real cell: " + e.getMessage());
             }
         }
 
@@ -381,26 +419,37 @@ public final class CifReader implements StructureReader {
             CifBlock.Column type = b.column("_atom_site_type_symbol");
             CifBlock.Column occ = b.column("_atom_site_occupancy");
             CifBlock.Column calc = b.column("_atom_site_calc_flag");
-            CifBlock.Column[] xyz = {b.column("_atom_site_fract_x"), b.column("_atom_site_fract_y"), b.column("_atom_site_fract_z")};
+            CifBlock.Column[] xyz = {
+                b.column("_atom_site_fract_x"), b.column("_atom_site_fract_y"), b.column("_atom_site_fract_z")
+            };
             boolean cartesian = false;
             if (xyz[0] == null && xyz[1] == null && xyz[2] == null) {
-                xyz = new CifBlock.Column[] {b.column("_atom_site_cartn_x"), b.column("_atom_site_cartn_y"), b.column("_atom_site_cartn_z")};
+                xyz = new CifBlock.Column[] {
+                    b.column("_atom_site_cartn_x"), b.column("_atom_site_cartn_y"), b.column("_atom_site_cartn_z")
+                };
                 cartesian = true;
             }
             CifBlock.Column any = label != null ? label : type;
             if (any == null) {
-                throw error(firstLine(xyz), "expected _atom_site_label or _atom_site_type_symbol with the atom positions, found neither");
+                throw error(
+                        firstLine(xyz),
+                        "expected _atom_site_label or _atom_site_type_symbol with the atom positions, found neither");
             }
             String[] axes = {"x", "y", "z"};
             for (int k = 0; k < 3; k++) {
                 if (xyz[k] == null) {
-                    throw error(lineOf(any.tag()), "expected _atom_site_fract_" + axes[k] + " (or _atom_site_Cartn_" + axes[k] + ") with the atom sites, found none");
+                    throw error(
+                            lineOf(any.tag()),
+                            "expected _atom_site_fract_" + axes[k] + " (or _atom_site_Cartn_" + axes[k]
+                                    + ") with the atom sites, found none");
                 }
             }
             int n = any.size();
             for (CifBlock.Column c : new CifBlock.Column[] {label, type, occ, xyz[0], xyz[1], xyz[2]}) {
                 if (c != null && c.size() != n) {
-                    throw error(c.size() > 0 ? c.line(0) : b.line(), "expected " + n + " values of " + c.tag() + " (one per atom site), found " + c.size());
+                    throw error(
+                            c.size() > 0 ? c.line(0) : b.line(),
+                            "expected " + n + " values of " + c.tag() + " (one per atom site), found " + c.size());
                 }
             }
             Map<String, Double> oxidation = atomTypeOxidationStates();
@@ -431,16 +480,21 @@ public final class CifReader implements StructureReader {
                 }
                 if (el == null) {
                     String what = sym != null ? sym : lab;
-                    throw error(type != null ? type.line(i) : line, what == null
-                        ? "expected an element for atom site " + (i + 1) + ", found '?'"
-                        : "expected an element symbol, found '" + what + "' (unknown element)");
+                    throw error(
+                            type != null ? type.line(i) : line,
+                            what == null
+                                    ? "expected an element for atom site " + (i + 1) + ", found '?'"
+                                    : "expected an element symbol, found '" + what + "' (unknown element)");
                 }
                 double[] f = new double[3];
                 for (int k = 0; k < 3; k++) {
                     CifBlock.Column c = xyz[k];
                     double v = c.isNull(i) ? Double.NaN : CifNumbers.parse(c.value(i));
                     if (!Double.isFinite(v)) {
-                        throw error(c.line(i), "expected a number for " + c.tag() + " of atom " + (lab != null ? lab : el.symbol()) + ", found '" + c.value(i) + "'");
+                        throw error(
+                                c.line(i),
+                                "expected a number for " + c.tag() + " of atom " + (lab != null ? lab : el.symbol())
+                                        + ", found '" + c.value(i) + "'");
                     }
                     f[k] = v;
                 }
@@ -459,7 +513,10 @@ public final class CifReader implements StructureReader {
                 if (occ != null && !occ.isNull(i)) {
                     o = CifNumbers.parse(occ.value(i));
                     if (!(o >= 0) || Double.isInfinite(o)) {
-                        throw error(occ.line(i), "expected an occupancy between 0 and 1 for atom " + (lab != null ? lab : el.symbol()) + ", found '" + occ.value(i) + "'");
+                        throw error(
+                                occ.line(i),
+                                "expected an occupancy between 0 and 1 for atom " + (lab != null ? lab : el.symbol())
+                                        + ", found '" + occ.value(i) + "'");
                     }
                 }
                 if (o == 0) continue; // no atom here
@@ -504,7 +561,9 @@ public final class CifReader implements StructureReader {
                 if (ox.isNull(i) || sym.isNull(i)) continue;
                 double v = CifNumbers.parse(ox.value(i));
                 if (Double.isNaN(v)) {
-                    throw error(ox.line(i), "expected a number for _atom_type_oxidation_number, found '" + ox.value(i) + "'");
+                    throw error(
+                            ox.line(i),
+                            "expected a number for _atom_type_oxidation_number, found '" + ox.value(i) + "'");
                 }
                 m.put(sym.value(i), v);
             }
@@ -528,13 +587,18 @@ public final class CifReader implements StructureReader {
                 return m;
             }
             double a = cell("_cell_length_a"), bb = cell("_cell_length_b"), c = cell("_cell_length_c");
-            double al = Math.toRadians(cell("_cell_angle_alpha")), be = Math.toRadians(cell("_cell_angle_beta")),
-                ga = Math.toRadians(cell("_cell_angle_gamma"));
+            double al = Math.toRadians(cell("_cell_angle_alpha")),
+                    be = Math.toRadians(cell("_cell_angle_beta")),
+                    ga = Math.toRadians(cell("_cell_angle_gamma"));
             if (Double.isNaN(a + bb + c + al + be + ga)) {
                 throw error(b.line(), "expected all six cell parameters to convert _atom_site_Cartn_* coordinates");
             }
-            double cz = c * Math.sqrt(Math.max(0, 1 - Math.cos(be) * Math.cos(be)
-                - Math.pow((Math.cos(al) - Math.cos(be) * Math.cos(ga)) / Math.sin(ga), 2)));
+            double cz = c
+                    * Math.sqrt(Math.max(
+                            0,
+                            1
+                                    - Math.cos(be) * Math.cos(be)
+                                    - Math.pow((Math.cos(al) - Math.cos(be) * Math.cos(ga)) / Math.sin(ga), 2)));
             double[][] orth = {
                 {a, 0, 0},
                 {bb * Math.cos(ga), bb * Math.sin(ga), 0},
@@ -560,7 +624,8 @@ public final class CifReader implements StructureReader {
             CifBlock.Column c = b.column(tag);
             if (c == null || c.size() == 0 || c.isNull(0)) throw error(b.line(), "expected a number for " + tag);
             double v = CifNumbers.parse(c.value(0));
-            if (Double.isNaN(v)) throw error(c.line(0), "expected a number for " + c.tag() + ", found '" + c.value(0) + "'");
+            if (Double.isNaN(v))
+                throw error(c.line(0), "expected a number for " + c.tag() + ", found '" + c.value(0) + "'");
             return v;
         }
 
@@ -585,7 +650,8 @@ public final class CifReader implements StructureReader {
                 if (match == null) {
                     unique.add(at);
                 } else if (!isRedundantListing(match, at)) {
-                    for (Map.Entry<Species, Double> e : at.species.entrySet()) match.species.merge(e.getKey(), e.getValue(), Double::sum);
+                    for (Map.Entry<Species, Double> e : at.species.entrySet())
+                        match.species.merge(e.getKey(), e.getValue(), Double::sum);
                 }
             }
             // 2. expand each; images coincide only with images of sites of the same species
@@ -598,7 +664,8 @@ public final class CifReader implements StructureReader {
                 orbit(u.frac, ops, done);
                 for (int i = before; i < done.size(); i++) {
                     double[] f = done.get(i).clone();
-                    for (int k = 0; k < 3; k++) if (f[k] >= 1.0) f[k] = 0.0; // x - floor(x) rounds up to 1 for x = -1e-17
+                    for (int k = 0; k < 3; k++)
+                        if (f[k] >= 1.0) f[k] = 0.0; // x - floor(x) rounds up to 1 for x = -1e-17
                     sites.add(new Site(species, f, lattice, u.label));
                 }
             }
@@ -630,8 +697,11 @@ public final class CifReader implements StructureReader {
                 return u.species;
             }
             if (total > 1 + OCCUPANCY_TOLERANCE) {
-                throw error(u.line, "expected the occupancies on site " + (u.label != null ? u.label : "") + " to sum to at most 1, found "
-                    + String.format(java.util.Locale.ROOT, "%.4f", total) + " (" + u.species + ")");
+                throw error(
+                        u.line,
+                        "expected the occupancies on site " + (u.label != null ? u.label : "")
+                                + " to sum to at most 1, found " + String.format(java.util.Locale.ROOT, "%.4f", total)
+                                + " (" + u.species + ")");
             }
             Map<Species, Double> m = new LinkedHashMap<>();
             for (Map.Entry<Species, Double> e : u.species.entrySet()) m.put(e.getKey(), e.getValue() / total);
@@ -709,7 +779,11 @@ public final class CifReader implements StructureReader {
     static double chargeOf(String symbol) {
         String t = symbol.strip();
         if (t.isEmpty() || !isLetter(t.charAt(0))) return Double.NaN;
-        int i = t.length() >= 2 && isLetter(t.charAt(1)) && Element.find(t.substring(0, 2)).isPresent() ? 2 : 1;
+        int i = t.length() >= 2
+                        && isLetter(t.charAt(1))
+                        && Element.find(t.substring(0, 2)).isPresent()
+                ? 2
+                : 1;
         String rest = t.substring(i);
         if (rest.isEmpty()) return Double.NaN;
         char first = rest.charAt(0), last = rest.charAt(rest.length() - 1);

@@ -39,7 +39,9 @@ public final class CifWriter implements StructureWriter {
         cell(sb, "_cell_angle_beta", l.beta());
         cell(sb, "_cell_angle_gamma", l.gamma());
         sb.append("_symmetry_Int_Tables_number   1\n");
-        sb.append("_chemical_formula_structural   ").append(s.composition().reducedFormula()).append('\n');
+        sb.append("_chemical_formula_structural   ")
+                .append(s.composition().reducedFormula())
+                .append('\n');
         sb.append("_chemical_formula_sum   '").append(s.composition().formula()).append("'\n");
         cell(sb, "_cell_volume", l.volume());
         sb.append("loop_\n _symmetry_equiv_pos_site_id\n _symmetry_equiv_pos_as_xyz\n  1  'x, y, z'\n");
@@ -53,24 +55,27 @@ public final class CifWriter implements StructureWriter {
         boolean withOx = !oxidation.isEmpty();
         if (withOx) {
             sb.append("loop_\n _atom_type_symbol\n _atom_type_oxidation_number\n");
-            oxidation.forEach((sym, ox) -> sb.append("  ").append(sym).append("  ").append(fmt(ox, 6)).append('\n'));
+            oxidation.forEach((sym, ox) ->
+                    sb.append("  ").append(sym).append("  ").append(fmt(ox, 6)).append('\n'));
         }
 
         sb.append("loop_\n _atom_site_type_symbol\n _atom_site_label\n _atom_site_symmetry_multiplicity\n")
-          .append(" _atom_site_fract_x\n _atom_site_fract_y\n _atom_site_fract_z\n _atom_site_occupancy\n");
+                .append(" _atom_site_fract_x\n _atom_site_fract_y\n _atom_site_fract_z\n _atom_site_occupancy\n");
         // keep labels that name one site; shared ones (pymatgen's default is the species) get numbered
         Map<String, Integer> labelCount = new LinkedHashMap<>();
         for (Site site : s.sites()) labelCount.merge(site.label(), 1, Integer::sum);
         Set<String> used = new HashSet<>();
         for (Site site : s.sites()) {
-            if (site.species().size() == 1 && labelCount.get(site.label()) == 1 && isPlainLabel(site.label())) used.add(site.label());
+            if (site.species().size() == 1 && labelCount.get(site.label()) == 1 && isPlainLabel(site.label()))
+                used.add(site.label());
         }
         Map<String, Integer> counters = new LinkedHashMap<>();
         for (Site site : s.sites()) {
             boolean single = site.species().size() == 1;
             for (Map.Entry<Species, Double> e : site.species().entrySet()) {
                 Species sp = e.getKey();
-                String label = single && labelCount.get(site.label()) == 1 && isPlainLabel(site.label()) ? site.label() : null;
+                String label =
+                        single && labelCount.get(site.label()) == 1 && isPlainLabel(site.label()) ? site.label() : null;
                 if (label == null) {
                     String sym = sp.element().symbol();
                     do {
@@ -79,10 +84,22 @@ public final class CifWriter implements StructureWriter {
                     } while (used.contains(label));
                     used.add(label);
                 }
-                String type = withOx && sp.hasOxidationState() ? sp.toString() : sp.element().symbol();
-                sb.append("  ").append(type).append("  ").append(label).append("  1  ")
-                  .append(fmt(site.frac(0), 12)).append("  ").append(fmt(site.frac(1), 12)).append("  ")
-                  .append(fmt(site.frac(2), 12)).append("  ").append(fmt(e.getValue(), 12)).append('\n');
+                String type = withOx && sp.hasOxidationState()
+                        ? sp.toString()
+                        : sp.element().symbol();
+                sb.append("  ")
+                        .append(type)
+                        .append("  ")
+                        .append(label)
+                        .append("  1  ")
+                        .append(fmt(site.frac(0), 12))
+                        .append("  ")
+                        .append(fmt(site.frac(1), 12))
+                        .append("  ")
+                        .append(fmt(site.frac(2), 12))
+                        .append("  ")
+                        .append(fmt(e.getValue(), 12))
+                        .append('\n');
             }
         }
         return sb.toString();
@@ -106,7 +123,8 @@ public final class CifWriter implements StructureWriter {
     private static boolean isPlainLabel(String label) {
         if (label.isEmpty() || label.length() > 32) return false;
         char c0 = label.charAt(0);
-        if (c0 == '_' || c0 == '#' || c0 == '$' || c0 == '\'' || c0 == '"' || c0 == '[' || c0 == ']' || c0 == ';') return false;
+        if (c0 == '_' || c0 == '#' || c0 == '$' || c0 == '\'' || c0 == '"' || c0 == '[' || c0 == ']' || c0 == ';')
+            return false;
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (c <= ' ' || c > '~') return false;

@@ -57,22 +57,31 @@ public final class ExtxyzReader implements StructureReader {
             int countLine = li + 1;
             int n = Text.nonNegativeInt(ct.get(0));
             if (n <= 0) {
-                throw new StructureFormatException(src, countLine, "expected the number of atoms of frame " + frames.size()
-                    + " (a positive integer), found '" + Text.shorten(ct.get(0)) + "'");
+                throw new StructureFormatException(
+                        src,
+                        countLine,
+                        "expected the number of atoms of frame " + frames.size() + " (a positive integer), found '"
+                                + Text.shorten(ct.get(0)) + "'");
             }
             li++;
-            if (li >= lines.size()) throw new StructureFormatException(src, li + 1, "unexpected end of file: expected the info line of frame " + frames.size());
+            if (li >= lines.size())
+                throw new StructureFormatException(
+                        src, li + 1, "unexpected end of file: expected the info line of frame " + frames.size());
             int infoLine = li + 1;
             Map<String, String> info = parseInfo(lines.get(li), src, infoLine);
             li++;
             if (lines.size() - li < n) {
-                throw new StructureFormatException(src, lines.size() + 1, "unexpected end of file: frame " + frames.size() + " declares "
-                    + n + " atoms on line " + countLine + " but only " + (lines.size() - li) + " lines follow");
+                throw new StructureFormatException(
+                        src,
+                        lines.size() + 1,
+                        "unexpected end of file: frame " + frames.size() + " declares " + n + " atoms on line "
+                                + countLine + " but only " + (lines.size() - li) + " lines follow");
             }
             frames.add(frame(lines, li, n, info, src, infoLine, frames.size()));
             li += n;
         }
-        if (frames.isEmpty()) throw new StructureFormatException(src, 1, "expected an extended XYZ frame, found an empty file");
+        if (frames.isEmpty())
+            throw new StructureFormatException(src, 1, "expected an extended XYZ frame, found an empty file");
         if (frames.size() > 1) {
             for (int k = 0; k < frames.size(); k++) {
                 ExtxyzFrame f = frames.get(k);
@@ -82,15 +91,21 @@ public final class ExtxyzReader implements StructureReader {
         return frames;
     }
 
-    private static ExtxyzFrame frame(List<String> lines, int first, int n, Map<String, String> info, String src, int infoLine, int index)
+    private static ExtxyzFrame frame(
+            List<String> lines, int first, int n, Map<String, String> info, String src, int infoLine, int index)
             throws StructureFormatException {
         String latticeText = get(info, "Lattice");
         if (latticeText == null) {
-            throw new StructureFormatException(src, infoLine, "frame " + index + " has no Lattice=\"...\" on its info line: "
-                + "Spinel needs a periodic cell (9 numbers, the lattice vectors as rows, Å)");
+            throw new StructureFormatException(
+                    src,
+                    infoLine,
+                    "frame " + index + " has no Lattice=\"...\" on its info line: "
+                            + "Spinel needs a periodic cell (9 numbers, the lattice vectors as rows, Å)");
         }
-        List<String> lt = Text.tokens(latticeText.replace(',', ' ').replace('[', ' ').replace(']', ' '));
-        if (lt.size() != 9) throw new StructureFormatException(src, infoLine, "expected 9 numbers in Lattice, found " + lt.size());
+        List<String> lt =
+                Text.tokens(latticeText.replace(',', ' ').replace('[', ' ').replace(']', ' '));
+        if (lt.size() != 9)
+            throw new StructureFormatException(src, infoLine, "expected 9 numbers in Lattice, found " + lt.size());
         double[][] m = new double[3][3];
         for (int k = 0; k < 9; k++) m[k / 3][k % 3] = Text.number(lt.get(k), src, infoLine, "a Lattice component (Å)");
         Lattice lattice;
@@ -104,7 +119,10 @@ public final class ExtxyzReader implements StructureReader {
         if (props == null) props = "species:S:1:pos:R:3";
         String[] p = props.split(":", -1);
         if (p.length % 3 != 0 || p.length == 0) {
-            throw new StructureFormatException(src, infoLine, "expected Properties as name:type:count triples, found '" + Text.shorten(props) + "'");
+            throw new StructureFormatException(
+                    src,
+                    infoLine,
+                    "expected Properties as name:type:count triples, found '" + Text.shorten(props) + "'");
         }
         int columns = 0, speciesCol = -1, zCol = -1, posCol = -1;
         for (int k = 0; k < p.length; k += 3) {
@@ -112,33 +130,50 @@ public final class ExtxyzReader implements StructureReader {
             String type = p[k + 1];
             int count = Text.nonNegativeInt(p[k + 2]);
             if (count <= 0 || !(type.equals("S") || type.equals("R") || type.equals("I") || type.equals("L"))) {
-                throw new StructureFormatException(src, infoLine, "bad Properties entry '" + Text.shorten(name + ":" + type + ":" + p[k + 2])
-                    + "': expected name:type:count with type S, R, I or L and a positive count");
+                throw new StructureFormatException(
+                        src,
+                        infoLine,
+                        "bad Properties entry '" + Text.shorten(name + ":" + type + ":" + p[k + 2])
+                                + "': expected name:type:count with type S, R, I or L and a positive count");
             }
             if (name.equalsIgnoreCase("species") && type.equals("S") && count == 1) speciesCol = columns;
             else if (name.equals("Z") && type.equals("I") && count == 1) zCol = columns;
             else if (name.equals("pos") && type.equals("R") && count == 3) posCol = columns;
             columns += count;
         }
-        if (posCol < 0) throw new StructureFormatException(src, infoLine, "Properties has no pos:R:3 column: '" + Text.shorten(props) + "'");
-        if (speciesCol < 0 && zCol < 0) throw new StructureFormatException(src, infoLine, "Properties has neither species:S:1 nor Z:I:1: '" + Text.shorten(props) + "'");
+        if (posCol < 0)
+            throw new StructureFormatException(
+                    src, infoLine, "Properties has no pos:R:3 column: '" + Text.shorten(props) + "'");
+        if (speciesCol < 0 && zCol < 0)
+            throw new StructureFormatException(
+                    src, infoLine, "Properties has neither species:S:1 nor Z:I:1: '" + Text.shorten(props) + "'");
 
         List<Site> sites = new ArrayList<>(n);
         for (int a = 0; a < n; a++) {
             int ln = first + a + 1;
             List<String> t = Text.tokens(lines.get(first + a));
             if (t.size() < columns) {
-                throw new StructureFormatException(src, ln, "expected " + columns + " columns (" + Text.shorten(props) + ") for atom "
-                    + (a + 1) + ", found " + t.size());
+                throw new StructureFormatException(
+                        src,
+                        ln,
+                        "expected " + columns + " columns (" + Text.shorten(props) + ") for atom " + (a + 1)
+                                + ", found " + t.size());
             }
             Element el;
             if (speciesCol >= 0) {
                 String sym = t.get(speciesCol);
                 el = Element.find(sym).orElse(null);
-                if (el == null) throw new StructureFormatException(src, ln, "expected an element symbol, found '" + Text.shorten(sym) + "'");
+                if (el == null)
+                    throw new StructureFormatException(
+                            src, ln, "expected an element symbol, found '" + Text.shorten(sym) + "'");
             } else {
                 int z = Text.nonNegativeInt(t.get(zCol));
-                if (z < 1 || z > Element.MAX_Z) throw new StructureFormatException(src, ln, "expected an atomic number 1.." + Element.MAX_Z + ", found '" + Text.shorten(t.get(zCol)) + "'");
+                if (z < 1 || z > Element.MAX_Z)
+                    throw new StructureFormatException(
+                            src,
+                            ln,
+                            "expected an atomic number 1.." + Element.MAX_Z + ", found '" + Text.shorten(t.get(zCol))
+                                    + "'");
                 el = Element.of(z);
             }
             double[] cart = new double[3];
@@ -173,7 +208,8 @@ public final class ExtxyzReader implements StructureReader {
             if (j < n && line.charAt(j) == '=') {
                 j++;
                 while (j < n && line.charAt(j) <= ' ') j++;
-                if (j >= n) throw new StructureFormatException(src, ln, "expected a value after '" + Text.shorten(key) + "='");
+                if (j >= n)
+                    throw new StructureFormatException(src, ln, "expected a value after '" + Text.shorten(key) + "='");
                 String value = word(line, j, end, src, ln, false);
                 i = end[0];
                 out.put(key, value);
@@ -185,7 +221,8 @@ public final class ExtxyzReader implements StructureReader {
     }
 
     // one key or value starting at i: "quoted", [bracketed], {braced} or bare; end[0] is set past it
-    private static String word(String line, int i, int[] end, String src, int ln, boolean isKey) throws StructureFormatException {
+    private static String word(String line, int i, int[] end, String src, int ln, boolean isKey)
+            throws StructureFormatException {
         int n = line.length();
         char c = line.charAt(i);
         if (c == '"') {
@@ -201,7 +238,9 @@ public final class ExtxyzReader implements StructureReader {
                 }
                 k++;
             }
-            if (k >= n) throw new StructureFormatException(src, ln, "unterminated quoted " + (isKey ? "key" : "value") + " starting at column " + (i + 1));
+            if (k >= n)
+                throw new StructureFormatException(
+                        src, ln, "unterminated quoted " + (isKey ? "key" : "value") + " starting at column " + (i + 1));
             end[0] = k + 1;
             return sb.toString();
         }

@@ -40,17 +40,19 @@ public final class ExtxyzWriter implements StructureWriter {
         sb.append("\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"");
         for (Map.Entry<String, String> e : info.entrySet()) {
             String k = e.getKey();
-            if (k.equalsIgnoreCase("Lattice") || k.equalsIgnoreCase("Properties") || k.equalsIgnoreCase("pbc")) continue;
+            if (k.equalsIgnoreCase("Lattice") || k.equalsIgnoreCase("Properties") || k.equalsIgnoreCase("pbc"))
+                continue;
             sb.append(' ').append(quote(k)).append('=').append(quote(e.getValue()));
         }
         sb.append('\n');
         for (Site site : s.sites()) {
             if (!site.isOrdered()) {
                 throw new IllegalArgumentException("extended XYZ cannot hold the disordered site " + site
-                    + (s.id() != null ? " of " + s.id() : ""));
+                        + (s.id() != null ? " of " + s.id() : ""));
             }
             double[] c = site.cartCoords();
-            sb.append(String.format(Locale.ROOT, "%-3s%24.16f%24.16f%24.16f\n", site.element().symbol(), c[0], c[1], c[2]));
+            sb.append(String.format(
+                    Locale.ROOT, "%-3s%24.16f%24.16f%24.16f\n", site.element().symbol(), c[0], c[1], c[2]));
         }
     }
 

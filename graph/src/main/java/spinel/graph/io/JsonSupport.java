@@ -21,8 +21,8 @@ final class JsonSupport {
 
     /** Python's json module writes NaN and Infinity; accept them so that they can be refused by meaning, not syntax. */
     static final JsonFactory FACTORY = JsonFactory.builder()
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
@@ -46,7 +46,8 @@ final class JsonSupport {
 
     /** A format error for bytes that are not gzip'd text or not text at all. */
     static StructureFormatException badBytes(IOException e, String src) {
-        String what = e instanceof java.io.CharConversionException ? "not UTF-8 text" : "truncated or corrupt gzip data";
+        String what =
+                e instanceof java.io.CharConversionException ? "not UTF-8 text" : "truncated or corrupt gzip data";
         return new StructureFormatException(src, 0, what + ": " + e.getMessage(), e);
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.Closeable;
 import java.io.CharConversionException;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +119,11 @@ public final class MatbenchReader implements StructureReader {
 
         private void readHeader() throws IOException, StructureFormatException {
             if (JsonSupport.next(p, src, "a Matbench dataset object") != JsonToken.START_OBJECT) {
-                throw JsonSupport.fail(p, src, "expected a Matbench dataset {\"index\", \"columns\", \"data\"}, found " + JsonSupport.describe(p));
+                throw JsonSupport.fail(
+                        p,
+                        src,
+                        "expected a Matbench dataset {\"index\", \"columns\", \"data\"}, found "
+                                + JsonSupport.describe(p));
             }
             JsonNode bufferedData = null;
             while (JsonSupport.next(p, src, "a key or '}'") != JsonToken.END_OBJECT) {
@@ -129,10 +133,12 @@ public final class MatbenchReader implements StructureReader {
                     case "index" -> index = strings(key);
                     case "columns" -> columns = strings(key);
                     case "data" -> {
-                        if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected 'data' to be an array of rows, found " + JsonSupport.describe(p));
+                        if (p.currentToken() != JsonToken.START_ARRAY)
+                            throw JsonSupport.fail(
+                                    p, src, "expected 'data' to be an array of rows, found " + JsonSupport.describe(p));
                         if (index != null && columns != null) {
                             findColumns();
-                            return;   // stream the rows from here
+                            return; // stream the rows from here
                         }
                         bufferedData = p.readValueAsTree();
                     }
@@ -148,11 +154,15 @@ public final class MatbenchReader implements StructureReader {
         }
 
         private List<String> strings(String key) throws IOException, StructureFormatException {
-            if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected '" + key + "' to be an array, found " + JsonSupport.describe(p));
+            if (p.currentToken() != JsonToken.START_ARRAY)
+                throw JsonSupport.fail(
+                        p, src, "expected '" + key + "' to be an array, found " + JsonSupport.describe(p));
             List<String> out = new ArrayList<>();
             JsonToken t;
             while ((t = JsonSupport.next(p, src, "an entry of the list or ']'")) != JsonToken.END_ARRAY) {
-                if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) throw JsonSupport.fail(p, src, "expected '" + key + "' entries to be names, found " + JsonSupport.describe(p));
+                if (!t.isScalarValue() || t == JsonToken.VALUE_NULL)
+                    throw JsonSupport.fail(
+                            p, src, "expected '" + key + "' entries to be names, found " + JsonSupport.describe(p));
                 out.add(p.getText());
             }
             return out;
@@ -161,22 +171,34 @@ public final class MatbenchReader implements StructureReader {
         private void findColumns() throws StructureFormatException {
             structureCol = columns.indexOf("structure");
             if (structureCol < 0) {
-                throw JsonSupport.fail(p, src, "the dataset has no 'structure' column (columns " + columns + "); composition-only tasks are not structure datasets");
+                throw JsonSupport.fail(
+                        p,
+                        src,
+                        "the dataset has no 'structure' column (columns " + columns
+                                + "); composition-only tasks are not structure datasets");
             }
             for (int i = 0; i < columns.size() && targetCol < 0; i++) if (i != structureCol) targetCol = i;
         }
 
         /** The ids, in file order. */
-        public List<String> ids() { return Collections.unmodifiableList(index); }
+        public List<String> ids() {
+            return Collections.unmodifiableList(index);
+        }
 
         /** The number of rows (the length of the index). */
-        public int size() { return index.size(); }
+        public int size() {
+            return index.size();
+        }
 
         /** The column names, e.g. {@code ["structure", "e_form"]}. */
-        public List<String> columns() { return Collections.unmodifiableList(columns); }
+        public List<String> columns() {
+            return Collections.unmodifiableList(columns);
+        }
 
         /** The target column's name, or null when the file holds structures only. */
-        public String targetName() { return targetCol >= 0 ? columns.get(targetCol) : null; }
+        public String targetName() {
+            return targetCol >= 0 ? columns.get(targetCol) : null;
+        }
 
         /** The next row, or null after the last. */
         public MatbenchEntry nextEntry() throws IOException, StructureFormatException {
@@ -185,12 +207,20 @@ public final class MatbenchReader implements StructureReader {
                 JsonToken t = JsonSupport.next(p, src, "a data row or ']'");
                 if (t == JsonToken.END_ARRAY) {
                     done = true;
-                    if (row != index.size()) throw JsonSupport.fail(p, src, "'index' has " + index.size() + " ids but 'data' has " + row + " rows");
+                    if (row != index.size())
+                        throw JsonSupport.fail(
+                                p, src, "'index' has " + index.size() + " ids but 'data' has " + row + " rows");
                     return null;
                 }
-                if (row >= index.size()) throw JsonSupport.fail(p, src, "'data' has more rows than the " + index.size() + " ids of 'index'");
+                if (row >= index.size())
+                    throw JsonSupport.fail(p, src, "'data' has more rows than the " + index.size() + " ids of 'index'");
                 String id = index.get(row);
-                if (t != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected data row " + row + " (" + id + ") to be an array, found " + JsonSupport.describe(p));
+                if (t != JsonToken.START_ARRAY)
+                    throw JsonSupport.fail(
+                            p,
+                            src,
+                            "expected data row " + row + " (" + id + ") to be an array, found "
+                                    + JsonSupport.describe(p));
                 Structure s = null;
                 double target = Double.NaN;
                 int col = 0;
@@ -204,7 +234,12 @@ public final class MatbenchReader implements StructureReader {
                     }
                     col++;
                 }
-                if (col != columns.size()) throw JsonSupport.fail(p, src, "row " + row + " (" + id + ") has " + col + " values, expected " + columns.size() + " " + columns);
+                if (col != columns.size())
+                    throw JsonSupport.fail(
+                            p,
+                            src,
+                            "row " + row + " (" + id + ") has " + col + " values, expected " + columns.size() + " "
+                                    + columns);
                 row++;
                 return new MatbenchEntry(id, s, target);
             } catch (JsonProcessingException e) {
@@ -234,7 +269,11 @@ public final class MatbenchReader implements StructureReader {
                 case VALUE_NULL -> {
                     return Double.NaN;
                 }
-                default -> throw JsonSupport.fail(p, src, "expected the target '" + targetName() + "' of " + id + " to be a number or boolean, found " + JsonSupport.describe(p));
+                default -> throw JsonSupport.fail(
+                        p,
+                        src,
+                        "expected the target '" + targetName() + "' of " + id + " to be a number or boolean, found "
+                                + JsonSupport.describe(p));
             }
         }
 
@@ -277,14 +316,19 @@ public final class MatbenchReader implements StructureReader {
 
         /** The remaining rows as an ordered sequential stream; closing the stream closes the file. */
         public Stream<MatbenchEntry> stream() {
-            return StreamSupport.stream(Spliterators.spliterator(iterator(), Math.max(0, index.size() - row),
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
-                    try {
-                        close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+            return StreamSupport.stream(
+                            Spliterators.spliterator(
+                                    iterator(),
+                                    Math.max(0, index.size() - row),
+                                    Spliterator.ORDERED | Spliterator.NONNULL),
+                            false)
+                    .onClose(() -> {
+                        try {
+                            close();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         }
 
         @Override

@@ -15,26 +15,46 @@ public final class NpyArray {
 
     /** NumPy element types this reader understands. */
     public enum DType {
-        FLOAT32(4), FLOAT64(8), INT8(1), UINT8(1), INT16(2), INT32(4), INT64(8), BOOL(1), STRING(0);
+        FLOAT32(4),
+        FLOAT64(8),
+        INT8(1),
+        UINT8(1),
+        INT16(2),
+        INT32(4),
+        INT64(8),
+        BOOL(1),
+        STRING(0);
 
         final int size;
 
-        DType(int size) { this.size = size; }
+        DType(int size) {
+            this.size = size;
+        }
 
         static DType parse(String descr, String source) throws IOException {
             switch (descr) {
-                case "<f4": return FLOAT32;
-                case "<f8": return FLOAT64;
-                case "|i1": case "<i1": return INT8;
-                case "|u1": case "<u1": return UINT8;
-                case "<i2": return INT16;
-                case "<i4": return INT32;
-                case "<i8": return INT64;
-                case "|b1": return BOOL;
+                case "<f4":
+                    return FLOAT32;
+                case "<f8":
+                    return FLOAT64;
+                case "|i1":
+                case "<i1":
+                    return INT8;
+                case "|u1":
+                case "<u1":
+                    return UINT8;
+                case "<i2":
+                    return INT16;
+                case "<i4":
+                    return INT32;
+                case "<i8":
+                    return INT64;
+                case "|b1":
+                    return BOOL;
                 default:
                     if (descr.matches("<U\\d+")) return STRING;
                     throw new IOException(source + ": unsupported dtype '" + descr
-                        + "' (expected little-endian <f4, <f8, <i1, |u1, <i2, <i4, <i8, |b1 or <U<n>)");
+                            + "' (expected little-endian <f4, <f8, <i1, |u1, <i2, <i4, <i8, |b1 or <U<n>)");
             }
         }
     }
@@ -54,13 +74,19 @@ public final class NpyArray {
     }
 
     /** Element type. */
-    public DType dtype() { return type; }
+    public DType dtype() {
+        return type;
+    }
 
     /** Shape (a copy); empty for a scalar. */
-    public int[] shape() { return shape.clone(); }
+    public int[] shape() {
+        return shape.clone();
+    }
 
     /** Number of dimensions. */
-    public int ndim() { return shape.length; }
+    public int ndim() {
+        return shape.length;
+    }
 
     /** Number of elements (product of the shape). */
     public int size() {
@@ -70,40 +96,59 @@ public final class NpyArray {
     }
 
     /** Where this array came from (file, or archive!member). */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** Element {@code k} of the flat C-order data as a double. */
     public double getDouble(int k) {
         switch (type) {
-            case FLOAT32: return data.getFloat(k * 4);
-            case FLOAT64: return data.getDouble(k * 8);
-            case INT8: return data.get(k);
-            case UINT8: return data.get(k) & 0xff;
-            case INT16: return data.getShort(k * 2);
-            case INT32: return data.getInt(k * 4);
-            case INT64: return data.getLong(k * 8);
-            case BOOL: return data.get(k) != 0 ? 1 : 0;
-            default: throw new IllegalStateException(source + ": string array has no numeric values");
+            case FLOAT32:
+                return data.getFloat(k * 4);
+            case FLOAT64:
+                return data.getDouble(k * 8);
+            case INT8:
+                return data.get(k);
+            case UINT8:
+                return data.get(k) & 0xff;
+            case INT16:
+                return data.getShort(k * 2);
+            case INT32:
+                return data.getInt(k * 4);
+            case INT64:
+                return data.getLong(k * 8);
+            case BOOL:
+                return data.get(k) != 0 ? 1 : 0;
+            default:
+                throw new IllegalStateException(source + ": string array has no numeric values");
         }
     }
 
     /** Element {@code k} of the flat C-order data as a long (floating point must be integral). */
     public long getLong(int k) {
         switch (type) {
-            case INT8: return data.get(k);
-            case UINT8: return data.get(k) & 0xff;
-            case INT16: return data.getShort(k * 2);
-            case INT32: return data.getInt(k * 4);
-            case INT64: return data.getLong(k * 8);
-            case BOOL: return data.get(k) != 0 ? 1 : 0;
-            case FLOAT32: case FLOAT64: {
+            case INT8:
+                return data.get(k);
+            case UINT8:
+                return data.get(k) & 0xff;
+            case INT16:
+                return data.getShort(k * 2);
+            case INT32:
+                return data.getInt(k * 4);
+            case INT64:
+                return data.getLong(k * 8);
+            case BOOL:
+                return data.get(k) != 0 ? 1 : 0;
+            case FLOAT32:
+            case FLOAT64: {
                 double v = getDouble(k);
                 if (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15) {
                     throw new IllegalStateException(source + ": element " + k + " = " + v + " is not an integer");
                 }
                 return (long) v;
             }
-            default: throw new IllegalStateException(source + ": string array has no numeric values");
+            default:
+                throw new IllegalStateException(source + ": string array has no numeric values");
         }
     }
 
@@ -173,7 +218,8 @@ public final class NpyArray {
         for (int k = 0; k < n; k++) {
             data.get(k * itemSize, buf);
             int len = itemSize;
-            while (len >= 4 && buf[len - 1] == 0 && buf[len - 2] == 0 && buf[len - 3] == 0 && buf[len - 4] == 0) len -= 4;
+            while (len >= 4 && buf[len - 1] == 0 && buf[len - 2] == 0 && buf[len - 3] == 0 && buf[len - 4] == 0)
+                len -= 4;
             out[k] = new String(buf, 0, len, utf32);
         }
         return out;

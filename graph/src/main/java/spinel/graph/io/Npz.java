@@ -68,8 +68,13 @@ public final class Npz {
 
     /** Parses the bytes of one {@code .npy} file; {@code source} names it in error messages. */
     public static NpyArray parse(byte[] bytes, String source) throws IOException {
-        if (bytes.length < 10 || (bytes[0] & 0xff) != 0x93 || bytes[1] != 'N' || bytes[2] != 'U' || bytes[3] != 'M'
-                || bytes[4] != 'P' || bytes[5] != 'Y') {
+        if (bytes.length < 10
+                || (bytes[0] & 0xff) != 0x93
+                || bytes[1] != 'N'
+                || bytes[2] != 'U'
+                || bytes[3] != 'M'
+                || bytes[4] != 'P'
+                || bytes[5] != 'Y') {
             throw new IOException(source + ": not a .npy array (missing the \\x93NUMPY magic string)");
         }
         int major = bytes[6] & 0xff;
@@ -88,8 +93,8 @@ public final class Npz {
         if (headerLen < 0 || headerStart + headerLen > bytes.length) {
             throw new IOException(source + ": truncated .npy header");
         }
-        String header = new String(bytes, headerStart, headerLen,
-            major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header = new String(
+                bytes, headerStart, headerLen, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         String descr = field(header, "descr", "'([^']*)'", source);
         String fortran = field(header, "fortran_order", "(True|False)", source);
         String shapeText = field(header, "shape", "\\(([^)]*)\\)", source);
@@ -109,8 +114,8 @@ public final class Npz {
         int dataStart = headerStart + headerLen;
         long need = count * itemSize;
         if (dataStart + need > bytes.length) {
-            throw new IOException(source + ": data truncated: shape " + shapeText.trim() + " of " + descr + " needs " + need
-                + " bytes, file has " + (bytes.length - dataStart));
+            throw new IOException(source + ": data truncated: shape " + shapeText.trim() + " of " + descr + " needs "
+                    + need + " bytes, file has " + (bytes.length - dataStart));
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) need).slice().order(ByteOrder.LITTLE_ENDIAN);
         return new NpyArray(source, type, itemSize, shape, data);
@@ -125,13 +130,19 @@ public final class Npz {
     }
 
     /** The archive read. */
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /** Member names (without {@code .npy}), in archive order. */
-    public Set<String> names() { return arrays.keySet(); }
+    public Set<String> names() {
+        return arrays.keySet();
+    }
 
     /** Whether the archive holds member {@code name}. */
-    public boolean contains(String name) { return arrays.containsKey(name); }
+    public boolean contains(String name) {
+        return arrays.containsKey(name);
+    }
 
     /** Member {@code name}; a missing member is an {@link IllegalArgumentException} naming the file. */
     public NpyArray get(String name) {
@@ -143,15 +154,22 @@ public final class Npz {
     }
 
     /** Shorthand for {@code get(name).asDoubles()}. */
-    public double[] doubles(String name) { return get(name).asDoubles(); }
+    public double[] doubles(String name) {
+        return get(name).asDoubles();
+    }
 
     /** Shorthand for {@code get(name).asFloats()}. */
-    public float[] floats(String name) { return get(name).asFloats(); }
+    public float[] floats(String name) {
+        return get(name).asFloats();
+    }
 
     /** Shorthand for {@code get(name).asInts()}. */
-    public int[] ints(String name) { return get(name).asInts(); }
+    public int[] ints(String name) {
+        return get(name).asInts();
+    }
 
     /** Shorthand for {@code get(name).asLongs()}. */
-    public long[] longs(String name) { return get(name).asLongs(); }
-
+    public long[] longs(String name) {
+        return get(name).asLongs();
+    }
 }

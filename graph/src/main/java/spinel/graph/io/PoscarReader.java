@@ -46,22 +46,28 @@ public final class PoscarReader implements StructureReader {
     public Structure parseOne(String text, String src) throws StructureFormatException {
         List<String> lines = Text.lines(text);
         if (lines.size() < 8) {
-            throw new StructureFormatException(src, lines.size() + 1,
-                "unexpected end of file: a POSCAR needs at least 8 lines (comment, scale, 3 lattice vectors, counts, coordinate mode, positions)");
+            throw new StructureFormatException(
+                    src,
+                    lines.size() + 1,
+                    "unexpected end of file: a POSCAR needs at least 8 lines (comment, scale, 3 lattice vectors, counts, coordinate mode, positions)");
         }
         String comment = lines.get(0);
 
         List<String> scaleTok = Text.tokens(lines.get(1));
-        if (scaleTok.isEmpty()) throw new StructureFormatException(src, 2, "expected the scale factor, found an empty line");
+        if (scaleTok.isEmpty())
+            throw new StructureFormatException(src, 2, "expected the scale factor, found an empty line");
         double[] scale;
         if (scaleTok.size() >= 3 && isNumber(scaleTok.get(1)) && isNumber(scaleTok.get(2))) {
             scale = new double[3];
             for (int i = 0; i < 3; i++) {
                 scale[i] = Text.number(scaleTok.get(i), src, 2, "a per-axis scale factor");
-                if (!(scale[i] > 0)) throw new StructureFormatException(src, 2, "per-axis scale factors must be positive, found " + scale[i]);
+                if (!(scale[i] > 0))
+                    throw new StructureFormatException(
+                            src, 2, "per-axis scale factors must be positive, found " + scale[i]);
             }
         } else {
-            double s = Text.number(scaleTok.get(0), src, 2, "the scale factor (a number; negative means the cell volume in Å³)");
+            double s = Text.number(
+                    scaleTok.get(0), src, 2, "the scale factor (a number; negative means the cell volume in Å³)");
             if (s == 0) throw new StructureFormatException(src, 2, "the scale factor must not be zero");
             scale = new double[] {s, s, s};
         }
@@ -70,7 +76,10 @@ public final class PoscarReader implements StructureReader {
         for (int i = 0; i < 3; i++) {
             List<String> t = Text.tokens(lines.get(2 + i));
             if (t.size() < 3) {
-                throw new StructureFormatException(src, 3 + i, "expected lattice vector " + (i + 1) + " as 3 numbers (Å), found " + t.size() + " values");
+                throw new StructureFormatException(
+                        src,
+                        3 + i,
+                        "expected lattice vector " + (i + 1) + " as 3 numbers (Å), found " + t.size() + " values");
             }
             for (int j = 0; j < 3; j++) m[i][j] = Text.number(t.get(j), src, 3 + i, "a lattice vector component (Å)");
         }
@@ -78,7 +87,8 @@ public final class PoscarReader implements StructureReader {
         if (scale[0] < 0) {
             // negative scale: the target volume (Å³), as in VASP and pymatgen
             double v0 = Math.abs(det(m));
-            if (!(v0 > 1e-8)) throw new StructureFormatException(src, 3, "lattice vectors are degenerate (zero volume)");
+            if (!(v0 > 1e-8))
+                throw new StructureFormatException(src, 3, "lattice vectors are degenerate (zero volume)");
             double f = Math.cbrt(-scale[0] / v0);
             java.util.Arrays.fill(posScale, f);
         } else {
@@ -97,29 +107,42 @@ public final class PoscarReader implements StructureReader {
         // line 6: species names (VASP 5) or counts (VASP 4)
         int li = 5;
         List<String> t6 = Text.tokens(lines.get(li));
-        if (t6.isEmpty()) throw new StructureFormatException(src, li + 1, "expected the species names or the atom counts, found an empty line");
+        if (t6.isEmpty())
+            throw new StructureFormatException(
+                    src, li + 1, "expected the species names or the atom counts, found an empty line");
         List<Element> speciesNames = null;
         if (Text.nonNegativeInt(t6.get(0)) < 0) {
             speciesNames = new ArrayList<>(t6.size());
             for (String name : t6) {
                 if (name.startsWith("#") || name.startsWith("!")) break;
-                speciesNames.add(potcarElement(name).orElseThrow(() -> new StructureFormatException(src, 6,
-                    "expected element symbols on the species line, found '" + Text.shorten(name) + "'")));
+                speciesNames.add(potcarElement(name)
+                        .orElseThrow(() -> new StructureFormatException(
+                                src,
+                                6,
+                                "expected element symbols on the species line, found '" + Text.shorten(name) + "'")));
             }
             li++;
-            if (li >= lines.size()) throw new StructureFormatException(src, li + 1, "unexpected end of file: expected the atom counts");
+            if (li >= lines.size())
+                throw new StructureFormatException(src, li + 1, "unexpected end of file: expected the atom counts");
         }
         List<String> countTok = Text.tokens(lines.get(li));
         int nTypes = speciesNames != null ? speciesNames.size() : countTok.size();
         if (countTok.size() < nTypes || nTypes == 0) {
-            throw new StructureFormatException(src, li + 1, "expected " + (nTypes == 0 ? "the" : nTypes) + " atom counts, found " + countTok.size() + " values");
+            throw new StructureFormatException(
+                    src,
+                    li + 1,
+                    "expected " + (nTypes == 0 ? "the" : nTypes) + " atom counts, found " + countTok.size()
+                            + " values");
         }
         int[] counts = new int[nTypes];
         long total = 0;
         for (int i = 0; i < nTypes; i++) {
             counts[i] = Text.nonNegativeInt(countTok.get(i));
             if (counts[i] < 0) {
-                throw new StructureFormatException(src, li + 1, "expected a non-negative integer atom count, found '" + Text.shorten(countTok.get(i)) + "'");
+                throw new StructureFormatException(
+                        src,
+                        li + 1,
+                        "expected a non-negative integer atom count, found '" + Text.shorten(countTok.get(i)) + "'");
             }
             total += counts[i];
         }
@@ -127,26 +150,36 @@ public final class PoscarReader implements StructureReader {
         int countLine = li;
         li++;
 
-        if (li >= lines.size()) throw new StructureFormatException(src, li + 1, "unexpected end of file: expected 'Direct' or 'Cartesian'");
+        if (li >= lines.size())
+            throw new StructureFormatException(src, li + 1, "unexpected end of file: expected 'Direct' or 'Cartesian'");
         String mode = lines.get(li).trim();
         boolean selective = false;
         if (!mode.isEmpty() && (mode.charAt(0) == 'S' || mode.charAt(0) == 's')) {
             selective = true;
             li++;
-            if (li >= lines.size()) throw new StructureFormatException(src, li + 1, "unexpected end of file: expected 'Direct' or 'Cartesian'");
+            if (li >= lines.size())
+                throw new StructureFormatException(
+                        src, li + 1, "unexpected end of file: expected 'Direct' or 'Cartesian'");
             mode = lines.get(li).trim();
         }
-        if (mode.isEmpty()) throw new StructureFormatException(src, li + 1, "expected 'Direct' or 'Cartesian', found an empty line");
+        if (mode.isEmpty())
+            throw new StructureFormatException(src, li + 1, "expected 'Direct' or 'Cartesian', found an empty line");
         char c0 = mode.charAt(0);
         boolean cartesian = c0 == 'C' || c0 == 'c' || c0 == 'K' || c0 == 'k';
         if (!cartesian && c0 != 'D' && c0 != 'd') {
-            throw new StructureFormatException(src, li + 1, "expected 'Direct' or 'Cartesian'" + (selective ? "" : " (or 'Selective dynamics')")
-                + ", found '" + Text.shorten(mode) + "'");
+            throw new StructureFormatException(
+                    src,
+                    li + 1,
+                    "expected 'Direct' or 'Cartesian'" + (selective ? "" : " (or 'Selective dynamics')") + ", found '"
+                            + Text.shorten(mode) + "'");
         }
         li++;
         if (lines.size() - li < total) {
-            throw new StructureFormatException(src, lines.size() + 1, "unexpected end of file: expected " + total
-                + " atom positions, found " + Math.max(0, lines.size() - li) + " lines");
+            throw new StructureFormatException(
+                    src,
+                    lines.size() + 1,
+                    "unexpected end of file: expected " + total + " atom positions, found "
+                            + Math.max(0, lines.size() - li) + " lines");
         }
 
         int n = (int) total;
@@ -156,7 +189,8 @@ public final class PoscarReader implements StructureReader {
             int ln = li + a;
             List<String> t = Text.tokens(lines.get(ln));
             if (t.size() < 3) {
-                throw new StructureFormatException(src, ln + 1, "expected 3 coordinates for atom " + (a + 1) + ", found " + t.size() + " values");
+                throw new StructureFormatException(
+                        src, ln + 1, "expected 3 coordinates for atom " + (a + 1) + ", found " + t.size() + " values");
             }
             for (int j = 0; j < 3; j++) pos[a][j] = Text.number(t.get(j), src, ln + 1, "a coordinate");
             posTokens.add(t);
@@ -165,8 +199,11 @@ public final class PoscarReader implements StructureReader {
         if (speciesNames == null) {
             speciesNames = vasp4Species(comment, nTypes, posTokens, counts, selective);
             if (speciesNames == null) {
-                throw new StructureFormatException(src, countLine + 1, "VASP 4 file without a species line: add the element symbols "
-                    + "as line 6 (VASP 5), or put them, one per count, at the start of the comment line");
+                throw new StructureFormatException(
+                        src,
+                        countLine + 1,
+                        "VASP 4 file without a species line: add the element symbols "
+                                + "as line 6 (VASP 5), or put them, one per count, at the start of the comment line");
             }
         }
 
@@ -188,7 +225,8 @@ public final class PoscarReader implements StructureReader {
         return new Structure(lattice, sites, src);
     }
 
-    private static List<Element> vasp4Species(String comment, int nTypes, List<List<String>> posTokens, int[] counts, boolean selective) {
+    private static List<Element> vasp4Species(
+            String comment, int nTypes, List<List<String>> posTokens, int[] counts, boolean selective) {
         List<String> ct = Text.tokens(comment);
         if (ct.size() >= nTypes) {
             List<Element> els = new ArrayList<>(nTypes);
@@ -240,7 +278,7 @@ public final class PoscarReader implements StructureReader {
 
     private static double det(double[][] a) {
         return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-             - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-             + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
     }
 }

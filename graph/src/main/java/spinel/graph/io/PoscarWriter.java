@@ -23,7 +23,8 @@ public final class PoscarWriter implements StructureWriter {
         List<Integer> counts = new ArrayList<>();
         for (Site site : s.sites()) {
             if (!site.isOrdered()) {
-                throw new IllegalArgumentException("POSCAR cannot hold the disordered site " + site + " of " + describe(s));
+                throw new IllegalArgumentException(
+                        "POSCAR cannot hold the disordered site " + site + " of " + describe(s));
             }
             Element e = site.element();
             int last = groups.size() - 1;
@@ -48,8 +49,13 @@ public final class PoscarWriter implements StructureWriter {
         for (int c : counts) sb.append(' ').append(c);
         sb.append("\nDirect\n");
         for (Site site : s.sites()) {
-            sb.append(String.format(Locale.ROOT, "%20.16f%20.16f%20.16f %s\n",
-                site.frac(0), site.frac(1), site.frac(2), site.element().symbol()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%20.16f%20.16f%20.16f %s\n",
+                    site.frac(0),
+                    site.frac(1),
+                    site.frac(2),
+                    site.element().symbol()));
         }
         return sb.toString();
     }

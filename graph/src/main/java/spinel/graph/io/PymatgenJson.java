@@ -36,7 +36,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
     @Override
     public List<Structure> read(Path file) throws IOException, StructureFormatException {
         String src = file.toString();
-        try (InputStream in = JsonSupport.open(file); JsonParser p = JsonSupport.FACTORY.createParser(in)) {
+        try (InputStream in = JsonSupport.open(file);
+                JsonParser p = JsonSupport.FACTORY.createParser(in)) {
             return readAll(p, src, src);
         } catch (EOFException | ZipException | CharConversionException e) {
             throw JsonSupport.badBytes(e, src);
@@ -52,7 +53,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         }
     }
 
-    private static List<Structure> readAll(JsonParser p, String src, String id) throws IOException, StructureFormatException {
+    private static List<Structure> readAll(JsonParser p, String src, String id)
+            throws IOException, StructureFormatException {
         try {
             JsonToken t = JsonSupport.next(p, src, "a pymatgen Structure dict");
             List<Structure> out = new ArrayList<>();
@@ -63,7 +65,9 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
             } else {
                 out.add(readStructure(p, src, id));
             }
-            if (p.nextToken() != null) throw JsonSupport.fail(p, src, "expected the end of the file after the structure, found " + JsonSupport.describe(p));
+            if (p.nextToken() != null)
+                throw JsonSupport.fail(
+                        p, src, "expected the end of the file after the structure, found " + JsonSupport.describe(p));
             return out;
         } catch (JsonProcessingException e) {
             throw JsonSupport.fail(p, src, "invalid JSON: " + e.getOriginalMessage());
@@ -88,7 +92,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
      */
     static Structure readStructure(JsonParser p, String src, String id) throws IOException, StructureFormatException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw JsonSupport.fail(p, src, "expected a pymatgen Structure dict (a JSON object), found " + JsonSupport.describe(p));
+            throw JsonSupport.fail(
+                    p, src, "expected a pymatgen Structure dict (a JSON object), found " + JsonSupport.describe(p));
         }
         Lattice lattice = null;
         List<RawSite> raw = null;
@@ -101,7 +106,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
                 case "@class" -> {
                     String cls = p.getValueAsString();
                     if (!"Structure".equals(cls) && !"IStructure".equals(cls)) {
-                        throw JsonSupport.fail(p, src, "expected a pymatgen Structure dict, found @class " + JsonSupport.describe(p));
+                        throw JsonSupport.fail(
+                                p, src, "expected a pymatgen Structure dict, found @class " + JsonSupport.describe(p));
                     }
                 }
                 default -> JsonSupport.skip(p);
@@ -125,22 +131,24 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
     private record RawSite(Map<Species, Double> species, double[] abc, double[] xyz, String label) {}
 
     private static Lattice readLattice(JsonParser p, String src) throws IOException, StructureFormatException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw JsonSupport.fail(p, src, "expected 'lattice' to be an object, found " + JsonSupport.describe(p));
+        if (p.currentToken() != JsonToken.START_OBJECT)
+            throw JsonSupport.fail(p, src, "expected 'lattice' to be an object, found " + JsonSupport.describe(p));
         double[][] matrix = null;
         double[] params = new double[6];
         int seen = 0;
         while (JsonSupport.next(p, src, "a key or '}' of 'lattice'") != JsonToken.END_OBJECT) {
             String key = p.currentName();
             JsonSupport.next(p, src, "a value after the key");
-            int k = switch (key) {
-                case "a" -> 0;
-                case "b" -> 1;
-                case "c" -> 2;
-                case "alpha" -> 3;
-                case "beta" -> 4;
-                case "gamma" -> 5;
-                default -> -1;
-            };
+            int k =
+                    switch (key) {
+                        case "a" -> 0;
+                        case "b" -> 1;
+                        case "c" -> 2;
+                        case "alpha" -> 3;
+                        case "beta" -> 4;
+                        case "gamma" -> 5;
+                        default -> -1;
+                    };
             if (key.equals("matrix")) {
                 matrix = new double[3][];
                 expect(p, src, JsonToken.START_ARRAY, "'matrix' as 3 rows of 3 numbers (Å)");
@@ -151,7 +159,9 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
                 if (JsonSupport.next(p, src, "']' after 3 lattice vectors") != JsonToken.END_ARRAY) {
                     throw JsonSupport.fail(p, src, "expected 'matrix' to have 3 rows, found more");
                 }
-            } else if (k >= 0 && (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT)) {
+            } else if (k >= 0
+                    && (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+                            || p.currentToken() == JsonToken.VALUE_NUMBER_INT)) {
                 params[k] = JsonSupport.number(p, src, "a lattice parameter");
                 seen |= 1 << k;
             } else {
@@ -160,7 +170,8 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
         }
         try {
             if (matrix != null) return new Lattice(matrix);
-            if (seen == 63) return Lattice.fromParameters(params[0], params[1], params[2], params[3], params[4], params[5]);
+            if (seen == 63)
+                return Lattice.fromParameters(params[0], params[1], params[2], params[3], params[4], params[5]);
         } catch (IllegalArgumentException e) {
             throw JsonSupport.fail(p, src, "lattice: " + e.getMessage());
         }
@@ -168,11 +179,14 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
     }
 
     private static List<RawSite> readSites(JsonParser p, String src) throws IOException, StructureFormatException {
-        if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected 'sites' to be an array, found " + JsonSupport.describe(p));
+        if (p.currentToken() != JsonToken.START_ARRAY)
+            throw JsonSupport.fail(p, src, "expected 'sites' to be an array, found " + JsonSupport.describe(p));
         List<RawSite> out = new ArrayList<>();
         while (JsonSupport.next(p, src, "a site or ']'") != JsonToken.END_ARRAY) {
             int index = out.size();
-            if (p.currentToken() != JsonToken.START_OBJECT) throw JsonSupport.fail(p, src, "expected site " + index + " to be an object, found " + JsonSupport.describe(p));
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                throw JsonSupport.fail(
+                        p, src, "expected site " + index + " to be an object, found " + JsonSupport.describe(p));
             Map<Species, Double> species = null;
             double[] abc = null, xyz = null;
             String label = null;
@@ -190,18 +204,26 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
                     default -> JsonSupport.skip(p);
                 }
             }
-            if (species == null || species.isEmpty()) throw JsonSupport.fail(p, src, "site " + index + " has no 'species'");
-            if (abc == null && xyz == null) throw JsonSupport.fail(p, src, "site " + index + " has neither 'abc' nor 'xyz' coordinates");
+            if (species == null || species.isEmpty())
+                throw JsonSupport.fail(p, src, "site " + index + " has no 'species'");
+            if (abc == null && xyz == null)
+                throw JsonSupport.fail(p, src, "site " + index + " has neither 'abc' nor 'xyz' coordinates");
             out.add(new RawSite(species, abc, xyz, label));
         }
         return out;
     }
 
-    private static Map<Species, Double> readSpecies(JsonParser p, String src, int site) throws IOException, StructureFormatException {
+    private static Map<Species, Double> readSpecies(JsonParser p, String src, int site)
+            throws IOException, StructureFormatException {
         expect(p, src, JsonToken.START_ARRAY, "'species' as a list of {element, occu}");
         Map<Species, Double> out = new LinkedHashMap<>();
         while (JsonSupport.next(p, src, "a species or ']'") != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw JsonSupport.fail(p, src, "expected a species object {element, occu} on site " + site + ", found " + JsonSupport.describe(p));
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                throw JsonSupport.fail(
+                        p,
+                        src,
+                        "expected a species object {element, occu} on site " + site + ", found "
+                                + JsonSupport.describe(p));
             String symbol = null;
             double occu = 1.0;
             double ox = Double.NaN;
@@ -210,42 +232,55 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
                 JsonSupport.next(p, src, "a value after the key");
                 switch (key) {
                     case "element" -> {
-                        if (p.currentToken() != JsonToken.VALUE_STRING) throw JsonSupport.fail(p, src, "expected 'element' to be a symbol, found " + JsonSupport.describe(p));
+                        if (p.currentToken() != JsonToken.VALUE_STRING)
+                            throw JsonSupport.fail(
+                                    p, src, "expected 'element' to be a symbol, found " + JsonSupport.describe(p));
                         symbol = p.getText();
                     }
                     case "occu" -> occu = JsonSupport.number(p, src, "the occupancy 'occu'");
                     case "oxidation_state" -> {
-                        if (p.currentToken() != JsonToken.VALUE_NULL) ox = JsonSupport.number(p, src, "'oxidation_state'");
+                        if (p.currentToken() != JsonToken.VALUE_NULL)
+                            ox = JsonSupport.number(p, src, "'oxidation_state'");
                     }
                     default -> JsonSupport.skip(p);
                 }
             }
             if (symbol == null) throw JsonSupport.fail(p, src, "a species on site " + site + " has no 'element'");
             String sym = symbol;
-            Element el = Element.find(sym).orElseThrow(() -> JsonSupport.fail(p, src, "unknown element '" + Text.shorten(sym) + "' on site " + site));
+            Element el = Element.find(sym)
+                    .orElseThrow(() ->
+                            JsonSupport.fail(p, src, "unknown element '" + Text.shorten(sym) + "' on site " + site));
             out.merge(new Species(el, ox), occu, Double::sum);
         }
         return out;
     }
 
-    private static void expect(JsonParser p, String src, JsonToken t, String what) throws IOException, StructureFormatException {
-        if (p.currentToken() != t) throw JsonSupport.fail(p, src, "expected " + what + ", found " + JsonSupport.describe(p));
+    private static void expect(JsonParser p, String src, JsonToken t, String what)
+            throws IOException, StructureFormatException {
+        if (p.currentToken() != t)
+            throw JsonSupport.fail(p, src, "expected " + what + ", found " + JsonSupport.describe(p));
     }
 
     // three numbers; the parser is on the START_ARRAY and is left on the END_ARRAY. Messages are
     // built only on failure: this runs for every site of every dataset row.
-    private static double[] vector(JsonParser p, String src, String what, int site) throws IOException, StructureFormatException {
-        if (p.currentToken() != JsonToken.START_ARRAY) throw JsonSupport.fail(p, src, "expected " + of(what, site) + " as 3 numbers, found " + JsonSupport.describe(p));
+    private static double[] vector(JsonParser p, String src, String what, int site)
+            throws IOException, StructureFormatException {
+        if (p.currentToken() != JsonToken.START_ARRAY)
+            throw JsonSupport.fail(
+                    p, src, "expected " + of(what, site) + " as 3 numbers, found " + JsonSupport.describe(p));
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
-            if (JsonSupport.next(p, src, what) == JsonToken.END_ARRAY) throw JsonSupport.fail(p, src, "expected 3 numbers for " + of(what, site) + ", found " + i);
+            if (JsonSupport.next(p, src, what) == JsonToken.END_ARRAY)
+                throw JsonSupport.fail(p, src, "expected 3 numbers for " + of(what, site) + ", found " + i);
             JsonToken t = p.currentToken();
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw JsonSupport.fail(p, src, "expected " + of(what, site) + " (numbers), found " + JsonSupport.describe(p));
+                throw JsonSupport.fail(
+                        p, src, "expected " + of(what, site) + " (numbers), found " + JsonSupport.describe(p));
             }
             v[i] = JsonSupport.number(p, src, what);
         }
-        if (JsonSupport.next(p, src, "']'") != JsonToken.END_ARRAY) throw JsonSupport.fail(p, src, "expected 3 numbers for " + of(what, site) + ", found more");
+        if (JsonSupport.next(p, src, "']'") != JsonToken.END_ARRAY)
+            throw JsonSupport.fail(p, src, "expected 3 numbers for " + of(what, site) + ", found more");
         return v;
     }
 

@@ -32,10 +32,16 @@ public final class Structures {
     private Structures() {}
 
     /** The file formats known by name. */
-    public enum Format { CIF, POSCAR, EXTXYZ, PYMATGEN_JSON, MATBENCH }
+    public enum Format {
+        CIF,
+        POSCAR,
+        EXTXYZ,
+        PYMATGEN_JSON,
+        MATBENCH
+    }
 
     private static final String KNOWN = "expected a name ending in .cif, .vasp, .poscar, .xyz, .extxyz or .json "
-        + "(optionally followed by .gz), or starting with POSCAR or CONTCAR";
+            + "(optionally followed by .gz), or starting with POSCAR or CONTCAR";
 
     /** Every structure in {@code file}. */
     public static List<Structure> read(Path file) throws IOException, StructureFormatException {
@@ -62,7 +68,7 @@ public final class Structures {
         } catch (StructureFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (f == null) f = Format.PYMATGEN_JSON;   // *.json
+        if (f == null) f = Format.PYMATGEN_JSON; // *.json
         StructureWriter w = writerFor(f);
         if (!isGzip(file)) {
             w.write(structure, file);
@@ -100,7 +106,8 @@ public final class Structures {
             case POSCAR -> new PoscarWriter();
             case EXTXYZ -> new ExtxyzWriter();
             case PYMATGEN_JSON -> new PymatgenJson();
-            case MATBENCH -> throw new IllegalArgumentException("Matbench dataset files are not written by Spinel; write pymatgen JSON per structure");
+            case MATBENCH -> throw new IllegalArgumentException(
+                    "Matbench dataset files are not written by Spinel; write pymatgen JSON per structure");
         };
     }
 
@@ -112,7 +119,10 @@ public final class Structures {
         if (name.endsWith(".cif")) return Format.CIF;
         if (name.endsWith(".json")) return null;
         if (name.endsWith(".xyz") || name.endsWith(".extxyz")) return Format.EXTXYZ;
-        if (name.endsWith(".vasp") || name.endsWith(".poscar") || name.startsWith("poscar") || name.startsWith("contcar")) return Format.POSCAR;
+        if (name.endsWith(".vasp")
+                || name.endsWith(".poscar")
+                || name.startsWith("poscar")
+                || name.startsWith("contcar")) return Format.POSCAR;
         throw new StructureFormatException(file.toString(), 0, "unknown structure file type: " + KNOWN);
     }
 
@@ -123,15 +133,27 @@ public final class Structures {
 
     private static Format jsonKind(Path file) throws IOException, StructureFormatException {
         String src = file.toString();
-        try (InputStream in = JsonSupport.open(file); JsonParser p = JsonSupport.FACTORY.createParser(in)) {
+        try (InputStream in = JsonSupport.open(file);
+                JsonParser p = JsonSupport.FACTORY.createParser(in)) {
             JsonToken t = JsonSupport.next(p, src, "a JSON object or array");
             if (t == JsonToken.START_ARRAY) return Format.PYMATGEN_JSON;
-            if (t != JsonToken.START_OBJECT) throw JsonSupport.fail(p, src, "expected a pymatgen Structure dict or a Matbench dataset, found " + JsonSupport.describe(p));
-            if (JsonSupport.next(p, src, "a key") == JsonToken.END_OBJECT) throw JsonSupport.fail(p, src, "expected a pymatgen Structure dict or a Matbench dataset, found an empty object");
+            if (t != JsonToken.START_OBJECT)
+                throw JsonSupport.fail(
+                        p,
+                        src,
+                        "expected a pymatgen Structure dict or a Matbench dataset, found " + JsonSupport.describe(p));
+            if (JsonSupport.next(p, src, "a key") == JsonToken.END_OBJECT)
+                throw JsonSupport.fail(
+                        p, src, "expected a pymatgen Structure dict or a Matbench dataset, found an empty object");
             String key = p.currentName();
-            return key.equals("index") || key.equals("columns") || key.equals("data") ? Format.MATBENCH : Format.PYMATGEN_JSON;
+            return key.equals("index") || key.equals("columns") || key.equals("data")
+                    ? Format.MATBENCH
+                    : Format.PYMATGEN_JSON;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StructureFormatException(src, e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0, "invalid JSON: " + e.getOriginalMessage());
+            throw new StructureFormatException(
+                    src,
+                    e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0,
+                    "invalid JSON: " + e.getOriginalMessage());
         } catch (EOFException | ZipException | CharConversionException e) {
             throw JsonSupport.badBytes(e, src);
         }

@@ -22,17 +22,27 @@ public record SpaceGroup(int number, String symbol, List<SymOp> operators) {
     }
 
     /** Number of operators (the order of the group modulo lattice translations of this cell). */
-    public int order() { return operators.size(); }
+    public int order() {
+        return operators.size();
+    }
 
     /** Whether this setting uses rhombohedral axes (":R"). */
-    public boolean isRhombohedralAxes() { return symbol.endsWith(":R"); }
+    public boolean isRhombohedralAxes() {
+        return symbol.endsWith(":R");
+    }
 
     /** Whether this setting is the hexagonal-axes setting of a rhombohedral group (":H"). */
-    public boolean isHexagonalAxes() { return symbol.endsWith(":H"); }
+    public boolean isHexagonalAxes() {
+        return symbol.endsWith(":H");
+    }
 
     /** Crystal system from the number: "triclinic", "monoclinic", ..., "cubic". */
-    public String crystalSystem() { return SpaceGroups.crystalSystem(number); }
+    public String crystalSystem() {
+        return SpaceGroups.crystalSystem(number);
+    }
 
     @Override
-    public String toString() { return symbol + " (" + number + ")"; }
+    public String toString() {
+        return symbol + " (" + number + ")";
+    }
 }

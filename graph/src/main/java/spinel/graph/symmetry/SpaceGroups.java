@@ -67,7 +67,8 @@ public final class SpaceGroups {
         static {
             try (InputStream in = SpaceGroups.class.getResourceAsStream("/spinel/graph/spacegroups.txt")) {
                 if (in == null) {
-                    throw new IllegalStateException("resource spinel/graph/spacegroups.txt is missing from the classpath");
+                    throw new IllegalStateException(
+                            "resource spinel/graph/spacegroups.txt is missing from the classpath");
                 }
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 String line;
@@ -147,13 +148,14 @@ public final class SpaceGroups {
         if (ids == null) return List.of();
         List<SpaceGroup> all = groups(ids);
         if (setting == null) return all;
-        String suffix = switch (setting) {
-            case "1", "s" -> ":1";
-            case "2", "z" -> ":2";
-            case "h" -> ":H";
-            case "r" -> ":R";
-            default -> null;
-        };
+        String suffix =
+                switch (setting) {
+                    case "1", "s" -> ":1";
+                    case "2", "z" -> ":2";
+                    case "h" -> ":H";
+                    case "r" -> ":R";
+                    default -> null;
+                };
         if (suffix == null) return all;
         List<SpaceGroup> chosen = new ArrayList<>();
         for (SpaceGroup g : all) if (g.symbol().endsWith(suffix)) chosen.add(g);
@@ -180,7 +182,9 @@ public final class SpaceGroups {
             sb.append(part.toLowerCase(Locale.ROOT));
         }
         Integer id = Table.HALL.get(sb.toString());
-        return id == null ? java.util.Optional.empty() : java.util.Optional.of(Table.ENTRIES.get(id).group());
+        return id == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Table.ENTRIES.get(id).group());
     }
 
     /** Every setting in the table, in table order. */
@@ -192,7 +196,8 @@ public final class SpaceGroups {
 
     /** Crystal system of a space-group number: triclinic, monoclinic, ..., cubic. */
     public static String crystalSystem(int number) {
-        if (number < 1 || number > 230) throw new IllegalArgumentException("space-group number must be 1..230, got " + number);
+        if (number < 1 || number > 230)
+            throw new IllegalArgumentException("space-group number must be 1..230, got " + number);
         if (number <= 2) return "triclinic";
         if (number <= 15) return "monoclinic";
         if (number <= 74) return "orthorhombic";

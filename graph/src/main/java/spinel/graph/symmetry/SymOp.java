@@ -62,7 +62,8 @@ public final class SymOp {
     // CIFs repeat the same few thousand operator strings; parsing each once makes reading a
     // 192-operator cubic CIF cost a hash lookup per operator
     private static final int CACHE_LIMIT = 20_000;
-    private static final java.util.concurrent.ConcurrentHashMap<String, SymOp> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, SymOp> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static SymOp parseUncached(String xyz) {
         if (xyz == null) {
@@ -154,10 +155,17 @@ public final class SymOp {
 
     private static int variable(char c) {
         switch (c) {
-            case 'x': case 'X': return 0;
-            case 'y': case 'Y': return 1;
-            case 'z': case 'Z': return 2;
-            default: return -1;
+            case 'x':
+            case 'X':
+                return 0;
+            case 'y':
+            case 'Y':
+                return 1;
+            case 'z':
+            case 'Z':
+                return 2;
+            default:
+                return -1;
         }
     }
 
@@ -169,13 +177,15 @@ public final class SymOp {
             if (c == '.') dots++;
             else v = v * 10 + (c - '0');
         }
-        if (dots > 1 || (to - from == 1 && dots == 1)) throw bad(whole, "a number, found '" + s.substring(from, to) + "'");
+        if (dots > 1 || (to - from == 1 && dots == 1))
+            throw bad(whole, "a number, found '" + s.substring(from, to) + "'");
         if (dots == 0 && to - from <= 15) return v; // the usual 1, 2, 3, 4, 6: no parseDouble needed
         return Double.parseDouble(s.substring(from, to));
     }
 
     private static IllegalArgumentException bad(String xyz, String expected) {
-        return new IllegalArgumentException("expected a symmetry operation like '-x+1/2,y,z' in '" + xyz + "': expected " + expected);
+        return new IllegalArgumentException(
+                "expected a symmetry operation like '-x+1/2,y,z' in '" + xyz + "': expected " + expected);
     }
 
     /** The image of a fractional position (not wrapped into the cell). */
@@ -201,12 +211,16 @@ public final class SymOp {
     }
 
     /** The translation part, fractional (a copy). */
-    public double[] translation() { return t.clone(); }
+    public double[] translation() {
+        return t.clone();
+    }
 
     /** Whether the rotation part is a proper or improper rotation of a lattice: integer, det ±1. */
     public boolean isLatticeOperation() {
         for (double v : r) if (v != Math.rint(v)) return false;
-        double det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6]) + r[2] * (r[3] * r[7] - r[4] * r[6]);
+        double det = r[0] * (r[4] * r[8] - r[5] * r[7])
+                - r[1] * (r[3] * r[8] - r[5] * r[6])
+                + r[2] * (r[3] * r[7] - r[4] * r[6]);
         return Math.abs(Math.abs(det) - 1) < 1e-9;
     }
 

@@ -32,14 +32,18 @@ final class BenchData {
     static CrystalGraphBuilder builder() throws IOException {
         String p = System.getProperty("spinel.bench.atomInit");
         if (p == null) throw new IllegalStateException("set -Dspinel.bench.atomInit=... (bench/graph_speed.sh does)");
-        return CrystalGraphBuilder.builder().optAtomFeaturizer(AtomInitFeaturizer.load(Path.of(p))).optWarnOnPadding(false).build();
+        return CrystalGraphBuilder.builder()
+                .optAtomFeaturizer(AtomInitFeaturizer.load(Path.of(p)))
+                .optWarnOnPadding(false)
+                .build();
     }
 
     /** Names (GROUP/ID) of the structures of one group. */
     static List<String> keys(Npz npz, String group) {
         TreeSet<String> keys = new TreeSet<>();
         for (String name : npz.names()) {
-            if (name.startsWith(group + "/") && name.endsWith("/lattice")) keys.add(name.substring(0, name.length() - "/lattice".length()));
+            if (name.startsWith(group + "/") && name.endsWith("/lattice"))
+                keys.add(name.substring(0, name.length() - "/lattice".length()));
         }
         if (keys.isEmpty()) throw new IllegalStateException("no structures of group " + group + " in " + npz.file());
         return new ArrayList<>(keys);
@@ -66,20 +70,24 @@ final class BenchData {
         double[][] frac = new double[n * m[0] * m[1] * m[2]][];
         List<Element> el = new ArrayList<>(frac.length);
         int k = 0;
-        for (int a = 0; a < m[0]; a++) for (int b = 0; b < m[1]; b++) for (int c = 0; c < m[2]; c++) {
-            for (int i = 0; i < n; i++) {
-                double[] f = s.site(i).fracCoords();
-                frac[k++] = new double[] {(f[0] + a) / m[0], (f[1] + b) / m[1], (f[2] + c) / m[2]};
-                el.add(s.site(i).element());
-            }
-        }
+        for (int a = 0; a < m[0]; a++)
+            for (int b = 0; b < m[1]; b++)
+                for (int c = 0; c < m[2]; c++) {
+                    for (int i = 0; i < n; i++) {
+                        double[] f = s.site(i).fracCoords();
+                        frac[k++] = new double[] {(f[0] + a) / m[0], (f[1] + b) / m[1], (f[2] + c) / m[2]};
+                        el.add(s.site(i).element());
+                    }
+                }
         return Structure.of(big, el, frac).withId(s.id() + "×" + m[0] + "×" + m[1] + "×" + m[2]);
     }
 
     /** The CIF reader once helper "cif" has landed ({@code spinel.graph.io.CifReader}), else null. */
     static StructureReader cifReader() {
         try {
-            return (StructureReader) Class.forName("spinel.graph.io.CifReader").getDeclaredConstructor().newInstance();
+            return (StructureReader) Class.forName("spinel.graph.io.CifReader")
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
             return null;
         }

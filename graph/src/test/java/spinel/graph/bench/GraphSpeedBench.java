@@ -59,7 +59,8 @@ public class GraphSpeedBench {
 
     @Benchmark
     public void readAndGraph(Blackhole bh) throws Exception {
-        if (reader == null) throw new IllegalStateException("no CIF reader on the classpath yet (spinel.graph.io.CifReader)");
+        if (reader == null)
+            throw new IllegalStateException("no CIF reader on the classpath yet (spinel.graph.io.CifReader)");
         for (Path p : files) {
             for (Structure s : reader.read(p)) bh.consume(builder.build(s));
         }

@@ -35,14 +35,22 @@ public final class GraphSpeedCpu {
                 structures.add(BenchData.structure(npz, key));
                 files.add(BenchData.path(npz, key));
             }
-            double graph = median(() -> {
-                for (Structure s : structures) builder.build(s);
-            }, 2.0, 3.0) / structures.size();
+            double graph = median(
+                            () -> {
+                                for (Structure s : structures) builder.build(s);
+                            },
+                            2.0,
+                            3.0)
+                    / structures.size();
             out.put(set + ".graph_cpu_seconds_per_structure", graph);
             if (reader != null) {
-                double read = median(() -> {
-                    for (Path p : files) for (Structure s : reader.read(p)) builder.build(s);
-                }, 2.0, 3.0) / files.size();
+                double read = median(
+                                () -> {
+                                    for (Path p : files) for (Structure s : reader.read(p)) builder.build(s);
+                                },
+                                2.0,
+                                3.0)
+                        / files.size();
                 out.put(set + ".read_graph_cpu_seconds_per_structure", read);
             }
         }
@@ -54,7 +62,11 @@ public final class GraphSpeedCpu {
             out.put("scaling." + atoms + ".within8_cpu_seconds", median(() -> NeighborList.within(sc, 8.0), 1.0, 2.0));
         }
         StringBuilder sb = new StringBuilder("{");
-        out.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+        out.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "")
+                .append('"')
+                .append(k)
+                .append("\": ")
+                .append(v));
         System.out.println(sb.append('}'));
     }
 

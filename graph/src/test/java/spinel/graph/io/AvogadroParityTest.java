@@ -57,7 +57,9 @@ class AvogadroParityTest {
 
     @Test
     void agreesWithPymatgenOnCodCifs() throws Exception {
-        assumeTrue(Files.isDirectory(CRYSTALS) && Files.isRegularFile(ANCHORS), "avogadro CIFs or pymatgen anchors absent");
+        assumeTrue(
+                Files.isDirectory(CRYSTALS) && Files.isRegularFile(ANCHORS),
+                "avogadro CIFs or pymatgen anchors absent");
         ObjectMapper json = new ObjectMapper();
         CifReader reader = new CifReader();
         int compared = 0, agreed = 0, nbrCompared = 0;
@@ -80,7 +82,7 @@ class AvogadroParityTest {
                 }
                 if (!a.get("ok").asBoolean()) {
                     pymatgenFails.add(file + ": pymatgen " + a.get("error").asText() + "; we: "
-                        + (s != null ? "read " + s.composition().formula() + ", " + s.size() + " sites" : err));
+                            + (s != null ? "read " + s.composition().formula() + ", " + s.size() + " sites" : err));
                     continue;
                 }
                 compared++;
@@ -99,7 +101,9 @@ class AvogadroParityTest {
             }
         }
         double rate = agreed / (double) compared;
-        System.out.printf("avogadro parity: %d/%d agree (%.1f%%), 12-neighbour distances compared on %d%n", agreed, compared, 100 * rate, nbrCompared);
+        System.out.printf(
+                "avogadro parity: %d/%d agree (%.1f%%), 12-neighbour distances compared on %d%n",
+                agreed, compared, 100 * rate, nbrCompared);
         disagreements.forEach(d -> System.out.println("  " + d));
         System.out.println("files pymatgen does not read:");
         pymatgenFails.forEach(d -> System.out.println("  " + d));
@@ -108,7 +112,8 @@ class AvogadroParityTest {
 
     static String compare(Structure s, JsonNode a) {
         List<String> d = new ArrayList<>();
-        if (s.size() != a.get("nsites").asInt()) d.add("nsites " + s.size() + " vs " + a.get("nsites").asInt());
+        if (s.size() != a.get("nsites").asInt())
+            d.add("nsites " + s.size() + " vs " + a.get("nsites").asInt());
         double v = a.get("volume").asDouble();
         if (Math.abs(s.volume() - v) > 1e-6 * v) d.add("volume " + s.volume() + " vs " + v);
         double[] abc = s.lattice().lengths();
@@ -124,7 +129,9 @@ class AvogadroParityTest {
                 if (Math.abs(ours.get(e.getKey()) - e.getValue()) > 1e-4 * Math.max(1, e.getValue())) same = false;
             }
         }
-        if (!same) d.add("composition " + s.composition().formula() + " vs " + a.get("formula").asText());
+        if (!same)
+            d.add("composition " + s.composition().formula() + " vs "
+                    + a.get("formula").asText());
         return d.isEmpty() ? null : String.join("; ", d);
     }
 
@@ -162,7 +169,8 @@ class AvogadroParityTest {
                 bestDiff = Math.min(bestDiff, d);
             }
             if (found < 0) {
-                return "a site's 12 neighbour distances " + java.util.Arrays.toString(x) + " match no pymatgen site (closest differs by " + bestDiff + " Å)";
+                return "a site's 12 neighbour distances " + java.util.Arrays.toString(x)
+                        + " match no pymatgen site (closest differs by " + bestDiff + " Å)";
             }
             used[found] = true;
         }
@@ -175,7 +183,10 @@ class AvogadroParityTest {
         for (String part : f.trim().split("\\s+")) {
             int i = 0;
             while (i < part.length() && Character.isLetter(part.charAt(i))) i++;
-            m.merge(Element.of(part.substring(0, i)), i < part.length() ? Double.parseDouble(part.substring(i)) : 1.0, Double::sum);
+            m.merge(
+                    Element.of(part.substring(0, i)),
+                    i < part.length() ? Double.parseDouble(part.substring(i)) : 1.0,
+                    Double::sum);
         }
         return m;
     }

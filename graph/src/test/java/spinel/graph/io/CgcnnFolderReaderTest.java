@@ -39,7 +39,8 @@ class CgcnnFolderReaderTest {
         Structure s = r.load(e.get(1));
         assertEquals("mp-2", s.id());
         assertEquals("K1 Cl1", s.composition().formula());
-        List<String> formulas = r.stream().map(l -> l.structure().composition().formula()).collect(Collectors.toList());
+        List<String> formulas =
+                r.stream().map(l -> l.structure().composition().formula()).collect(Collectors.toList());
         assertEquals(List.of("Cs1 Cl1", "K1 Cl1"), formulas);
     }
 
@@ -58,14 +59,16 @@ class CgcnnFolderReaderTest {
     void missingStructureFileIsNamed() throws Exception {
         Files.writeString(dir.resolve("id_prop.csv"), "a,1\n");
         CgcnnFolderReader r = new CgcnnFolderReader(dir);
-        StructureFormatException e = assertThrows(StructureFormatException.class, () -> r.load(r.entries().get(0)));
+        StructureFormatException e = assertThrows(
+                StructureFormatException.class, () -> r.load(r.entries().get(0)));
         assertTrue(e.getMessage().contains("a.cif"), e.getMessage());
         assertEquals(1, e.line());
     }
 
     private void assertError(String csv, int line, String what) throws Exception {
         Files.writeString(dir.resolve("id_prop.csv"), csv);
-        StructureFormatException e = assertThrows(StructureFormatException.class, () -> new CgcnnFolderReader(dir).entries());
+        StructureFormatException e =
+                assertThrows(StructureFormatException.class, () -> new CgcnnFolderReader(dir).entries());
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains(what), e.getMessage());
         assertTrue(e.getMessage().contains("id_prop.csv"), e.getMessage());

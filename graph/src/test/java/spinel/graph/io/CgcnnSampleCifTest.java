@@ -32,7 +32,9 @@ class CgcnnSampleCifTest {
     static final Path GRAPHS = SHARED.resolve("anchors/cgcnn/reference/sample_graphs.npz");
 
     static Stream<String> ids() {
-        return Stream.of("1000041", "1000050", "1101051", "1507756", "7206075", "9000046", "9009743", "9011050", "9011998", "9012304");
+        return Stream.of(
+                "1000041", "1000050", "1101051", "1507756", "7206075", "9000046", "9009743", "9011050", "9011998",
+                "9012304");
     }
 
     private static Npz npz;
@@ -49,14 +51,19 @@ class CgcnnSampleCifTest {
         Structure s = new CifReader().readOne(SAMPLE.resolve(id + ".cif"));
         int[] z = graphs().ints(id + "/atomic_numbers");
         double[] m = graphs().doubles(id + "/lattice");
-        double refVolume = new Lattice(new double[][] {{m[0], m[1], m[2]}, {m[3], m[4], m[5]}, {m[6], m[7], m[8]}}).volume();
+        double refVolume =
+                new Lattice(new double[][] {{m[0], m[1], m[2]}, {m[3], m[4], m[5]}, {m[6], m[7], m[8]}}).volume();
 
         Map<Element, Integer> ref = new TreeMap<>();
         for (int zi : z) ref.merge(Element.of(zi), 1, Integer::sum);
         Map<Element, Double> ours = s.composition().asMap();
         assertEquals(ref.keySet(), new java.util.TreeSet<>(ours.keySet()), id);
         double cells = s.size() / (double) z.length;
-        assertEquals(Math.rint(cells), cells, 1e-12, id + ": " + s.size() + " sites vs " + z.length + " in the primitive cell");
+        assertEquals(
+                Math.rint(cells),
+                cells,
+                1e-12,
+                id + ": " + s.size() + " sites vs " + z.length + " in the primitive cell");
         assertTrue(cells >= 1, id);
         for (Map.Entry<Element, Integer> e : ref.entrySet()) {
             assertEquals(e.getValue() * cells, ours.get(e.getKey()), 1e-9, id + " " + e.getKey());
@@ -82,16 +89,19 @@ class CgcnnSampleCifTest {
             for (int r = 0; r < refZ.length && match < 0; r++) {
                 if (refZ[r] != s.site(i).element().z()) continue;
                 boolean same = true;
-                for (int k = 0; k < m && same; k++) same = Math.abs(nl.distance(nl.start(i) + k) - refD[r * m + k]) <= 1e-4;
+                for (int k = 0; k < m && same; k++)
+                    same = Math.abs(nl.distance(nl.start(i) + k) - refD[r * m + k]) <= 1e-4;
                 if (same) match = r;
             }
-            assertTrue(match >= 0, id + ": site " + i + " (" + s.site(i) + ") has no reference site with its 12 distances");
+            assertTrue(
+                    match >= 0,
+                    id + ": site " + i + " (" + s.site(i) + ") has no reference site with its 12 distances");
             met[match] = true;
             for (int r = 0; r < refZ.length; r++) {
                 if (met[r] || refZ[r] != refZ[match]) continue;
                 boolean same = true;
                 for (int k = 0; k < m && same; k++) same = Math.abs(refD[r * m + k] - refD[match * m + k]) <= 1e-4;
-                if (same) met[r] = true;   // symmetry-equivalent reference sites share the row
+                if (same) met[r] = true; // symmetry-equivalent reference sites share the row
             }
         }
         for (int r = 0; r < refZ.length; r++) assertTrue(met[r], id + ": reference site " + r + " is not in our cell");

@@ -14,31 +14,32 @@ class CifFileTest {
 
     @Test
     void readsTheCif11Syntax() throws Exception {
-        String text = String.join("\n",
-            "#\\#CIF_1.1",
-            "global_",
-            "_ignored_global 1",
-            "data_first # a comment",
-            "_Tag.One   'O'Brien, J'   # quote closes only before white space",
-            "_tag_two \"say 'hi'\"",
-            "_tag_three",
-            ";",
-            " a text field",
-            "with # no comment and 'quotes'",
-            ";",
-            "_unknown ?",
-            "_inapplicable .",
-            "_quoted_unknown '?'",
-            "save_frame",
-            "_in_frame 3",
-            "save_",
-            "loop_",
-            "_a _b",
-            "1 2",
-            "3 ;",
-            "DATA_second",
-            "LOOP_ _x 'a b' c",
-            "");
+        String text = String.join(
+                "\n",
+                "#\\#CIF_1.1",
+                "global_",
+                "_ignored_global 1",
+                "data_first # a comment",
+                "_Tag.One   'O'Brien, J'   # quote closes only before white space",
+                "_tag_two \"say 'hi'\"",
+                "_tag_three",
+                ";",
+                " a text field",
+                "with # no comment and 'quotes'",
+                ";",
+                "_unknown ?",
+                "_inapplicable .",
+                "_quoted_unknown '?'",
+                "save_frame",
+                "_in_frame 3",
+                "save_",
+                "loop_",
+                "_a _b",
+                "1 2",
+                "3 ;",
+                "DATA_second",
+                "LOOP_ _x 'a b' c",
+                "");
         List<CifBlock> blocks = CifFile.parse(text, "t.cif");
         assertEquals(2, blocks.size());
         CifBlock b = blocks.get(0);
@@ -66,12 +67,14 @@ class CifFileTest {
 
     @Test
     void skipsAByteOrderMark() throws Exception {
-        assertEquals("bom", CifFile.parse("\uFEFFdata_bom\n_a 1\n", "bom.cif").get(0).name());
+        assertEquals(
+                "bom", CifFile.parse("\uFEFFdata_bom\n_a 1\n", "bom.cif").get(0).name());
     }
 
     @Test
     void readsWindowsLineEndings() throws Exception {
-        CifBlock b = CifFile.parse("data_w\r\n_a 1\r\n_b\r\n;\r\nline\r\n;\r\n_c 3\r\n", "w.cif").get(0);
+        CifBlock b = CifFile.parse("data_w\r\n_a 1\r\n_b\r\n;\r\nline\r\n;\r\n_c 3\r\n", "w.cif")
+                .get(0);
         assertEquals("line", b.value("_b"));
         assertEquals(7, b.column("_c").line(0));
     }

@@ -32,17 +32,31 @@ public final class CifFolderCheck {
                 try {
                     Structure s = reader.read(f).get(0);
                     sites += s.size();
-                    w.write(String.format(Locale.ROOT, "{\"file\": \"%s\", \"ok\": true, \"nsites\": %d, \"formula\": \"%s\", \"volume\": %.10g}%n",
-                        f.getFileName(), s.size(), s.composition().formula(), s.volume()));
+                    w.write(String.format(
+                            Locale.ROOT,
+                            "{\"file\": \"%s\", \"ok\": true, \"nsites\": %d, \"formula\": \"%s\", \"volume\": %.10g}%n",
+                            f.getFileName(),
+                            s.size(),
+                            s.composition().formula(),
+                            s.volume()));
                 } catch (StructureFormatException e) {
                     failed++;
-                    w.write(String.format("{\"file\": \"%s\", \"ok\": false, \"error\": \"%s\"}%n", f.getFileName(),
-                        e.getMessage().replace("\\", "\\\\").replace("\"", "\\\"")));
+                    w.write(String.format(
+                            "{\"file\": \"%s\", \"ok\": false, \"error\": \"%s\"}%n",
+                            f.getFileName(),
+                            e.getMessage().replace("\\", "\\\\").replace("\"", "\\\"")));
                 }
             }
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "{\"files\": %d, \"failed\": %d, \"sites\": %d, \"seconds\": %.2f, \"files_per_s\": %.0f, \"us_per_file\": %.1f}%n",
-            files.size(), failed, sites, s, files.size() / s, s * 1e6 / files.size());
+        System.out.printf(
+                Locale.ROOT,
+                "{\"files\": %d, \"failed\": %d, \"sites\": %d, \"seconds\": %.2f, \"files_per_s\": %.0f, \"us_per_file\": %.1f}%n",
+                files.size(),
+                failed,
+                sites,
+                s,
+                files.size() / s,
+                s * 1e6 / files.size());
     }
 }

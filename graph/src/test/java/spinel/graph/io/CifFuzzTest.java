@@ -22,9 +22,37 @@ import spinel.graph.StructureFormatException;
 class CifFuzzTest {
 
     private static final String[] INSERTS = {
-        ";", "\n;", "'", "\"", "_", "loop_\n", "data_", "#", "\n", "?", ".", "(", ")", "save_x", "save_", "global_",
-        "_atom_site_fract_x", "_cell_length_a", "_symmetry_equiv_pos_as_xyz", "-x+1/2", "1e999", "-0", "0.3333", " ", "\r",
-        "\u0000", "\u00e9", "stop_", "x,y,z", "1/0", "99999999999999999999",
+        ";",
+        "\n;",
+        "'",
+        "\"",
+        "_",
+        "loop_\n",
+        "data_",
+        "#",
+        "\n",
+        "?",
+        ".",
+        "(",
+        ")",
+        "save_x",
+        "save_",
+        "global_",
+        "_atom_site_fract_x",
+        "_cell_length_a",
+        "_symmetry_equiv_pos_as_xyz",
+        "-x+1/2",
+        "1e999",
+        "-0",
+        "0.3333",
+        " ",
+        "\r",
+        "\u0000",
+        "\u00e9",
+        "stop_",
+        "x,y,z",
+        "1/0",
+        "99999999999999999999",
     };
 
     private static List<String> corpus() throws Exception {
@@ -32,7 +60,8 @@ class CifFuzzTest {
         Path examples = ExamplesTest.EXAMPLES;
         if (Files.isDirectory(examples)) {
             try (Stream<Path> s = Files.list(examples)) {
-                for (Path p : s.filter(p -> p.toString().endsWith(".cif")).sorted().toList()) texts.add(Files.readString(p));
+                for (Path p :
+                        s.filter(p -> p.toString().endsWith(".cif")).sorted().toList()) texts.add(Files.readString(p));
             }
         }
         Path sample = ExamplesTest.EXAMPLES.resolve("../../shared/anchors/cgcnn/sample");
@@ -40,18 +69,24 @@ class CifFuzzTest {
         for (Path dir : new Path[] {shared, sample}) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    for (Path p : s.filter(p -> p.toString().endsWith(".cif")).sorted().limit(4).toList()) texts.add(Files.readString(p));
+                    for (Path p : s.filter(p -> p.toString().endsWith(".cif"))
+                            .sorted()
+                            .limit(4)
+                            .toList()) texts.add(Files.readString(p));
                 }
                 break;
             }
         }
-        for (String f : new String[] {"oxides/ZnO-Zincite.cif", "zeolites/DOH.cif", "clays/Al2Si2O9H4-Kaolinite.cif", "elements/Er-Erbium.cif"}) {
+        for (String f : new String[] {
+            "oxides/ZnO-Zincite.cif", "zeolites/DOH.cif", "clays/Al2Si2O9H4-Kaolinite.cif", "elements/Er-Erbium.cif"
+        }) {
             Path p = AvogadroParityTest.CRYSTALS.resolve(f);
             if (Files.isRegularFile(p)) texts.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
         }
-        texts.add("data_x\n_cell_length_a 4\n_cell_length_b 4\n_cell_length_c 4\n_cell_angle_alpha 90\n_cell_angle_beta 90\n"
-            + "_cell_angle_gamma 90\n_symmetry_space_group_name_H-M 'F d -3 m'\nloop_\n_atom_site_label\n_atom_site_type_symbol\n"
-            + "_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_occupancy\nSi1 Si4+ 0 0 0 0.5(1)\nGe1 Ge 0 0 0 .5\n");
+        texts.add(
+                "data_x\n_cell_length_a 4\n_cell_length_b 4\n_cell_length_c 4\n_cell_angle_alpha 90\n_cell_angle_beta 90\n"
+                        + "_cell_angle_gamma 90\n_symmetry_space_group_name_H-M 'F d -3 m'\nloop_\n_atom_site_label\n_atom_site_type_symbol\n"
+                        + "_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_occupancy\nSi1 Si4+ 0 0 0 0.5(1)\nGe1 Ge 0 0 0 .5\n");
         return texts;
     }
 
@@ -69,9 +104,13 @@ class CifFuzzTest {
                     try {
                         reader.parse(mutated, "fuzz.cif");
                     } catch (StructureFormatException expected) {
-                        if (expected.getMessage() == null || expected.getMessage().isEmpty()) fail("empty message");
+                        if (expected.getMessage() == null
+                                || expected.getMessage().isEmpty()) fail("empty message");
                     } catch (RuntimeException | StackOverflowError e) {
-                        fail("input " + cases + " threw " + e + "\n---\n" + (mutated.length() > 4000 ? mutated.substring(0, 4000) : mutated), e);
+                        fail(
+                                "input " + cases + " threw " + e + "\n---\n"
+                                        + (mutated.length() > 4000 ? mutated.substring(0, 4000) : mutated),
+                                e);
                     }
                 }
             }

@@ -22,12 +22,16 @@ public final class CifReadBench {
         long warmEnd = System.nanoTime() + 5_000_000_000L;
         int sink = 0;
         while (System.nanoTime() < warmEnd) {
-            for (int i = 0; i < files.size(); i++) sink += reader.parse(texts.get(i), files.get(i).toString()).get(0).size();
+            for (int i = 0; i < files.size(); i++)
+                sink += reader.parse(texts.get(i), files.get(i).toString())
+                        .get(0)
+                        .size();
         }
         for (int i = 0; i < files.size(); i++) {
             Structure s = reader.parse(texts.get(i), files.get(i).toString()).get(0);
-            System.out.printf("{\"file\": \"%s\", \"nsites\": %d, \"parse_us\": %.1f, \"read_us\": %.1f}%n",
-                files.get(i), s.size(), parseFor(reader, texts.get(i)), timeRead(reader, files.get(i)));
+            System.out.printf(
+                    "{\"file\": \"%s\", \"nsites\": %d, \"parse_us\": %.1f, \"read_us\": %.1f}%n",
+                    files.get(i), s.size(), parseFor(reader, texts.get(i)), timeRead(reader, files.get(i)));
         }
         if (sink == 42) System.out.println();
     }

@@ -21,7 +21,7 @@ import spinel.graph.StructureFormatException;
 class CifReaderTest {
 
     private static final String CUBIC = "_cell_length_a 4.0(1)\n_cell_length_b 4.0\n_cell_length_c 4.0\n"
-        + "_cell_angle_alpha 90\n_cell_angle_beta 90\n_cell_angle_gamma 90\n";
+            + "_cell_angle_alpha 90\n_cell_angle_beta 90\n_cell_angle_gamma 90\n";
 
     private static Structure one(String text) throws StructureFormatException {
         List<Structure> s = new CifReader().parse(text, "test.cif");
@@ -36,9 +36,9 @@ class CifReaderTest {
     @Test
     void readsChargesUncertaintiesAndOperatorsWithIndex() throws Exception {
         Structure s = one("data_rs\n" + CUBIC
-            + "loop_\n_space_group_symop_id\n_space_group_symop_operation_xyz\n1 'x, y, z'\n2 'x+1/2, y+1/2, z'\n3 'x+1/2, y, z+1/2'\n4 'x, y+1/2, z+1/2'\n"
-            + "loop_\n_atom_site_label\n_atom_site_type_symbol\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n"
-            + "Mg1 Mg2+ 0 0 0\nO1 O2- 0.5000(3) 0.5 0.5\n");
+                + "loop_\n_space_group_symop_id\n_space_group_symop_operation_xyz\n1 'x, y, z'\n2 'x+1/2, y+1/2, z'\n3 'x+1/2, y, z+1/2'\n4 'x, y+1/2, z+1/2'\n"
+                + "loop_\n_atom_site_label\n_atom_site_type_symbol\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n"
+                + "Mg1 Mg2+ 0 0 0\nO1 O2- 0.5000(3) 0.5 0.5\n");
         assertEquals("rs", s.id());
         assertEquals(8, s.size());
         assertEquals(64.0, s.volume(), 1e-9);
@@ -60,7 +60,8 @@ class CifReaderTest {
         assertEquals(6, s.size());
         assertEquals(62.434723178803, s.volume(), 1e-9);
         Site ti = s.site(0);
-        assertEquals(Map.of(new Species(Element.of("Ti"), 4), 0.9, new Species(Element.of("Zr"), 4), 0.1), ti.species());
+        assertEquals(
+                Map.of(new Species(Element.of("Ti"), 4), 0.9, new Species(Element.of("Zr"), 4), 0.1), ti.species());
         assertEquals(1.8, s.composition().get(Element.of("Ti")), 1e-12);
         assertEquals(new Species(Element.of("O"), -2), s.site(2).specie());
     }
@@ -89,9 +90,10 @@ class CifReaderTest {
 
     @Test
     void oxidationStatesFromTheAtomTypeLoop() throws Exception {
-        Structure s = one("data_x\n" + CUBIC + "loop_\n_atom_type_symbol\n_atom_type_oxidation_number\nNa1+ 1\nCl1- -1\n"
-            + "loop_\n_atom_site_label\n_atom_site_type_symbol\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n"
-            + "Na Na1+ 0 0 0\nCl Cl1- 0.5 0.5 0.5\n");
+        Structure s =
+                one("data_x\n" + CUBIC + "loop_\n_atom_type_symbol\n_atom_type_oxidation_number\nNa1+ 1\nCl1- -1\n"
+                        + "loop_\n_atom_site_label\n_atom_site_type_symbol\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n"
+                        + "Na Na1+ 0 0 0\nCl Cl1- 0.5 0.5 0.5\n");
         assertEquals(1.0, s.site(0).specie().oxidationState());
         assertEquals(-1.0, s.site(1).specie().oxidationState());
     }
@@ -100,8 +102,8 @@ class CifReaderTest {
     void partialOccupanciesMergeIntoDisorderedSites() throws Exception {
         // Fe and Ni share 0,0,0 (Ni listed at an equivalent position), O half occupied
         Structure s = one("data_x\n" + CUBIC + "_symmetry_space_group_name_H-M 'P m -3 m'\n"
-            + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_occupancy\n"
-            + "Fe1 0 0 0 0.75\nNi1 1 0 0 0.25\nO1 0.5 0.5 0.5 0.5\nCu1 0.25 0.25 0.25 0\n");
+                + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_occupancy\n"
+                + "Fe1 0 0 0 0.75\nNi1 1 0 0 0.25\nO1 0.5 0.5 0.5 0.5\nCu1 0.25 0.25 0.25 0\n");
         assertEquals(2, s.size());
         Site m = s.site(0);
         assertFalse(m.isOrdered());
@@ -113,7 +115,8 @@ class CifReaderTest {
 
     @Test
     void slightOverOccupancyIsScaledLargeIsRefused() throws Exception {
-        String head = "data_x\n" + CUBIC + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_occupancy\n";
+        String head = "data_x\n" + CUBIC
+                + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_occupancy\n";
         Structure s = one(head + "Fe1 0 0 0 0.51\nNi1 0 0 0 0.51\n");
         assertEquals(1.0, s.site(0).totalOccupancy(), 1e-12);
         StructureFormatException e = fails(head + "Fe1 0 0 0 1\nNi1 0 0 0 0.5\n");
@@ -125,26 +128,34 @@ class CifReaderTest {
     void symbolSettingsAreChosenByTheCell() throws Exception {
         String atoms = "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n";
         // corundum-like Al at 0,0,z: 12 sites with hexagonal axes, 4 with rhombohedral axes
-        Structure hex = one("data_h\n_cell_length_a 4.76\n_cell_length_b 4.76\n_cell_length_c 12.99\n_cell_angle_alpha 90\n"
-            + "_cell_angle_beta 90\n_cell_angle_gamma 120\n_symmetry_space_group_name_H-M 'R -3 c'\n" + atoms + "Al 0 0 0.35216\n");
+        Structure hex =
+                one("data_h\n_cell_length_a 4.76\n_cell_length_b 4.76\n_cell_length_c 12.99\n_cell_angle_alpha 90\n"
+                        + "_cell_angle_beta 90\n_cell_angle_gamma 120\n_symmetry_space_group_name_H-M 'R -3 c'\n"
+                        + atoms + "Al 0 0 0.35216\n");
         assertEquals(12, hex.size());
-        Structure rh = one("data_r\n_cell_length_a 5.13\n_cell_length_b 5.13\n_cell_length_c 5.13\n_cell_angle_alpha 55.3\n"
-            + "_cell_angle_beta 55.3\n_cell_angle_gamma 55.3\n_symmetry_Int_Tables_number 167\n" + atoms + "Al 0.35216 0.35216 0.35216\n");
+        Structure rh =
+                one("data_r\n_cell_length_a 5.13\n_cell_length_b 5.13\n_cell_length_c 5.13\n_cell_angle_alpha 55.3\n"
+                        + "_cell_angle_beta 55.3\n_cell_angle_gamma 55.3\n_symmetry_Int_Tables_number 167\n" + atoms
+                        + "Al 0.35216 0.35216 0.35216\n");
         assertEquals(4, rh.size());
         // diamond given in origin choice 1 by number only: origin choice 1 gives 8 sites, choice 2 would give 16
-        Structure si = one("data_si\n_cell_length_a 5.43\n_space_group_IT_number 227\n_space_group_crystal_system cubic\n" + atoms + "Si 0 0 0\n");
+        Structure si =
+                one("data_si\n_cell_length_a 5.43\n_space_group_IT_number 227\n_space_group_crystal_system cubic\n"
+                        + atoms + "Si 0 0 0\n");
         assertEquals(8, si.size());
         assertEquals(Math.pow(5.43, 3), si.volume(), 1e-9);
     }
 
     @Test
     void readsCartesianCoordinatesAndIdealThirds() throws Exception {
-        Structure s = one("data_c\n" + CUBIC + "loop_\n_atom_site_label\n_atom_site_Cartn_x\n_atom_site_Cartn_y\n_atom_site_Cartn_z\n"
-            + "Cs1 0 0 0\nCl1 2.0 2.0 2.0\n");
+        Structure s = one("data_c\n" + CUBIC
+                + "loop_\n_atom_site_label\n_atom_site_Cartn_x\n_atom_site_Cartn_y\n_atom_site_Cartn_z\n"
+                + "Cs1 0 0 0\nCl1 2.0 2.0 2.0\n");
         assertArrayEquals(new double[] {0.5, 0.5, 0.5}, s.site(1).fracCoords(), 1e-12);
-        Structure h = one("data_h\n_cell_length_a 3.2\n_cell_length_c 5.2\n_cell_angle_gamma 120\n_symmetry_cell_setting hexagonal\n"
-            + "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,z\n-y,x-y,z\n-x+y,-x,z\n"
-            + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nMg 0.3333 0.6667 0.25\n");
+        Structure h = one(
+                "data_h\n_cell_length_a 3.2\n_cell_length_c 5.2\n_cell_angle_gamma 120\n_symmetry_cell_setting hexagonal\n"
+                        + "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,z\n-y,x-y,z\n-x+y,-x,z\n"
+                        + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nMg 0.3333 0.6667 0.25\n");
         assertEquals(1, h.size()); // 0.3333, 0.6667 read as 1/3, 2/3: on the three-fold axis
         assertEquals(3.2, h.lattice().b(), 1e-12);
     }
@@ -152,12 +163,13 @@ class CifReaderTest {
     @Test
     void cartesianWithAFractionalisationMatrixAndHallSymbol() throws Exception {
         // a 4 Å cubic cell whose Cartesian frame is shifted by 1 Å along x: frac = M cart + t
-        Structure s = one("data_t\n" + CUBIC + "_space_group_name_Hall '-P 4 2 3'\n"
-            + "_atom_sites_fract_tran_matrix_11 0.25\n_atom_sites_fract_tran_matrix_12 0\n_atom_sites_fract_tran_matrix_13 0\n"
-            + "_atom_sites_fract_tran_matrix_21 0\n_atom_sites_fract_tran_matrix_22 0.25\n_atom_sites_fract_tran_matrix_23 0\n"
-            + "_atom_sites_fract_tran_matrix_31 0\n_atom_sites_fract_tran_matrix_32 0\n_atom_sites_fract_tran_matrix_33 0.25\n"
-            + "_atom_sites_fract_tran_vector_1 -0.25\n"
-            + "loop_\n_atom_site_label\n_atom_site_Cartn_x\n_atom_site_Cartn_y\n_atom_site_Cartn_z\nTi 1 0 0\nO 3 0 0\n");
+        Structure s = one(
+                "data_t\n" + CUBIC + "_space_group_name_Hall '-P 4 2 3'\n"
+                        + "_atom_sites_fract_tran_matrix_11 0.25\n_atom_sites_fract_tran_matrix_12 0\n_atom_sites_fract_tran_matrix_13 0\n"
+                        + "_atom_sites_fract_tran_matrix_21 0\n_atom_sites_fract_tran_matrix_22 0.25\n_atom_sites_fract_tran_matrix_23 0\n"
+                        + "_atom_sites_fract_tran_matrix_31 0\n_atom_sites_fract_tran_matrix_32 0\n_atom_sites_fract_tran_matrix_33 0.25\n"
+                        + "_atom_sites_fract_tran_vector_1 -0.25\n"
+                        + "loop_\n_atom_site_label\n_atom_site_Cartn_x\n_atom_site_Cartn_y\n_atom_site_Cartn_z\nTi 1 0 0\nO 3 0 0\n");
         assertEquals(4, s.size()); // Pm-3m from the Hall symbol: Ti at 1a, O at 3d
         assertArrayEquals(new double[] {0, 0, 0}, s.site(0).fracCoords(), 1e-12);
         assertArrayEquals(new double[] {0.5, 0, 0}, s.site(1).fracCoords(), 1e-12);
@@ -165,14 +177,16 @@ class CifReaderTest {
 
     @Test
     void aBadBlockFailsTheFile() {
-        String good = "data_good\n" + CUBIC + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu 0 0 0\n";
+        String good = "data_good\n" + CUBIC
+                + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu 0 0 0\n";
         StructureFormatException e = fails(good + good.replace("good", "bad").replace("Cu 0 0 0", "Cu 0 0 x"));
         assertTrue(e.getMessage().contains("data_bad"), e.getMessage());
     }
 
     @Test
     void severalBlocksGiveSeveralStructures(@TempDir Path dir) throws Exception {
-        String block = CUBIC + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu -0.25 1.5 0\n";
+        String block = CUBIC
+                + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu -0.25 1.5 0\n";
         Path f = dir.resolve("two.cif");
         Files.writeString(f, "data_publication\n_journal_year 1999\ndata_one\n" + block + "data_two\n" + block);
         List<Structure> s = new CifReader().read(f);
@@ -189,7 +203,9 @@ class CifReaderTest {
 
         e = fails("data_x\n" + CUBIC + atoms + "Cu 0 zero 0\n");
         assertEquals(13, e.line());
-        assertTrue(e.getMessage().contains("expected a number for _atom_site_fract_y of atom Cu, found 'zero'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("expected a number for _atom_site_fract_y of atom Cu, found 'zero'"),
+                e.getMessage());
 
         e = fails("data_x\n" + CUBIC.replace("4.0(1)", "4.0a") + atoms + "Cu 0 0 0\n");
         assertEquals(2, e.line());

@@ -48,9 +48,12 @@ class CifRoundTripTest {
         if (Files.isDirectory(AvogadroParityTest.CRYSTALS)) {
             try (Stream<Path> s = Files.walk(AvogadroParityTest.CRYSTALS)) {
                 // every third file keeps the test quick; the disordered ones all, they are few
-                List<Path> all = s.filter(p -> p.toString().endsWith(".cif")).sorted().toList();
+                List<Path> all =
+                        s.filter(p -> p.toString().endsWith(".cif")).sorted().toList();
                 for (int i = 0; i < all.size(); i++) {
-                    if (i % 3 == 0 || Files.readString(all.get(i), java.nio.charset.StandardCharsets.ISO_8859_1).contains("_atom_site_occupancy")) {
+                    if (i % 3 == 0
+                            || Files.readString(all.get(i), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                    .contains("_atom_site_occupancy")) {
                         files.add(all.get(i));
                     }
                 }
@@ -81,7 +84,8 @@ class CifRoundTripTest {
                     // pymatgen's rule, which the reader follows: a coordinate written with few
                     // decimals within 1e-4 (relative) of 1/3 or 2/3 is read as 1/3 or 2/3; an image
                     // like 0.1667 + 1/2 = 0.6667 is written as "0.6667" and comes back as 2/3
-                    boolean snapped = (b.frac(k) == 1 / 3.0 || b.frac(k) == 2 / 3.0) && Math.abs(1 - a.frac(k) / b.frac(k)) < 1.001e-4;
+                    boolean snapped = (b.frac(k) == 1 / 3.0 || b.frac(k) == 2 / 3.0)
+                            && Math.abs(1 - a.frac(k) / b.frac(k)) < 1.001e-4;
                     if (!snapped) assertEquals(0, d - Math.rint(d), 1e-9, f + " site " + i);
                 }
                 assertEquals(a.species().keySet(), b.species().keySet(), f + " site " + i);

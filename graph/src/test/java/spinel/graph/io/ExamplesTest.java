@@ -27,17 +27,21 @@ class ExamplesTest {
 
     static Stream<Arguments> examples() {
         return Stream.of(
-            Arguments.of("NaCl", 8, Map.of("Na", 4.0, "Cl", 4.0), Math.pow(5.6402, 3)),
-            Arguments.of("CsCl", 2, Map.of("Cs", 1.0, "Cl", 1.0), Math.pow(4.123, 3)),
-            Arguments.of("Si", 8, Map.of("Si", 8.0), Math.pow(5.431020511, 3)),
-            Arguments.of("Cu", 4, Map.of("Cu", 4.0), Math.pow(3.61496, 3)),
-            Arguments.of("Fe", 2, Map.of("Fe", 2.0), Math.pow(2.8665, 3)),
-            Arguments.of("Mg", 2, Map.of("Mg", 2.0), 3.20927 * 3.20927 * S3 * 5.21033),
-            Arguments.of("TiO2-rutile", 6, Map.of("Ti", 2.0, "O", 4.0), 4.5937 * 4.5937 * 2.9587),
-            Arguments.of("SrTiO3", 5, Map.of("Sr", 1.0, "Ti", 1.0, "O", 3.0), Math.pow(3.9051, 3)),
-            Arguments.of("ZnO-wurtzite", 4, Map.of("Zn", 2.0, "O", 2.0), 3.24982 * 3.24982 * S3 * 5.20661),
-            Arguments.of("Al2O3-corundum", 30, Map.of("Al", 12.0, "O", 18.0), 4.7602 * 4.7602 * S3 * 12.9933),
-            Arguments.of("Kaolinite", 26, Map.of("Al", 4.0, "Si", 4.0, "O", 18.0), triclinic(5.1554, 8.9448, 7.4048, 91.700, 104.862, 89.822)));
+                Arguments.of("NaCl", 8, Map.of("Na", 4.0, "Cl", 4.0), Math.pow(5.6402, 3)),
+                Arguments.of("CsCl", 2, Map.of("Cs", 1.0, "Cl", 1.0), Math.pow(4.123, 3)),
+                Arguments.of("Si", 8, Map.of("Si", 8.0), Math.pow(5.431020511, 3)),
+                Arguments.of("Cu", 4, Map.of("Cu", 4.0), Math.pow(3.61496, 3)),
+                Arguments.of("Fe", 2, Map.of("Fe", 2.0), Math.pow(2.8665, 3)),
+                Arguments.of("Mg", 2, Map.of("Mg", 2.0), 3.20927 * 3.20927 * S3 * 5.21033),
+                Arguments.of("TiO2-rutile", 6, Map.of("Ti", 2.0, "O", 4.0), 4.5937 * 4.5937 * 2.9587),
+                Arguments.of("SrTiO3", 5, Map.of("Sr", 1.0, "Ti", 1.0, "O", 3.0), Math.pow(3.9051, 3)),
+                Arguments.of("ZnO-wurtzite", 4, Map.of("Zn", 2.0, "O", 2.0), 3.24982 * 3.24982 * S3 * 5.20661),
+                Arguments.of("Al2O3-corundum", 30, Map.of("Al", 12.0, "O", 18.0), 4.7602 * 4.7602 * S3 * 12.9933),
+                Arguments.of(
+                        "Kaolinite",
+                        26,
+                        Map.of("Al", 4.0, "Si", 4.0, "O", 18.0),
+                        triclinic(5.1554, 8.9448, 7.4048, 91.700, 104.862, 89.822)));
     }
 
     static double triclinic(double a, double b, double c, double al, double be, double ga) {
@@ -47,21 +51,23 @@ class ExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void expandsToTheConventionalCell(String name, int nsites, Map<String, Double> composition, double volume) throws Exception {
+    void expandsToTheConventionalCell(String name, int nsites, Map<String, Double> composition, double volume)
+            throws Exception {
         Path file = EXAMPLES.resolve(name + ".cif");
         assumeTrue(Files.isRegularFile(file), "examples/ not found");
         String text = Files.readString(file);
         check(new CifReader().parse(text, name), name, nsites, composition, volume);
         if (!name.equals("Kaolinite")) { // 'C 1' is a non-standard setting only its operators describe
             String noOps = text.replaceAll("(?m)^\\d+ [-+xyz0-9/,]+$\\n", "")
-                .replace("loop_\n_symmetry_equiv_pos_site_id\n_symmetry_equiv_pos_as_xyz\n", "");
+                    .replace("loop_\n_symmetry_equiv_pos_site_id\n_symmetry_equiv_pos_as_xyz\n", "");
             check(new CifReader().parse(noOps, name), name, nsites, composition, volume);
             String numberOnly = noOps.replaceAll("(?m)^_symmetry_space_group_name_H-M.*$\\n", "");
             check(new CifReader().parse(numberOnly, name), name, nsites, composition, volume);
         }
     }
 
-    private static void check(List<Structure> read, String name, int nsites, Map<String, Double> composition, double volume) {
+    private static void check(
+            List<Structure> read, String name, int nsites, Map<String, Double> composition, double volume) {
         assertEquals(1, read.size());
         Structure s = read.get(0);
         assertEquals(name, s.id());

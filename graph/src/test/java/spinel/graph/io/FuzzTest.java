@@ -21,7 +21,8 @@ import spinel.graph.StructureFormatException;
 class FuzzTest {
 
     private static final int ROUNDS = 400;
-    private static final byte[] JUNK = "0123456789.-+eE \n\t\"'=:[]{},TFabcNaClxyz#_\\/\0\u00e9".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JUNK =
+            "0123456789.-+eE \n\t\"'=:[]{},TFabcNaClxyz#_\\/\0\u00e9".getBytes(StandardCharsets.UTF_8);
 
     @FunctionalInterface
     interface Parse {
@@ -34,8 +35,10 @@ class FuzzTest {
     @Test
     void poscar() throws Exception {
         fuzz(PoscarReaderTest.resource("POSCAR_BaTiO3"), 1, d -> new PoscarReader().parse(text(d), "POSCAR"));
-        fuzz("s\n-30.0\n2 0 0\n0 2 0\n0 0 3\nGa As\n2 1\nSelective dynamics\nCartesian\n1 1 1 T T T\n0 0 0 F F F\n0.5 0.5 0.5 T F T\n",
-            2, d -> new PoscarReader().parse(text(d), "POSCAR"));
+        fuzz(
+                "s\n-30.0\n2 0 0\n0 2 0\n0 0 3\nGa As\n2 1\nSelective dynamics\nCartesian\n1 1 1 T T T\n0 0 0 F F F\n0.5 0.5 0.5 T F T\n",
+                2,
+                d -> new PoscarReader().parse(text(d), "POSCAR"));
     }
 
     @Test
@@ -45,13 +48,15 @@ class FuzzTest {
 
     @Test
     void pymatgenJson() throws Exception {
-        fuzz(PoscarReaderTest.resource("pymatgen_disordered.json"), 4, d -> new PymatgenJson().parse(text(d), "f.json"));
+        fuzz(PoscarReaderTest.resource("pymatgen_disordered.json"), 4, d -> new PymatgenJson()
+                .parse(text(d), "f.json"));
     }
 
     @Test
     void matbench() throws Exception {
         String s1 = MatbenchReaderTest.S1;
-        String ok = "{\"index\": [\"a\", \"b\"], \"columns\": [\"structure\", \"y\"], \"data\": [[" + s1 + ", 1.5], [" + s1 + ", 2]]}";
+        String ok = "{\"index\": [\"a\", \"b\"], \"columns\": [\"structure\", \"y\"], \"data\": [[" + s1 + ", 1.5], ["
+                + s1 + ", 2]]}";
         fuzz(ok, 5, d -> new MatbenchReader().parse(text(d), "m.json"));
         String late = "{\"data\": [[" + s1 + ", 1.5]], \"columns\": [\"structure\", \"y\"], \"index\": [\"a\"]}";
         fuzz(late, 6, d -> new MatbenchReader().parse(text(d), "m.json"));
@@ -102,7 +107,7 @@ class FuzzTest {
 
     private static void fuzzBytes(byte[] valid, long seed, Parse parse) {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            parse.run(valid);   // the unmodified input must read
+            parse.run(valid); // the unmodified input must read
             Random rnd = new Random(seed);
             for (int round = 0; round < ROUNDS; round++) {
                 byte[] d = mutate(valid, rnd);
@@ -114,7 +119,8 @@ class FuzzTest {
                 } catch (Throwable t) {
                     throw new AssertionError("round " + round + ": " + t + " for input:\n" + show(d), t);
                 }
-                if (System.nanoTime() - t0 > 2_000_000_000L) fail("round " + round + " took over 2 s for input:\n" + show(d));
+                if (System.nanoTime() - t0 > 2_000_000_000L)
+                    fail("round " + round + " took over 2 s for input:\n" + show(d));
             }
         });
     }
@@ -122,23 +128,23 @@ class FuzzTest {
     private static byte[] mutate(byte[] v, Random rnd) {
         int n = v.length;
         switch (rnd.nextInt(5)) {
-            case 0: {   // truncate
+            case 0: { // truncate
                 return java.util.Arrays.copyOf(v, rnd.nextInt(n));
             }
-            case 1: {   // overwrite a few bytes with junk
+            case 1: { // overwrite a few bytes with junk
                 byte[] d = v.clone();
                 int k = 1 + rnd.nextInt(4);
                 for (int i = 0; i < k; i++) d[rnd.nextInt(n)] = JUNK[rnd.nextInt(JUNK.length)];
                 return d;
             }
-            case 2: {   // delete a range
+            case 2: { // delete a range
                 int a = rnd.nextInt(n), b = Math.min(n, a + 1 + rnd.nextInt(20));
                 byte[] d = new byte[n - (b - a)];
                 System.arraycopy(v, 0, d, 0, a);
                 System.arraycopy(v, b, d, a, n - b);
                 return d;
             }
-            case 3: {   // duplicate a range
+            case 3: { // duplicate a range
                 int a = rnd.nextInt(n), b = Math.min(n, a + 1 + rnd.nextInt(40));
                 byte[] d = new byte[n + (b - a)];
                 System.arraycopy(v, 0, d, 0, b);
@@ -146,7 +152,7 @@ class FuzzTest {
                 System.arraycopy(v, b, d, 2 * b - a, n - b);
                 return d;
             }
-            default: {  // random bytes
+            default: { // random bytes
                 byte[] d = new byte[rnd.nextInt(200)];
                 rnd.nextBytes(d);
                 return d;

@@ -44,9 +44,19 @@ class NpzTest {
     void readsEveryNumericTypeFromAZip(@TempDir Path dir) throws IOException {
         ByteBuffer f8 = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 6; i++) f8.putDouble(i * 0.5);
-        ByteBuffer f4 = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.25f).putFloat(-3f);
-        ByteBuffer i4 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(7).putInt(-8).putInt(9);
-        ByteBuffer i8 = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 40).putLong(-2);
+        ByteBuffer f4 = ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(1.25f)
+                .putFloat(-3f);
+        ByteBuffer i4 = ByteBuffer.allocate(12)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(7)
+                .putInt(-8)
+                .putInt(9);
+        ByteBuffer i8 = ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(1L << 40)
+                .putLong(-2);
         byte[] b1 = {1, 0, 1};
         ByteBuffer u = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         for (int c : new int[] {'N', 'a', 0, 'C', 'l', 0}) u.putInt(c);
@@ -58,7 +68,16 @@ class NpzTest {
             put(zip, "i8.npy", npy("<i8", "(2,)", i8.array()));
             put(zip, "b1.npy", npy("|b1", "(3,)", b1));
             put(zip, "u.npy", npy("<U3", "(2,)", u.array()));
-            put(zip, "scalar.npy", npy("<f8", "()", ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(2.5).array()));
+            put(
+                    zip,
+                    "scalar.npy",
+                    npy(
+                            "<f8",
+                            "()",
+                            ByteBuffer.allocate(8)
+                                    .order(ByteOrder.LITTLE_ENDIAN)
+                                    .putDouble(2.5)
+                                    .array()));
         }
         Npz npz = Npz.read(file);
         assertEquals(7, npz.names().size());

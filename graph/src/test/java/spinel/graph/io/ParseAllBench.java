@@ -51,7 +51,8 @@ public final class ParseAllBench {
         }
     }
 
-    private static void cgcnn(Path dir, int limit, PrintWriter dump, boolean quiet) throws IOException, StructureFormatException {
+    private static void cgcnn(Path dir, int limit, PrintWriter dump, boolean quiet)
+            throws IOException, StructureFormatException {
         long t0 = System.nanoTime();
         CgcnnFolderReader r = new CgcnnFolderReader(dir);
         List<CgcnnEntry> entries = r.entries();
@@ -73,7 +74,8 @@ public final class ParseAllBench {
         if (!quiet) report(dir, "cgcnn", entries.size(), n, ok, sites, failures, System.nanoTime() - t0);
     }
 
-    private static void matbench(Path file, int limit, PrintWriter dump, boolean quiet) throws IOException, StructureFormatException {
+    private static void matbench(Path file, int limit, PrintWriter dump, boolean quiet)
+            throws IOException, StructureFormatException {
         long t0 = System.nanoTime();
         int n = 0, ok = 0;
         long sites = 0;
@@ -94,20 +96,40 @@ public final class ParseAllBench {
     }
 
     private static void row(PrintWriter dump, Structure s) {
-        // composition as sorted element:amount pairs, so that it compares with pymatgen's without its formula conventions
+        // composition as sorted element:amount pairs, so that it compares with pymatgen's without its formula
+        // conventions
         StringBuilder c = new StringBuilder();
         s.composition().asMap().entrySet().stream()
-            .sorted((a, b) -> a.getKey().symbol().compareTo(b.getKey().symbol()))
-            .forEach(e -> c.append(e.getKey().symbol()).append(':').append(String.format(Locale.ROOT, "%.4f", e.getValue())).append(' '));
-        dump.printf(Locale.ROOT, "%s\t%d\t%.6f\t%s%n", s.id(), s.size(), s.volume(), c.toString().trim());
+                .sorted((a, b) -> a.getKey().symbol().compareTo(b.getKey().symbol()))
+                .forEach(e -> c.append(e.getKey().symbol())
+                        .append(':')
+                        .append(String.format(Locale.ROOT, "%.4f", e.getValue()))
+                        .append(' '));
+        dump.printf(
+                Locale.ROOT,
+                "%s\t%d\t%.6f\t%s%n",
+                s.id(),
+                s.size(),
+                s.volume(),
+                c.toString().trim());
     }
 
-    private static void report(Path p, String kind, int rows, int read, int ok, long sites, List<String> failures, long nanos) {
+    private static void report(
+            Path p, String kind, int rows, int read, int ok, long sites, List<String> failures, long nanos) {
         double sec = nanos / 1e9;
-        System.out.printf(Locale.ROOT,
-            "{\"dataset\": \"%s\", \"kind\": \"%s\", \"rows\": %d, \"read\": %d, \"ok\": %d, \"failed\": %d, \"sites\": %d, "
-                + "\"seconds\": %.2f, \"structures_per_s\": %.0f}%n",
-            p.getFileName(), kind, rows, read, ok, failures.size(), sites, sec, read / sec);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"dataset\": \"%s\", \"kind\": \"%s\", \"rows\": %d, \"read\": %d, \"ok\": %d, \"failed\": %d, \"sites\": %d, "
+                        + "\"seconds\": %.2f, \"structures_per_s\": %.0f}%n",
+                p.getFileName(),
+                kind,
+                rows,
+                read,
+                ok,
+                failures.size(),
+                sites,
+                sec,
+                read / sec);
         for (int i = 0; i < Math.min(20, failures.size()); i++) System.err.println("  FAIL " + failures.get(i));
         if (failures.size() > 20) System.err.println("  ... " + (failures.size() - 20) + " more failures");
     }

@@ -20,13 +20,25 @@ class StructuresTest {
     @Test
     void formatComesFromTheNameAndForJsonFromTheContent() throws Exception {
         Structure s = new PoscarReader().parseOne(PoscarReaderTest.resource("POSCAR_BaTiO3"), "BaTiO3");
-        for (String name : List.of("x.cif", "POSCAR", "CONTCAR_relaxed", "POSCAR.gz", "x.vasp", "y.POSCAR", "z.xyz", "z.extxyz.gz", "s.json", "s.JSON.gz")) {
+        for (String name : List.of(
+                "x.cif",
+                "POSCAR",
+                "CONTCAR_relaxed",
+                "POSCAR.gz",
+                "x.vasp",
+                "y.POSCAR",
+                "z.xyz",
+                "z.extxyz.gz",
+                "s.json",
+                "s.JSON.gz")) {
             Path f = dir.resolve(name);
             Structures.write(s, f);
             Structure back = Structures.readOne(f);
             assertEquals("Ba1 Ti1 O3", back.composition().formula(), name);
             CifWriterTest.assertSameStructure(s, back, 1e-8, 1e-10);
-            assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary file left by " + name);
+            assertTrue(
+                    Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+                    "temporary file left by " + name);
         }
         assertEquals(Structures.Format.PYMATGEN_JSON, Structures.formatOf(dir.resolve("s.json")));
         assertEquals(Structures.Format.POSCAR, Structures.formatOf(dir.resolve("CONTCAR_relaxed")));
@@ -35,7 +47,10 @@ class StructuresTest {
     @Test
     void matbenchJsonIsToldApartByContent() throws Exception {
         Path f = dir.resolve("tiny.json");
-        Files.writeString(f, "{\"index\": [\"a\"], \"columns\": [\"structure\", \"y\"], \"data\": [[" + MatbenchReaderTest.S1 + ", 1]]}");
+        Files.writeString(
+                f,
+                "{\"index\": [\"a\"], \"columns\": [\"structure\", \"y\"], \"data\": [[" + MatbenchReaderTest.S1
+                        + ", 1]]}");
         assertEquals(Structures.Format.MATBENCH, Structures.formatOf(f));
         List<Structure> all = Structures.read(f);
         assertEquals("a", all.get(0).id());

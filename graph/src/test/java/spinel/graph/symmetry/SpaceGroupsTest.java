@@ -15,7 +15,8 @@ class SpaceGroupsTest {
         double[][] ra = a.rotation(), rb = b.rotation();
         double[][] r = new double[3][3];
         double[] t = a.apply(b.translation());
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) for (int k = 0; k < 3; k++) r[i][j] += ra[i][k] * rb[k][j];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) for (int k = 0; k < 3; k++) r[i][j] += ra[i][k] * rb[k][j];
         return new SymOp(r, t);
     }
 
@@ -33,7 +34,9 @@ class SpaceGroupsTest {
             for (int i = 0; i < ops.size(); i += step) {
                 for (int j = 0; j < ops.size(); j += step) {
                     SymOp p = compose(ops.get(i), ops.get(j));
-                    assertTrue(ops.stream().anyMatch(p::equalsModuloLattice), g + ": " + ops.get(i) + " * " + ops.get(j) + " not in the group");
+                    assertTrue(
+                            ops.stream().anyMatch(p::equalsModuloLattice),
+                            g + ": " + ops.get(i) + " * " + ops.get(j) + " not in the group");
                 }
             }
         }

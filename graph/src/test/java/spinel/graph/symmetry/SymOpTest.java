@@ -39,7 +39,9 @@ class SymOpTest {
 
     @Test
     void refusesMalformedOperators() {
-        for (String bad : new String[] {"", "x,y", "x,y,z,x", "x,,z", "x,y,q", "x,y,z+", "x,y,1/0", "x y,y,z", "x,y,z+1/", "x,y,.", "x,y,1..2"}) {
+        for (String bad : new String[] {
+            "", "x,y", "x,y,z,x", "x,,z", "x,y,q", "x,y,z+", "x,y,1/0", "x y,y,z", "x,y,z+1/", "x,y,.", "x,y,1..2"
+        }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SymOp.parse(bad), bad);
             assertTrue(e.getMessage().contains("expected"), e.getMessage());
         }

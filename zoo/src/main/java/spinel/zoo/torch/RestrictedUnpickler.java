@@ -36,7 +36,7 @@ import net.razorvine.pickle.objects.ClassDict;
 final class RestrictedUnpickler extends Unpickler {
 
     /** A storage reference from a persistent id: the storage and an element offset into it. */
-    record StorageRef(TorchStorage storage, long offset) { }
+    record StorageRef(TorchStorage storage, long offset) {}
 
     /** An allowed Python global: a name and what calling it builds. */
     static final class Global implements IObjectConstructor {
@@ -54,11 +54,13 @@ final class RestrictedUnpickler extends Unpickler {
         }
 
         @Override
-        public String toString() { return name; }
+        public String toString() {
+            return name;
+        }
     }
 
     /** A storage class such as {@code torch.FloatStorage}: only meaningful inside a persistent id. */
-    record StorageClass(ScalarType type) { }
+    record StorageClass(ScalarType type) {}
 
     /** {@code numpy.dtype}: just enough to decode a NumPy scalar. */
     static final class NumpyDtype {
@@ -127,8 +129,8 @@ final class RestrictedUnpickler extends Unpickler {
         });
         for (ScalarType t : ScalarType.values()) {
             allow("torch." + t.storageClass(), a -> {
-                throw new CheckpointFormatException(source + ": torch." + t.storageClass()
-                    + " may only appear in a storage reference");
+                throw new CheckpointFormatException(
+                        source + ": torch." + t.storageClass() + " may only appear in a storage reference");
             });
         }
         allow("torch.Size", a -> a.length == 0 ? new Object[0] : a[0]);
@@ -137,8 +139,10 @@ final class RestrictedUnpickler extends Unpickler {
         allow("argparse.Namespace", namespace);
         allow("copyreg._reconstructor", a -> {
             if (a.length < 1 || !(a[0] instanceof Global cls) || !cls.name.equals("argparse.Namespace")) {
-                throw new UnsafePickleException("copyreg._reconstructor", source
-                    + ": copyreg._reconstructor is only allowed for argparse.Namespace, got " + describe(a.length > 0 ? a[0] : null));
+                throw new UnsafePickleException(
+                        "copyreg._reconstructor",
+                        source + ": copyreg._reconstructor is only allowed for argparse.Namespace, got "
+                                + describe(a.length > 0 ? a[0] : null));
             }
             return cls.construct(new Object[0]);
         });
@@ -161,7 +165,9 @@ final class RestrictedUnpickler extends Unpickler {
             return new NumpyDtype(code);
         });
         allow("_codecs.encode", a -> {
-            if (a.length != 2 || !(a[0] instanceof String s) || !(a[1] instanceof String enc)
+            if (a.length != 2
+                    || !(a[0] instanceof String s)
+                    || !(a[1] instanceof String enc)
                     || !(enc.equalsIgnoreCase("latin1") || enc.equalsIgnoreCase("latin-1"))) {
                 throw new CheckpointFormatException(source + ": _codecs.encode is only allowed as (str, 'latin1')");
             }
@@ -182,9 +188,11 @@ final class RestrictedUnpickler extends Unpickler {
         String full = module + "." + name;
         Global g = allowed.get(full);
         if (g == null) {
-            throw new UnsafePickleException(full, source + ": refusing to load the Python global '" + full
-                + "'; a checkpoint may only contain tensors, storages, dicts, lists, sets, numbers, strings, "
-                + "argparse.Namespace and NumPy scalars (a pickle that names other callables could run code)");
+            throw new UnsafePickleException(
+                    full,
+                    source + ": refusing to load the Python global '" + full
+                            + "'; a checkpoint may only contain tensors, storages, dicts, lists, sets, numbers, strings, "
+                            + "argparse.Namespace and NumPy scalars (a pickle that names other callables could run code)");
         }
         return g;
     }
@@ -208,14 +216,15 @@ final class RestrictedUnpickler extends Unpickler {
                 return NO_RETURN_VALUE;
             }
             case Opcodes.INST, Opcodes.OBJ, Opcodes.EXT1, Opcodes.EXT2, Opcodes.EXT4 -> throw new UnsafePickleException(
-                "opcode " + key, source + ": refusing pickle opcode 0x" + Integer.toHexString(key)
-                    + " (instance creation by class or extension code), which checkpoints do not use");
+                    "opcode " + key,
+                    source + ": refusing pickle opcode 0x" + Integer.toHexString(key)
+                            + " (instance creation by class or extension code), which checkpoints do not use");
             case Opcodes.REDUCE, Opcodes.NEWOBJ -> {
                 Object args = stack.pop();
                 Object callable = stack.pop();
                 if (!(callable instanceof Global g)) {
-                    throw new CheckpointFormatException(source + ": pickle calls " + describe(callable)
-                        + ", which is not an allowed global");
+                    throw new CheckpointFormatException(
+                            source + ": pickle calls " + describe(callable) + ", which is not an allowed global");
                 }
                 if (!(args instanceof Object[] a)) {
                     throw new CheckpointFormatException(source + ": arguments of " + g.name + " are not a tuple");
@@ -230,7 +239,8 @@ final class RestrictedUnpickler extends Unpickler {
                     dt.setState(state);
                 } else if (target instanceof ClassDict obj && state instanceof Map<?, ?> m) {
                     for (Map.Entry<?, ?> e : m.entrySet()) obj.put(String.valueOf(e.getKey()), e.getValue());
-                } else if (target instanceof Map<?, ?> && (state == null || state instanceof Map<?, ?> s && s.isEmpty())) {
+                } else if (target instanceof Map<?, ?>
+                        && (state == null || state instanceof Map<?, ?> s && s.isEmpty())) {
                     // an OrderedDict's empty instance state
                 } else {
                     throw new CheckpointFormatException(source + ": cannot set the state of " + describe(target));
@@ -280,7 +290,7 @@ final class RestrictedUnpickler extends Unpickler {
         Object[] t = tuple(pid, "persistent id");
         if (t.length < 5 || !"storage".equals(t[0])) {
             throw new CheckpointFormatException(source + ": unknown persistent id " + describe(pid)
-                + " (expected ('storage', type, key, location, numel))");
+                    + " (expected ('storage', type, key, location, numel))");
         }
         if (!(t[1] instanceof Global g)) {
             throw new CheckpointFormatException(source + ": storage type " + describe(t[1]));
@@ -294,8 +304,8 @@ final class RestrictedUnpickler extends Unpickler {
         long numel = toLong(t[4], "storage size");
         TorchStorage storage = storages.computeIfAbsent(key, k -> new TorchStorage(k, type, numel, location));
         if (storage.type() != type || storage.numel() != numel) {
-            throw new CheckpointFormatException(source + ": storage " + key + " is referred to as "
-                + type.dtypeName() + "[" + numel + "] and as " + storage.type().dtypeName() + "[" + storage.numel() + "]");
+            throw new CheckpointFormatException(source + ": storage " + key + " is referred to as " + type.dtypeName()
+                    + "[" + numel + "] and as " + storage.type().dtypeName() + "[" + storage.numel() + "]");
         }
         long offset = 0;
         if (t.length > 5 && t[5] != null) {
@@ -308,8 +318,8 @@ final class RestrictedUnpickler extends Unpickler {
 
     private Object rebuildTensor(Object[] a, int minArgs) {
         if (a.length < 4 || !(a[0] instanceof StorageRef ref)) {
-            throw new CheckpointFormatException(source + ": tensor rebuild needs (storage, offset, size, stride), got "
-                + a.length + " arguments");
+            throw new CheckpointFormatException(
+                    source + ": tensor rebuild needs (storage, offset, size, stride), got " + a.length + " arguments");
         }
         long offset = ref.offset() + toLong(a[1], "storage offset");
         Object[] size = tuple(a[2], "tensor size");

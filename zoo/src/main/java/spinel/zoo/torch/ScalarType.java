@@ -30,16 +30,24 @@ public enum ScalarType {
     }
 
     /** The class name in module {@code torch} ({@code FloatStorage} for float32). */
-    public String storageClass() { return storageClass; }
+    public String storageClass() {
+        return storageClass;
+    }
 
     /** Bytes per element. */
-    public int bytes() { return bytes; }
+    public int bytes() {
+        return bytes;
+    }
 
     /** Whether this is a floating-point type. */
-    public boolean isFloating() { return floating; }
+    public boolean isFloating() {
+        return floating;
+    }
 
     /** The NumPy-style lower-case name ({@code float32}). */
-    public String dtypeName() { return name().toLowerCase(Locale.ROOT); }
+    public String dtypeName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** The type of {@code torch.<storageClass>}, or null when it is not a storage class. */
     public static ScalarType ofStorageClass(String name) {

@@ -49,13 +49,17 @@ public final class TorchCheckpoint {
 
     /** The magic number that starts a legacy checkpoint (torch/serialization.py MAGIC_NUMBER). */
     static final BigInteger LEGACY_MAGIC = new BigInteger("119547037146038801333356");
+
     private static final long LEGACY_PROTOCOL = 1001;
 
     /** On-disk layout of the checkpoint. */
-    public enum Format { LEGACY, ZIP }
+    public enum Format {
+        LEGACY,
+        ZIP
+    }
 
     /** The target normaliser of the reference CGCNN: prediction = output × std + mean. */
-    public record Normalizer(double mean, double std) { }
+    public record Normalizer(double mean, double std) {}
 
     private final String source;
     private final Format format;
@@ -89,11 +93,12 @@ public final class TorchCheckpoint {
         }
         if (n >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
             throw new CheckpointFormatException(source + ": a tar archive — the tar checkpoint format of "
-                + "PyTorch < 0.4 is not supported; re-save it with a newer PyTorch");
+                    + "PyTorch < 0.4 is not supported; re-save it with a newer PyTorch");
         }
         if (n < 2 || (head[0] & 0xff) != 0x80) {
             throw new CheckpointFormatException(source + ": not a PyTorch checkpoint (expected a zip archive "
-                + "or a pickle starting with byte 0x80, found 0x" + Integer.toHexString(n > 0 ? head[0] & 0xff : 0) + ")");
+                    + "or a pickle starting with byte 0x80, found 0x" + Integer.toHexString(n > 0 ? head[0] & 0xff : 0)
+                    + ")");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return readLegacy(in, source);
@@ -107,12 +112,12 @@ public final class TorchCheckpoint {
         Object magic = load(unpickler, in, source, "magic number");
         if (!(magic instanceof Number m) || !new BigInteger(m.toString()).equals(LEGACY_MAGIC)) {
             throw new CheckpointFormatException(source + ": not a legacy PyTorch checkpoint (first pickle is "
-                + RestrictedUnpickler.describe(magic) + ", expected the magic number " + LEGACY_MAGIC + ")");
+                    + RestrictedUnpickler.describe(magic) + ", expected the magic number " + LEGACY_MAGIC + ")");
         }
         Object protocol = load(unpickler, in, source, "protocol version");
         if (!(protocol instanceof Number p) || p.longValue() != LEGACY_PROTOCOL) {
-            throw new CheckpointFormatException(source + ": unsupported legacy protocol " + protocol
-                + " (expected " + LEGACY_PROTOCOL + ")");
+            throw new CheckpointFormatException(
+                    source + ": unsupported legacy protocol " + protocol + " (expected " + LEGACY_PROTOCOL + ")");
         }
         Object sysInfo = load(unpickler, in, source, "system info");
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
@@ -138,13 +143,13 @@ public final class TorchCheckpoint {
                 if (order == ByteOrder.BIG_ENDIAN) count = Long.reverseBytes(count);
                 if (count != s.numel()) {
                     throw new CheckpointFormatException(source + ": storage " + key + " has " + count
-                        + " elements on disk, " + s.numel() + " in the pickle");
+                            + " elements on disk, " + s.numel() + " in the pickle");
                 }
                 bytes = new byte[Math.toIntExact(count * s.type().bytes())];
                 data.readFully(bytes);
             } catch (EOFException e) {
-                throw new CheckpointFormatException(source + ": file ends inside storage " + key
-                    + " (truncated download?)", e);
+                throw new CheckpointFormatException(
+                        source + ": file ends inside storage " + key + " (truncated download?)", e);
             }
             s.attach(ByteBuffer.wrap(bytes), order);
         }
@@ -169,7 +174,8 @@ public final class TorchCheckpoint {
                 }
             }
             if (prefix == null) {
-                throw new CheckpointFormatException(source + ": zip archive without <name>/data.pkl — not a PyTorch checkpoint");
+                throw new CheckpointFormatException(
+                        source + ": zip archive without <name>/data.pkl — not a PyTorch checkpoint");
             }
             ByteOrder order = ByteOrder.LITTLE_ENDIAN;
             ZipEntry bo = zip.getEntry(prefix + "/byteorder");
@@ -178,7 +184,8 @@ public final class TorchCheckpoint {
                     String s = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
                     if (s.equals("big")) order = ByteOrder.BIG_ENDIAN;
                     else if (!s.equals("little")) {
-                        throw new CheckpointFormatException(source + ": byteorder is '" + s + "', expected little or big");
+                        throw new CheckpointFormatException(
+                                source + ": byteorder is '" + s + "', expected little or big");
                     }
                 }
             }
@@ -213,7 +220,8 @@ public final class TorchCheckpoint {
             throw new CheckpointFormatException(source + ": malformed pickle (" + what + "): " + e.getMessage(), e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("premature end")) {
-                throw new CheckpointFormatException(source + ": file ends inside the " + what + " pickle (truncated?)", e);
+                throw new CheckpointFormatException(
+                        source + ": file ends inside the " + what + " pickle (truncated?)", e);
             }
             throw e;
         }
@@ -223,7 +231,8 @@ public final class TorchCheckpoint {
     private static Map<String, TorchTensor> findStateDict(Object root) {
         if (root instanceof Map<?, ?> m) {
             for (String key : List.of("state_dict", "model_state_dict", "model")) {
-                if (m.get(key) instanceof Map<?, ?> sd && isTensorMap(sd)) return (Map<String, TorchTensor>) copyTensors(sd);
+                if (m.get(key) instanceof Map<?, ?> sd && isTensorMap(sd))
+                    return (Map<String, TorchTensor>) copyTensors(sd);
             }
             if (isTensorMap(m)) return copyTensors(m);
         }
@@ -245,24 +254,33 @@ public final class TorchCheckpoint {
     }
 
     /** Where the checkpoint was read from. */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
-    public Format format() { return format; }
+    public Format format() {
+        return format;
+    }
 
     /**
      * The whole unpickled object: Maps (insertion-ordered), Lists, Object[] for tuples, Strings,
      * Long/BigInteger/Double/Boolean, {@link TorchTensor}s, and Maps for {@code argparse.Namespace}.
      */
-    public Object root() { return root; }
+    public Object root() {
+        return root;
+    }
 
     /** The model weights by PyTorch parameter name ({@code convs.0.fc_full.weight}), in file order. */
-    public Map<String, TorchTensor> stateDict() { return stateDict; }
+    public Map<String, TorchTensor> stateDict() {
+        return stateDict;
+    }
 
     /** One weight tensor by name. */
     public TorchTensor tensor(String name) {
         TorchTensor t = stateDict.get(name);
         if (t == null) {
-            throw new IllegalArgumentException(source + " has no tensor '" + name + "' (has " + stateDict.keySet() + ")");
+            throw new IllegalArgumentException(
+                    source + " has no tensor '" + name + "' (has " + stateDict.keySet() + ")");
         }
         return t;
     }

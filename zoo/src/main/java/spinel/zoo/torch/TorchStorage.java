@@ -24,23 +24,33 @@ public final class TorchStorage {
     }
 
     /** The key of this storage in the checkpoint. */
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
-    public ScalarType type() { return type; }
+    public ScalarType type() {
+        return type;
+    }
 
     /** Number of elements. */
-    public long numel() { return numel; }
+    public long numel() {
+        return numel;
+    }
 
     /** The device it was saved from ({@code cpu}, {@code cuda:0}); it is always read to the CPU. */
-    public String location() { return location; }
+    public String location() {
+        return location;
+    }
 
-    boolean hasData() { return data != null; }
+    boolean hasData() {
+        return data != null;
+    }
 
     void attach(ByteBuffer bytes, ByteOrder order) {
         long expected = numel * type.bytes();
         if (bytes.remaining() != expected) {
-            throw new CheckpointFormatException("storage " + key + " holds " + bytes.remaining()
-                + " bytes, expected " + expected + " (" + numel + " × " + type.dtypeName() + ")");
+            throw new CheckpointFormatException("storage " + key + " holds " + bytes.remaining() + " bytes, expected "
+                    + expected + " (" + numel + " × " + type.dtypeName() + ")");
         }
         this.data = bytes.slice().order(order);
     }

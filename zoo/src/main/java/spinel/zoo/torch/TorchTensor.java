@@ -17,8 +17,8 @@ public final class TorchTensor {
 
     TorchTensor(TorchStorage storage, long offset, int[] shape, long[] stride) {
         if (shape.length != stride.length) {
-            throw new CheckpointFormatException("tensor of shape " + Arrays.toString(shape)
-                + " has strides " + Arrays.toString(stride));
+            throw new CheckpointFormatException(
+                    "tensor of shape " + Arrays.toString(shape) + " has strides " + Arrays.toString(stride));
         }
         long last = offset;
         for (int d = 0; d < shape.length; d++) {
@@ -27,8 +27,8 @@ public final class TorchTensor {
         }
         if (numel(shape) > 0 && (offset < 0 || last >= storage.numel())) {
             throw new CheckpointFormatException("tensor of shape " + Arrays.toString(shape) + ", strides "
-                + Arrays.toString(stride) + " and offset " + offset + " reaches past storage "
-                + storage.key() + " (" + storage.numel() + " elements)");
+                    + Arrays.toString(stride) + " and offset " + offset + " reaches past storage "
+                    + storage.key() + " (" + storage.numel() + " elements)");
         }
         this.storage = storage;
         this.offset = offset;
@@ -37,16 +37,24 @@ public final class TorchTensor {
     }
 
     /** The element type. */
-    public ScalarType dtype() { return storage.type(); }
+    public ScalarType dtype() {
+        return storage.type();
+    }
 
     /** The shape (a copy); empty for a 0-d tensor. */
-    public int[] shape() { return shape.clone(); }
+    public int[] shape() {
+        return shape.clone();
+    }
 
     /** Number of elements. */
-    public int numel() { return Math.toIntExact(numel(shape)); }
+    public int numel() {
+        return Math.toIntExact(numel(shape));
+    }
 
     /** The storage this tensor views. */
-    public TorchStorage storage() { return storage; }
+    public TorchStorage storage() {
+        return storage;
+    }
 
     private static long numel(int[] shape) {
         long n = 1;

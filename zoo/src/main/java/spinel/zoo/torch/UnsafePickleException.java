@@ -15,5 +15,7 @@ public class UnsafePickleException extends CheckpointFormatException {
     }
 
     /** The refused global, as {@code module.name}. */
-    public String global() { return global; }
+    public String global() {
+        return global;
+    }
 }

@@ -30,17 +30,35 @@ class TorchCheckpointTest {
 
     static final Path SHARED = Path.of(System.getProperty("spinel.shared", "../shared"));
     static final Path CGCNN = SHARED.resolve("anchors/cgcnn");
-    static final List<String> MODELS = List.of("band-gap", "bulk-moduli", "efermi", "final-energy-per-atom",
-        "formation-energy-per-atom", "poisson-ratio", "semi-metal-classification", "shear-moduli");
+    static final List<String> MODELS = List.of(
+            "band-gap",
+            "bulk-moduli",
+            "efermi",
+            "final-energy-per-atom",
+            "formation-energy-per-atom",
+            "poisson-ratio",
+            "semi-metal-classification",
+            "shear-moduli");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Path resource(String name) throws URISyntaxException {
-        return Path.of(TorchCheckpointTest.class.getResource("/spinel/zoo/torch/" + name).toURI());
+        return Path.of(TorchCheckpointTest.class
+                .getResource("/spinel/zoo/torch/" + name)
+                .toURI());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"band-gap", "bulk-moduli", "efermi", "final-energy-per-atom",
-        "formation-energy-per-atom", "poisson-ratio", "semi-metal-classification", "shear-moduli"})
+    @ValueSource(
+            strings = {
+                "band-gap",
+                "bulk-moduli",
+                "efermi",
+                "final-energy-per-atom",
+                "formation-energy-per-atom",
+                "poisson-ratio",
+                "semi-metal-classification",
+                "shear-moduli"
+            })
     void publishedCgcnnCheckpointsMatchTheReferenceStateDicts(String name) throws IOException {
         Path pth = CGCNN.resolve("pre-trained/" + name + ".pth.tar");
         Assumptions.assumeTrue(Files.isRegularFile(pth), "no " + pth);
@@ -53,16 +71,27 @@ class TorchCheckpointTest {
             for (NDArray r : ref) {
                 TorchTensor t = ckpt.tensor(r.getName());
                 assertEquals(ScalarType.FLOAT32, t.dtype());
-                assertArrayEquals(Arrays.stream(r.getShape().getShape()).mapToInt(Math::toIntExact).toArray(),
-                    t.shape(), r.getName());
+                assertArrayEquals(
+                        Arrays.stream(r.getShape().getShape())
+                                .mapToInt(Math::toIntExact)
+                                .toArray(),
+                        t.shape(),
+                        r.getName());
                 // bit-for-bit: the importer must not round anything
                 assertArrayEquals(r.toFloatArray(), t.toFloatArray(), r.getName());
             }
         }
 
-        JsonNode ref = JSON.readTree(CGCNN.resolve("reference/" + name + ".json").toFile());
-        assertEquals(ref.at("/normalizer/mean").asDouble(), ckpt.normalizer().orElseThrow().mean(), 0.0);
-        assertEquals(ref.at("/normalizer/std").asDouble(), ckpt.normalizer().orElseThrow().std(), 0.0);
+        JsonNode ref =
+                JSON.readTree(CGCNN.resolve("reference/" + name + ".json").toFile());
+        assertEquals(
+                ref.at("/normalizer/mean").asDouble(),
+                ckpt.normalizer().orElseThrow().mean(),
+                0.0);
+        assertEquals(
+                ref.at("/normalizer/std").asDouble(),
+                ckpt.normalizer().orElseThrow().std(),
+                0.0);
         assertEquals(ref.get("epoch").asInt(), ckpt.epoch().orElseThrow());
         assertEquals(ref.get("best_mae_error").asDouble(), ckpt.bestError().orElseThrow(), 0.0);
         Map<String, Object> args = ckpt.args();
@@ -87,10 +116,12 @@ class TorchCheckpointTest {
             TorchTensor t = ckpt.tensor(name);
             assertEquals(e.get("dtype").asText(), t.dtype().dtypeName(), name);
             int[] shape = new int[e.get("shape").size()];
-            for (int i = 0; i < shape.length; i++) shape[i] = e.get("shape").get(i).asInt();
+            for (int i = 0; i < shape.length; i++)
+                shape[i] = e.get("shape").get(i).asInt();
             assertArrayEquals(shape, t.shape(), name);
             double[] values = new double[e.get("values").size()];
-            for (int i = 0; i < values.length; i++) values[i] = e.get("values").get(i).asDouble();
+            for (int i = 0; i < values.length; i++)
+                values[i] = e.get("values").get(i).asDouble();
             if (t.dtype() == ScalarType.INT64) {
                 assertArrayEquals(Arrays.stream(values).mapToLong(v -> (long) v).toArray(), t.toLongArray(), name);
             } else {
@@ -118,8 +149,8 @@ class TorchCheckpointTest {
     @Test
     void refusesAPickleThatCallsOsSystem() {
         var u = new RestrictedUnpickler("evil.pkl", new java.util.HashMap<>());
-        UnsafePickleException e = assertThrows(UnsafePickleException.class,
-            () -> u.load(new ByteArrayInputStream(osSystemPickle())));
+        UnsafePickleException e =
+                assertThrows(UnsafePickleException.class, () -> u.load(new ByteArrayInputStream(osSystemPickle())));
         assertEquals("os.system", e.global());
         assertTrue(e.getMessage().contains("evil.pkl") && e.getMessage().contains("os.system"), e.getMessage());
     }
@@ -127,8 +158,33 @@ class TorchCheckpointTest {
     @Test
     void refusesStackGlobalAndBuiltinsEval() {
         // protocol 4: SHORT_BINUNICODE 'builtins', SHORT_BINUNICODE 'eval', STACK_GLOBAL, ...
-        byte[] p = {(byte) 0x80, 4, (byte) 0x8c, 8, 'b', 'u', 'i', 'l', 't', 'i', 'n', 's',
-            (byte) 0x8c, 4, 'e', 'v', 'a', 'l', (byte) 0x93, (byte) 0x8c, 1, '1', (byte) 0x85, 'R', '.'};
+        byte[] p = {
+            (byte) 0x80,
+            4,
+            (byte) 0x8c,
+            8,
+            'b',
+            'u',
+            'i',
+            'l',
+            't',
+            'i',
+            'n',
+            's',
+            (byte) 0x8c,
+            4,
+            'e',
+            'v',
+            'a',
+            'l',
+            (byte) 0x93,
+            (byte) 0x8c,
+            1,
+            '1',
+            (byte) 0x85,
+            'R',
+            '.'
+        };
         var u = new RestrictedUnpickler("evil.pkl", new java.util.HashMap<>());
         UnsafePickleException e = assertThrows(UnsafePickleException.class, () -> u.load(new ByteArrayInputStream(p)));
         assertEquals("builtins.eval", e.global());
@@ -145,8 +201,23 @@ class TorchCheckpointTest {
     void refusesAMaliciousMainPickleInsideALegacyCheckpoint(@TempDir Path dir) throws IOException {
         // a well-formed legacy header (magic, protocol, sys info) followed by the exploit
         var out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9,
-            0x20, 0x6a, (byte) 0xa8, 0x50, 0x19, '.'});
+        out.writeBytes(new byte[] {
+            (byte) 0x80,
+            2,
+            (byte) 0x8a,
+            10,
+            0x6c,
+            (byte) 0xfc,
+            (byte) 0x9c,
+            0x46,
+            (byte) 0xf9,
+            0x20,
+            0x6a,
+            (byte) 0xa8,
+            0x50,
+            0x19,
+            '.'
+        });
         out.writeBytes(new byte[] {(byte) 0x80, 2, 'M', (byte) 0xe9, 0x03, '.'});
         out.writeBytes(new byte[] {(byte) 0x80, 2, '}', '.'});
         out.writeBytes(osSystemPickle());
