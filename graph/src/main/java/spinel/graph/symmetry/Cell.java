@@ -143,6 +143,7 @@ final class Cell {
      * onto each site of its type, and mapping the whole cell onto itself. Wrapped into [0, 1).
      */
     List<double[]> translations(int[][] w, double symprec, boolean firstOnly) {
+        if (!firstOnly && Mat3.equal(w, Mat3.identity())) return pureTranslations(symprec);
         int ref = indexWithLeastAtoms();
         double[] origin = Mat3.mul(w, pos[ref]);
         List<double[]> out = new ArrayList<>();
@@ -151,6 +152,50 @@ final class Cell {
             if (isSymmetry(w, t, symprec)) {
                 out.add(new double[] {Mat3.mod1(t[0]), Mat3.mod1(t[1]), Mat3.mod1(t[2])});
                 if (firstOnly) break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pure translations, as spglib's {@code get_translation} with the identity: each candidate
+     * x_j − x_ref that maps every site onto a site is accepted, and with it the sites reached by
+     * repeating it from sites already accepted (sums of pure translations are pure translations,
+     * checked on one site only, as spglib does).
+     */
+    private List<double[]> pureTranslations(double symprec) {
+        int ref = indexWithLeastAtoms();
+        int n = pos.length;
+        boolean[] found = new boolean[n];
+        int[][] id = Mat3.identity();
+        for (int i : byType[types[ref]]) {
+            if (found[i]) continue;
+            double[] t = {pos[i][0] - pos[ref][0], pos[i][1] - pos[ref][1], pos[i][2] - pos[ref][2]};
+            if (!isSymmetry(id, t, symprec)) continue;
+            found[i] = true;
+            boolean[] starts = found.clone();
+            for (int start = 0; start < n; start++) {
+                if (!starts[start]) continue;
+                int at = start;
+                for (int step = 0; step < n; step++) {
+                    double[] v = {pos[at][0] + t[0], pos[at][1] + t[1], pos[at][2] + t[2]};
+                    int j = find(v, types[at], symprec);
+                    if (j >= 0) {
+                        found[j] = true;
+                        at = j;
+                    }
+                    if (at == start) break;
+                }
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (found[j]) {
+                out.add(new double[] {
+                    Mat3.mod1(pos[j][0] - pos[ref][0]),
+                    Mat3.mod1(pos[j][1] - pos[ref][1]),
+                    Mat3.mod1(pos[j][2] - pos[ref][2])
+                });
             }
         }
         return out;
