@@ -39,7 +39,8 @@ public final class Benchmarks {
         float[][] y = new float[dataset.size()][1];
         Map<String, Object> m = new LinkedHashMap<>();
         Path tmp = Files.createTempDirectory("spinel-bench-speed");
-        try (GraphCache cache = Experiment.graphCache(spec, dataset, log);
+        try (GraphCache cache = RunFeatures.graphCache(
+                        RunConfig.GraphSettings.cgcnnDefaults(null), dataset, spec.cacheDir(), log);
                 NDManager manager = NDManager.newBaseManager()) {
             long atoms = 0;
             for (int r : rows) atoms += cache.numAtoms(r);
@@ -52,16 +53,18 @@ public final class Benchmarks {
                     .optBatchSize(batch)
                     .optEpochs(Math.max(1, epochs))
                     .build();
-            Trainer.Result r = new Trainer(config)
+            TrainingLoop.Result r = new TrainingLoop(config)
                     .setLog(log)
                     .optProgressBar(false)
                     .fit(net, manager, GraphBatchSource.regression(cache, rows, y, null), null, tmp);
-            List<Trainer.EpochRecord> timed =
+            List<TrainingLoop.EpochRecord> timed =
                     r.history().size() > 1 ? r.history().subList(1, r.history().size()) : r.history();
-            double seconds =
-                    timed.stream().mapToDouble(Trainer.EpochRecord::seconds).sum() / timed.size();
+            double seconds = timed.stream()
+                            .mapToDouble(TrainingLoop.EpochRecord::seconds)
+                            .sum()
+                    / timed.size();
             long t0 = System.nanoTime();
-            Trainer.predict(net, manager, GraphBatchSource.regression(cache, rows, y, null), batch);
+            TrainingLoop.predict(net, manager, GraphBatchSource.regression(cache, rows, y, null), batch);
             double infer = (System.nanoTime() - t0) / 1e9;
             m.put("data", data.toString());
             m.put("crystals", n);
@@ -90,7 +93,7 @@ public final class Benchmarks {
         if (Files.isRegularFile(metrics)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = RunFiles.JSON.readValue(metrics.toFile(), Map.class);
-            log.printf("%s: finished earlier, skipped%n", spec.out());
+            log.printf(Locale.ROOT, "%s: finished earlier, skipped%n", spec.out());
             return m;
         }
         return Experiment.run(spec, log);
