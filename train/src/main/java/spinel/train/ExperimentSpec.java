@@ -111,6 +111,35 @@ public record ExperimentSpec(
         return new Builder();
     }
 
+    /** A builder starting from this spec. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.data = data;
+        b.target = target;
+        b.labels = labels;
+        b.task = task;
+        b.binaryThreshold = binaryThreshold;
+        b.model = model;
+        b.head = head;
+        b.folds = folds;
+        b.fold = fold;
+        b.valFraction = valFraction;
+        b.testFraction = testFraction;
+        b.limit = limit;
+        b.atomFeatureLength = atomFeatureLength;
+        b.numConv = numConv;
+        b.hiddenLength = hiddenLength;
+        b.fixedVolumePerAtom = fixedVolumePerAtom;
+        b.ensemble = ensemble;
+        b.train = train;
+        b.cacheDir = cacheDir;
+        b.out = out;
+        b.resume = resume;
+        b.allowedChanges = allowedChanges;
+        b.dropMissingTargets = dropMissingTargets;
+        return b;
+    }
+
     /** Builder with the defaults of {@code spinel train}. */
     public static final class Builder {
         private Path data;
