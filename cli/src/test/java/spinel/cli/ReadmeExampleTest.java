@@ -13,7 +13,7 @@ import spinel.graph.NeighborList;
 import spinel.graph.Structure;
 import spinel.graph.io.Structures;
 import spinel.zoo.CgcnnModel;
-import spinel.zoo.ModelZoo;
+import spinel.zoo.ModelRegistry;
 import spinel.zoo.Prediction;
 
 /** The README's library example, line for line, so that the README stays true. */
@@ -35,7 +35,7 @@ class ReadmeExampleTest {
         assertEquals(92, g.atomFeatureLength());
         assertEquals(41, g.bondFeatureLength());
         assertEquals(0.57452, q6, 1e-5);
-        try (CgcnnModel model = ModelZoo.load("spinel/formation-energy-per-atom")) {
+        try (CgcnnModel model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
             Prediction p = model.predict(s);
             // elemental copper: formation energy zero by definition, within a model's error
             assertTrue(Math.abs(p.value()) < 0.3, "formation energy of Cu: " + p.value());

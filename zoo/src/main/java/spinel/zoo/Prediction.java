@@ -15,6 +15,8 @@ import java.util.Map;
  *                      null for regression
  * @param embedding     the crystal embedding (the pooled atom features, CGCNN's crystal vector) when
  *                      asked for, else null
+ * @param spread        regression by an ensemble: the standard deviation of the members' predictions
+ *                      (in {@code units}), the uncertainty; else null
  */
 public record Prediction(
         String id,
@@ -23,7 +25,20 @@ public record Prediction(
         String units,
         String label,
         Map<String, Double> probabilities,
-        float[] embedding) {
+        float[] embedding,
+        Double spread) {
+
+    /** A prediction without an ensemble spread. */
+    public Prediction(
+            String id,
+            String model,
+            double value,
+            String units,
+            String label,
+            Map<String, Double> probabilities,
+            float[] embedding) {
+        this(id, model, value, units, label, probabilities, embedding, null);
+    }
 
     public boolean isClassification() {
         return label != null;

@@ -24,7 +24,7 @@ import java.util.Optional;
  * bundled the same way as the published ones are referenced: a card whose weights file has a
  * {@code resource} instead of (or besides) a {@code url}.
  */
-public final class ModelZoo {
+public final class ModelRegistry {
 
     /** The class-path index of card files. */
     public static final String INDEX = "spinel/zoo/registry/index.json";
@@ -32,30 +32,30 @@ public final class ModelZoo {
     private final Map<String, ModelCard> cards;
     private final ModelCache cache;
 
-    private ModelZoo(Map<String, ModelCard> cards, ModelCache cache) {
+    private ModelRegistry(Map<String, ModelCard> cards, ModelCache cache) {
         this.cards = Collections.unmodifiableMap(cards);
         this.cache = cache;
     }
 
     /** The bundled registry with settings from system properties and the environment. */
-    public static ModelZoo defaultZoo() {
+    public static ModelRegistry defaultZoo() {
         return create(ZooSettings.fromEnvironment());
     }
 
     /** The bundled registry with the given settings. */
-    public static ModelZoo create(ZooSettings settings) {
+    public static ModelRegistry create(ZooSettings settings) {
         return of(bundledCards(), new ModelCache(settings));
     }
 
     /** A registry of exactly {@code cards}, fetching through {@code cache}. */
-    public static ModelZoo of(List<ModelCard> cards, ModelCache cache) {
+    public static ModelRegistry of(List<ModelCard> cards, ModelCache cache) {
         Map<String, ModelCard> m = new LinkedHashMap<>();
         for (ModelCard c : cards) {
             if (m.putIfAbsent(c.id(), c) != null) {
                 throw new IllegalArgumentException("two model cards with id " + c.id());
             }
         }
-        return new ModelZoo(m, cache);
+        return new ModelRegistry(m, cache);
     }
 
     /** Every card found through {@value #INDEX} resources on the class path. */
@@ -67,7 +67,7 @@ public final class ModelZoo {
             java.util.Set<String> seen = new java.util.HashSet<>();
             List<URL> indexes = new ArrayList<>();
             for (ClassLoader loader : new ClassLoader[] {
-                ModelZoo.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+                ModelRegistry.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
             }) {
                 if (loader == null) continue;
                 for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
@@ -201,6 +201,33 @@ public final class ModelZoo {
                 .optBlock(CgcnnModel.network(model.weights()))
                 .optTranslator(new StructureTranslator(model))
                 .build();
+    }
+
+    /**
+     * Opens the model {@code spec} names: a registry id, or a checkpoint file (a reference CGCNN
+     * {@code .pth.tar}, or a converted {@code .npz}) with the {@code atom_init.json} it was trained
+     * with ({@code atomInit}; needed for a checkpoint file only).
+     *
+     * @throws IllegalArgumentException naming what is missing when {@code spec} is neither
+     */
+    public StructureModel<?> open(String spec, Path atomInit) throws IOException {
+        if (find(spec).isPresent()) return loadModel(spec);
+        Path p = Path.of(spec);
+        boolean looksLikePath = java.nio.file.Files.exists(p)
+                || spec.endsWith(".pth.tar")
+                || spec.endsWith(".pth")
+                || spec.endsWith(".pt")
+                || spec.endsWith(".npz")
+                || spec.contains("/") && !spec.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+        if (!looksLikePath) return loadModel(spec);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("model file " + p + " does not exist");
+        }
+        if (atomInit == null) {
+            throw new IllegalArgumentException("--atom-init FILE is needed with a checkpoint file (" + p
+                    + "): the atom_init.json of the data it was trained on");
+        }
+        return loadModel(p, atomInit);
     }
 
     /** Loads a checkpoint file with its {@code atom_init.json}; see {@link #load(Path, Path)}. */
