@@ -154,7 +154,10 @@ public final class ZooCommand implements Runnable {
         @Option(names = "--id", required = true, description = "model id, e.g. spinel/formation-energy-per-atom")
         String id;
 
-        @Option(names = "--version", defaultValue = "1")
+        @Option(
+                names = "--model-version",
+                defaultValue = "1",
+                description = "version of the weights (default: ${DEFAULT-VALUE})")
         String version;
 
         @Option(names = "--title", required = true)

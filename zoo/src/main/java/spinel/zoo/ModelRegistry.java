@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spinel.graph.io.AtomicFiles;
 
 /**
  * The registry of pretrained models: {@link ModelCard}s by id, and the {@link ModelCache} that
@@ -173,26 +174,9 @@ public final class ModelRegistry {
      */
     public ai.djl.repository.zoo.Criteria<spinel.graph.Structure, Prediction> criteria(CgcnnModel model)
             throws IOException {
-        String key = model.weights().meta().sourceSha256() != null
-                ? model.weights().meta().sourceSha256()
-                : Integer.toHexString(model.weights().tensors().hashCode());
-        Path dir = settings().cacheDir().resolve("djl").resolve(key);
+        Path dir = settings().cacheDir().resolve("djl").resolve(weightsKey(model));
         Path params = dir.resolve("cgcnn-0000.params");
-        if (!java.nio.file.Files.isRegularFile(params)) {
-            java.nio.file.Files.createDirectories(dir);
-            Path tmp = java.nio.file.Files.createTempDirectory(dir, ".save");
-            try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
-                m.setBlock(model.network());
-                m.save(tmp, "cgcnn");
-                java.nio.file.Files.move(
-                        tmp.resolve("cgcnn-0000.params"), params, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                try (var s = java.nio.file.Files.list(tmp)) {
-                    for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
-                }
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
-        }
+        if (!java.nio.file.Files.isRegularFile(params)) saveDjlParameters(model, params);
         return ai.djl.repository.zoo.Criteria.builder()
                 .setTypes(spinel.graph.Structure.class, Prediction.class)
                 .optModelPath(dir)
@@ -228,6 +212,42 @@ public final class ModelRegistry {
                     + "): the atom_init.json of the data it was trained on");
         }
         return loadModel(p, atomInit);
+    }
+
+    /**
+     * The SHA-256 that names {@code model}'s weights: its card's (a bundled or downloaded model), the
+     * checkpoint's it was converted from, or else one computed over the tensors (names, shapes, values).
+     */
+    static String weightsKey(CgcnnModel model) {
+        if (model.card() != null && model.card().files().containsKey(ModelCard.WEIGHTS)) {
+            return model.card().file(ModelCard.WEIGHTS).sha256();
+        }
+        if (model.weights().meta().sourceSha256() != null)
+            return model.weights().meta().sourceSha256();
+        java.security.MessageDigest md = ModelCache.digest();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+        model.weights().tensors().forEach((name, t) -> {
+            md.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int d : t.shape()) md.update(buf.clear().putInt(d).array(), 0, 4);
+            for (float f : t.data()) md.update(buf.clear().putFloat(f).array(), 0, 4);
+        });
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Saves the network's parameters in DJL's format as {@code params}, atomically. */
+    private static void saveDjlParameters(CgcnnModel model, Path params) throws IOException {
+        Path tmp = java.nio.file.Files.createTempDirectory("spinel-djl");
+        try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
+            m.setBlock(model.network());
+            m.save(tmp, "cgcnn");
+            Path saved = tmp.resolve("cgcnn-0000.params");
+            AtomicFiles.write(params, out -> java.nio.file.Files.copy(saved, out));
+        } finally {
+            try (var s = java.nio.file.Files.list(tmp)) {
+                for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
+            }
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 
     /** Loads a checkpoint file with its {@code atom_init.json}; see {@link #load(Path, Path)}. */
