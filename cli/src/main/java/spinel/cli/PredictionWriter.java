@@ -51,7 +51,7 @@ abstract class PredictionWriter {
         }
         Prediction p = r.prediction();
         if (p.isClassification()) {
-            m.put("prediction", r.rejected() ? null : p.label());
+            m.put("prediction", r.rejected() ? null : label(p.label()));
             if (r.rejected()) m.put("rejected", true);
             Map<String, Double> probs = new LinkedHashMap<>();
             p.probabilities().forEach((k, v) -> probs.put(k, Rounding.float32(v)));
@@ -64,6 +64,12 @@ abstract class PredictionWriter {
         if (r.target() != null) m.put("target", r.target());
         if (p.embedding() != null) m.put("embedding", p.embedding());
         return m;
+    }
+
+    /** A class name that is a number (a space group, a class index) as a number, else the name. */
+    static Object label(String name) {
+        if (name.matches("-?\\d{1,9}")) return Integer.parseInt(name);
+        return name;
     }
 
     /** Whether the input of {@code r} holds several structures (a dataset file). */

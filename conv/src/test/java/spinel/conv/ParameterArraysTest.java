@@ -1,6 +1,7 @@
 package spinel.conv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,22 @@ class ParameterArraysTest {
             assertTrue(a.hasGradient(), "a parameter stays trainable");
             // the array still takes part in arithmetic
             assertArrayEquals(new float[] {2, 4, 6, 8, 10, 12}, a.mul(2).toFloatArray());
+        }
+    }
+
+    @Test
+    void theValuesOutliveTheJavaArrayTheyCameFrom() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.zeros(new Shape(1000));
+            float[] v = new float[1000];
+            java.util.Arrays.fill(v, 0.5f);
+            ParameterArrays.overwrite(a, v);
+            // garbage and fresh allocations that would reuse a freed buffer's memory
+            for (int i = 0; i < 50; i++) {
+                java.nio.ByteBuffer.allocateDirect(4000).asFloatBuffer().put(new float[1000]);
+                System.gc();
+            }
+            assertEquals(500.0f, a.sum().getFloat(), 1e-3f);
         }
     }
 

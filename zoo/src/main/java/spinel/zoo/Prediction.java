@@ -40,6 +40,18 @@ public record Prediction(
         this(id, model, value, units, label, probabilities, embedding, null);
     }
 
+    /**
+     * The prediction for people: {@code "Cu: 0.0123 eV/atom"} (the value at float32 precision, ± the
+     * ensemble spread when there is one), or {@code "NaCl: cubic (p = 0.93)"} for a class.
+     */
+    @Override
+    public String toString() {
+        String who = id != null ? id + ": " : "";
+        if (isClassification()) return who + label + " (p = " + (float) value + ")";
+        String spreadText = spread != null ? " ± " + spread.floatValue() : "";
+        return who + (float) value + spreadText + (units != null ? " " + units : "");
+    }
+
     public boolean isClassification() {
         return label != null;
     }
