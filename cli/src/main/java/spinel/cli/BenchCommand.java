@@ -60,7 +60,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "0", description = "Use only the first N structures (0: all).")
         int limit;
 
-        @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+        @Option(
+                names = "--cache",
+                description =
+                        "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
         Path cache;
 
         @Option(
