@@ -64,7 +64,7 @@ public final class StructureMatcher {
     /** Whether {@code a} and {@code b} are the same structure (pymatgen's {@code fit(a, b)}). */
     public boolean match(Structure a, Structure b) {
         if (!comparator.hash(a).equals(comparator.hash(b))) return false;
-        return matchReduced(MatchCell.reduced(a, comparator), MatchCell.reduced(b, comparator));
+        return matchPrepared(prepare(a), prepare(b));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class StructureMatcher {
      * (pymatgen's {@code get_rms_dist}); empty when the structures do not match.
      */
     public Optional<RmsDisplacement> rmsDisplacement(Structure a, Structure b) {
-        Match m = run(MatchCell.reduced(a, comparator), MatchCell.reduced(b, comparator), true, false);
+        Match m = run(prepare(a), prepare(b), true, false);
         if (m == null) return Optional.empty();
         double max = 0;
         for (double d : m.distances()) max = Math.max(max, d);
@@ -88,9 +88,7 @@ public final class StructureMatcher {
      * Pre-groups are matched in parallel (common fork-join pool).
      */
     public List<List<Integer>> groupIndices(List<Structure> structures) {
-        List<MatchCell> cells = structures.parallelStream()
-                .map(s -> MatchCell.reduced(s, comparator))
-                .toList();
+        List<MatchCell> cells = structures.parallelStream().map(this::prepare).toList();
         Map<String, List<Integer>> byHash = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             byHash.computeIfAbsent(cells.get(i).hash, k -> new ArrayList<>()).add(i);
@@ -125,6 +123,17 @@ public final class StructureMatcher {
                 .toArray();
     }
 
+    /** The known structures prepared for repeated look-ups (novelty, train/test leakage). */
+    public StructureIndex index(List<Structure> known) {
+        return new StructureIndex(
+                this, known.parallelStream().map(this::prepare).toList());
+    }
+
+    // pymatgen's _get_reduced_structure
+    MatchCell prepare(Structure s) {
+        return MatchCell.reduced(s, comparator);
+    }
+
     private List<List<Integer>> groupBlock(List<Integer> block, List<MatchCell> cells) {
         List<List<Integer>> groups = new ArrayList<>();
         List<Integer> unmatched = new ArrayList<>(block);
@@ -134,7 +143,7 @@ public final class StructureMatcher {
             group.add(ref);
             List<Integer> rest = new ArrayList<>();
             for (int i : unmatched) {
-                if (matchReduced(cells.get(ref), cells.get(i))) group.add(i);
+                if (matchPrepared(cells.get(ref), cells.get(i))) group.add(i);
                 else rest.add(i);
             }
             unmatched = rest;
@@ -143,7 +152,7 @@ public final class StructureMatcher {
         return groups;
     }
 
-    private boolean matchReduced(MatchCell a, MatchCell b) {
+    boolean matchPrepared(MatchCell a, MatchCell b) {
         if (!a.hash.equals(b.hash)) return false;
         Match m = run(a, b, false, true);
         return m != null && m.value() <= stol;

@@ -184,6 +184,24 @@ class StructureMatcherTest {
     }
 
     @Test
+    void indexFindsKnownStructuresAndNewOnes() {
+        Structure nacl = rockSalt(5.64);
+        Lattice c = Lattice.cubic(3.0);
+        Structure cscl = Structure.of(
+                c, List.of(Element.of("Na"), Element.of("Cl")), new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}});
+        StructureIndex known = StructureMatcher.withDefaults().index(List.of(cscl, nacl));
+        assertEquals(2, known.size());
+        Structure shifted = Structure.of(
+                c, List.of(Element.of("Cl"), Element.of("Na")), new double[][] {{0.1, 0.1, 0.1}, {0.6, 0.6, 0.6}});
+        assertEquals(0, known.indexOf(shifted));
+        assertEquals(1, known.indexOf(nacl.withLattice(Lattice.cubic(5.5))));
+        Structure kcl = Structure.of(
+                c, List.of(Element.of("K"), Element.of("Cl")), new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}});
+        assertFalse(known.contains(kcl));
+        assertArrayEquals(new int[] {0, -1, 1}, known.indicesOf(List.of(shifted, kcl, nacl)));
+    }
+
+    @Test
     void builderRejectsNonsense() {
         assertThrows(
                 IllegalArgumentException.class, () -> StructureMatcher.builder().ltol(0));
