@@ -157,6 +157,12 @@ public final class TrainOptions {
     @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
     Path cache;
 
+    @Option(
+            names = "--drop-missing-targets",
+            description = "Train without rows whose target is missing or not finite (counted on stderr); "
+                    + "by default such rows are refused.")
+    boolean dropMissingTargets;
+
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
@@ -193,7 +199,8 @@ public final class TrainOptions {
                 .optArchitecture(atomFeaLen, nConv, hFeaLen)
                 .optEnsemble(ensemble)
                 .optTrain(config)
-                .optCacheDir(cache);
+                .optCacheDir(cache)
+                .optDropMissingTargets(dropMissingTargets);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

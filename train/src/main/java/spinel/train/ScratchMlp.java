@@ -178,12 +178,7 @@ public final class ScratchMlp {
         int[] allX = range(x.getColumnDimension());
         int[] allY = range(y.getColumnDimension());
         for (int e = 0; e < epochs; e++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Split.shuffle(order, rng);
             for (int start = 0; start < n; start += batchSize) {
                 int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + batchSize));
                 step(gradients(x.getSubMatrix(rows, allX), y.getSubMatrix(rows, allY)), lr);
