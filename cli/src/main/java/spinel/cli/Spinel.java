@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
         subcommands = {
             GraphCommand.class,
+            SymmetryCommand.class,
             DescriptorsCommand.class,
             PredictCommand.class,
             TrainCommand.class,

@@ -43,7 +43,8 @@ final class DatasetBuilder {
                 SymmetryAnalyzer.conventional(pc.lattice, m.p()),
                 pc.size() * Mat3.det(m.p()),
                 m.p(),
-                m.origin());
+                m.origin(),
+                prim.structure());
     }
 
     // orbit representative (smallest index) of each site under the operations of its own cell
