@@ -15,6 +15,7 @@ import spinel.graph.io.CacheRoot;
         description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
         subcommands = {
             GraphCommand.class,
+            SymmetryCommand.class,
             DescriptorsCommand.class,
             PredictCommand.class,
             TrainCommand.class,
