@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spinel.conv.TorchThreads;
 import spinel.train.Benchmarks;
 import spinel.train.EnumIds;
 import spinel.train.ExperimentSpec;
@@ -59,12 +60,24 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "0", description = "Use only the first N structures (0: all).")
         int limit;
 
-        @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+        @Option(
+                names = "--cache",
+                description =
+                        "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
         Path cache;
+
+        @Option(
+                names = "--save-graphs",
+                paramLabel = "FILE.npz",
+                description = "Also write the graphs timed as NumPy arrays, for the reference CGCNN's timing on the "
+                        + "same graphs (bench/cgcnn_reference_speed.py run FILE.npz).")
+        Path saveGraphs;
 
         @Override
         public Integer call() throws Exception {
-            new JsonLines(System.out).write(Benchmarks.speed(data, batch, epochs, limit, cache, System.err));
+            TorchThreads.configure();
+            new JsonLines(System.out)
+                    .write(Benchmarks.speed(data, batch, epochs, limit, cache, saveGraphs, System.err));
             return 0;
         }
     }
@@ -98,6 +111,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            TorchThreads.configure();
             List<Integer> folds = foldList != null ? foldList : List.of(options.fold);
             List<Map<String, Object>> runs = new ArrayList<>();
             JsonLines json = new JsonLines(System.out);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import spinel.conv.TorchThreads;
 import spinel.train.Experiment;
 import spinel.train.ExperimentSpec;
 
@@ -52,6 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TorchThreads.configure();
         ExperimentSpec s = options.toSpec()
                 .setOut(out)
                 .optResume(resume)

@@ -154,7 +154,10 @@ public final class TrainOptions {
             description = "CGCNN hidden length (default: ${DEFAULT-VALUE}).")
     int hFeaLen;
 
-    @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+    @Option(
+            names = "--cache",
+            description =
+                    "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
     Path cache;
 
     @Option(

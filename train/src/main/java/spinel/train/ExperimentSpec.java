@@ -287,9 +287,7 @@ public record ExperimentSpec(
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
             }
-            Path cache = cacheDir != null
-                    ? cacheDir
-                    : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
+            Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
             return new ExperimentSpec(
                     data,
                     target,

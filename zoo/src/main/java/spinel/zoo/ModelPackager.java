@@ -182,7 +182,7 @@ public final class ModelPackager {
 
     /**
      * Adds (or replaces, by id) {@code card} in the JSON array {@code registryFile} and makes sure the
-     * {@value ModelZoo#INDEX} beside it lists that file. Both written atomically.
+     * {@value ModelRegistry#INDEX} beside it lists that file. Both written atomically.
      */
     public static void register(ModelCard card, Path registryFile) throws IOException {
         List<ModelCard> cards = new ArrayList<>();
