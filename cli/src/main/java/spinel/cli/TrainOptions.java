@@ -174,7 +174,10 @@ public final class TrainOptions {
             description = "CGCNN hidden length (default: ${DEFAULT-VALUE}).")
     int hFeaLen;
 
-    @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+    @Option(
+            names = "--cache",
+            description =
+                    "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
     Path cache;
 
     /** The classical-model settings of these options, or null when --model is not a classical model. */
@@ -189,6 +192,12 @@ public final class TrainOptions {
                     new picocli.CommandLine(new TrainCommand()), e.getMessage());
         }
     }
+
+    @Option(
+            names = "--drop-missing-targets",
+            description = "Train without rows whose target is missing or not finite (counted on stderr); "
+                    + "by default such rows are refused.")
+    boolean dropMissingTargets;
 
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
@@ -226,7 +235,8 @@ public final class TrainOptions {
                 .optArchitecture(atomFeaLen, nConv, hFeaLen)
                 .optEnsemble(ensemble)
                 .optTrain(config)
-                .optCacheDir(cache);
+                .optCacheDir(cache)
+                .optDropMissingTargets(dropMissingTargets);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

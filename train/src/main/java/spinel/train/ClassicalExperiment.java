@@ -63,7 +63,16 @@ public final class ClassicalExperiment {
             throw new IllegalArgumentException("volume per atom can be read from the lattice features; "
                     + "use --features composition,steinhardt for --task volume");
         Files.createDirectories(out);
-        Map<String, Object> config = spec.toMap();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("format", "spinel-classical-1");
+        config.put("data", spec.data().toString());
+        config.put("target", spec.target());
+        config.put("labels", spec.labels() == null ? null : spec.labels().toString());
+        config.put("task", EnumIds.id(spec.task()));
+        config.put("folds", spec.folds() == null ? null : spec.folds().toString());
+        config.put("fold", spec.fold());
+        config.put("limit", spec.limit());
+        config.put("seed", spec.train().seed());
         config.put("model", settings.model().cliName());
         config.put(
                 "features",
@@ -72,13 +81,10 @@ public final class ClassicalExperiment {
         config.put("cv", settings.cv());
         RunFiles.writeJson(out.resolve("config.json"), config);
 
-        CrystalDataset dataset = CrystalDataset.open(spec.data(), spec.labels() != null ? null : spec.target());
-        if (spec.limit() > 0)
-            dataset = dataset.subset(Experiment.subsetRows(
-                    dataset.size(), spec.limit(), spec.train().seed()));
-        Experiment.Labels labels = Experiment.labels(
-                spec, dataset, Experiment.tabular(dataset, false, spec.task() == ExperimentSpec.Task.VOLUME));
-        Split split = Experiment.split(spec, dataset, labels);
+        RunData data = RunData.load(spec, log);
+        CrystalDataset dataset = data.dataset();
+        RunData.Labels labels = data.labels();
+        Split split = data.split();
         int[] fitRows = IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.val()))
                 .sorted()
                 .toArray();
@@ -102,7 +108,7 @@ public final class ClassicalExperiment {
 
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("dataset", dataset.name());
-        extra.put("task", spec.task().name().toLowerCase());
+        extra.put("task", EnumIds.id(spec.task()).replace('-', '_'));
         extra.put("model", settings.model().cliName());
         extra.put("target", spec.target() != null ? spec.target() : dataset.targetName());
         if (spec.folds() != null) extra.put("fold", spec.fold());
@@ -156,7 +162,7 @@ public final class ClassicalExperiment {
             int[] test,
             CrystalDataset dataset,
             Path out,
-            Experiment.Labels labels)
+            RunData.Labels labels)
             throws IOException {
         List<String> ids = new ArrayList<>();
         for (int r : test) ids.add(dataset.ids().get(r));
