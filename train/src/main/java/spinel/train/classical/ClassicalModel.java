@@ -13,7 +13,7 @@ public enum ClassicalModel {
     /** one CART tree (Breiman et al. 1984): MSE splits for regression, Gini for classification */
     DECISION_TREE(Map.of("max_depth", "12", "min_child_weight", "5")),
     /** Breiman's random forest: bagged CART trees with a random feature subset per split, averaged/voted */
-    RANDOM_FOREST(Map.of("trees", "300", "max_depth", "40", "features_fraction", "0.33", "min_child_weight", "1")),
+    RANDOM_FOREST(Map.of("trees", "100", "max_depth", "40", "features_fraction", "0.33", "min_child_weight", "1")),
     /** XGBoost (Chen &amp; Guestrin 2016): second-order gradient boosting of regression trees */
     GRADIENT_BOOSTING(Map.of(
             "rounds", "600",
