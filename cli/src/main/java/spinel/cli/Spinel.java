@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             BenchCommand.class,
             ZooCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Spinel implements Runnable {
