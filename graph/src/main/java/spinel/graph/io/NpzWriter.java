@@ -1,4 +1,4 @@
-package spinel.zoo;
+package spinel.graph.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import spinel.graph.io.AtomicFiles;
 
 /**
  * Writes {@code .npz} archives (NumPy's NEP 1 {@code .npy} format, version 1.0, C order, one stored
- * zip member per array) of little-endian float32 and uint8 arrays — what {@code numpy.load} and
- * {@code spinel.graph.io.Npz} read. The archive is written to a temporary file beside the target
+ * zip member per array) of little-endian float32, int64 and uint8 arrays — what {@code numpy.load}
+ * and {@link Npz} read. The archive is written to a temporary file beside the target
  * and moved into place atomically.
  */
 public final class NpzWriter {
@@ -30,6 +29,15 @@ public final class NpzWriter {
         ByteBuffer b = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(data);
         members.put(name, npy("<f4", shape, b.array()));
+        return this;
+    }
+
+    /** Adds an int64 array of {@code shape} (row-major {@code data}). */
+    public NpzWriter addInt64(String name, int[] shape, long[] data) {
+        check(name, shape, data.length);
+        ByteBuffer b = ByteBuffer.allocate(8 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(data);
+        members.put(name, npy("<i8", shape, b.array()));
         return this;
     }
 
