@@ -22,6 +22,7 @@ import spinel.graph.io.CacheRoot;
             EvalCommand.class,
             BenchCommand.class,
             ZooCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Spinel implements Runnable {
