@@ -2,6 +2,7 @@ package spinel.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import spinel.graph.io.CacheRoot;
 
 /**
  * The {@code spinel} command: a thin shell over the library's public API. Machine output is JSON
@@ -33,7 +34,18 @@ public final class Spinel implements Runnable {
     }
 
     public static void main(String[] args) {
+        djlCacheUnderSpinelRoot();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * DJL's own files (the extracted native library) go under Spinel's cache root, {@code <root>/djl.ai},
+     * unless {@code DJL_CACHE_DIR} says where (DJL reads the system property, then the variable).
+     */
+    static void djlCacheUnderSpinelRoot() {
+        if (System.getProperty("DJL_CACHE_DIR") != null || System.getenv("DJL_CACHE_DIR") != null) return;
+        System.setProperty(
+                "DJL_CACHE_DIR", CacheRoot.directory().resolve("djl.ai").toString());
     }
 
     /** The configured command line (also used by tests). */

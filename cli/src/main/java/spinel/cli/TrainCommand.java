@@ -38,13 +38,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run folder.")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    @Option(
+            names = "--resume",
+            description = "Continue the run in --out from its last checkpoint. Refused when the data (content), "
+                    + "target, task, model or any training option differs from the run's config.json.")
     boolean resume;
+
+    @Option(
+            names = "--allow",
+            split = ",",
+            paramLabel = "OPTION",
+            description = "With --resume: options that may differ from the run's own (epochs, patience).")
+    java.util.Set<String> allow = new java.util.TreeSet<>();
 
     @Override
     public Integer call() throws Exception {
         TorchThreads.configure();
-        ExperimentSpec s = options.toSpec().setOut(out).optResume(resume).build();
+        ExperimentSpec s = options.toSpec()
+                .setOut(out)
+                .optResume(resume)
+                .optAllowedChanges(allow)
+                .build();
         Map<String, Object> metrics = Experiment.run(s, System.err);
         new JsonLines(System.out).write(metrics);
         return 0;

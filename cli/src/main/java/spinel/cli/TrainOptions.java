@@ -154,8 +154,17 @@ public final class TrainOptions {
             description = "CGCNN hidden length (default: ${DEFAULT-VALUE}).")
     int hFeaLen;
 
-    @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+    @Option(
+            names = "--cache",
+            description =
+                    "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
     Path cache;
+
+    @Option(
+            names = "--drop-missing-targets",
+            description = "Train without rows whose target is missing or not finite (counted on stderr); "
+                    + "by default such rows are refused.")
+    boolean dropMissingTargets;
 
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
@@ -193,7 +202,8 @@ public final class TrainOptions {
                 .optArchitecture(atomFeaLen, nConv, hFeaLen)
                 .optEnsemble(ensemble)
                 .optTrain(config)
-                .optCacheDir(cache);
+                .optCacheDir(cache)
+                .optDropMissingTargets(dropMissingTargets);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

@@ -29,8 +29,8 @@ public final class Benchmarks {
 
     /**
      * Training and inference speed of the default CGCNN (64/3/128, regression, MSE, Adam) on graphs
-     * already built and cached, through the real training loop ({@link Trainer#fit}, checkpoints to a
-     * temporary folder) and {@link Trainer#predict}. One untimed warm-up epoch of each, then {@code
+     * already built and cached, through the real training loop ({@link TrainingLoop#fit}, checkpoints to a
+     * temporary folder) and {@link TrainingLoop#predict}. One untimed warm-up epoch of each, then {@code
      * epochs} timed ones. Rates are crystals (atoms) per second of wall-clock time and crystals per
      * second of CPU time of the whole process (all threads; robust to other load on the machine).
      *
@@ -55,7 +55,8 @@ public final class Benchmarks {
         for (float[] row : y) row[0] = (float) random.nextGaussian();
         Path tmp = Files.createTempDirectory("spinel-bench-speed");
         double load = TorchThreads.loadAverage();
-        try (GraphCache cache = Experiment.graphCache(spec, dataset, log);
+        try (GraphCache cache = RunFeatures.graphCache(
+                        RunConfig.GraphSettings.cgcnnDefaults(null), dataset, spec.cacheDir(), log);
                 NDManager manager = NDManager.newBaseManager()) {
             if (saveGraphs != null) saveGraphs(cache, rows, saveGraphs);
             long atoms = 0;
@@ -70,9 +71,9 @@ public final class Benchmarks {
             Clock train = Clock.start();
             fit(net, manager, source, batch, Math.max(1, epochs), tmp.resolve("timed"), log);
             train.stop();
-            Trainer.predict(net, manager, source, batch);
+            TrainingLoop.predict(net, manager, source, batch);
             Clock infer = Clock.start();
-            for (int e = 0; e < Math.max(1, epochs); e++) Trainer.predict(net, manager, source, batch);
+            for (int e = 0; e < Math.max(1, epochs); e++) TrainingLoop.predict(net, manager, source, batch);
             infer.stop();
             long timed = (long) n * Math.max(1, epochs);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -111,7 +112,7 @@ public final class Benchmarks {
             throws IOException {
         TrainConfig config =
                 TrainConfig.builder().optBatchSize(batch).optEpochs(epochs).build();
-        new Trainer(config).setLog(log).optProgressBar(false).fit(net, manager, source, null, dir);
+        new TrainingLoop(config).setLog(log).optProgressBar(false).fit(net, manager, source, null, dir);
     }
 
     /** Wall-clock and process CPU time of a stretch of work. */

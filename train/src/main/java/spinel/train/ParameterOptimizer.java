@@ -110,6 +110,6 @@ final class ParameterOptimizer {
         if (n != a.size()) throw new IOException("optimiser array of " + n + " values, expected " + a.size());
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = in.readFloat();
-        a.set(v);
+        spinel.conv.ParameterArrays.overwrite(a, v);
     }
 }

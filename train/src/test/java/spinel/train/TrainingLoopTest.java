@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainerTest {
+class TrainingLoopTest {
 
     static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     static final int N = 96;
@@ -37,7 +37,7 @@ class TrainerTest {
             ai.djl.engine.Engine.getInstance().setRandomSeed(1);
             SequentialBlock block = TabularMlp.block(1, new int[] {16, 8}, 0.2);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
-            new Trainer(config)
+            new TrainingLoop(config)
                     .setLog(QUIET)
                     .optProgressBar(false)
                     .fit(
@@ -46,7 +46,8 @@ class TrainerTest {
                             ArrayBatchSource.regression(X, Y, train),
                             ArrayBatchSource.regression(X, Y, val),
                             dir);
-            Trainer.Predictions p = Trainer.predict(block, manager, ArrayBatchSource.regression(X, Y, val), 64);
+            TrainingLoop.Predictions p =
+                    TrainingLoop.predict(block, manager, ArrayBatchSource.regression(X, Y, val), 64);
             float[] out = new float[p.outputs().length];
             for (int i = 0; i < out.length; i++) out[i] = p.outputs()[i][0];
             return out;
@@ -87,7 +88,7 @@ class TrainerTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             SequentialBlock block = TabularMlp.block(1, new int[] {16, 8}, 0);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
-            Trainer.Result r = new Trainer(c)
+            TrainingLoop.Result r = new TrainingLoop(c)
                     .setLog(QUIET)
                     .optProgressBar(false)
                     .fit(
@@ -128,18 +129,18 @@ class TrainerTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             SequentialBlock block = TabularMlp.block(1, new int[] {8}, 0);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
-            Trainer trainer = new Trainer(c).setLog(QUIET).optProgressBar(false);
+            TrainingLoop trainer = new TrainingLoop(c).setLog(QUIET).optProgressBar(false);
             trainer.fit(block, manager, ArrayBatchSource.regression(X, bad, TRAIN), null, dir);
-            byte[] good = Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT));
+            byte[] good = Files.readAllBytes(dir.resolve(TrainingLoop.CHECKPOINT));
             bad[5][0] = Float.NaN;
-            Trainer more = new Trainer(c.toBuilder().optEpochs(6).build())
+            TrainingLoop more = new TrainingLoop(c.toBuilder().optEpochs(6).build())
                     .setLog(QUIET)
                     .optProgressBar(false);
-            Trainer.DivergedException e = assertThrows(
-                    Trainer.DivergedException.class,
+            TrainingLoop.DivergedException e = assertThrows(
+                    TrainingLoop.DivergedException.class,
                     () -> more.fit(block, manager, ArrayBatchSource.regression(X, bad, TRAIN), null, dir));
             assertTrue(e.getMessage().contains("epoch 4") && e.getMessage().contains("after epoch 3"), e.getMessage());
-            assertArrayEquals(good, Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT)));
+            assertArrayEquals(good, Files.readAllBytes(dir.resolve(TrainingLoop.CHECKPOINT)));
         }
     }
 }

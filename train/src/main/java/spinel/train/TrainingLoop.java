@@ -12,17 +12,16 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -42,7 +41,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * ends bit-for-bit where an uninterrupted one would). A NaN or infinite loss stops the run with
  * {@link DivergedException}, leaving the last good checkpoint.
  */
-public final class Trainer {
+public final class TrainingLoop {
 
     /** Thrown when the loss stops being finite; the checkpoint of the last good epoch is kept. */
     public static final class DivergedException extends RuntimeException {
@@ -64,7 +63,6 @@ public final class Trainer {
 
     static final String CHECKPOINT = "checkpoint.bin";
     static final String BEST = "best.params";
-    private static final String MAGIC = "spinel-checkpoint-1";
 
     /** A training loss over a network's outputs and a batch's labels (e.g. a conv {@code Head}'s own loss). */
     @FunctionalInterface
@@ -78,7 +76,7 @@ public final class Trainer {
     private PrintStream log = System.err;
     private boolean progressBar = System.console() != null;
 
-    public Trainer(TrainConfig config) {
+    public TrainingLoop(TrainConfig config) {
         this.config = config;
     }
 
@@ -87,7 +85,7 @@ public final class Trainer {
     }
 
     /** Where the per-epoch lines go (default standard error). */
-    public Trainer setLog(PrintStream log) {
+    public TrainingLoop setLog(PrintStream log) {
         this.log = log;
         return this;
     }
@@ -96,19 +94,19 @@ public final class Trainer {
      * Use {@code loss} instead of the configuration's (MSE/L1/cross-entropy on the first output),
      * e.g. a multi-task head's weighted sum.
      */
-    public Trainer optLossFunction(LossFunction loss) {
+    public TrainingLoop optLossFunction(LossFunction loss) {
         this.lossFunction = loss;
         return this;
     }
 
     /** Which of the network's outputs is scored on the validation rows (default 0). */
-    public Trainer optOutputIndex(int index) {
+    public TrainingLoop optOutputIndex(int index) {
         this.outputIndex = index;
         return this;
     }
 
     /** Force the progress bar on or off (default: on when attached to a terminal). */
-    public Trainer optProgressBar(boolean on) {
+    public TrainingLoop optProgressBar(boolean on) {
         this.progressBar = on;
         return this;
     }
@@ -126,94 +124,135 @@ public final class Trainer {
         for (Parameter p : block.getParameters().values()) {
             if (p.requiresGradient()) trainable.add(p);
         }
-        ParameterOptimizer optimizer = new ParameterOptimizer(config, trainable, manager);
-        ParameterStore store = new ParameterStore(manager, false);
-        State state = new State();
+        Run run = new Run(block, manager, new ParameterOptimizer(config, trainable, manager), runDir);
         Path checkpoint = runDir.resolve(CHECKPOINT);
         if (Files.isRegularFile(checkpoint)) {
-            loadCheckpoint(checkpoint, block, manager, optimizer, trainable, state);
-            log.printf("resuming %s after epoch %d (best epoch %d)%n", runDir, state.epoch, state.bestEpoch);
+            loadCheckpoint(checkpoint, run, trainable);
+            log.printf(
+                    Locale.ROOT,
+                    "resuming %s after epoch %d (best epoch %d)%n",
+                    runDir,
+                    run.state.epoch,
+                    run.state.bestEpoch);
         }
+        while (run.state.epoch < config.epochs() && !run.state.stopped) {
+            int epoch = run.state.epoch + 1;
+            long epochStart = System.nanoTime();
+            double[] lossAndRate = trainEpoch(run, train, epoch);
+            endEpoch(run, val, epoch, lossAndRate, (System.nanoTime() - epochStart) / 1e9);
+        }
+        Path best = runDir.resolve(BEST);
+        if (!Files.isRegularFile(best))
+            throw new DivergedException(
+                    "no epoch of " + runDir + " had a finite validation score, so no parameters were "
+                            + "kept; check the data and lower the learning rate");
+        loadParameters(block, manager, best);
+        State s = run.state;
+        return new Result(
+                List.copyOf(s.history), s.bestEpoch, s.bestScore, s.stopped, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** What one {@link #fit} works on. */
+    private record Run(Block block, NDManager manager, ParameterOptimizer optimizer, Path dir, State state) {
+        Run(Block block, NDManager manager, ParameterOptimizer optimizer, Path dir) {
+            this(block, manager, optimizer, dir, new State());
+        }
+    }
+
+    /** One pass over the training rows in this epoch's seeded order; returns {mean loss, last learning rate}. */
+    private double[] trainEpoch(Run run, BatchSource train, int epoch) {
         int n = train.size();
         int batches = (n + config.batchSize() - 1) / config.batchSize();
         long totalSteps = (long) batches * config.epochs();
-        boolean hasVal = val != null && val.size() > 0;
-        while (state.epoch < config.epochs() && !state.stopped) {
-            int epoch = state.epoch + 1;
-            long epochStart = System.nanoTime();
-            Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
-            int[] order = shuffled(n, new Random(config.seed() * 1_000_003L + epoch));
-            double lossSum = 0;
-            long seen = 0;
-            double lr = Double.NaN;
-            try (ProgressBar bar = progressBar
-                    ? new ProgressBarBuilder()
-                            .setTaskName("epoch " + epoch)
-                            .setInitialMax(n)
-                            .setStyle(ProgressBarStyle.ASCII)
-                            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                            .build()
-                    : null) {
-                for (int b = 0; b < batches; b++) {
-                    int[] rows = Arrays.copyOfRange(
-                            order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize()));
-                    lr = config.learningRateAt(optimizer.steps(), totalSteps, batches);
-                    double loss = trainStep(block, store, manager, optimizer, train, rows, lr);
-                    if (!Double.isFinite(loss)) {
-                        throw new DivergedException(String.format(
-                                "training loss became %s at epoch %d, batch %d (learning rate %.3g); the last good checkpoint "
-                                        + "(after epoch %d) is kept in %s — lower the learning rate or enable gradient clipping",
-                                loss, epoch, b + 1, lr, state.epoch, runDir));
-                    }
-                    lossSum += loss * rows.length;
-                    seen += rows.length;
-                    if (bar != null) {
-                        bar.stepBy(rows.length);
-                        bar.setExtraMessage(String.format(" loss %.4f", lossSum / seen));
-                    }
+        ParameterStore store = new ParameterStore(run.manager(), false);
+        Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
+        int[] order = Split.permutation(n, new Random(config.seed() * 1_000_003L + epoch));
+        double lossSum = 0, lr = Double.NaN;
+        long seen = 0;
+        try (ProgressBar bar = progressBar(epoch, n)) {
+            for (int b = 0; b < batches; b++) {
+                int[] rows =
+                        Arrays.copyOfRange(order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize()));
+                lr = config.learningRateAt(run.optimizer().steps(), totalSteps, batches);
+                double loss = trainStep(run.block(), store, run.manager(), run.optimizer(), train, rows, lr);
+                if (!Double.isFinite(loss)) {
+                    throw new DivergedException(String.format(
+                            Locale.ROOT,
+                            "training loss became %s at epoch %d, batch %d (learning rate %.3g); the last good "
+                                    + "checkpoint (after epoch %d) is kept in %s — lower the learning rate or enable "
+                                    + "gradient clipping",
+                            loss,
+                            epoch,
+                            b + 1,
+                            lr,
+                            run.state().epoch,
+                            run.dir()));
+                }
+                lossSum += loss * rows.length;
+                seen += rows.length;
+                if (bar != null) {
+                    bar.stepBy(rows.length);
+                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", lossSum / seen));
                 }
             }
-            double trainLoss = lossSum / seen;
-            double valLoss = Double.NaN, valScore = Double.NaN;
-            if (hasVal) {
-                Predictions p = predict(block, manager, val, config.batchSize(), outputIndex);
-                valLoss = loss(p);
-                valScore = score(p);
-            }
-            double seconds = (System.nanoTime() - epochStart) / 1e9;
-            state.history.add(new EpochRecord(epoch, trainLoss, valLoss, valScore, lr, seconds));
-            state.epoch = epoch;
-            boolean improved = !hasVal || state.bestEpoch == 0 || valScore < state.bestScore;
-            if (improved) {
-                state.bestEpoch = epoch;
-                state.bestScore = valScore;
-                state.sinceBest = 0;
-                RunFiles.writeAtomically(runDir.resolve(BEST), out -> block.saveParameters(new DataOutputStream(out)));
-            } else {
-                state.sinceBest++;
-                if (config.patience() > 0 && state.sinceBest >= config.patience()) state.stopped = true;
-            }
-            saveCheckpoint(checkpoint, block, optimizer, state);
-            log.printf(
-                    "epoch %d/%d  train loss %.5f  val loss %.5f  val %s %.5f%s  lr %.2e  %.1f s%n",
-                    epoch,
-                    config.epochs(),
-                    trainLoss,
-                    valLoss,
-                    config.task() == TrainConfig.Task.CLASSIFICATION ? "accuracy" : "mae",
-                    config.task() == TrainConfig.Task.CLASSIFICATION ? -valScore : valScore,
-                    improved ? " *" : "",
-                    lr,
-                    seconds);
-            if (state.stopped) log.printf("early stop: no better validation score for %d epochs%n", state.sinceBest);
         }
-        loadParameters(block, manager, runDir.resolve(BEST));
-        return new Result(
-                List.copyOf(state.history),
-                state.bestEpoch,
-                state.bestScore,
-                state.stopped,
-                (System.nanoTime() - start) / 1e9);
+        return new double[] {lossSum / seen, lr};
+    }
+
+    private ProgressBar progressBar(int epoch, int n) {
+        if (!progressBar) return null;
+        return new ProgressBarBuilder()
+                .setTaskName("epoch " + epoch)
+                .setInitialMax(n)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build();
+    }
+
+    /**
+     * Scores the validation rows, keeps the parameters when the score improved (a non-finite score
+     * never counts as better), and checkpoints.
+     */
+    private void endEpoch(Run run, BatchSource val, int epoch, double[] lossAndRate, double seconds)
+            throws IOException {
+        State state = run.state();
+        boolean hasVal = val != null && val.size() > 0;
+        double valLoss = Double.NaN, valScore = Double.NaN;
+        if (hasVal) {
+            Predictions p = predict(run.block(), run.manager(), val, config.batchSize(), outputIndex);
+            valLoss = loss(p);
+            valScore = score(p);
+        }
+        state.history.add(new EpochRecord(epoch, lossAndRate[0], valLoss, valScore, lossAndRate[1], seconds));
+        state.epoch = epoch;
+        boolean improved =
+                !hasVal || (Double.isFinite(valScore) && (state.bestEpoch == 0 || valScore < state.bestScore));
+        if (improved) {
+            state.bestEpoch = epoch;
+            state.bestScore = valScore;
+            state.sinceBest = 0;
+            RunFiles.writeAtomically(
+                    run.dir().resolve(BEST), out -> run.block().saveParameters(new DataOutputStream(out)));
+        } else {
+            state.sinceBest++;
+            if (config.patience() > 0 && state.sinceBest >= config.patience()) state.stopped = true;
+        }
+        saveCheckpoint(run.dir().resolve(CHECKPOINT), run.block(), run.optimizer(), state);
+        boolean classification = config.task() == TrainConfig.Task.CLASSIFICATION;
+        log.printf(
+                Locale.ROOT,
+                "epoch %d/%d  train loss %.5f  val loss %.5f  val %s %.5f%s  lr %.2e  %.1f s%n",
+                epoch,
+                config.epochs(),
+                lossAndRate[0],
+                valLoss,
+                classification ? "accuracy" : "mae",
+                classification ? -valScore : valScore,
+                improved ? " *" : "",
+                lossAndRate[1],
+                seconds);
+        if (state.stopped)
+            log.printf(Locale.ROOT, "early stop: no better validation score for %d epochs%n", state.sinceBest);
     }
 
     /** Loads parameters written by {@link Block#saveParameters} (e.g. {@code best.params}) into {@code block}. */
@@ -377,18 +416,6 @@ public final class Trainer {
         return r;
     }
 
-    private static int[] shuffled(int n, Random rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /** Loop state saved in the checkpoint. */
     private static final class State {
         int epoch;
@@ -400,9 +427,7 @@ public final class Trainer {
     }
 
     private void saveCheckpoint(Path file, Block block, ParameterOptimizer optimizer, State s) throws IOException {
-        RunFiles.writeAtomically(file, raw -> {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
-            out.writeUTF(MAGIC);
+        Checkpoint.write(file, out -> {
             out.writeUTF(RunFiles.JSON.writeValueAsString(config));
             out.writeInt(s.epoch);
             out.writeInt(s.bestEpoch);
@@ -420,16 +445,12 @@ public final class Trainer {
             }
             optimizer.save(out);
             block.saveParameters(out);
-            out.flush();
         });
     }
 
-    private void loadCheckpoint(
-            Path file, Block block, NDManager manager, ParameterOptimizer optimizer, List<Parameter> trainable, State s)
-            throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            if (!MAGIC.equals(in.readUTF())) throw new IOException(file + ": not a Spinel checkpoint");
+    private void loadCheckpoint(Path file, Run run, List<Parameter> trainable) throws IOException {
+        State s = run.state();
+        Checkpoint.read(file, in -> {
             TrainConfig saved = RunFiles.JSON.readValue(in.readUTF(), TrainConfig.class);
             if (saved.optimizer() != config.optimizer()
                     || saved.batchSize() != config.batchSize()
@@ -453,11 +474,13 @@ public final class Trainer {
                         in.readDouble(),
                         in.readDouble()));
             }
-            optimizer.load(in);
-            block.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException(file + ": parameters do not fit this network: " + e.getMessage(), e);
-        }
+            run.optimizer().load(in);
+            try {
+                run.block().loadParameters(run.manager(), in);
+            } catch (MalformedModelException e) {
+                throw new IOException(file + ": parameters do not fit this network: " + e.getMessage(), e);
+            }
+        });
         for (Parameter p : trainable) p.getArray().setRequiresGradient(true);
     }
 }
