@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import spinel.conv.TorchThreads;
 import spinel.zoo.ModelRegistry;
 import spinel.zoo.PredictionPipeline;
 import spinel.zoo.PredictionResult;
@@ -119,7 +120,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
-        Engines.torchThreads(torchThreads);
+        TorchThreads.configure(torchThreads);
         ModelRegistry registry = ModelRegistry.create(settings());
         List<StructureModel<?>> loaded = new ArrayList<>();
         try {
