@@ -75,6 +75,8 @@ class TrainCommandTest {
                 dir.resolve("run").toString(),
                 "--data",
                 SAMPLE.toString(),
+                "--cache",
+                dir.resolve("eval-cache").toString(),
                 "--out",
                 dir.resolve("eval").toString());
         assertEquals(10, eval.get(0).get("test").get("n").asInt());
