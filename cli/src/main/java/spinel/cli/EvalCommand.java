@@ -35,7 +35,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: MODEL/eval-<data name>).")
     Path out;
 
-    @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+    @Option(
+            names = "--cache",
+            description = "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or"
+                    + " ~/.spinel/cache).")
     Path cache;
 
     @Override

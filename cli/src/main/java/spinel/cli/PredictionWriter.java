@@ -73,6 +73,12 @@ abstract class PredictionWriter {
             if (p.spread() != null) m.put("spread", Rounding.float32(p.spread()));
             if (p.units() != null) m.put("units", p.units());
         }
+        if (p.others() != null) {
+            Map<String, Object> others = new LinkedHashMap<>();
+            p.others()
+                    .forEach((k, v) -> others.put(k, v instanceof Double d ? Rounding.float32(d) : label((String) v)));
+            m.put("outputs", others);
+        }
         if (r.target() != null) m.put("target", r.target());
         if (p.embedding() != null) m.put("embedding", p.embedding());
         return m;
