@@ -113,7 +113,14 @@ public final class GenerateCommand implements Callable<Integer> {
         r.put("rank", c.kept() ? c.rank() : null);
         r.put("formation_energy_per_atom", Double.isNaN(c.energy()) ? null : c.energy());
         r.put("formation_energy_uncertainty", null);
-        r.put("symmetry", null);
+        if (c.symmetry() != null) {
+            Map<String, Object> sym = new LinkedHashMap<>();
+            sym.put("number", c.symmetry().number());
+            sym.put("international", c.symmetry().international());
+            r.put("symmetry", sym);
+        } else {
+            r.put("symmetry", null);
+        }
         r.put("valid", c.validity().valid());
         if (!c.validity().valid()) r.put("reason", c.validity().reason());
         if (c.duplicateOf() >= 0) r.put("duplicate_of", c.duplicateOf());
