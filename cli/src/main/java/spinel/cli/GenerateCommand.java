@@ -15,7 +15,7 @@ import spinel.generate.StructureGenerator;
 import spinel.generate.StructureSearch;
 import spinel.graph.Composition;
 import spinel.zoo.CgcnnModel;
-import spinel.zoo.ModelZoo;
+import spinel.zoo.ModelRegistry;
 
 /**
  * {@code spinel generate --formula F --n N --out DIR [--method gan|random]}: crystal-structure
@@ -85,7 +85,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 ? new RandomSearch(seed)
                 : ganFile != null ? GanGenerator.load(ganFile, seed) : GanGenerator.bundled(seed);
         List<StructureSearch.Candidate> all;
-        try (CgcnnModel energy = ModelZoo.load(model)) {
+        try (CgcnnModel energy = ModelRegistry.load(model)) {
             all = new StructureSearch(generator, energy).run(f, n);
         } finally {
             if (generator instanceof AutoCloseable c) c.close();
