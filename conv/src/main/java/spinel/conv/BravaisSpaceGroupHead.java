@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Map;
+import spinel.graph.symmetry.BravaisLattice;
 
 /**
  * Two-stage symmetry head in the spirit of CRYSPNet (Liang et al., Comput. Mater. Sci. 2020): the

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import spinel.graph.CrystalGraph;
+import spinel.graph.symmetry.BravaisLattice;
 
 class CrystalGraphConvNetTest {
 

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import spinel.conv.BravaisLattice;
 import spinel.descriptors.CompositionFeatures;
 import spinel.descriptors.LatticeFeatures;
 import spinel.graph.Structure;
+import spinel.graph.symmetry.BravaisLattice;
+import spinel.graph.symmetry.CrystalSystem;
 
 /**
  * Stage 1 of a run, data and labels: open the dataset (a seeded subset with {@code --limit}), read the

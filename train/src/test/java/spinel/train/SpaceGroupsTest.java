@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import spinel.conv.BravaisLattice;
+import spinel.graph.symmetry.BravaisLattice;
+import spinel.graph.symmetry.CrystalSystem;
 import spinel.graph.symmetry.SpaceGroups;
 
 /**

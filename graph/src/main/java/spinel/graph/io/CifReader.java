@@ -408,7 +408,7 @@ public final class CifReader implements StructureReader {
                 String v = b.value(tag);
                 if (v != null) return v.trim().toLowerCase(java.util.Locale.ROOT);
             }
-            return number > 0 ? SpaceGroups.crystalSystem(number) : "";
+            return number > 0 ? SpaceGroups.crystalSystem(number).label() : "";
         }
 
         /** A cell parameter, NaN when absent or '?'. */

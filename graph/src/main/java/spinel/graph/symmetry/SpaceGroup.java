@@ -36,8 +36,8 @@ public record SpaceGroup(int number, String symbol, List<SymOp> operators) {
         return symbol.endsWith(":H");
     }
 
-    /** Crystal system from the number: "triclinic", "monoclinic", ..., "cubic". */
-    public String crystalSystem() {
+    /** Crystal system from the number. */
+    public CrystalSystem crystalSystem() {
         return SpaceGroups.crystalSystem(number);
     }
 

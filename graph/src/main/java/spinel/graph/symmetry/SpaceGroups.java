@@ -194,17 +194,9 @@ public final class SpaceGroups {
         return out;
     }
 
-    /** Crystal system of a space-group number: triclinic, monoclinic, ..., cubic. */
-    public static String crystalSystem(int number) {
-        if (number < 1 || number > 230)
-            throw new IllegalArgumentException("space-group number must be 1..230, got " + number);
-        if (number <= 2) return "triclinic";
-        if (number <= 15) return "monoclinic";
-        if (number <= 74) return "orthorhombic";
-        if (number <= 142) return "tetragonal";
-        if (number <= 167) return "trigonal";
-        if (number <= 194) return "hexagonal";
-        return "cubic";
+    /** Crystal system of a space-group number (its {@link CrystalSystem#label()} is "cubic", ...). */
+    public static CrystalSystem crystalSystem(int number) {
+        return CrystalSystem.ofSpaceGroup(number);
     }
 
     private static List<SpaceGroup> groups(int[] ids) {

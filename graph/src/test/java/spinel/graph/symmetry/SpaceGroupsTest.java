@@ -83,8 +83,8 @@ class SpaceGroupsTest {
         assertEquals(2, SpaceGroups.byNumber(166).size());
         assertEquals("P 1 21/c 1", SpaceGroups.byNumber(14).get(0).symbol());
         assertEquals(14, SpaceGroups.lookupHall("-P 2ybc").orElseThrow().number());
-        assertEquals("cubic", SpaceGroups.crystalSystem(227));
-        assertEquals("trigonal", SpaceGroups.crystalSystem(166));
+        assertEquals(CrystalSystem.CUBIC, SpaceGroups.crystalSystem(227));
+        assertEquals(CrystalSystem.TRIGONAL, SpaceGroups.crystalSystem(166));
     }
 
     @Test
