@@ -85,6 +85,10 @@ public final class GraphCommand implements Callable<Integer> {
         return records;
     }
 
+    /** Units of the dimensioned fields of a line. */
+    static final Map<String, String> UNITS =
+            Map.of("volume", "angstrom^3", "abc", "angstrom", "angles", "degrees", "neighbors", "angstrom");
+
     private Map<String, Object> describe(Path file, Structure s, boolean withId) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("file", file.toString());
@@ -108,6 +112,7 @@ public final class GraphCommand implements Callable<Integer> {
             for (int e = nl.start(i), k = 0; e < nl.end(i); e++, k++) shells[i][k] = nl.distance(e);
         }
         r.put("neighbors", shells);
+        r.put("units", UNITS);
         return r;
     }
 }

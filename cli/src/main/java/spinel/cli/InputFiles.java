@@ -38,6 +38,8 @@ final class InputFiles {
 
     static boolean looksLikeStructure(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // the atom features of a CGCNN dataset folder are not a structure
+        if (n.equals("atom_init.json")) return false;
         return n.endsWith(".cif")
                 || n.endsWith(".vasp")
                 || n.endsWith(".poscar")

@@ -78,7 +78,22 @@ public record ExperimentSpec(
         /** tabular MLP on composition statistics */
         MLP_COMPOSITION,
         /** tabular MLP on both */
-        MLP_BOTH;
+        MLP_BOTH,
+        /** classical baselines on descriptors ({@link ClassicalExperiment}): CART decision tree */
+        DECISION_TREE,
+        /** random forest */
+        RANDOM_FOREST,
+        /** gradient-boosted trees (XGBoost) */
+        GRADIENT_BOOSTING,
+        /** k-nearest neighbours */
+        KNN,
+        /** elastic-net linear regression or logistic regression */
+        LINEAR;
+
+        /** Whether this is a classical model run by {@link ClassicalExperiment}. */
+        public boolean classical() {
+            return ordinal() >= DECISION_TREE.ordinal();
+        }
 
         @JsonValue
         public String id() {
@@ -109,6 +124,35 @@ public record ExperimentSpec(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder starting from this spec. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.data = data;
+        b.target = target;
+        b.labels = labels;
+        b.task = task;
+        b.binaryThreshold = binaryThreshold;
+        b.model = model;
+        b.head = head;
+        b.folds = folds;
+        b.fold = fold;
+        b.valFraction = valFraction;
+        b.testFraction = testFraction;
+        b.limit = limit;
+        b.atomFeatureLength = atomFeatureLength;
+        b.numConv = numConv;
+        b.hiddenLength = hiddenLength;
+        b.fixedVolumePerAtom = fixedVolumePerAtom;
+        b.ensemble = ensemble;
+        b.train = train;
+        b.cacheDir = cacheDir;
+        b.out = out;
+        b.resume = resume;
+        b.allowedChanges = allowedChanges;
+        b.dropMissingTargets = dropMissingTargets;
+        return b;
     }
 
     /** Builder with the defaults of {@code spinel train}. */
@@ -258,9 +302,7 @@ public record ExperimentSpec(
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
             }
-            Path cache = cacheDir != null
-                    ? cacheDir
-                    : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
+            Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
             return new ExperimentSpec(
                     data,
                     target,

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ModelZooTest {
+class ModelRegistryTest {
 
     static final Path SHARED = Path.of(System.getProperty("spinel.shared", "../shared"));
     static final Path CGCNN = SHARED.resolve("anchors/cgcnn");
@@ -49,15 +49,15 @@ class ModelZooTest {
         return server;
     }
 
-    static ModelZoo zoo(ZooSettings settings) {
-        return ModelZoo.of(
-                ModelZoo.bundledCards(),
+    static ModelRegistry zoo(ZooSettings settings) {
+        return ModelRegistry.of(
+                ModelRegistry.bundledCards(),
                 new ModelCache(settings, HttpClient.newHttpClient(), new PrintStream(OutputStream.nullOutputStream())));
     }
 
     @Test
     void registryHoldsTheEightPublishedCgcnnModels() {
-        ModelZoo zoo = zoo(new ZooSettings(Path.of("unused"), true, null, false, 1));
+        ModelRegistry zoo = zoo(new ZooSettings(Path.of("unused"), true, null, false, 1));
         for (String m : MODELS) {
             ModelCard c = zoo.card("cgcnn/" + m);
             assertEquals(
@@ -81,7 +81,7 @@ class ModelZooTest {
 
     @Test
     void cardsRoundTripThroughJson() throws IOException {
-        for (ModelCard c : ModelZoo.bundledCards()) {
+        for (ModelCard c : ModelRegistry.bundledCards()) {
             assertEquals(c, ModelCard.read(new ByteArrayInputStream(c.toJson().getBytes())));
         }
     }
@@ -90,7 +90,7 @@ class ModelZooTest {
     void registryChecksumsMatchThePublishedFiles(@TempDir Path cache) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(CGCNN.resolve("pre-trained")), "no " + CGCNN);
         try (LoopbackServer mirror = cgcnnMirror()) {
-            ModelZoo zoo = zoo(new ZooSettings(cache, false, mirror.base(), false, 1 << 20));
+            ModelRegistry zoo = zoo(new ZooSettings(cache, false, mirror.base(), false, 1 << 20));
             for (String m : MODELS) {
                 Map<String, Path> files = zoo.fetchAll("cgcnn/" + m);
                 assertEquals(

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spinel.graph.io.AtomicFiles;
 
 /**
  * The registry of pretrained models: {@link ModelCard}s by id, and the {@link ModelCache} that
@@ -24,7 +25,7 @@ import java.util.Optional;
  * bundled the same way as the published ones are referenced: a card whose weights file has a
  * {@code resource} instead of (or besides) a {@code url}.
  */
-public final class ModelZoo {
+public final class ModelRegistry {
 
     /** The class-path index of card files. */
     public static final String INDEX = "spinel/zoo/registry/index.json";
@@ -32,30 +33,30 @@ public final class ModelZoo {
     private final Map<String, ModelCard> cards;
     private final ModelCache cache;
 
-    private ModelZoo(Map<String, ModelCard> cards, ModelCache cache) {
+    private ModelRegistry(Map<String, ModelCard> cards, ModelCache cache) {
         this.cards = Collections.unmodifiableMap(cards);
         this.cache = cache;
     }
 
     /** The bundled registry with settings from system properties and the environment. */
-    public static ModelZoo defaultZoo() {
+    public static ModelRegistry defaultZoo() {
         return create(ZooSettings.fromEnvironment());
     }
 
     /** The bundled registry with the given settings. */
-    public static ModelZoo create(ZooSettings settings) {
+    public static ModelRegistry create(ZooSettings settings) {
         return of(bundledCards(), new ModelCache(settings));
     }
 
     /** A registry of exactly {@code cards}, fetching through {@code cache}. */
-    public static ModelZoo of(List<ModelCard> cards, ModelCache cache) {
+    public static ModelRegistry of(List<ModelCard> cards, ModelCache cache) {
         Map<String, ModelCard> m = new LinkedHashMap<>();
         for (ModelCard c : cards) {
             if (m.putIfAbsent(c.id(), c) != null) {
                 throw new IllegalArgumentException("two model cards with id " + c.id());
             }
         }
-        return new ModelZoo(m, cache);
+        return new ModelRegistry(m, cache);
     }
 
     /** Every card found through {@value #INDEX} resources on the class path. */
@@ -67,7 +68,7 @@ public final class ModelZoo {
             java.util.Set<String> seen = new java.util.HashSet<>();
             List<URL> indexes = new ArrayList<>();
             for (ClassLoader loader : new ClassLoader[] {
-                ModelZoo.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+                ModelRegistry.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
             }) {
                 if (loader == null) continue;
                 for (Enumeration<URL> e = loader.getResources(INDEX); e.hasMoreElements(); ) {
@@ -152,6 +153,10 @@ public final class ModelZoo {
     /** Loads model {@code id}: files fetched and verified, weights converted once, network built. */
     public CgcnnModel loadModel(String id) throws IOException {
         ModelCard c = card(id);
+        if (RunArchive.FORMAT.equals(c.file(ModelCard.WEIGHTS).format())) {
+            throw new IllegalArgumentException(
+                    id + " is a packaged spinel train run (" + c.architecture() + "): open it with openModel(id)");
+        }
         if (!"cgcnn".equals(c.architecture())) {
             throw new IllegalArgumentException(
                     id + ": architecture '" + c.architecture() + "' is not supported (only cgcnn)");
@@ -173,26 +178,9 @@ public final class ModelZoo {
      */
     public ai.djl.repository.zoo.Criteria<spinel.graph.Structure, Prediction> criteria(CgcnnModel model)
             throws IOException {
-        String key = model.weights().meta().sourceSha256() != null
-                ? model.weights().meta().sourceSha256()
-                : Integer.toHexString(model.weights().tensors().hashCode());
-        Path dir = settings().cacheDir().resolve("djl").resolve(key);
+        Path dir = settings().cacheDir().resolve("djl").resolve(weightsKey(model));
         Path params = dir.resolve("cgcnn-0000.params");
-        if (!java.nio.file.Files.isRegularFile(params)) {
-            java.nio.file.Files.createDirectories(dir);
-            Path tmp = java.nio.file.Files.createTempDirectory(dir, ".save");
-            try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
-                m.setBlock(model.network());
-                m.save(tmp, "cgcnn");
-                java.nio.file.Files.move(
-                        tmp.resolve("cgcnn-0000.params"), params, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                try (var s = java.nio.file.Files.list(tmp)) {
-                    for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
-                }
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
-        }
+        if (!java.nio.file.Files.isRegularFile(params)) saveDjlParameters(model, params);
         return ai.djl.repository.zoo.Criteria.builder()
                 .setTypes(spinel.graph.Structure.class, Prediction.class)
                 .optModelPath(dir)
@@ -201,6 +189,93 @@ public final class ModelZoo {
                 .optBlock(CgcnnModel.network(model.weights()))
                 .optTranslator(new StructureTranslator(model))
                 .build();
+    }
+
+    /**
+     * Opens the model {@code spec} names: a registry id, or a checkpoint file (a reference CGCNN
+     * {@code .pth.tar}, or a converted {@code .npz}) with the {@code atom_init.json} it was trained
+     * with ({@code atomInit}; needed for a checkpoint file only).
+     *
+     * @throws IllegalArgumentException naming what is missing when {@code spec} is neither
+     */
+    public StructureModel<?> open(String spec, Path atomInit) throws IOException {
+        if (find(spec).isPresent()) return openModel(spec);
+        Path p = Path.of(spec);
+        if (java.nio.file.Files.isDirectory(p)) return RunModel.open(p);
+        if (spec.endsWith(".zip")) return openArchive(p);
+        boolean looksLikePath = java.nio.file.Files.exists(p)
+                || spec.endsWith(".pth.tar")
+                || spec.endsWith(".pth")
+                || spec.endsWith(".pt")
+                || spec.endsWith(".npz")
+                || spec.contains("/") && !spec.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+        if (!looksLikePath) return openModel(spec);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("model file " + p + " does not exist");
+        }
+        if (atomInit == null) {
+            throw new IllegalArgumentException("--atom-init FILE is needed with a checkpoint file (" + p
+                    + "): the atom_init.json of the data it was trained on");
+        }
+        return loadModel(p, atomInit);
+    }
+
+    /**
+     * Opens registered model {@code id} whatever its kind: a CGCNN ({@link #loadModel(String)}) or a
+     * packaged {@code spinel train} run ({@value RunArchive#FORMAT}, any run kind).
+     */
+    public StructureModel<?> openModel(String id) throws IOException {
+        ModelCard c = card(id);
+        if (!RunArchive.FORMAT.equals(c.file(ModelCard.WEIGHTS).format())) return loadModel(id);
+        Path zip = cache.fetch(c, ModelCard.WEIGHTS);
+        Path dir = RunArchive.unpack(
+                zip,
+                cache.directory(c).resolve("run-" + c.file(ModelCard.WEIGHTS).sha256()));
+        return RunModel.open(dir, id, c.target() != null ? c.target().units() : null);
+    }
+
+    /** A packaged run file ({@code zip}), unpacked once into {@code <cache>/runs/<sha256>/}. */
+    private StructureModel<?> openArchive(Path zip) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(zip))
+            throw new IllegalArgumentException("model file " + zip + " does not exist");
+        Path dir = settings().cacheDir().resolve("runs").resolve(ModelCache.sha256(zip));
+        return RunModel.open(RunArchive.unpack(zip, dir), zip.getFileName().toString(), null);
+    }
+
+    /**
+     * The SHA-256 that names {@code model}'s weights: its card's (a bundled or downloaded model), the
+     * checkpoint's it was converted from, or else one computed over the tensors (names, shapes, values).
+     */
+    static String weightsKey(CgcnnModel model) {
+        if (model.card() != null && model.card().files().containsKey(ModelCard.WEIGHTS)) {
+            return model.card().file(ModelCard.WEIGHTS).sha256();
+        }
+        if (model.weights().meta().sourceSha256() != null)
+            return model.weights().meta().sourceSha256();
+        java.security.MessageDigest md = ModelCache.digest();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+        model.weights().tensors().forEach((name, t) -> {
+            md.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int d : t.shape()) md.update(buf.clear().putInt(d).array(), 0, 4);
+            for (float f : t.data()) md.update(buf.clear().putFloat(f).array(), 0, 4);
+        });
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Saves the network's parameters in DJL's format as {@code params}, atomically. */
+    private static void saveDjlParameters(CgcnnModel model, Path params) throws IOException {
+        Path tmp = java.nio.file.Files.createTempDirectory("spinel-djl");
+        try (ai.djl.Model m = ai.djl.Model.newInstance("cgcnn", "PyTorch")) {
+            m.setBlock(model.network());
+            m.save(tmp, "cgcnn");
+            Path saved = tmp.resolve("cgcnn-0000.params");
+            AtomicFiles.write(params, out -> java.nio.file.Files.copy(saved, out));
+        } finally {
+            try (var s = java.nio.file.Files.list(tmp)) {
+                for (Path p : (Iterable<Path>) s::iterator) java.nio.file.Files.deleteIfExists(p);
+            }
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 
     /** Loads a checkpoint file with its {@code atom_init.json}; see {@link #load(Path, Path)}. */
