@@ -6,18 +6,18 @@
 #  2. speed of fit on the same pairs, pymatgen and Spinel interleaved, $REPEAT rounds, CPU and wall;
 #  3. group_structures on the polymorph-rich formulas of mp_36k, partitions compared;
 #  4. duplicates in mp_36k and matbench_mp_gap (with the official folds: test structures that
-#     duplicate a training structure).
+#     duplicate a training structure); 40 of mp_36k's duplicate groups re-checked with pymatgen.
 # Results as JSON lines in graph/target/bench-matcher/results.jsonl; summary in
 # docs/benchmarks/symmetry.md ("Structure matching"), written by hand from these lines.
 #
-#   nice -n 10 bench/structure_matcher.sh          # N_PAIRS=3000 REPEAT=3 FORMULAS=150
+#   nice -n 10 bench/structure_matcher.sh          # N_PAIRS=3000 REPEAT=3 FORMULAS=80
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${SPINEL_SHARED:-$root/../shared}"
 work="$root/graph/target/bench-matcher"
 n_pairs="${N_PAIRS:-3000}"
 repeat="${REPEAT:-3}"
-formulas="${FORMULAS:-150}"
+formulas="${FORMULAS:-80}"
 py=/usr/bin/python3
 mkdir -p "$work"
 out="$work/results.jsonl"
@@ -59,6 +59,7 @@ java_bench dedup "$work/mp_36k" --compare "$work/pymatgen_groups.tsv" | tee -a "
 
 # 4. duplicates in the datasets
 java_bench dedup "$work/mp_36k" --groups "$work/mp_36k_duplicates.tsv" | tee -a "$out"
+$py bench/structure_matcher_pymatgen.py confirm "$work/mp_36k_duplicates.tsv" --cifs "$work/mp_36k" --n 40 | tee -a "$out"
 folds="$shared/data/matbench_meta/mp_gap.folds.json.gz"
 java_bench dedup "$work/matbench_mp_gap" --folds "$folds" --groups "$work/mp_gap_duplicates.tsv" | tee -a "$out"
 echo "== done, load: $(uptime)" >&2

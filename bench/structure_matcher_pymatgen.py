@@ -5,10 +5,12 @@
                              attempt_supercell=True).fit over all pairs; one JSON line
   group DIR --formulas N --out IDS.tsv
                              picks N reduced formulas with several structures in the CGCNN folder DIR
-                             (by the CIFs' _chemical_formula_structural), groups their structures with
-                             group_structures (primitive_cell=False, the Java default until
-                             PrimitiveCell), writes one line per group (ids, tab-separated) and
-                             prints the CPU and wall time
+                             (by the CIFs' _chemical_formula_structural; at most 20 structures
+                             each), groups them with group_structures (pymatgen's defaults), writes
+                             one line per group (ids, tab-separated) and prints the CPU and wall time
+  confirm GROUPS.tsv --cifs DIR --n N
+                             checks N random groups of duplicates found by Spinel (one line of ids per
+                             group) with pymatgen's defaults: does every member fit the first one
 """
 import argparse
 import glob
@@ -60,12 +62,12 @@ def group(folder, n_formulas, out, seed):
     multi = sorted(k for k, v in by_formula.items() if k and len(v) >= 2)
     rng = random.Random(seed)
     chosen = rng.sample(multi, min(n_formulas, len(multi)))
-    paths = [p for k in chosen for p in sorted(by_formula[k])[:40]]
+    paths = [p for k in chosen for p in sorted(by_formula[k])[:20]]
     structs = [CifParser(p).get_structures(primitive=False)[0] for p in paths]
     ids = [os.path.basename(p)[:-4] for p in paths]
     for s, i in zip(structs, ids):
         s.id = i
-    m = StructureMatcher(primitive_cell=False)
+    m = StructureMatcher()
     c0, w0 = time.process_time(), time.perf_counter()
     groups = m.group_structures(structs)
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
@@ -77,16 +79,35 @@ def group(folder, n_formulas, out, seed):
                       "groups": len(groups), "cpu_s": round(cpu, 2), "wall_s": round(wall, 2)}))
 
 
+def confirm(groups_file, folder, n):
+    lines = [line.split() for line in open(groups_file) if line.strip()]
+    random.Random(1).shuffle(lines)
+    m = StructureMatcher()
+    ok = 0
+    for g in lines[:n]:
+        s = [CifParser(os.path.join(folder, i + ".cif")).get_structures(primitive=False)[0] for i in g]
+        same = all(m.fit(s[0], x) for x in s[1:])
+        ok += same
+        if not same:
+            print("pymatgen does not match", g, file=sys.stderr)
+    print(json.dumps({"result": "duplicates_confirmed_by_pymatgen", "groups_checked": min(n, len(lines)),
+                      "confirmed": ok}))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["time", "group"])
+    ap.add_argument("mode", choices=["time", "group", "confirm"])
     ap.add_argument("path")
     ap.add_argument("--formulas", type=int, default=150)
     ap.add_argument("--out")
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--cifs")
+    ap.add_argument("--n", type=int, default=40)
     a = ap.parse_args()
     if a.mode == "time":
         time_pairs(a.path)
+    elif a.mode == "confirm":
+        confirm(a.path, a.cifs, a.n)
     else:
         group(a.path, a.formulas, a.out, a.seed)
 

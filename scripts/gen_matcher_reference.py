@@ -270,6 +270,8 @@ def pair_cases(args):
         out.append(rec)
         if (k + 1) % 100 == 0:
             print("%d pairs" % (k + 1), file=sys.stderr)
+            if args.checkpoint:
+                save({"source": "partial", "pairs": out}, args.out)
     return {"source": "pymatgen 2022.11.7 StructureMatcher (ltol 0.2, stol 0.3, angle_tol 5)", "pairs": out}
 
 
@@ -282,11 +284,16 @@ def main():
     ap.add_argument("--pool", type=int, default=3000)
     ap.add_argument("--max-sites", type=int, default=12)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--checkpoint", action="store_true", help="rewrite --out every 100 pairs")
     args = ap.parse_args()
     data = niggli_cases(args) if args.mode == "niggli" else pair_cases(args)
-    with open(args.out + ".tmp", "w") as f:
+    save(data, args.out)
+
+
+def save(data, path):
+    with open(path + ".tmp", "w") as f:
         json.dump(data, f, separators=(",", ":"))
-    os.replace(args.out + ".tmp", args.out)
+    os.replace(path + ".tmp", path)
 
 
 if __name__ == "__main__":

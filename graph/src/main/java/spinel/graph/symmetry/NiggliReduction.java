@@ -1,5 +1,8 @@
 package spinel.graph.symmetry;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import spinel.graph.Lattice;
 
 /**
@@ -14,7 +17,11 @@ import spinel.graph.Lattice;
  * det T = +1, so the reduced cell keeps the handedness of the original and the same Cartesian frame.
  * The Niggli parameters (a ≤ b ≤ c, the angles all acute or all non-acute, and the special
  * conditions) are unique, so they can be compared with any other implementation; the vectors
- * themselves are unique up to the lattice's point-group operations.
+ * themselves are unique up to the lattice's point-group operations. Exception: for a cell within ε of
+ * a degenerate form (an fcc or hexagonal cell with noise just above ε) the ε-comparisons of steps
+ * A5–A8 can cycle; the cycle is detected and the cell of smallest a² + b² + c² in it returned, which
+ * may be another of the equivalent cells (e.g. angles 120°, 90°, 120° instead of 60°, 60°, 60° for
+ * fcc). pymatgen stops after 100 iterations in that case, with whatever cell it has.
  */
 public final class NiggliReduction {
 
@@ -77,9 +84,13 @@ public final class NiggliReduction {
         return true;
     }
 
-    // Křivý–Gruber steps A1–A8 on the metric of c · start; returns c
+    // Křivý–Gruber steps A1–A8 on the metric of c · start; returns c. Within ε of a degenerate form
+    // (e.g. fcc with 1e-4 noise) the ε-comparisons of A5–A8 can cycle; a repeated state ends the
+    // loop with the cell of smallest a² + b² + c² in the cycle (all equal within ε).
     private static int[][] reduce(double[][] start, double eps) {
         int[][] c = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        List<String> seen = new ArrayList<>();
+        List<int[][]> states = new ArrayList<>();
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
             double[] g = metric(apply(c, start));
             double a = g[0], b = g[1], cc = g[2], e = g[3], n = g[4], y = g[5];
@@ -101,9 +112,27 @@ public final class NiggliReduction {
             g = metric(apply(c, start));
             int[][] m = edgeStep(g, eps);
             if (m == null) return c;
+            String key = Arrays.deepToString(c);
+            int first = seen.indexOf(key);
+            if (first >= 0) return smallest(states.subList(first, states.size()), start);
+            seen.add(key);
+            states.add(c);
             c = step(c, m);
         }
         throw new IllegalStateException("Niggli reduction did not converge in " + MAX_ITERATIONS + " iterations");
+    }
+
+    private static int[][] smallest(List<int[][]> cycle, double[][] start) {
+        int[][] best = cycle.get(0);
+        double bestSum = Double.MAX_VALUE;
+        for (int[][] c : cycle) {
+            double[] g = metric(apply(c, start));
+            if (g[0] + g[1] + g[2] < bestSum) {
+                bestSum = g[0] + g[1] + g[2];
+                best = c;
+            }
+        }
+        return best;
     }
 
     // A3 / A4: make the off-diagonal signs all + or all − (non-positive)

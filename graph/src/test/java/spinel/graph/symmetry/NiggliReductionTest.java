@@ -105,6 +105,21 @@ class NiggliReductionTest {
     }
 
     @Test
+    void endsWhenTheToleranceMakesTheStepsCycle() {
+        // mp_gap 058160: fcc primitive cell with 1e-4 noise; A5 → A8 → A6 cycled within ε
+        Lattice l = Lattice.fromParameters(4.67912686, 4.67915913, 4.67910628, 59.99979734, 60.00020046, 59.99973865);
+        NiggliReduction r = NiggliReduction.of(l);
+        double[] len = r.lattice().lengths();
+        for (double x : len) assertEquals(4.6791, x, 1e-3);
+        // one of the cells the cycle visits: all three lengths equal, the angles 60° or 120°/90°
+        for (double x : r.lattice().angles()) assertTrue(Math.abs(x - 60) < 1e-2 || x > 90 - 1e-2, "angle " + x);
+        assertEquals(l.volume(), r.lattice().volume(), 1e-9);
+        // hexagonal cell with 120° ± 5e-5: same
+        Lattice h = Lattice.fromParameters(5.3359737, 5.33597357, 8.71484255, 89.99998653, 90.00003701, 119.9999492);
+        assertEquals(h.volume(), NiggliReduction.of(h).lattice().volume(), 1e-9);
+    }
+
+    @Test
     void rejectsABadTolerance() {
         assertThrows(IllegalArgumentException.class, () -> NiggliReduction.of(Lattice.cubic(3), -1));
         assertThrows(IllegalArgumentException.class, () -> NiggliReduction.of(Lattice.cubic(3), Double.NaN));
