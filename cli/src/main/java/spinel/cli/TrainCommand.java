@@ -59,7 +59,10 @@ public final class TrainCommand implements Callable<Integer> {
                 .optResume(resume)
                 .optAllowedChanges(allow)
                 .build();
-        Map<String, Object> metrics = Experiment.run(s, System.err);
+        var classical = options.classical();
+        Map<String, Object> metrics = classical != null
+                ? spinel.train.ClassicalExperiment.run(s, classical, System.err)
+                : Experiment.run(s, System.err);
         new JsonLines(System.out).write(metrics);
         return 0;
     }

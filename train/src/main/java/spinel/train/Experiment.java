@@ -24,6 +24,10 @@ public final class Experiment {
 
     /** Runs the experiment; returns what it wrote to metrics.json. */
     public static Map<String, Object> run(ExperimentSpec spec, PrintStream log) throws IOException {
+        if (spec.model().classical()) {
+            var m = spinel.train.classical.ClassicalModel.of(spec.model().name().replace('_', '-'));
+            return ClassicalExperiment.run(spec, ClassicalExperiment.Settings.defaults(m), log);
+        }
         long t0 = System.nanoTime();
         Path out = spec.out();
         boolean started = Files.isRegularFile(out.resolve(TrainingLoop.CHECKPOINT))

@@ -78,7 +78,22 @@ public record ExperimentSpec(
         /** tabular MLP on composition statistics */
         MLP_COMPOSITION,
         /** tabular MLP on both */
-        MLP_BOTH;
+        MLP_BOTH,
+        /** classical baselines on descriptors ({@link ClassicalExperiment}): CART decision tree */
+        DECISION_TREE,
+        /** random forest */
+        RANDOM_FOREST,
+        /** gradient-boosted trees (XGBoost) */
+        GRADIENT_BOOSTING,
+        /** k-nearest neighbours */
+        KNN,
+        /** elastic-net linear regression or logistic regression */
+        LINEAR;
+
+        /** Whether this is a classical model run by {@link ClassicalExperiment}. */
+        public boolean classical() {
+            return ordinal() >= DECISION_TREE.ordinal();
+        }
 
         @JsonValue
         public String id() {

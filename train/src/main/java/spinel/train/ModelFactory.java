@@ -35,6 +35,8 @@ public final class ModelFactory {
             case MLP_LATTICE -> List.of(RunFeatures.LATTICE);
             case MLP_COMPOSITION -> List.of(RunFeatures.COMPOSITION);
             case MLP_BOTH, FUSION -> List.of(RunFeatures.LATTICE, RunFeatures.COMPOSITION);
+            case DECISION_TREE, RANDOM_FOREST, GRADIENT_BOOSTING, KNN, LINEAR -> throw new IllegalArgumentException(
+                    EnumIds.id(model) + " is a classical model, trained by ClassicalExperiment, not a network");
         };
     }
 

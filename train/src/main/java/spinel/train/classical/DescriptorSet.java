@@ -1,0 +1,110 @@
+package spinel.train.classical;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import spinel.descriptors.CompositionFeatures;
+import spinel.descriptors.Features;
+import spinel.descriptors.LatticeFeatures;
+import spinel.descriptors.Neighborhoods;
+import spinel.descriptors.Steinhardt;
+import spinel.graph.Structure;
+import spinel.train.CrystalDataset;
+
+/**
+ * The descriptor groups a classical model can be trained on ({@code --features}): lattice and shape
+ * ({@link LatticeFeatures}), composition statistics ({@link CompositionFeatures}), and the
+ * per-structure summary (mean, std, min, max over sites) of Steinhardt q_l and ŵ_l, l = 4..12 even,
+ * over the 12 nearest neighbours — together the columns of {@code StructureFeatures} — and,
+ * optionally, summarised angular symmetry functions ({@link #ACSF}).
+ */
+public enum DescriptorSet {
+    LATTICE,
+    COMPOSITION,
+    STEINHARDT,
+    /**
+     * Behler–Parrinello symmetry functions per site, species-agnostic (every neighbour counted alike),
+     * R_c = 6 Å: G1, G2 with η = 0.05, 0.2, 1 Å⁻² (R_s = 0) and G4 with η = 0.005 Å⁻², ζ = 1, 4, λ = ±1 —
+     * summarised over sites (mean, std, min, max)
+     */
+    ACSF;
+
+    /** All sites are treated as this one placeholder species, so the ACSF length is the same for every structure. */
+    private static final spinel.graph.Element ANY = spinel.graph.Element.of(1);
+
+    private static final spinel.descriptors.SymmetryFunctions SYMMETRY_FUNCTIONS =
+            spinel.descriptors.SymmetryFunctions.builder()
+                    .setCutoff(6.0)
+                    .setSpecies(List.of(ANY))
+                    .addG2(0.05, 0)
+                    .addG2(0.2, 0)
+                    .addG2(1.0, 0)
+                    .addG4(0.005, 1, 1)
+                    .addG4(0.005, 1, -1)
+                    .addG4(0.005, 4, 1)
+                    .addG4(0.005, 4, -1)
+                    .build();
+
+    private static final Steinhardt BOND_ORDER =
+            Steinhardt.builder().setDegrees(4, 6, 8, 10, 12).build();
+
+    /** This group's named features of one structure (non-finite values, e.g. undefined ŵ_l, become 0). */
+    public Features of(Structure s) {
+        Features f =
+                switch (this) {
+                    case LATTICE -> LatticeFeatures.of(s);
+                    case COMPOSITION -> CompositionFeatures.of(s.composition());
+                    case STEINHARDT -> BOND_ORDER
+                            .compute(Neighborhoods.nearest(s, 12))
+                            .summary();
+                    case ACSF -> SYMMETRY_FUNCTIONS
+                            .compute(
+                                    Neighborhoods.within(s, SYMMETRY_FUNCTIONS.cutoff()),
+                                    java.util.Collections.nCopies(s.size(), ANY))
+                            .summary();
+                };
+        double[] v = f.values();
+        for (int i = 0; i < v.length; i++) if (!Double.isFinite(v[i])) v[i] = 0;
+        List<String> names = new ArrayList<>();
+        for (String n : f.names())
+            names.add(name().toLowerCase(Locale.ROOT) + ":"
+                    + (this == ACSF ? n.replace("_H_", "_").replace("_H-H_", "_") : n));
+        return new Features(names, v);
+    }
+
+    /** Parses {@code lattice,composition,steinhardt}; an unknown name is an error listing the known ones. */
+    public static List<DescriptorSet> parse(String list) {
+        List<DescriptorSet> out = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String p = part.trim().toUpperCase(Locale.ROOT);
+            if (p.isEmpty()) continue;
+            try {
+                DescriptorSet d = valueOf(p);
+                if (!out.contains(d)) out.add(d);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "--features " + part.trim() + ": expected some of lattice, composition, steinhardt, acsf");
+            }
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("--features names no descriptor group");
+        return out;
+    }
+
+    /** The features of every row of a dataset, one streaming pass, sites in parallel per chunk. */
+    public static Features[] compute(CrystalDataset dataset, List<DescriptorSet> sets) throws IOException {
+        Features[] rows = new Features[dataset.size()];
+        dataset.forEachChunk(512, (first, structures) -> IntStream.range(0, structures.size())
+                .parallel()
+                .forEach(k -> {
+                    Features f = null;
+                    for (DescriptorSet d : sets) {
+                        Features g = d.of(structures.get(k));
+                        f = f == null ? g : f.concat(g);
+                    }
+                    rows[first + k] = f;
+                }));
+        return rows;
+    }
+}
