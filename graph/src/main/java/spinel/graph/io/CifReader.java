@@ -91,26 +91,93 @@ public final class CifReader implements StructureReader {
 
     @Override
     public List<Structure> read(Path file) throws IOException, StructureFormatException {
-        byte[] bytes = Files.readAllBytes(file);
-        return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+        return parse(text(file), file.toString());
+    }
+
+    /**
+     * Every readable block; when some blocks with atom sites cannot be read, each structure returned
+     * carries a warning naming them (use {@link #parseEach} to get one result per block).
+     *
+     * @throws StructureFormatException when no block can be read (the first block's error)
+     */
+    @Override
+    public List<Structure> parse(String text, String sourceName) throws StructureFormatException {
+        List<ReadResult> results = blocks(text, sourceName);
+        List<String> failures = new ArrayList<>();
+        StructureFormatException first = null;
+        for (ReadResult r : results) {
+            if (r.ok()) continue;
+            if (first == null) first = r.error();
+            failures.add("data_" + r.id() + " of this file was not read: "
+                    + r.error().reason());
+        }
+        List<Structure> out = new ArrayList<>(results.size());
+        for (ReadResult r : results) {
+            if (!r.ok()) continue;
+            List<String> w = new ArrayList<>(r.structure().warnings());
+            w.addAll(failures);
+            out.add(r.structure().withWarnings(w));
+        }
+        if (out.isEmpty()) throw first;
+        return out;
+    }
+
+    /** One result per data block with atom sites: the structure, or why that block cannot be read. */
+    @Override
+    public List<ReadResult> parseEach(String text, String sourceName) {
+        try {
+            return blocks(text, sourceName);
+        } catch (StructureFormatException e) {
+            return List.of(ReadResult.failed(null, e));
+        }
     }
 
     @Override
-    public List<Structure> parse(String text, String sourceName) throws StructureFormatException {
-        List<CifBlock> blocks = CifFile.parse(text, sourceName);
-        List<Structure> out = new ArrayList<>(blocks.size());
-        for (CifBlock b : blocks) {
-            if (!hasAtomSites(b)) continue;
-            out.add(new BlockReader(b, sourceName).structure());
+    public List<ReadResult> readEach(Path file) throws IOException {
+        return parseEach(text(file), file.toString());
+    }
+
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private List<ReadResult> blocks(String text, String sourceName) throws StructureFormatException {
+        List<CifFile.Parsed> parsed = CifFile.parseEach(text, sourceName);
+        Map<String, List<Integer>> names = new HashMap<>();
+        for (CifFile.Parsed p : parsed) {
+            if (p.name() != null)
+                names.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.line());
+        }
+        List<ReadResult> out = new ArrayList<>(parsed.size());
+        for (CifFile.Parsed p : parsed) {
+            if (p.error() != null) {
+                out.add(ReadResult.failed(p.name(), p.error()));
+                continue;
+            }
+            if (!hasAtomSites(p.block())) continue;
+            try {
+                Structure s = new BlockReader(p.block(), sourceName).structure();
+                List<Integer> same = names.get(p.name());
+                if (same.size() > 1) {
+                    List<String> w = new ArrayList<>(s.warnings());
+                    w.add("the block name data_" + p.name() + " is used by " + same.size()
+                            + " blocks of this file (lines " + same + "); ids are not unique");
+                    s = s.withWarnings(w);
+                }
+                out.add(ReadResult.of(s));
+            } catch (StructureFormatException e) {
+                out.add(ReadResult.failed(p.name(), e));
+            }
         }
         if (out.isEmpty()) {
+            CifFile.Parsed firstBlock = parsed.get(0);
             throw new StructureFormatException(
                     sourceName,
-                    blocks.get(0).line(),
+                    firstBlock.line(),
                     "expected atom sites (_atom_site_fract_x, _y, _z or _atom_site_Cartn_x, _y, _z) in "
-                            + (blocks.size() == 1
-                                    ? "data_" + blocks.get(0).name()
-                                    : "one of the " + blocks.size() + " data blocks")
+                            + (parsed.size() == 1
+                                    ? "data_" + firstBlock.name()
+                                    : "one of the " + parsed.size() + " data blocks")
                             + ", found none");
         }
         return out;
@@ -133,6 +200,8 @@ public final class CifReader implements StructureReader {
     private static final class BlockReader {
         private final CifBlock b;
         private final String src;
+        private final List<String> warnings = new ArrayList<>();
+        private boolean superspaceNotation;
 
         BlockReader(CifBlock b, String src) {
             this.b = b;
@@ -162,7 +231,40 @@ public final class CifReader implements StructureReader {
                 ops = chooseSetting(candidates, lattice, atoms);
             }
             List<Site> sites = expand(atoms, ops, lattice);
-            return new Structure(lattice, sites, b.name());
+            Structure s = new Structure(lattice, sites, b.name());
+            warnings.addAll(StructureChecks.overlaps(s));
+            checkDeclarations(s);
+            return s.withWarnings(warnings);
+        }
+
+        /** The structure built against the block's formula sum × Z and its declared density. */
+        private void checkDeclarations(Structure s) throws StructureFormatException {
+            String formula = b.value("_chemical_formula_sum");
+            if (formula != null) {
+                Optional<Map<Element, Double>> declared = StructureChecks.parseFormula(formula);
+                if (declared.isEmpty()) {
+                    warnings.add("cannot read _chemical_formula_sum '" + formula
+                            + "' (expected element symbols with counts); the composition was not checked");
+                } else {
+                    double z = optionalNumber("_cell_formula_units_z");
+                    warnings.addAll(StructureChecks.againstFormula(s.composition(), declared.get(), formula, z));
+                }
+            }
+            double density = optionalNumber("_exptl_crystal_density_diffrn");
+            if (!Double.isNaN(density)) warnings.addAll(StructureChecks.againstDensity(s.density(), density));
+        }
+
+        /** A number that only serves a check: NaN when absent, '?' or unreadable (with a warning). */
+        private double optionalNumber(String tag) {
+            CifBlock.Column c = b.column(tag);
+            if (c == null || c.size() == 0 || c.isNull(0)) return Double.NaN;
+            double v = CifNumbers.parse(c.value(0));
+            if (!(v > 0) || Double.isInfinite(v)) {
+                warnings.add("ignored " + c.tag() + " '" + c.value(0) + "' at line " + c.line(0)
+                        + " (expected a positive number)");
+                return Double.NaN;
+            }
+            return v;
         }
 
         /** Line of a tag's first value, else of the block header. */
@@ -180,34 +282,25 @@ public final class CifReader implements StructureReader {
 
         /**
          * The explicit operators, or null with {@code candidates} filled from the symbol or number
-         * (a single P1 candidate when the block has no symmetry at all).
+         * (a single P1 candidate when the block has no symmetry at all). Redundant declarations that
+         * contradict the operators (a space-group number, a symbol) are warnings, not refusals.
          */
         private List<SymOp> operators(List<SpaceGroup> candidates) throws StructureFormatException {
-            for (String tag : OPERATOR_TAGS) {
-                CifBlock.Column c = b.column(tag);
-                if (c == null || c.size() == 0) continue;
-                List<SymOp> ops = new ArrayList<>(c.size());
-                for (int i = 0; i < c.size(); i++) {
-                    if (c.isNull(i)) continue;
-                    SymOp op;
-                    try {
-                        op = SymOp.parse(c.value(i));
-                    } catch (IllegalArgumentException e) {
-                        throw error(c.line(i), e.getMessage());
-                    }
-                    if (!op.isLatticeOperation()) {
-                        throw error(
-                                c.line(i),
-                                "expected a symmetry operation of the lattice (integer matrix, determinant ±1), found '"
-                                        + c.value(i) + "'");
-                    }
-                    ops.add(op);
+            List<SymOp> listed = listedOperators();
+            List<SymOp> ops = listed != null ? listed : Superspace.averageOperators(b, warnings, this::error);
+            if (listed != null && (superspaceNotation || Superspace.isModulated(b)))
+                warnings.add(Superspace.averageWarning(b));
+            if (ops != null) {
+                List<SpaceGroup> byNumber = redundantNumber("the symmetry operators listed were used");
+                candidates.addAll(byNumber); // the number may still fix the crystal system for missing cell parameters
+                if (!byNumber.isEmpty()
+                        && byNumber.stream().noneMatch(g -> g.operators().size() == ops.size())) {
+                    warnings.add(
+                            "the file declares space group " + byNumber.get(0).number() + " ("
+                                    + byNumber.get(0).operators().size() + " operations) but lists " + ops.size()
+                                    + " symmetry operators; the operators were used");
                 }
-                if (!ops.isEmpty()) {
-                    // the number may still fix the crystal system for missing cell parameters
-                    candidates.addAll(fromNumber());
-                    return ops;
-                }
+                return ops;
             }
             String unknownSymbol = null;
             int symbolLine = 0;
@@ -217,6 +310,13 @@ public final class CifReader implements StructureReader {
                 List<SpaceGroup> g = SpaceGroups.lookup(v);
                 if (!g.isEmpty()) {
                     candidates.addAll(g);
+                    List<SpaceGroup> byNumber = redundantNumber("the symbol '" + v + "' was used");
+                    if (!byNumber.isEmpty()
+                            && byNumber.get(0).number() != g.get(0).number()) {
+                        warnings.add("the file declares space group number "
+                                + byNumber.get(0).number() + " but the symbol '" + v + "' is group "
+                                + g.get(0).number() + "; the symbol was used");
+                    }
                     return null;
                 }
                 if (unknownSymbol == null) {
@@ -235,6 +335,10 @@ public final class CifReader implements StructureReader {
             }
             List<SpaceGroup> byNumber = fromNumber();
             if (!byNumber.isEmpty()) {
+                if (unknownSymbol != null) {
+                    warnings.add("unknown Hermann-Mauguin symbol '" + unknownSymbol + "' at line " + symbolLine
+                            + "; space group " + byNumber.get(0).number() + " was taken from its number");
+                }
                 candidates.addAll(byNumber);
                 return null;
             }
@@ -247,19 +351,73 @@ public final class CifReader implements StructureReader {
             return List.of(SymOp.identity());
         }
 
+        /** The operators of {@code _symmetry_equiv_pos_as_xyz} or {@code _space_group_symop_operation_xyz}. */
+        private List<SymOp> listedOperators() throws StructureFormatException {
+            for (String tag : OPERATOR_TAGS) {
+                CifBlock.Column c = b.column(tag);
+                if (c == null || c.size() == 0) continue;
+                List<SymOp> ops = new ArrayList<>(c.size());
+                for (int i = 0; i < c.size(); i++) {
+                    if (c.isNull(i)) continue;
+                    SymOp op;
+                    if (Superspace.isSuperspaceOperator(c.value(i))) {
+                        superspaceNotation = true;
+                        op = Superspace.average(c.value(i), c.line(i), this::error);
+                        if (ops.contains(op)) continue;
+                    } else {
+                        try {
+                            op = SymOp.parse(c.value(i));
+                        } catch (IllegalArgumentException e) {
+                            throw error(c.line(i), e.getMessage());
+                        }
+                    }
+                    if (!op.isLatticeOperation()) {
+                        throw error(
+                                c.line(i),
+                                "expected a symmetry operation of the lattice (integer matrix, determinant ±1), found '"
+                                        + c.value(i) + "'");
+                    }
+                    ops.add(op);
+                }
+                if (!ops.isEmpty()) return ops;
+            }
+            return null;
+        }
+
+        /** A space-group number next to operators or a symbol: a bad one is a warning, not a refusal. */
+        private List<SpaceGroup> redundantNumber(String used) {
+            for (String tag : NUMBER_TAGS) {
+                CifBlock.Column c = b.column(tag);
+                if (c == null || c.size() == 0 || c.isNull(0)) continue;
+                int n = spaceGroupNumber(c.value(0));
+                if (n > 0) return SpaceGroups.byNumber(n);
+                warnings.add("ignored " + c.tag() + " '" + c.value(0) + "' at line " + c.line(0)
+                        + " (expected a space-group number 1..230); " + used);
+                return List.of();
+            }
+            return List.of();
+        }
+
+        /** The groups of the number written, when the number is the only symmetry information. */
         private List<SpaceGroup> fromNumber() throws StructureFormatException {
             for (String tag : NUMBER_TAGS) {
                 CifBlock.Column c = b.column(tag);
                 if (c == null || c.size() == 0 || c.isNull(0)) continue;
-                double v = CifNumbers.parse(c.value(0));
-                if (Double.isNaN(v) || v != Math.rint(v) || v < 1 || v > 230) {
+                int n = spaceGroupNumber(c.value(0));
+                if (n == 0) {
                     throw error(
                             c.line(0),
                             "expected a space-group number 1..230 for " + c.tag() + ", found '" + c.value(0) + "'");
                 }
-                return SpaceGroups.byNumber((int) v);
+                return SpaceGroups.byNumber(n);
             }
             return List.of();
+        }
+
+        /** The number 1..230 written, or 0. */
+        private static int spaceGroupNumber(String text) {
+            double v = CifNumbers.parse(text);
+            return Double.isNaN(v) || v != Math.rint(v) || v < 1 || v > 230 ? 0 : (int) v;
         }
 
         private List<SymOp> chooseSetting(List<SpaceGroup> candidates, Lattice lattice, List<Atom> atoms) {
@@ -418,7 +576,6 @@ public final class CifReader implements StructureReader {
             CifBlock.Column label = b.column("_atom_site_label");
             CifBlock.Column type = b.column("_atom_site_type_symbol");
             CifBlock.Column occ = b.column("_atom_site_occupancy");
-            CifBlock.Column calc = b.column("_atom_site_calc_flag");
             CifBlock.Column[] xyz = {
                 b.column("_atom_site_fract_x"), b.column("_atom_site_fract_y"), b.column("_atom_site_fract_z")
             };
@@ -454,77 +611,140 @@ public final class CifReader implements StructureReader {
             }
             Map<String, Double> oxidation = atomTypeOxidationStates();
             double[][] toFrac = cartesian ? cartesianToFractional() : null;
+            CifBlock.Column calc = b.has("_atom_site_calc_flag")
+                    ? b.column("_atom_site_calc_flag")
+                    : b.column("_atom_site_calc_flags");
+            List<String> dummies = new ArrayList<>();
+            List<String> guessed = new ArrayList<>();
             List<Atom> atoms = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                int line = any.line(i);
-                if (calc != null && calc.size() == n && "dum".equalsIgnoreCase(calc.value(i))) {
-                    continue; // a dummy site (CIF core: "dum"), not an atom
-                }
                 String lab = label != null && !label.isNull(i) ? label.value(i) : null;
                 String sym = type != null && !type.isNull(i) ? type.value(i) : null;
-                Element el = null;
-                double ox = Double.NaN;
-                if (sym != null) {
-                    el = elementOf(sym);
-                    if (el != null) {
-                        Double o = oxidation.get(sym);
-                        ox = o != null ? o : chargeOf(sym);
-                    }
+                if (isDummy(calc, n, i, lab, sym)) {
+                    dummies.add(lab != null ? lab : "site " + (i + 1));
+                    continue;
                 }
-                if (el == null && lab != null) {
-                    el = elementOf(lab);
-                    if (el != null && oxidation.size() > 0 && sym == null) {
-                        Double o = oxidation.get(el.symbol());
-                        if (o != null) ox = o;
-                    }
-                }
-                if (el == null) {
-                    String what = sym != null ? sym : lab;
-                    throw error(
-                            type != null ? type.line(i) : line,
-                            what == null
-                                    ? "expected an element for atom site " + (i + 1) + ", found '?'"
-                                    : "expected an element symbol, found '" + what + "' (unknown element)");
-                }
-                double[] f = new double[3];
-                for (int k = 0; k < 3; k++) {
-                    CifBlock.Column c = xyz[k];
-                    double v = c.isNull(i) ? Double.NaN : CifNumbers.parse(c.value(i));
-                    if (!Double.isFinite(v)) {
-                        throw error(
-                                c.line(i),
-                                "expected a number for " + c.tag() + " of atom " + (lab != null ? lab : el.symbol())
-                                        + ", found '" + c.value(i) + "'");
-                    }
-                    f[k] = v;
-                }
-                if (cartesian) {
-                    f = new double[] {
-                        toFrac[0][0] * f[0] + toFrac[0][1] * f[1] + toFrac[0][2] * f[2] + toFrac[0][3],
-                        toFrac[1][0] * f[0] + toFrac[1][1] * f[1] + toFrac[1][2] * f[2] + toFrac[1][3],
-                        toFrac[2][0] * f[0] + toFrac[2][1] * f[1] + toFrac[2][2] * f[2] + toFrac[2][3],
-                    };
-                } else {
-                    for (int k = 0; k < 3; k++) {
-                        if (decimals(xyz[k].value(i)) <= 6) f[k] = idealThird(f[k]);
-                    }
-                }
-                double o = 1.0;
-                if (occ != null && !occ.isNull(i)) {
-                    o = CifNumbers.parse(occ.value(i));
-                    if (!(o >= 0) || Double.isInfinite(o)) {
-                        throw error(
-                                occ.line(i),
-                                "expected an occupancy between 0 and 1 for atom " + (lab != null ? lab : el.symbol())
-                                        + ", found '" + occ.value(i) + "'");
-                    }
-                }
+                Species sp = species(i, label, type, any, oxidation, guessed);
+                String name = lab != null ? lab : sp.element().symbol();
+                double[] f = position(xyz, i, name, toFrac);
+                double o = occupancy(occ, i, name);
                 if (o == 0) continue; // no atom here
-                Atom at = new Atom(f, lab, line);
-                at.species.put(new Species(el, ox), o);
+                Atom at = new Atom(f, lab, any.line(i));
+                at.species.put(sp, o);
                 atoms.add(at);
             }
+            if (!dummies.isEmpty()) {
+                warnings.add("skipped " + dummies.size() + " dummy site" + (dummies.size() > 1 ? "s" : "") + " "
+                        + shortList(dummies) + " (" + (calc != null ? calc.tag() + " 'dum'" : "labelled dum")
+                        + "): not atoms");
+            }
+            if (!guessed.isEmpty()) {
+                warnings.add("atom type" + (guessed.size() > 1 ? "s" : "") + " guessed from the label: "
+                        + shortList(guessed));
+            }
             return atoms;
+        }
+
+        private static String shortList(List<String> items) {
+            return String.join(", ", items.subList(0, Math.min(5, items.size()))) + (items.size() > 5 ? ", ..." : "");
+        }
+
+        /**
+         * A dummy site (CIF core {@code _atom_site_calc_flag dum}, which COD also writes
+         * {@code _atom_site_calc_flags}), or a site labelled "dum..." without an element type.
+         */
+        private static boolean isDummy(CifBlock.Column calc, int n, int i, String lab, String sym) {
+            if (calc != null && calc.size() == n && "dum".equalsIgnoreCase(calc.value(i))) return true;
+            boolean dumLabel = lab != null && lab.regionMatches(true, 0, "dum", 0, 3);
+            return dumLabel && (sym == null || elementOf(sym) == null || sym.regionMatches(true, 0, "dum", 0, 3));
+        }
+
+        /**
+         * The species of site i: from its type symbol, else from its label (recorded in
+         * {@code guessed} when the text is not exactly an element symbol: "OW1" is O, type "AA" with
+         * label "Fe1" is Fe).
+         */
+        private Species species(
+                int i,
+                CifBlock.Column label,
+                CifBlock.Column type,
+                CifBlock.Column any,
+                Map<String, Double> oxidation,
+                List<String> guessed)
+                throws StructureFormatException {
+            String lab = label != null && !label.isNull(i) ? label.value(i) : null;
+            String sym = type != null && !type.isNull(i) ? type.value(i) : null;
+            Element el = sym != null ? elementOf(sym) : null;
+            if (el != null) {
+                Double o = oxidation.get(sym);
+                if (!isExactly(sym, el)) guessed.add("type '" + sym + "' read as " + el.symbol());
+                return new Species(el, o != null ? o : chargeOf(sym));
+            }
+            el = lab != null ? elementOf(lab) : null;
+            if (el == null) {
+                String what = sym != null ? sym : lab;
+                String written = type != null ? type.value(i) : any.value(i);
+                throw error(
+                        type != null ? type.line(i) : any.line(i),
+                        what == null
+                                ? "expected an element for atom site " + (i + 1) + ", found '" + written + "'"
+                                : "expected an element symbol, found '" + what + "' (unknown element)");
+            }
+            if (sym != null) guessed.add(lab + " (type '" + sym + "' is no element) read as " + el.symbol());
+            else if (!isExactly(lab, el)) guessed.add(lab + " read as " + el.symbol());
+            Double o = oxidation.size() > 0 && sym == null ? oxidation.get(el.symbol()) : null;
+            return new Species(el, o != null ? o : Double.NaN);
+        }
+
+        /**
+         * Whether a type symbol or label starts with the element's symbol written as symbols are
+         * (capital, then a small letter or none), not followed by a small letter: "Fe1", "FeM",
+         * "OW1", "O2-" and "Wat" (water, as pymatgen) are exact; "CA1", "Ob1" and "D1" are guesses.
+         */
+        private static boolean isExactly(String text, Element el) {
+            String sym = el.symbol();
+            if (text.startsWith("Wat") && el.z() == 8) return true;
+            if (!text.startsWith(sym)) return false;
+            return text.length() == sym.length() || !Character.isLowerCase(text.charAt(sym.length()));
+        }
+
+        /** Fractional coordinates of site i (converted from Cartesian when {@code toFrac} is given). */
+        private double[] position(CifBlock.Column[] xyz, int i, String name, double[][] toFrac)
+                throws StructureFormatException {
+            double[] f = new double[3];
+            for (int k = 0; k < 3; k++) {
+                CifBlock.Column c = xyz[k];
+                double v = c.isNull(i) ? Double.NaN : CifNumbers.parse(c.value(i));
+                if (!Double.isFinite(v)) {
+                    throw error(
+                            c.line(i),
+                            "expected a number for " + c.tag() + " of atom " + name + ", found '" + c.value(i) + "'");
+                }
+                f[k] = v;
+            }
+            if (toFrac != null) {
+                return new double[] {
+                    toFrac[0][0] * f[0] + toFrac[0][1] * f[1] + toFrac[0][2] * f[2] + toFrac[0][3],
+                    toFrac[1][0] * f[0] + toFrac[1][1] * f[1] + toFrac[1][2] * f[2] + toFrac[1][3],
+                    toFrac[2][0] * f[0] + toFrac[2][1] * f[1] + toFrac[2][2] * f[2] + toFrac[2][3],
+                };
+            }
+            for (int k = 0; k < 3; k++) {
+                if (decimals(xyz[k].value(i)) <= 6) f[k] = idealThird(f[k]);
+            }
+            return f;
+        }
+
+        /** Occupancy of site i: 1 when not given. */
+        private double occupancy(CifBlock.Column occ, int i, String name) throws StructureFormatException {
+            if (occ == null || occ.isNull(i)) return 1.0;
+            double o = CifNumbers.parse(occ.value(i));
+            if (!(o >= 0) || Double.isInfinite(o)) {
+                throw error(
+                        occ.line(i),
+                        "expected an occupancy between 0 and 1 for atom " + name + ", found '" + occ.value(i) + "'");
+            }
+            return o;
         }
 
         private static int firstLine(CifBlock.Column[] cols) {
