@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spinel.graph.CrystalGraph;
 import spinel.graph.Structure;
-import spinel.graph.io.Structures;
+import spinel.graph.io.ReadResult;
 import spinel.zoo.CgcnnModel;
 import spinel.zoo.ModelZoo;
 import spinel.zoo.Prediction;
@@ -62,6 +62,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** The model used when none is given and no Spinel model is bundled. */
     static final String FALLBACK_MODEL = "cgcnn/formation-energy-per-atom";
+
+    @Option(
+            names = "--strict",
+            description = "Refuse (ok:false) every structure the reader has warnings about (a composition that"
+                    + " contradicts the file's formula, overlapping sites, ...) instead of predicting it.")
+    boolean strict;
 
     @Option(names = "--atom-init", paramLabel = "FILE", description = "atom_init.json for a checkpoint given as a PATH")
     Path atomInit;
@@ -160,7 +166,12 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** The structures of one file with their graphs per model, or the failure. */
-    private record Item(Path file, List<Structure> structures, List<List<Object>> graphs, Exception error) {}
+    private record Item(
+            Path file,
+            List<Structure> structures,
+            List<List<Object>> graphs,
+            Exception error,
+            List<ReadResult> failedBlocks) {}
 
     private int run(List<CgcnnModel> loaded, List<Path> files) throws InterruptedException {
         int nThreads =
@@ -217,13 +228,21 @@ public final class PredictCommand implements Callable<Integer> {
         return futures;
     }
 
-    private static Item prepare(Path file, List<CgcnnModel> loaded) {
-        List<Structure> structures;
+    private Item prepare(Path file, List<CgcnnModel> loaded) {
+        List<Structure> structures = new ArrayList<>();
+        List<ReadResult> failedBlocks = new ArrayList<>();
         try {
-            structures = Structures.read(file);
-            if (structures.isEmpty()) throw new IllegalArgumentException(file + ": no structure in this file");
+            for (ReadResult r : InputFiles.read(file, strict)) {
+                if (r.ok()) structures.add(r.structure());
+                else failedBlocks.add(r);
+            }
+            if (structures.isEmpty() && failedBlocks.size() == 1)
+                throw failedBlocks.get(0).error();
+            if (structures.isEmpty() && failedBlocks.isEmpty())
+                throw new IllegalArgumentException(file + ": no structure in this file");
         } catch (Exception | StackOverflowError e) {
-            return new Item(file, null, null, e instanceof Exception ex ? ex : new IllegalStateException(e.toString()));
+            Exception ex = e instanceof Exception x ? x : new IllegalStateException(file + ": " + e);
+            return new Item(file, null, null, ex, List.of());
         }
         List<List<Object>> graphs = new ArrayList<>();
         for (CgcnnModel m : loaded) {
@@ -237,7 +256,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             graphs.add(g);
         }
-        return new Item(file, structures, graphs, null);
+        return new Item(file, structures, graphs, null, failedBlocks);
     }
 
     private int predictAndWrite(List<Item> items, List<CgcnnModel> loaded, Writer writer) {
@@ -269,15 +288,21 @@ public final class PredictCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            boolean many = it.structures.size() > 1;
-            boolean failed = false;
+            boolean many = it.structures.size() + it.failedBlocks.size() > 1;
+            boolean failed = !it.failedBlocks.isEmpty();
+            for (ReadResult b : it.failedBlocks) writer.failure(it.file, b.id(), null, b.error());
             for (int m = 0; m < loaded.size(); m++) {
                 for (int s = 0; s < it.structures.size(); s++) {
                     Object g = it.graphs.get(m).get(s);
                     Object r = g instanceof CrystalGraph cg ? results.get(m).get(cg) : g;
                     String id = many ? it.structures.get(s).id() : null;
                     if (r instanceof Prediction p) {
-                        writer.ok(it.file, id, loaded.get(m), p);
+                        writer.ok(
+                                it.file,
+                                id,
+                                loaded.get(m),
+                                p,
+                                it.structures.get(s).warnings());
                     } else {
                         writer.failure(it.file, id, loaded.get(m).name(), (Exception) r);
                         failed = true;
@@ -291,7 +316,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** One output format. */
     interface Writer {
-        void ok(Path file, String id, CgcnnModel model, Prediction p);
+        void ok(Path file, String id, CgcnnModel model, Prediction p, List<String> warnings);
 
         void failure(Path file, String id, String model, Exception e);
     }
@@ -304,7 +329,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
 
         @Override
-        public void ok(Path file, String id, CgcnnModel model, Prediction p) {
+        public void ok(Path file, String id, CgcnnModel model, Prediction p, List<String> warnings) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("file", file.toString());
             if (id != null) r.put("id", id);
@@ -318,6 +343,7 @@ public final class PredictCommand implements Callable<Integer> {
                 if (p.units() != null) r.put("units", p.units());
             }
             if (p.embedding() != null) r.put("embedding", p.embedding());
+            r.put("warnings", warnings);
             lines.write(r);
         }
 
@@ -349,7 +375,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void ok(Path file, String id, CgcnnModel model, Prediction p) {
+        public synchronized void ok(Path file, String id, CgcnnModel model, Prediction p, List<String> warnings) {
             String pred = p.isClassification() ? p.label() : Double.toString(p.value());
             String prob = p.isClassification() ? Double.toString(p.value()) : "";
             StringBuilder emb = new StringBuilder();

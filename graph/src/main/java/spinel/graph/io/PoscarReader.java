@@ -222,7 +222,7 @@ public final class PoscarReader implements StructureReader {
                 sites.add(Site.of(el, frac, lattice));
             }
         }
-        return new Structure(lattice, sites, src);
+        return StructureChecks.checked(new Structure(lattice, sites, src));
     }
 
     private static List<Element> vasp4Species(

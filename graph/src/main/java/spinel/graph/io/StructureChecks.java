@@ -71,6 +71,15 @@ public final class StructureChecks {
                 + String.join("; ", pairs) + (count > SHOWN ? "; ..." : ""));
     }
 
+    /** {@code s} with the geometric checks' warnings (overlapping sites) added to its own. */
+    public static Structure checked(Structure s) {
+        List<String> found = overlaps(s);
+        if (found.isEmpty()) return s;
+        List<String> all = new ArrayList<>(s.warnings());
+        all.addAll(found);
+        return s.withWarnings(all);
+    }
+
     /**
      * The built composition against a declared formula sum × Z, or an empty list when they agree.
      *
