@@ -44,7 +44,12 @@ public final class StructureChecks {
      * occupancies share one atom, are not reported). Empty when there are none.
      */
     public static List<String> overlaps(Structure s) {
-        NeighborList nl = NeighborList.within(s, OVERLAP_DISTANCE);
+        NeighborList nl;
+        try {
+            nl = NeighborList.within(s, OVERLAP_DISTANCE);
+        } catch (IllegalArgumentException | IllegalStateException e) { // a site far away, a degenerate cell
+            return List.of("cannot check for overlapping sites (" + e.getMessage() + ")");
+        }
         List<String> pairs = new ArrayList<>();
         int count = 0;
         for (int i = 0; i < s.size(); i++) {
