@@ -23,8 +23,10 @@ import spinel.graph.Structure;
  * <p>Tolerances: an element count may differ from the declared one by 2% plus 0.005 per formula
  * unit (formula sums are rounded to 2–4 decimals and multiplied by Z); a density by
  * {@value #DENSITY_TOLERANCE} (relative; declared densities carry 3 decimals and sometimes omit
- * hydrogen). A formula sum that already describes the whole cell (as pymatgen's {@code CifWriter}
- * writes it, with Z besides) is accepted as matching.
+ * hydrogen). A formula sum that describes the whole cell rather than one formula unit is accepted
+ * only from writers known to write it so (pymatgen's and Spinel's {@code CifWriter}, which give the
+ * cell's formula and Z besides); from anyone else it means the cell holds 1/Z of what it should (a
+ * fragment listed without its symmetry).
  */
 public final class StructureChecks {
 
@@ -92,15 +94,17 @@ public final class StructureChecks {
      * @param formula     the declared formula sum (per formula unit)
      * @param formulaText the formula as written, for the message
      * @param z           formula units per cell; NaN when not declared (proportions are then compared)
+     * @param cellFormula whether the formula may describe the whole cell (the file's writer puts the
+     *                    cell's formula in {@code _chemical_formula_sum}, as pymatgen does)
      */
     public static List<String> againstFormula(
-            Composition built, Map<Element, Double> formula, String formulaText, double z) {
-        if (agrees(built, formula, z)) return List.of();
+            Composition built, Map<Element, Double> formula, String formulaText, double z, boolean cellFormula) {
+        if (agrees(built, formula, z, cellFormula)) return List.of();
         Element h = Element.of(1);
         if (built.get(h) == 0 && formula.containsKey(h) && formula.size() > 1) {
             Map<Element, Double> heavy = new LinkedHashMap<>(formula);
             heavy.remove(h);
-            if (agrees(built, heavy, z)) {
+            if (agrees(built, heavy, z, cellFormula)) {
                 return List.of("the file declares hydrogen (formula '" + formulaText + "'"
                         + (Double.isNaN(z) ? "" : ", Z = " + fmt(z))
                         + ") but lists no hydrogen positions: the structure has no H; the other elements match");
@@ -172,9 +176,9 @@ public final class StructureChecks {
         return k;
     }
 
-    private static boolean agrees(Composition built, Map<Element, Double> formula, double z) {
+    private static boolean agrees(Composition built, Map<Element, Double> formula, double z, boolean cellFormula) {
         if (Double.isNaN(z)) return matches(built, formula, built.numAtoms() / total(formula));
-        return matches(built, formula, z) || matches(built, formula, 1);
+        return matches(built, formula, z) || (cellFormula && matches(built, formula, 1));
     }
 
     private static boolean matches(Composition built, Map<Element, Double> formula, double z) {
