@@ -299,12 +299,13 @@ public final class CifReader implements StructureReader {
             if (ops != null) {
                 List<SpaceGroup> byNumber = redundantNumber("the symmetry operators listed were used");
                 candidates.addAll(byNumber); // the number may still fix the crystal system for missing cell parameters
-                if (!byNumber.isEmpty()
-                        && byNumber.stream().noneMatch(g -> g.operators().size() == ops.size())) {
-                    warnings.add(
-                            "the file declares space group " + byNumber.get(0).number() + " ("
-                                    + byNumber.get(0).operators().size() + " operations) but lists " + ops.size()
-                                    + " symmetry operators; the operators were used");
+                // the point group does not depend on the setting (centred or primitive cell, origin)
+                int order = pointGroupOrder(ops);
+                if (!byNumber.isEmpty() && byNumber.stream().noneMatch(g -> pointGroupOrder(g.operators()) == order)) {
+                    warnings.add("the file declares space group "
+                            + byNumber.get(0).number() + " (point group of order "
+                            + pointGroupOrder(byNumber.get(0).operators()) + ") but its " + ops.size()
+                            + " symmetry operators have " + order + " distinct rotations; the operators were used");
                 }
                 return ops;
             }
@@ -388,6 +389,13 @@ public final class CifReader implements StructureReader {
                 if (!ops.isEmpty()) return ops;
             }
             return null;
+        }
+
+        /** Number of distinct rotation parts of the operators: the order of their point group. */
+        private static int pointGroupOrder(List<SymOp> ops) {
+            java.util.Set<String> rotations = new java.util.HashSet<>();
+            for (SymOp op : ops) rotations.add(java.util.Arrays.deepToString(op.rotation()));
+            return rotations.size();
         }
 
         /** A space-group number next to operators or a symbol: a bad one is a warning, not a refusal. */
