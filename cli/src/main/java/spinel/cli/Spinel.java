@@ -33,6 +33,7 @@ public final class Spinel implements Runnable {
     }
 
     public static void main(String[] args) {
+        ReadOnlyHome.redirectEngineCache();
         System.exit(commandLine().execute(args));
     }
 

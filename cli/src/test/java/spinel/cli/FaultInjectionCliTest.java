@@ -128,4 +128,13 @@ class FaultInjectionCliTest {
                         && !l.get("ok").asBoolean()));
         assertEquals("a file where the cache folder should be", Files.readString(notADir), "nothing written");
     }
+
+    @Test
+    void aHomeThatCannotBeWrittenSendsDjlToTheSpinelCache(@TempDir Path tmp) throws Exception {
+        Path homeIsAFile = Files.writeString(tmp.resolve("home"), "not a folder");
+        Path cache = tmp.resolve("cache");
+        assertEquals(
+                cache.resolve("djl.ai").toString(), ReadOnlyHome.engineCache(homeIsAFile.resolve(".djl.ai"), cache));
+        assertEquals(null, ReadOnlyHome.engineCache(tmp.resolve("home2/.djl.ai"), cache));
+    }
 }

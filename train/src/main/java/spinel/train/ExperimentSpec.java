@@ -235,9 +235,13 @@ public record ExperimentSpec(
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
             }
+            // with SPINEL_CACHE_DIR set (a read-only home, a container) the graphs go there too
+            String spinelCache = System.getenv("SPINEL_CACHE_DIR");
             Path cache = cacheDir != null
                     ? cacheDir
-                    : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
+                    : spinelCache != null && !spinelCache.isBlank()
+                            ? Path.of(spinelCache, "graphs")
+                            : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
             return new ExperimentSpec(
                     data,
                     target,
