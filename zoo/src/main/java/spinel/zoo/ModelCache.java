@@ -162,14 +162,14 @@ public final class ModelCache {
     }
 
     /** The error for a cache folder that cannot be used, naming the setting that chooses it. */
-    static IOException unusableCache(Path dir, FileSystemException e) {
+    IOException unusableCache(Path dir, FileSystemException e) {
         String why = e instanceof AccessDeniedException
                 ? "permission denied"
                 : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
         Path where = e.getFile() != null ? Path.of(e.getFile()) : dir;
         return new IOException(
-                "the model cache cannot be used: " + where + ": " + why + "; set SPINEL_CACHE_DIR (or --cache-dir)"
-                        + " to a writable folder",
+                "the model cache " + settings.cacheDir() + " cannot be used (" + where + ": " + why
+                        + "): set SPINEL_CACHE_DIR (or --cache-dir) to a writable folder",
                 e);
     }
 

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads every CIF under a folder with {@link CifReader#readEach} and counts the results: blocks
+ * Reads every CIF under a folder (or one dataset file) with {@link Structures#readEach} and counts the results: blocks
  * read, blocks refused, structures with warnings, and warnings by kind (the first words of each).
  * With {@code -v}, prints every warning and failure. Run by bench/cif_warnings.sh; not a test.
  */
@@ -19,27 +19,29 @@ public final class WarningCensus {
         Path dir = Path.of(args[0]);
         boolean verbose = args.length > 1 && args[1].equals("-v");
         List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".cif")).sorted().toList();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                files = s.filter(p -> p.toString().endsWith(".cif")).sorted().toList();
+            }
+        } else {
+            files = List.of(dir); // one dataset file (Matbench json.gz, extended XYZ, ...)
         }
-        CifReader reader = new CifReader();
         int read = 0, failed = 0, warned = 0;
         Map<String, Integer> kinds = new TreeMap<>();
         long t0 = System.nanoTime();
         for (Path f : files) {
-            for (ReadResult r : reader.readEach(f)) {
+            for (ReadResult r : Structures.readEach(f)) {
                 if (!r.ok()) {
                     failed++;
                     if (verbose)
-                        System.out.println(
-                                "FAIL " + dir.relativize(f) + ": " + r.error().getMessage());
+                        System.out.println("FAIL " + f + ": " + r.error().getMessage());
                     continue;
                 }
                 read++;
                 if (!r.structure().warnings().isEmpty()) warned++;
                 for (String w : r.structure().warnings()) {
                     kinds.merge(kind(w), 1, Integer::sum);
-                    if (verbose) System.out.println("WARN " + dir.relativize(f) + " [" + r.id() + "]: " + w);
+                    if (verbose) System.out.println("WARN " + f + " [" + r.id() + "]: " + w);
                 }
             }
         }
