@@ -6,7 +6,12 @@ The model below restates the maths of the reference implementation (Xie & Grossm
 cgcnn/data.py collate_pool) line for line, so that its speed is the reference's speed.
 
   generate OUT.npz [--crystals 1024] [--atoms 52] [--seed 1]   write random but realistic graphs
-  run GRAPHS.npz [--threads 1] [--batch 256] [--epochs 2]      time training and inference, print JSON
+  run GRAPHS.npz [--threads 1] [--batch 256] [--epochs 2] [--optim adam|sgd]
+                                                               time training and inference, print JSON
+
+GRAPHS.npz is either written by `generate` or by `spinel bench speed --save-graphs` (the real
+crystals spinel times, arrays atom_counts, atom_fea, nbr_fea_idx, nbr_dist): bond features absent
+from the file are expanded from the distances here, as the reference's GaussianDistance does.
 
 Graphs: atom features are rows of the reference atom_init.json (92 features) for random elements,
 12 neighbours per atom at sorted distances drawn in [1.8, 6.5] A, bond features the Gaussian
@@ -16,6 +21,7 @@ random within the crystal.
 import argparse
 import json
 import os
+import resource
 import sys
 import time
 
@@ -124,6 +130,10 @@ def run(args):
     torch.manual_seed(0)
     with np.load(args.graphs) as z:
         d = {k: z[k] for k in z.files}   # an NpzFile re-reads an array on every access
+    if 'nbr_fea' not in d:
+        # the reference's GaussianDistance(dmin=0, dmax=8, step=0.2): exp(-(d - mu)^2 / 0.2^2)
+        centres = np.arange(0, 8 + 0.2, 0.2)
+        d['nbr_fea'] = np.exp(-(d['nbr_dist'][..., None] - centres) ** 2 / 0.2 ** 2).astype(np.float32)
     counts = d['atom_counts']
     starts = np.concatenate([[0], np.cumsum(counts)])
     data = []
@@ -134,7 +144,10 @@ def run(args):
                       torch.from_numpy(d['nbr_fea_idx'][s:e])), torch.tensor([rng.normal()], dtype=torch.float32)))
     atoms = int(counts.sum())
     model = CrystalGraphConvNet(data[0][0][0].shape[1], data[0][0][1].shape[2])
-    optimizer = torch.optim.SGD(model.parameters(), 0.01, momentum=0.9)
+    if args.optim == 'adam':  # spinel's default optimiser (reference main.py: --optim Adam --lr 0.001)
+        optimizer = torch.optim.Adam(model.parameters(), 0.001)
+    else:  # the reference's default: SGD, lr 0.01, momentum 0.9
+        optimizer = torch.optim.SGD(model.parameters(), 0.01, momentum=0.9)
     criterion = nn.MSELoss()
     batches = [data[i:i + args.batch] for i in range(0, len(data), args.batch)]
 
@@ -166,6 +179,8 @@ def run(args):
     infer_s, infer_cpu = time.perf_counter() - t, time.process_time() - c
     n = len(data) * args.epochs
     print(json.dumps({'impl': 'reference-pytorch', 'torch': torch.__version__, 'threads': args.threads,
+                      'optim': args.optim, 'load_average': os.getloadavg()[0],
+                      'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       'batch': args.batch, 'crystals': len(data), 'atoms': atoms, 'epochs': args.epochs,
                       'train_crystals_per_s': n / train_s, 'train_atoms_per_s': atoms * args.epochs / train_s,
                       'infer_crystals_per_s': n / infer_s, 'infer_atoms_per_s': atoms * args.epochs / infer_s,
@@ -185,6 +200,7 @@ def main():
     r.add_argument('--threads', type=int, default=1)
     r.add_argument('--batch', type=int, default=256)
     r.add_argument('--epochs', type=int, default=2)
+    r.add_argument('--optim', choices=['adam', 'sgd'], default='adam')
     args = p.parse_args()
     generate(args) if args.cmd == 'generate' else run(args)
 

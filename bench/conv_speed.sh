@@ -1,47 +1,88 @@
 #!/usr/bin/env bash
-# CGCNN training and inference throughput: spinel (DJL, PyTorch 2.7.1 engine) against the reference
-# CGCNN maths on PyTorch (Debian python3-torch), same machine, same intra-op threads, same graphs,
-# same batches (default architecture 64/3/128/1, batch 256, SGD with momentum, MSE).
+# CGCNN training and inference throughput: `spinel bench speed` (the real trainer, Adam, checkpoints)
+# against the reference CGCNN maths on PyTorch (Debian python3-torch, bench/cgcnn_reference_speed.py),
+# on the same Materials Project crystals (the graphs spinel builds, exported with --save-graphs), the
+# same batch, the same optimiser, interleaved round by round.
 #
-#   bench/conv_speed.sh [--threads 1] [--crystals 512] [--atoms 52] [--epochs 2] [--rounds 2]
+#   bench/conv_speed.sh [--crystals 2000] [--batch 256] [--epochs 2] [--rounds 3] [--threads 1]
 #
-# Prints one JSON line per implementation and round, then the ratios (spinel / reference) of the
-# medians, wall-clock and per CPU second (the latter is robust to other load on the machine).
+# --threads sets the intra-op threads of both (spinel: SPINEL_TORCH_THREADS; 0 = each one's default).
+# Prints one JSON line per implementation and round (with peak RSS from /usr/bin/time -v and the load
+# average), then medians, spreads (min–max) and the ratios spinel / reference of the medians, per
+# wall-clock second and per CPU second (the latter is robust to other load on the machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-threads=1 crystals=512 atoms=52 epochs=2 rounds=2
+crystals=2000 batch=256 epochs=2 rounds=3 threads=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --threads) threads=$2; shift 2 ;;
     --crystals) crystals=$2; shift 2 ;;
-    --atoms) atoms=$2; shift 2 ;;
+    --batch) batch=$2; shift 2 ;;
     --epochs) epochs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-export SPINEL_SHARED=${SPINEL_SHARED:-$(cd .. && pwd)/shared}
-graphs=${TMPDIR:-/tmp}/spinel-conv-bench-${crystals}x${atoms}.npz
-if [ ! -f "$graphs" ]; then
-  /usr/bin/python3 bench/cgcnn_reference_speed.py generate "$graphs" --crystals "$crystals" --atoms "$atoms"
+shared=${SPINEL_SHARED:-$(cd .. && pwd)/shared}
+work=${TMPDIR:-/tmp}/spinel-conv-bench
+data=$work/mp_${crystals}
+graphs=$work/mp_${crystals}.graphs.npz
+mkdir -p "$work"
+if [ ! -f "$data/id_prop.csv" ]; then
+  # the first N rows of the Materials Project set (CGCNN folder: <id>.cif + id_prop.csv)
+  [ -d "$work/mp_36k" ] || tar -xJf "$shared/data/mp_36k.tar.xz" -C "$work"
+  mkdir -p "$data.tmp"
+  head -n "$crystals" "$work/mp_36k/id_prop.csv" > "$data.tmp/id_prop.csv"
+  cut -d, -f1 "$data.tmp/id_prop.csv" | while read -r id; do cp "$work/mp_36k/$id.cif" "$data.tmp/"; done
+  mv "$data.tmp" "$data"
 fi
-./mvnw -q -B -o -pl conv -am compile dependency:build-classpath -Dmdep.outputFile=target/conv.cp >&2
-rm -f graph/target/conv.cp descriptors/target/conv.cp
-cp="conv/target/classes:$(cat conv/target/conv.cp)"
 out=$(mktemp)
+timed() {  # timed IMPL COMMAND...: runs COMMAND, appends its JSON line with peak RSS and load
+  local impl=$1; shift
+  local t; t=$(mktemp)
+  local load0; load0=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -v -o "$t" "$@" > "$t.json"
+  /usr/bin/python3 - "$impl" "$t" "$t.json" "$load0" <<'PY' | tee -a "$out"
+import json, sys
+impl, tfile, jfile, load0 = sys.argv[1:]
+row = json.loads(open(jfile).read().strip().splitlines()[-1])
+for line in open(tfile):
+    k, _, v = line.strip().rpartition(': ')
+    if k == 'Maximum resident set size (kbytes)': row['time_peak_rss_mb'] = round(int(v) / 1024, 1)
+row.update(impl=impl, load_before=float(load0), load_after=float(open('/proc/loadavg').read().split()[0]))
+print(json.dumps(row))
+PY
+  rm -f "$t" "$t.json"
+}
+spinel() {
+  local extra=()
+  [ -f "$graphs" ] || extra=(--save-graphs "$graphs")
+  SPINEL_TORCH_THREADS=$([ "$threads" -gt 0 ] && echo "$threads" || echo "") \
+    timed spinel ./spinel bench speed --data "$data" --batch "$batch" --epochs "$epochs" --cache "$work/cache" "${extra[@]}"
+}
+reference() {
+  local t=$threads
+  [ "$t" -gt 0 ] || t=$(nproc)
+  timed reference /usr/bin/python3 bench/cgcnn_reference_speed.py run "$graphs" --threads "$t" --batch "$batch" \
+    --epochs "$epochs" --optim adam
+}
 echo "# $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)" >&2
+[ -f "$graphs" ] || spinel  # builds the graph cache and exports the graphs (its round is not counted)
+: > "$out"
 for r in $(seq "$rounds"); do
-  /usr/bin/python3 bench/cgcnn_reference_speed.py run "$graphs" --threads "$threads" --epochs "$epochs" | tee -a "$out"
-  java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" spinel.conv.SpeedBenchmark \
-    "$graphs" --threads "$threads" --epochs "$epochs" 2>/dev/null | tee -a "$out"
+  if [ $((r % 2)) -eq 1 ]; then reference; spinel; else spinel; reference; fi
 done
 /usr/bin/python3 - "$out" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{')]
-med = lambda impl, k: statistics.median(r[k] for r in rows if r['impl'] == impl)
-keys = ['train_crystals_per_s', 'infer_crystals_per_s', 'train_crystals_per_cpu_s', 'infer_crystals_per_cpu_s']
-print(json.dumps({'ratio_spinel_over_reference': {k: round(med('spinel-djl', k) / med('reference-pytorch', k), 2) for k in keys},
-                  'spinel': {k: round(med('spinel-djl', k), 1) for k in keys},
-                  'reference': {k: round(med('reference-pytorch', k), 1) for k in keys}}))
+keys = ['train_crystals_per_s', 'train_crystals_per_cpu_s', 'infer_crystals_per_s', 'infer_crystals_per_cpu_s',
+        'time_peak_rss_mb']
+def stats(impl, k):
+    v = [r[k] for r in rows if r['impl'] == impl]
+    return statistics.median(v), min(v), max(v)
+summary = {impl: {k: '%.1f (%.1f-%.1f)' % stats(impl, k) for k in keys} for impl in ('spinel', 'reference')}
+summary['ratio_spinel_over_reference'] = {k: round(stats('spinel', k)[0] / stats('reference', k)[0], 2) for k in keys[:4]}
+summary['load'] = [min(r['load_before'] for r in rows), max(r['load_after'] for r in rows)]
+print(json.dumps(summary))
 PY
 rm -f "$out"

@@ -82,7 +82,7 @@ package() {
       desc="CGCNN (atom_fea_len 64, 3 convolutions, h_fea_len 128) predicting the DFT (PBE) volume per atom of a crystal from its composition and bonding topology: every input is rescaled to 20 Å³/atom first (at training and at prediction), so the given cell size is ignored and the model answers 'how large should this crystal be'. Trained by spinel train for 15 epochs (cosine learning rate, 14 min on 2 shared cores) on a 20,000-structure subset. Held-out test MAE 0.46 Å³/atom, RMSE 0.69, R² 0.992 (n = 4,000; predicting the mean gives MAE 5.9). PBE overestimates volumes by a few per cent against experiment." ;;
     *) echo "unknown model $1" >&2; exit 2 ;;
   esac
-  ./spinel zoo package "$RUNS/$1" --id "$id" --version 1 --title "$title" ${units:+--units "$units"} \
+  ./spinel zoo package "$RUNS/$1" --id "$id" --model-version 1 --title "$title" ${units:+--units "$units"} \
     --data "$data" --data-licence "$licence" --licence MIT --command "$(command_of "$1")" --description "$desc"
 }
 

@@ -10,16 +10,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spinel.conv.TorchThreads;
 import spinel.train.Benchmarks;
+import spinel.train.EnumIds;
 import spinel.train.ExperimentSpec;
+import spinel.train.ScratchBaseline;
+import spinel.train.ScratchMlp;
 
 /** {@code spinel bench}: model speed, and model comparisons on one dataset and split. */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
-                "Benchmarks: 'speed' (crystals/s of the default CGCNN) and 'compare' (CGCNN, fusion and MLP baselines).",
-        subcommands = {BenchCommand.Speed.class, BenchCommand.Compare.class})
+                "Benchmarks: 'speed' (crystals/s of the default CGCNN), 'compare' (CGCNN, fusion and MLP baselines) and "
+                        + "'scratch-mlp' (the from-scratch MLP with its gradient check).",
+        subcommands = {BenchCommand.Speed.class, BenchCommand.Compare.class, BenchCommand.ScratchMlpBaseline.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -55,12 +60,24 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "0", description = "Use only the first N structures (0: all).")
         int limit;
 
-        @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+        @Option(
+                names = "--cache",
+                description =
+                        "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
         Path cache;
+
+        @Option(
+                names = "--save-graphs",
+                paramLabel = "FILE.npz",
+                description = "Also write the graphs timed as NumPy arrays, for the reference CGCNN's timing on the "
+                        + "same graphs (bench/cgcnn_reference_speed.py run FILE.npz).")
+        Path saveGraphs;
 
         @Override
         public Integer call() throws Exception {
-            new JsonLines(System.out).write(Benchmarks.speed(data, batch, epochs, limit, cache, System.err));
+            TorchThreads.configure();
+            new JsonLines(System.out)
+                    .write(Benchmarks.speed(data, batch, epochs, limit, cache, saveGraphs, System.err));
             return 0;
         }
     }
@@ -94,6 +111,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            TorchThreads.configure();
             List<Integer> folds = foldList != null ? foldList : List.of(options.fold);
             List<Map<String, Object>> runs = new ArrayList<>();
             JsonLines json = new JsonLines(System.out);
@@ -104,7 +122,10 @@ public final class BenchCommand implements Runnable {
                     Path dir = out.resolve(m).resolve(options.folds != null ? "fold-" + k : "random");
                     ExperimentSpec spec =
                             options.toSpec().setOut(dir).optResume(true).build();
-                    Map<String, Object> r = Benchmarks.runOrLoad(spec, System.err);
+                    var classical = options.classical();
+                    Map<String, Object> r = classical != null
+                            ? spinel.train.ClassicalExperiment.run(spec, classical, System.err)
+                            : Benchmarks.runOrLoad(spec, System.err);
                     Map<String, Object> line = new LinkedHashMap<>(r);
                     line.put("run", dir.toString());
                     json.write(line);
@@ -113,6 +134,44 @@ public final class BenchCommand implements Runnable {
             }
             Files.createDirectories(out);
             Benchmarks.writeTable(runs, out, options.data.getFileName().toString());
+            return 0;
+        }
+    }
+
+    /** {@code spinel bench scratch-mlp}. */
+    @Command(
+            name = "scratch-mlp",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Train the from-scratch MLP (Commons Math matrices, back-propagation by hand, plain mini-batch "
+                        + "gradient descent) on the lattice + composition descriptors, with the split, scaler and "
+                        + "normaliser of 'spinel train --model mlp-both', after checking its gradients against finite "
+                        + "differences. Regression only; plain gradient descent wants a larger --lr (e.g. 0.05).",
+                "Writes OUT/metrics.json (test MAE/RMSE/R², gradient_check_max_error), predictions.csv and parity.png; "
+                        + "prints metrics.json as one JSON line."
+            })
+    public static final class ScratchMlpBaseline implements Callable<Integer> {
+        @Mixin
+        TrainOptions options = new TrainOptions();
+
+        @Option(names = "--hidden", defaultValue = "64,32", split = ",", description = "Hidden widths.")
+        int[] hidden;
+
+        @Option(
+                names = "--activation",
+                defaultValue = "tanh",
+                description = "sigmoid, relu or tanh (default: ${DEFAULT-VALUE}).")
+        String activation;
+
+        @Option(names = "--out", required = true, description = "Output folder.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            ExperimentSpec spec = options.toSpec().setOut(out).build();
+            ScratchMlp.Activation act = EnumIds.parse(ScratchMlp.Activation.class, activation, "--activation");
+            new JsonLines(System.out).write(ScratchBaseline.run(spec, hidden, act, System.err));
             return 0;
         }
     }

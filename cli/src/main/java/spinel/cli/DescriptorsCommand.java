@@ -253,6 +253,20 @@ public final class DescriptorsCommand implements Runnable {
         @Override
         void describe(Structure s, Map<String, Object> r) {
             r.put("features", json(LatticeFeatures.of(s)));
+            r.put("units", UNITS);
+        }
+
+        /** Units of the dimensioned features (the others are ratios or counts). */
+        static final Map<String, String> UNITS = unitsOfLattice();
+
+        private static Map<String, String> unitsOfLattice() {
+            Map<String, String> u = new LinkedHashMap<>();
+            for (String k : List.of("a", "b", "c")) u.put(k, "angstrom");
+            for (String k : List.of("alpha", "beta", "gamma")) u.put(k, "degrees");
+            u.put("volume", "angstrom^3");
+            u.put("volume_per_atom", "angstrom^3/atom");
+            u.put("density", "g/cm^3");
+            return u;
         }
     }
 

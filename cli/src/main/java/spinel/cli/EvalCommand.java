@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import spinel.conv.TorchThreads;
 import spinel.train.Experiment;
 
 /** {@code spinel eval}: scores a trained run folder on another dataset; prints metrics as one JSON line. */
@@ -36,6 +37,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TorchThreads.configure();
         Path dir = out != null
                 ? out
                 : model.resolve("eval-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_"));

@@ -91,6 +91,10 @@ public final class GraphCommand implements Callable<Integer> {
         return records;
     }
 
+    /** Units of the dimensioned fields of a line. */
+    static final Map<String, String> UNITS =
+            Map.of("volume", "angstrom^3", "abc", "angstrom", "angles", "degrees", "neighbors", "angstrom");
+
     private Map<String, Object> describe(Path file, Structure s, boolean withId) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("file", file.toString());
@@ -115,6 +119,7 @@ public final class GraphCommand implements Callable<Integer> {
         }
         r.put("neighbors", shells);
         r.put("warnings", s.warnings());
+        r.put("units", UNITS);
         return r;
     }
 }

@@ -43,6 +43,8 @@ final class InputFiles {
 
     static boolean looksLikeStructure(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // the atom features of a CGCNN dataset folder are not a structure
+        if (n.equals("atom_init.json")) return false;
         return n.endsWith(".cif")
                 || n.endsWith(".vasp")
                 || n.endsWith(".poscar")
@@ -77,6 +79,29 @@ final class InputFiles {
                             0,
                             (r.id() != null ? "data_" + r.id() + ": " : "") + "refused by --strict: "
                                     + String.join("; ", r.structure().warnings()))));
+        }
+        return out;
+    }
+
+    /**
+     * {@code --strict} for prediction inputs: an input with a structure the reader has warnings
+     * about is refused as a whole, naming the structure and the warnings.
+     */
+    static List<spinel.zoo.StructureInput> strict(List<spinel.zoo.StructureInput> inputs) {
+        List<spinel.zoo.StructureInput> out = new ArrayList<>(inputs.size());
+        for (spinel.zoo.StructureInput in : inputs) {
+            out.add(new spinel.zoo.StructureInput(in.source(), in.target(), () -> {
+                List<spinel.graph.Structure> all = in.read();
+                for (spinel.graph.Structure s : all) {
+                    if (s.warnings().isEmpty()) continue;
+                    throw new StructureFormatException(
+                            in.source(),
+                            0,
+                            (s.id() != null ? "data_" + s.id() + ": " : "") + "refused by --strict: "
+                                    + String.join("; ", s.warnings()));
+                }
+                return all;
+            }));
         }
         return out;
     }

@@ -3,6 +3,9 @@ package spinel.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,7 +18,41 @@ public final class JsonLines {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .registerModule(new SimpleModule("spinel-numbers")
+                    .addSerializer(Double.class, new DoubleSerializer())
+                    .addSerializer(Double.TYPE, new DoubleSerializer())
+                    .addSerializer(double[].class, new DoubleArraySerializer()));
+
+    /** Doubles to {@value Rounding#DOUBLE_DIGITS} significant digits; NaN and infinities as null (JSON has none). */
+    private static final class DoubleSerializer extends StdSerializer<Double> {
+        DoubleSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            write(v, gen);
+        }
+
+        static void write(double v, JsonGenerator gen) throws IOException {
+            if (Double.isFinite(v)) gen.writeNumber(Rounding.significant(v));
+            else gen.writeNull();
+        }
+    }
+
+    private static final class DoubleArraySerializer extends StdSerializer<double[]> {
+        DoubleArraySerializer() {
+            super(double[].class);
+        }
+
+        @Override
+        public void serialize(double[] v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartArray();
+            for (double x : v) DoubleSerializer.write(x, gen);
+            gen.writeEndArray();
+        }
+    }
 
     private final PrintStream out;
 

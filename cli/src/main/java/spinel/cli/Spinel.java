@@ -2,6 +2,7 @@ package spinel.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import spinel.graph.io.CacheRoot;
 
 /**
  * The {@code spinel} command: a thin shell over the library's public API. Machine output is JSON
@@ -14,12 +15,14 @@ import picocli.CommandLine.Command;
         description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
         subcommands = {
             GraphCommand.class,
+            SymmetryCommand.class,
             DescriptorsCommand.class,
             PredictCommand.class,
             TrainCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             ZooCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Spinel implements Runnable {
@@ -33,8 +36,18 @@ public final class Spinel implements Runnable {
     }
 
     public static void main(String[] args) {
-        ReadOnlyHome.redirectEngineCache();
+        djlCacheUnderSpinelRoot();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * DJL's own files (the extracted native library) go under Spinel's cache root, {@code <root>/djl.ai},
+     * unless {@code DJL_CACHE_DIR} says where (DJL reads the system property, then the variable).
+     */
+    static void djlCacheUnderSpinelRoot() {
+        if (System.getProperty("DJL_CACHE_DIR") != null || System.getenv("DJL_CACHE_DIR") != null) return;
+        System.setProperty(
+                "DJL_CACHE_DIR", CacheRoot.directory().resolve("djl.ai").toString());
     }
 
     /** The configured command line (also used by tests). */

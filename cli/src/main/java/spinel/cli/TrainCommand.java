@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import spinel.conv.TorchThreads;
 import spinel.train.Experiment;
 import spinel.train.ExperimentSpec;
 
@@ -37,13 +38,31 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run folder.")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    @Option(
+            names = "--resume",
+            description = "Continue the run in --out from its last checkpoint. Refused when the data (content), "
+                    + "target, task, model or any training option differs from the run's config.json.")
     boolean resume;
+
+    @Option(
+            names = "--allow",
+            split = ",",
+            paramLabel = "OPTION",
+            description = "With --resume: options that may differ from the run's own (epochs, patience).")
+    java.util.Set<String> allow = new java.util.TreeSet<>();
 
     @Override
     public Integer call() throws Exception {
-        ExperimentSpec s = options.toSpec().setOut(out).optResume(resume).build();
-        Map<String, Object> metrics = Experiment.run(s, System.err);
+        TorchThreads.configure();
+        ExperimentSpec s = options.toSpec()
+                .setOut(out)
+                .optResume(resume)
+                .optAllowedChanges(allow)
+                .build();
+        var classical = options.classical();
+        Map<String, Object> metrics = classical != null
+                ? spinel.train.ClassicalExperiment.run(s, classical, System.err)
+                : Experiment.run(s, System.err);
         new JsonLines(System.out).write(metrics);
         return 0;
     }

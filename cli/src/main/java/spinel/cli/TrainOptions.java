@@ -40,8 +40,28 @@ public final class TrainOptions {
     @Option(
             names = "--model",
             defaultValue = "cgcnn",
-            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both " + "(default: ${DEFAULT-VALUE}).")
+            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both; classical baselines on descriptors: "
+                    + "decision-tree, random-forest, gradient-boosting, knn, linear (default: ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(
+            names = "--features",
+            defaultValue = "lattice,composition,steinhardt",
+            description = "Classical models: descriptor groups (default: ${DEFAULT-VALUE}).")
+    String features;
+
+    @Option(
+            names = "--param",
+            description =
+                    "Classical models: a hyperparameter NAME=VALUE (repeatable), e.g. trees=500, max_depth=8, k=10.")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
+    @Option(
+            names = "--cv",
+            defaultValue = "0",
+            description = "Classical models: k-fold cross-validation on the training rows, reported in metrics.json "
+                    + "(0: off; 5 is the usual).")
+    int cv;
 
     @Option(names = "--head", defaultValue = "default", description = "default or two-stage (Bravais → space group).")
     String head;
@@ -154,8 +174,30 @@ public final class TrainOptions {
             description = "CGCNN hidden length (default: ${DEFAULT-VALUE}).")
     int hFeaLen;
 
-    @Option(names = "--cache", description = "Graph cache folder (default: ~/.cache/spinel/graphs).")
+    @Option(
+            names = "--cache",
+            description =
+                    "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
     Path cache;
+
+    /** The classical-model settings of these options, or null when --model is not a classical model. */
+    public spinel.train.ClassicalExperiment.Settings classical() {
+        spinel.train.classical.ClassicalModel m = spinel.train.classical.ClassicalModel.of(model);
+        if (m == null) return null;
+        try {
+            return new spinel.train.ClassicalExperiment.Settings(
+                    m, params, spinel.train.classical.DescriptorSet.parse(features), cv);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(new TrainCommand()), e.getMessage());
+        }
+    }
+
+    @Option(
+            names = "--drop-missing-targets",
+            description = "Train without rows whose target is missing or not finite (counted on stderr); "
+                    + "by default such rows are refused.")
+    boolean dropMissingTargets;
 
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
@@ -193,7 +235,8 @@ public final class TrainOptions {
                 .optArchitecture(atomFeaLen, nConv, hFeaLen)
                 .optEnsemble(ensemble)
                 .optTrain(config)
-                .optCacheDir(cache);
+                .optCacheDir(cache)
+                .optDropMissingTargets(dropMissingTargets);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spinel.zoo.ModelCard;
 import spinel.zoo.ModelFile;
-import spinel.zoo.ModelZoo;
+import spinel.zoo.ModelRegistry;
 import spinel.zoo.ZooSettings;
 
 /**
@@ -52,11 +52,11 @@ public final class ZooCommand implements Runnable {
         @Option(names = "--offline", description = "never use the network")
         boolean offline;
 
-        ModelZoo zoo() {
+        ModelRegistry zoo() {
             ZooSettings s = ZooSettings.fromEnvironment();
             if (cacheDir != null) s = s.withCacheDir(cacheDir.toAbsolutePath());
             if (offline) s = s.withOffline(true);
-            return ModelZoo.create(s);
+            return ModelRegistry.create(s);
         }
     }
 
@@ -70,7 +70,7 @@ public final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelZoo zoo = opts.zoo();
+            ModelRegistry zoo = opts.zoo();
             JsonLines out = new JsonLines(System.out);
             for (ModelCard c : zoo.list()) out.write(summary(zoo, c));
             return 0;
@@ -93,7 +93,7 @@ public final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelZoo zoo = opts.zoo();
+            ModelRegistry zoo = opts.zoo();
             JsonLines out = new JsonLines(System.out);
             for (String id : ids) out.write(zoo.card(id));
             return 0;
@@ -117,7 +117,7 @@ public final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelZoo zoo = opts.zoo();
+            ModelRegistry zoo = opts.zoo();
             JsonLines out = new JsonLines(System.out);
             int status = 0;
             for (String id : ids) {
@@ -154,7 +154,10 @@ public final class ZooCommand implements Runnable {
         @Option(names = "--id", required = true, description = "model id, e.g. spinel/formation-energy-per-atom")
         String id;
 
-        @Option(names = "--version", defaultValue = "1")
+        @Option(
+                names = "--model-version",
+                defaultValue = "1",
+                description = "version of the weights (default: ${DEFAULT-VALUE})")
         String version;
 
         @Option(names = "--title", required = true)
@@ -210,7 +213,7 @@ public final class ZooCommand implements Runnable {
         }
     }
 
-    static Map<String, Object> summary(ModelZoo zoo, ModelCard c) {
+    static Map<String, Object> summary(ModelRegistry zoo, ModelCard c) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", c.id());
         r.put("version", c.version());

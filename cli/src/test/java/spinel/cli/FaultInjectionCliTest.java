@@ -123,18 +123,10 @@ class FaultInjectionCliTest {
                         .anyMatch(l -> l.get("ok").asBoolean()
                                 && l.get("file").asText().endsWith("NaCl.cif")),
                 r.stdout());
+        // predict reads a file's good blocks; each says which block of the file was not read
         assertTrue(lines.stream()
-                .anyMatch(l -> "broken_quote".equals(l.path("id").asText())
-                        && !l.get("ok").asBoolean()));
+                .anyMatch(l -> l.get("ok").asBoolean()
+                        && l.get("warnings").toString().contains("data_broken_quote of this file was not read")));
         assertEquals("a file where the cache folder should be", Files.readString(notADir), "nothing written");
-    }
-
-    @Test
-    void aHomeThatCannotBeWrittenSendsDjlToTheSpinelCache(@TempDir Path tmp) throws Exception {
-        Path homeIsAFile = Files.writeString(tmp.resolve("home"), "not a folder");
-        Path cache = tmp.resolve("cache");
-        assertEquals(
-                cache.resolve("djl.ai").toString(), ReadOnlyHome.engineCache(homeIsAFile.resolve(".djl.ai"), cache));
-        assertEquals(null, ReadOnlyHome.engineCache(tmp.resolve("home2/.djl.ai"), cache));
     }
 }

@@ -34,19 +34,23 @@ class PredictCommandTest {
         Assumptions.assumeTrue(Files.isDirectory(CGCNN.resolve("pre-trained")), "no " + CGCNN);
     }
 
-    record Run(int status, String stdout) {}
+    record Run(int status, String stdout, String stderr) {}
 
     static Run run(String... args) {
         PrintStream old = System.out;
+        PrintStream oldErr = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try {
             System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             status = new CommandLine(new PredictCommand()).execute(args);
         } finally {
             System.setOut(old);
+            System.setErr(oldErr);
         }
-        return new Run(status, buf.toString(StandardCharsets.UTF_8));
+        return new Run(status, buf.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static List<JsonNode> lines(String s) throws Exception {
@@ -155,21 +159,84 @@ class PredictCommandTest {
 
     @Test
     void checkpointWithoutAtomInitIsAClearError() {
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        Run r;
-        try {
-            r = run(
-                    "--model",
-                    CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
-                    "--no-progress",
-                    CGCNN.resolve("sample/1507756.cif").toString());
-        } finally {
-            System.setErr(oldErr);
-        }
+        Run r = run(
+                "--model",
+                CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
+                "--no-progress",
+                CGCNN.resolve("sample/1507756.cif").toString());
         assertTrue(r.status() != 0);
         assertEquals("", r.stdout());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--atom-init FILE is needed"), err.toString());
+        assertTrue(r.stderr().contains("--atom-init FILE is needed"), r.stderr());
+    }
+
+    /** The reference's predict.py on its own sample folder: targets on each line, MAE, test_results.csv. */
+    @Test
+    void cgcnnFolderCarriesTargetsReportsMaeAndWritesTheReferenceResults() throws Exception {
+        Path results = tmp.resolve("test_results.csv");
+        Run r = run(
+                "--model",
+                CGCNN.resolve("pre-trained/band-gap.pth.tar").toString(),
+                "--atom-init",
+                CGCNN.resolve("sample/atom_init.json").toString(),
+                "--cache-dir",
+                tmp.resolve("cache").toString(),
+                "--results",
+                results.toString(),
+                CGCNN.resolve("sample").toString());
+        assertEquals(0, r.status(), r.stderr());
+        List<JsonNode> out = lines(r.stdout());
+        Map<String, double[]> ref = reference("band-gap");
+        assertEquals(ref.size(), out.size(), "one line per id_prop.csv row; atom_init.json is not a structure");
+        double mae = 0;
+        for (JsonNode n : out) {
+            double[] want = ref.get(n.get("id").asText());
+            assertEquals(want[0], n.get("target").asDouble(), 1e-12, n.toString());
+            assertEquals(want[1], n.get("prediction").asDouble(), 1e-4, n.toString());
+            mae += Math.abs(want[1] - want[0]) / ref.size();
+        }
+        assertTrue(r.stderr().contains(String.format(java.util.Locale.ROOT, "MAE %.4f", mae)), r.stderr());
+        List<String> rows = Files.readAllLines(results);
+        assertEquals(ref.size(), rows.size());
+        for (String row : rows) {
+            String[] c = row.split(",");
+            assertEquals(ref.get(c[0])[0], Double.parseDouble(c[1]), 1e-12, row);
+            assertEquals(ref.get(c[0])[1], Double.parseDouble(c[2]), 1e-4, row);
+        }
+    }
+
+    /** id → {target, prediction} of the reference implementation on the sample folder. */
+    static Map<String, double[]> reference(String model) throws Exception {
+        Map<String, double[]> m = new HashMap<>();
+        List<String> rows = Files.readAllLines(CGCNN.resolve("reference/" + model + ".predictions.csv"));
+        for (String r : rows.subList(1, rows.size())) {
+            String[] c = r.split(",");
+            m.put(c[0], new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[2])});
+        }
+        return m;
+    }
+
+    @Test
+    void rejectBelowWithholdsUnsureClassifications() throws Exception {
+        try (CgcnnMirror mirror = new CgcnnMirror(CGCNN)) {
+            Run r = run(
+                    "--model",
+                    "cgcnn/semi-metal-classification",
+                    "--cache-dir",
+                    tmp.resolve("cache").toString(),
+                    "--reject-below",
+                    "0.9",
+                    CGCNN.resolve("sample").toString());
+            assertEquals(0, r.status(), r.stderr());
+            Map<String, double[]> ref = reference("semi-metal-classification");
+            int rejected = 0;
+            for (JsonNode n : lines(r.stdout())) {
+                double metal = ref.get(n.get("id").asText())[1];
+                boolean unsure = Math.max(metal, 1 - metal) < 0.9;
+                assertEquals(unsure, n.path("rejected").asBoolean(false), n.toString());
+                assertEquals(unsure, n.get("prediction").isNull(), n.toString());
+                if (unsure) rejected++;
+            }
+            assertTrue(r.stderr().contains(rejected + " rejected (probability below 0.9)"), r.stderr());
+        }
     }
 }

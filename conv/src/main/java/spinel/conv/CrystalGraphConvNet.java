@@ -275,7 +275,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
                 throw new IllegalArgumentException(e.getKey() + ": expected float[] or NDArray, got "
                         + (v == null ? "null" : v.getClass().getName()));
             }
-            target.set(values);
+            ParameterArrays.overwrite(target, values);
         }
     }
 

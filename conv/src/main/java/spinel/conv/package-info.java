@@ -3,8 +3,8 @@
  * collates {@code spinel.graph.CrystalGraph}s into tensors, {@link spinel.conv.CGConv} is the
  * reference convolution, {@link spinel.conv.Pooling} reduces atoms to crystals,
  * {@link spinel.conv.CrystalGraphConvNet} is the whole network with its {@link spinel.conv.Head}s,
- * and loads the reference's PyTorch state dicts by name. {@link spinel.conv.SpeedBenchmark} measures
- * its throughput.
+ * and loads the reference's PyTorch state dicts by name ({@code spinel bench speed} measures its
+ * throughput through the training loop of {@code spinel.train}).
  *
  * <p>Typical use:
  * <pre>{@code

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Assumptions;
 import spinel.graph.CrystalGraph;
+import spinel.graph.io.NpyArray;
+import spinel.graph.io.Npz;
 
 /** Access to ../shared/anchors/cgcnn for parity tests (skips when absent). */
 final class Anchors {
@@ -37,30 +36,31 @@ final class Anchors {
     }
 
     /**
-     * The numeric arrays of an .npz (each .npy entry decoded by DJL); string arrays, which DJL does
-     * not read, are skipped.
+     * The numeric arrays of an .npz, read with {@link Npz}, as NDArrays of the same element type
+     * (float32, float64, int32 or int64; smaller integer types widen to int64); string arrays (the
+     * anchors' cif ids) are skipped.
      */
     static Map<String, NDArray> npz(NDManager manager, Path file) {
-        // DJL's NDList.decode reads .npz but rejects string arrays (the anchors' cif ids): re-zip the numeric entries
-        java.io.ByteArrayOutputStream numeric = new java.io.ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(in);
-                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(numeric)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                byte[] bytes = zip.readAllBytes();
-                String header = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.ISO_8859_1);
-                if (header.contains("'descr': '<U") || header.contains("'descr': '|S")) continue;
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(bytes);
-                out.closeEntry();
-            }
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        Npz archive;
+        try {
+            archive = Npz.read(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         Map<String, NDArray> out = new LinkedHashMap<>();
-        for (NDArray a : ai.djl.ndarray.NDList.decode(manager, numeric.toByteArray())) {
-            out.put(a.getName().replaceFirst("\\.npy$", ""), a);
+        for (String name : archive.names()) {
+            NpyArray a = archive.get(name);
+            Shape shape =
+                    new Shape(java.util.Arrays.stream(a.shape()).asLongStream().toArray());
+            NDArray nd =
+                    switch (a.dtype()) {
+                        case STRING -> null;
+                        case FLOAT32 -> manager.create(a.asFloats(), shape);
+                        case FLOAT64 -> manager.create(a.asDoubles(), shape);
+                        case INT32 -> manager.create(a.asInts(), shape);
+                        default -> manager.create(a.asLongs(), shape);
+                    };
+            if (nd != null) out.put(name, nd);
         }
         return out;
     }

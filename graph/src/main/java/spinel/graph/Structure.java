@@ -18,6 +18,7 @@ public final class Structure {
     private final List<Site> sites;
     private final String id;
     private final List<String> warnings;
+    private final spinel.graph.symmetry.DeclaredSpaceGroup declared;
 
     /**
      * @param lattice the lattice
@@ -25,7 +26,7 @@ public final class Structure {
      * @param id      an identifier (file name, data block, Materials Project id); may be null
      */
     public Structure(Lattice lattice, List<Site> sites, String id) {
-        this(lattice, sites, id, List.of());
+        this(lattice, sites, id, null, List.of());
     }
 
     /**
@@ -33,6 +34,15 @@ public final class Structure {
      *                 contradicts the file's declared formula, overlapping sites, ...); empty when none
      */
     public Structure(Lattice lattice, List<Site> sites, String id, List<String> warnings) {
+        this(lattice, sites, id, null, warnings);
+    }
+
+    private Structure(
+            Lattice lattice,
+            List<Site> sites,
+            String id,
+            spinel.graph.symmetry.DeclaredSpaceGroup declared,
+            List<String> warnings) {
         if (lattice == null) throw new IllegalArgumentException("a structure needs a lattice");
         if (sites == null || sites.isEmpty()) throw new IllegalArgumentException("a structure needs at least one site");
         this.lattice = lattice;
@@ -41,6 +51,7 @@ public final class Structure {
         this.sites = Collections.unmodifiableList(s);
         this.id = id;
         this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        this.declared = declared;
     }
 
     public Structure(Lattice lattice, List<Site> sites) {
@@ -90,17 +101,30 @@ public final class Structure {
 
     /** The same structure with these warnings (replacing any it had). */
     public Structure withWarnings(List<String> newWarnings) {
-        return new Structure(lattice, sites, id, newWarnings);
+        return new Structure(lattice, sites, id, declared, newWarnings);
     }
 
     /** The same structure with another identifier. */
     public Structure withId(String newId) {
-        return new Structure(lattice, sites, newId, warnings);
+        return new Structure(lattice, sites, newId, declared, warnings);
     }
 
     /** The same fractional positions in another lattice. */
     public Structure withLattice(Lattice newLattice) {
-        return new Structure(newLattice, sites, id, warnings);
+        return new Structure(newLattice, sites, id, declared, warnings);
+    }
+
+    /**
+     * The space group the source file declares (CIF number, Hermann–Mauguin and Hall symbols), if
+     * any: metadata, not checked against the structure ({@code SymmetryAnalyzer} finds the real one).
+     */
+    public java.util.Optional<spinel.graph.symmetry.DeclaredSpaceGroup> declaredSpaceGroup() {
+        return java.util.Optional.ofNullable(declared);
+    }
+
+    /** The same structure with this declared space group (null for none). */
+    public Structure withDeclaredSpaceGroup(spinel.graph.symmetry.DeclaredSpaceGroup spaceGroup) {
+        return new Structure(lattice, sites, id, spaceGroup, warnings);
     }
 
     /** Cell volume, Å³. */

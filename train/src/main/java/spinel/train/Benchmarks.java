@@ -1,9 +1,11 @@
 package spinel.train;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import spinel.conv.CrystalGraphConvNet;
+import spinel.conv.TorchThreads;
+import spinel.graph.CrystalGraph;
+import spinel.graph.io.NpzWriter;
 
 /** The work behind {@code spinel bench}: model speed, resumable comparison runs, the results table. */
 public final class Benchmarks {
@@ -22,11 +28,19 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     /**
-     * Training and inference speed of the default CGCNN (64/3/128, regression, Adam) on graphs already
-     * built and cached: {@code train_crystals_per_s, train_atoms_per_s, infer_crystals_per_s,
-     * infer_atoms_per_s}. The first training epoch is a warm-up and not timed when more are asked.
+     * Training and inference speed of the default CGCNN (64/3/128, regression, MSE, Adam) on graphs
+     * already built and cached, through the real training loop ({@link TrainingLoop#fit}, checkpoints to a
+     * temporary folder) and {@link TrainingLoop#predict}. One untimed warm-up epoch of each, then {@code
+     * epochs} timed ones. Rates are crystals (atoms) per second of wall-clock time and crystals per
+     * second of CPU time of the whole process (all threads; robust to other load on the machine).
+     *
+     * @param limit      use only the first {@code limit} rows (0: all)
+     * @param saveGraphs null, or an {@code .npz} file receiving the graphs timed (arrays {@code
+     *                   atom_counts, atomic_numbers, atom_fea, nbr_fea_idx, nbr_dist}), for the reference
+     *                   CGCNN's timing on the same graphs ({@code bench/cgcnn_reference_speed.py})
      */
-    public static Map<String, Object> speed(Path data, int batch, int epochs, int limit, Path cacheDir, PrintStream log)
+    public static Map<String, Object> speed(
+            Path data, int batch, int epochs, int limit, Path cacheDir, Path saveGraphs, PrintStream log)
             throws IOException {
         CrystalDataset dataset = CrystalDataset.open(data, null);
         ExperimentSpec spec = ExperimentSpec.builder()
@@ -37,10 +51,14 @@ public final class Benchmarks {
         int n = limit > 0 ? Math.min(limit, dataset.size()) : dataset.size();
         int[] rows = IntStream.range(0, n).toArray();
         float[][] y = new float[dataset.size()][1];
-        Map<String, Object> m = new LinkedHashMap<>();
+        Random random = new Random(0);
+        for (float[] row : y) row[0] = (float) random.nextGaussian();
         Path tmp = Files.createTempDirectory("spinel-bench-speed");
-        try (GraphCache cache = Experiment.graphCache(spec, dataset, log);
+        double load = TorchThreads.loadAverage();
+        try (GraphCache cache = RunFeatures.graphCache(
+                        RunConfig.GraphSettings.cgcnnDefaults(null), dataset, spec.cacheDir(), log);
                 NDManager manager = NDManager.newBaseManager()) {
+            if (saveGraphs != null) saveGraphs(cache, rows, saveGraphs);
             long atoms = 0;
             for (int r : rows) atoms += cache.numAtoms(r);
             CrystalGraphConvNet net = CrystalGraphConvNet.builder()
@@ -48,37 +66,105 @@ public final class Benchmarks {
                     .optBondFeatureLength(cache.bondFeatureLength())
                     .build();
             net.initializeParameters(manager);
-            TrainConfig config = TrainConfig.builder()
-                    .optBatchSize(batch)
-                    .optEpochs(Math.max(1, epochs))
-                    .build();
-            Trainer.Result r = new Trainer(config)
-                    .setLog(log)
-                    .optProgressBar(false)
-                    .fit(net, manager, GraphBatchSource.regression(cache, rows, y, null), null, tmp);
-            List<Trainer.EpochRecord> timed =
-                    r.history().size() > 1 ? r.history().subList(1, r.history().size()) : r.history();
-            double seconds =
-                    timed.stream().mapToDouble(Trainer.EpochRecord::seconds).sum() / timed.size();
-            long t0 = System.nanoTime();
-            Trainer.predict(net, manager, GraphBatchSource.regression(cache, rows, y, null), batch);
-            double infer = (System.nanoTime() - t0) / 1e9;
+            BatchSource source = GraphBatchSource.regression(cache, rows, y, null);
+            fit(net, manager, source, batch, 1, tmp.resolve("warm-up"), log);
+            Clock train = Clock.start();
+            fit(net, manager, source, batch, Math.max(1, epochs), tmp.resolve("timed"), log);
+            train.stop();
+            TrainingLoop.predict(net, manager, source, batch);
+            Clock infer = Clock.start();
+            for (int e = 0; e < Math.max(1, epochs); e++) TrainingLoop.predict(net, manager, source, batch);
+            infer.stop();
+            long timed = (long) n * Math.max(1, epochs);
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("data", data.toString());
             m.put("crystals", n);
             m.put("atoms_per_crystal", (double) atoms / n);
             m.put("batch", batch);
-            m.put("train_crystals_per_s", n / seconds);
-            m.put("train_atoms_per_s", atoms / seconds);
-            m.put("infer_crystals_per_s", n / infer);
-            m.put("infer_atoms_per_s", atoms / infer);
+            m.put("epochs", Math.max(1, epochs));
+            m.put("threads", JniUtils.getNumThreads());
+            m.put("train_crystals_per_s", timed / train.wallSeconds);
+            m.put("train_atoms_per_s", atoms * Math.max(1, epochs) / train.wallSeconds);
+            m.put("train_crystals_per_cpu_s", timed / train.cpuSeconds);
+            m.put("infer_crystals_per_s", timed / infer.wallSeconds);
+            m.put("infer_atoms_per_s", atoms * Math.max(1, epochs) / infer.wallSeconds);
+            m.put("infer_crystals_per_cpu_s", timed / infer.cpuSeconds);
+            m.put("load_average", List.of(load, TorchThreads.loadAverage()));
+            m.put("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
             m.put("peak_rss_mb", RunFiles.peakRssMb());
+            return m;
         } finally {
             try (var files = Files.walk(tmp)) {
                 files.sorted(java.util.Comparator.reverseOrder())
                         .forEach(p -> p.toFile().delete());
             }
         }
-        return m;
+    }
+
+    private static void fit(
+            CrystalGraphConvNet net,
+            NDManager manager,
+            BatchSource source,
+            int batch,
+            int epochs,
+            Path dir,
+            PrintStream log)
+            throws IOException {
+        TrainConfig config =
+                TrainConfig.builder().optBatchSize(batch).optEpochs(epochs).build();
+        new TrainingLoop(config).setLog(log).optProgressBar(false).fit(net, manager, source, null, dir);
+    }
+
+    /** Wall-clock and process CPU time of a stretch of work. */
+    private static final class Clock {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final long wall0 = System.nanoTime();
+        private final long cpu0 = OS.getProcessCpuTime();
+        double wallSeconds;
+        double cpuSeconds;
+
+        static Clock start() {
+            return new Clock();
+        }
+
+        void stop() {
+            wallSeconds = (System.nanoTime() - wall0) / 1e9;
+            cpuSeconds = (OS.getProcessCpuTime() - cpu0) / 1e9;
+        }
+    }
+
+    /** Writes the graphs of {@code rows} as NumPy arrays in the reference CGCNN's layout. */
+    static void saveGraphs(GraphCache cache, int[] rows, Path file) throws IOException {
+        List<CrystalGraph> graphs = new ArrayList<>(rows.length);
+        int atoms = 0;
+        for (int r : rows) {
+            graphs.add(cache.graph(r));
+            atoms += graphs.get(graphs.size() - 1).numAtoms();
+        }
+        int m = cache.maxNeighbors(), f = cache.atomFeatureLength();
+        long[] counts = new long[rows.length];
+        long[] z = new long[atoms];
+        float[] atomFeatures = new float[atoms * f];
+        long[] neighbors = new long[atoms * m];
+        float[] distances = new float[atoms * m];
+        int at = 0;
+        for (int c = 0; c < graphs.size(); c++) {
+            CrystalGraph g = graphs.get(c);
+            counts[c] = g.numAtoms();
+            for (int i = 0; i < g.numAtoms(); i++) z[at + i] = g.atomicNumbers()[i];
+            System.arraycopy(g.atomFeatures(), 0, atomFeatures, at * f, g.numAtoms() * f);
+            for (int k = 0; k < g.numAtoms() * m; k++) neighbors[at * m + k] = g.neighborIndices()[k];
+            System.arraycopy(g.neighborDistances(), 0, distances, at * m, g.numAtoms() * m);
+            at += g.numAtoms();
+        }
+        new NpzWriter()
+                .addInt64("atom_counts", new int[] {rows.length}, counts)
+                .addInt64("atomic_numbers", new int[] {atoms}, z)
+                .addFloat32("atom_fea", new int[] {atoms, f}, atomFeatures)
+                .addInt64("nbr_fea_idx", new int[] {atoms, m}, neighbors)
+                .addFloat32("nbr_dist", new int[] {atoms, m}, distances)
+                .write(file);
     }
 
     /**

@@ -1,9 +1,7 @@
 package spinel.train;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +19,7 @@ import spinel.graph.StructureFormatException;
 import spinel.graph.io.CgcnnEntry;
 import spinel.graph.io.CgcnnFolderReader;
 import spinel.graph.io.CifReader;
+import spinel.graph.io.CsvRows;
 import spinel.graph.io.ExtxyzFrame;
 import spinel.graph.io.ExtxyzReader;
 import spinel.graph.io.MatbenchEntry;
@@ -430,18 +429,10 @@ public final class CrystalDataset {
         return paren > 0 && h.substring(0, paren).equals(n);
     }
 
-    /** Rows of a simple CSV (no quoted commas), gzip'd or not. */
+    /** Rows of a CSV file (quoted fields allowed, see {@link CsvRows}), gzip'd or not. */
     static List<String[]> readCsv(Path csv) throws IOException {
-        InputStream in = Files.newInputStream(csv);
-        if (csv.toString().endsWith(".gz")) in = new GZIPInputStream(in);
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) continue;
-                rows.add(line.split(",", -1));
-            }
-        }
+        for (CsvRows.Row r : CsvRows.read(csv)) rows.add(r.cells());
         if (rows.isEmpty()) throw new IllegalArgumentException(csv + ": empty, expected a header line");
         return rows;
     }

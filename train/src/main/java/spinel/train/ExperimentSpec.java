@@ -1,12 +1,13 @@
 package spinel.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything that defines one training run of {@link Experiment}: data, task, model, split and
- * training settings. Build with {@link #builder()}; serialised into {@code config.json}.
+ * training settings. Build with {@link #builder()}; a run records it as its {@link RunConfig}.
  */
 public record ExperimentSpec(
         Path data,
@@ -29,7 +30,9 @@ public record ExperimentSpec(
         TrainConfig train,
         Path cacheDir,
         Path out,
-        boolean resume) {
+        boolean resume,
+        Set<String> allowedChanges,
+        boolean dropMissingTargets) {
 
     /** What is learned. */
     public enum Task {
@@ -51,7 +54,17 @@ public record ExperimentSpec(
          * space group (from the {@code spg_num} column of --labels), volume per atom and the dataset's
          * own target at once, with the conv multi-task head (CGCNN or fusion)
          */
-        MULTI_TASK
+        MULTI_TASK;
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static Task of(String id) {
+            return EnumIds.parse(Task.class, id, "task");
+        }
     }
 
     /** Which model. */
@@ -65,41 +78,81 @@ public record ExperimentSpec(
         /** tabular MLP on composition statistics */
         MLP_COMPOSITION,
         /** tabular MLP on both */
-        MLP_BOTH
+        MLP_BOTH,
+        /** classical baselines on descriptors ({@link ClassicalExperiment}): CART decision tree */
+        DECISION_TREE,
+        /** random forest */
+        RANDOM_FOREST,
+        /** gradient-boosted trees (XGBoost) */
+        GRADIENT_BOOSTING,
+        /** k-nearest neighbours */
+        KNN,
+        /** elastic-net linear regression or logistic regression */
+        LINEAR;
+
+        /** Whether this is a classical model run by {@link ClassicalExperiment}. */
+        public boolean classical() {
+            return ordinal() >= DECISION_TREE.ordinal();
+        }
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static Model of(String id) {
+            return EnumIds.parse(Model.class, id, "model");
+        }
     }
 
     /** CGCNN output head for space-group tasks. */
     public enum Head {
         DEFAULT,
-        TWO_STAGE
+        TWO_STAGE;
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static Head of(String id) {
+            return EnumIds.parse(Head.class, id, "head");
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The settings as a JSON-ready map (for config.json). */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data == null ? null : data.toString());
-        m.put("target", target);
-        m.put("labels", labels == null ? null : labels.toString());
-        m.put("task", task.name().toLowerCase());
-        if (task == Task.BINARY) m.put("binary_threshold", binaryThreshold);
-        m.put("model", model.name().toLowerCase().replace('_', '-'));
-        m.put("head", head.name().toLowerCase().replace('_', '-'));
-        m.put("folds", folds == null ? null : folds.toString());
-        m.put("fold", fold);
-        m.put("val_fraction", valFraction);
-        m.put("test_fraction", testFraction);
-        m.put("limit", limit);
-        m.put("atom_fea_len", atomFeatureLength);
-        m.put("n_conv", numConv);
-        m.put("h_fea_len", hiddenLength);
-        if (task == Task.VOLUME) m.put("fixed_volume_per_atom", fixedVolumePerAtom);
-        m.put("ensemble", ensemble);
-        m.put("train", train);
-        return m;
+    /** A builder starting from this spec. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.data = data;
+        b.target = target;
+        b.labels = labels;
+        b.task = task;
+        b.binaryThreshold = binaryThreshold;
+        b.model = model;
+        b.head = head;
+        b.folds = folds;
+        b.fold = fold;
+        b.valFraction = valFraction;
+        b.testFraction = testFraction;
+        b.limit = limit;
+        b.atomFeatureLength = atomFeatureLength;
+        b.numConv = numConv;
+        b.hiddenLength = hiddenLength;
+        b.fixedVolumePerAtom = fixedVolumePerAtom;
+        b.ensemble = ensemble;
+        b.train = train;
+        b.cacheDir = cacheDir;
+        b.out = out;
+        b.resume = resume;
+        b.allowedChanges = allowedChanges;
+        b.dropMissingTargets = dropMissingTargets;
+        return b;
     }
 
     /** Builder with the defaults of {@code spinel train}. */
@@ -125,6 +178,8 @@ public record ExperimentSpec(
         private Path cacheDir;
         private Path out;
         private boolean resume;
+        private Set<String> allowedChanges = Set.of();
+        private boolean dropMissingTargets;
 
         public Builder setData(Path v) {
             data = v;
@@ -219,6 +274,18 @@ public record ExperimentSpec(
             return this;
         }
 
+        /** Options that may differ from the run's own on resume (see {@link ResumeCheck#SAFE}). */
+        public Builder optAllowedChanges(Set<String> v) {
+            allowedChanges = Set.copyOf(v);
+            return this;
+        }
+
+        /** Train without rows whose target is missing or not finite (counted in the log) instead of refusing. */
+        public Builder optDropMissingTargets(boolean v) {
+            dropMissingTargets = v;
+            return this;
+        }
+
         public ExperimentSpec build() {
             if (data == null) throw new IllegalArgumentException("no --data given");
             if (out == null) throw new IllegalArgumentException("no --out folder given");
@@ -235,13 +302,7 @@ public record ExperimentSpec(
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
             }
-            // with SPINEL_CACHE_DIR set (a read-only home, a container) the graphs go there too
-            String spinelCache = System.getenv("SPINEL_CACHE_DIR");
-            Path cache = cacheDir != null
-                    ? cacheDir
-                    : spinelCache != null && !spinelCache.isBlank()
-                            ? Path.of(spinelCache, "graphs")
-                            : Path.of(System.getProperty("user.home"), ".cache", "spinel", "graphs");
+            Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
             return new ExperimentSpec(
                     data,
                     target,
@@ -263,7 +324,9 @@ public record ExperimentSpec(
                     train,
                     cache,
                     out,
-                    resume);
+                    resume,
+                    allowedChanges,
+                    dropMissingTargets);
         }
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import spinel.conv.GraphBatch;
 import spinel.graph.CrystalGraph;
 
@@ -16,15 +17,16 @@ import spinel.graph.CrystalGraph;
  */
 public final class GraphBatchSource implements BatchSource {
 
-    private final GraphCache cache;
+    private final IntFunction<CrystalGraph> graphs;
     private final int[] rows;
     private final float[][] targets;
     private final int[] classes;
     private final float[][] globals;
     private boolean multi;
 
-    private GraphBatchSource(GraphCache cache, int[] rows, float[][] targets, int[] classes, float[][] globals) {
-        this.cache = cache;
+    private GraphBatchSource(
+            IntFunction<CrystalGraph> graphs, int[] rows, float[][] targets, int[] classes, float[][] globals) {
+        this.graphs = graphs;
         this.rows = rows;
         this.targets = targets;
         this.classes = classes;
@@ -33,12 +35,12 @@ public final class GraphBatchSource implements BatchSource {
 
     /** Regression rows with (normalised) targets; {@code globals} may be null. */
     public static GraphBatchSource regression(GraphCache cache, int[] rows, float[][] targets, float[][] globals) {
-        return new GraphBatchSource(cache, rows, targets, null, globals);
+        return new GraphBatchSource(cache::graph, rows, targets, null, globals);
     }
 
     /** Classification rows with class indices; {@code globals} may be null. */
     public static GraphBatchSource classification(GraphCache cache, int[] rows, int[] labels, float[][] globals) {
-        return new GraphBatchSource(cache, rows, null, labels, globals);
+        return new GraphBatchSource(cache::graph, rows, null, labels, globals);
     }
 
     /**
@@ -47,9 +49,18 @@ public final class GraphBatchSource implements BatchSource {
      */
     public static GraphBatchSource multiTask(
             GraphCache cache, int[] rows, int[] spaceGroupIndex, float[][] volumeAndProperties, float[][] globals) {
-        GraphBatchSource s = new GraphBatchSource(cache, rows, volumeAndProperties, spaceGroupIndex, globals);
+        GraphBatchSource s = new GraphBatchSource(cache::graph, rows, volumeAndProperties, spaceGroupIndex, globals);
         s.multi = true;
         return s;
+    }
+
+    /**
+     * Graphs held anywhere ({@code graphs} maps a row to its graph, and is called in parallel) with
+     * regression targets, e.g. new structures to predict with zero targets.
+     */
+    public static GraphBatchSource of(
+            IntFunction<CrystalGraph> graphs, int[] rows, float[][] targets, float[][] globals) {
+        return new GraphBatchSource(graphs, rows, targets, null, globals);
     }
 
     @Override
@@ -64,16 +75,16 @@ public final class GraphBatchSource implements BatchSource {
 
     @Override
     public Batch batch(NDManager manager, int[] positions) {
-        List<CrystalGraph> graphs = Arrays.stream(positions)
+        List<CrystalGraph> batchGraphs = Arrays.stream(positions)
                 .parallel()
-                .mapToObj(p -> cache.graph(rows[p]))
+                .mapToObj(p -> graphs.apply(rows[p]))
                 .toList();
         float[][] g = null;
         if (globals != null) {
             g = new float[positions.length][];
             for (int i = 0; i < positions.length; i++) g[i] = globals[rows[positions[i]]];
         }
-        GraphBatch batch = GraphBatch.of(manager, graphs, g);
+        GraphBatch batch = GraphBatch.of(manager, batchGraphs, g);
         NDArray labels;
         if (multi) {
             int c = positions.length, p = targets[rows[positions[0]]].length - 1;

@@ -2,6 +2,7 @@ package spinel.train;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 
 /** SHA-256 helpers for cache keys. */
 final class Hashing {
@@ -22,7 +23,7 @@ final class Hashing {
 
     static String hex(byte[] digest) {
         StringBuilder sb = new StringBuilder();
-        for (byte x : digest) sb.append(String.format("%02x", x));
+        for (byte x : digest) sb.append(String.format(Locale.ROOT, "%02x", x));
         return sb.toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -24,8 +25,13 @@ public final class HyperparameterSearch {
         @Override
         public String toString() {
             return String.format(
+                    Locale.ROOT,
                     "lr %.2g, hidden %s, dropout %.2f, weight decay %.2g, batch %d",
-                    learningRate, Arrays.toString(hidden), dropout, weightDecay, batchSize);
+                    learningRate,
+                    Arrays.toString(hidden),
+                    dropout,
+                    weightDecay,
+                    batchSize);
         }
     }
 
@@ -128,7 +134,8 @@ public final class HyperparameterSearch {
             double sd = Math.sqrt(
                     Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum() / Math.max(1, errors.length - 1));
             trials.add(new Trial(cand, mean, sd, errors));
-            log.printf("candidate %d/%d (%s): error %.5g ± %.2g%n", c + 1, candidates.size(), cand, mean, sd);
+            log.printf(
+                    Locale.ROOT, "candidate %d/%d (%s): error %.5g ± %.2g%n", c + 1, candidates.size(), cand, mean, sd);
         }
         trials.sort(Comparator.comparingDouble(Trial::meanError));
         return trials;
@@ -139,7 +146,7 @@ public final class HyperparameterSearch {
         if (labels != null) {
             int wrong = 0;
             for (int i = 0; i < rows.length; i++)
-                if (Metrics.argmax(Trainer.softmax(out[i])) != labels[rows[i]]) wrong++;
+                if (Metrics.argmax(TrainingLoop.softmax(out[i])) != labels[rows[i]]) wrong++;
             return (double) wrong / rows.length;
         }
         double sum = 0;

@@ -18,7 +18,7 @@ public final class Plots {
     private Plots() {}
 
     /** Training and validation loss against epoch. */
-    public static void learningCurves(List<Trainer.EpochRecord> history, Path png) throws IOException {
+    public static void learningCurves(List<TrainingLoop.EpochRecord> history, Path png) throws IOException {
         XYChart chart = new XYChartBuilder()
                 .width(800)
                 .height(500)
@@ -27,7 +27,7 @@ public final class Plots {
                 .yAxisTitle("loss")
                 .build();
         List<Double> epochs = new ArrayList<>(), train = new ArrayList<>(), val = new ArrayList<>();
-        for (Trainer.EpochRecord r : history) {
+        for (TrainingLoop.EpochRecord r : history) {
             epochs.add((double) r.epoch());
             train.add(r.trainLoss());
             val.add(Double.isFinite(r.valLoss()) ? r.valLoss() : null);

@@ -44,7 +44,7 @@ public final class RunReport {
         double[][] probs = new double[labels.length][];
         List<List<?>> rows = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
-            probs[i] = Trainer.softmax(logits[i]);
+            probs[i] = TrainingLoop.softmax(logits[i]);
             int best = Metrics.argmax(probs[i]);
             rows.add(List.of(ids.get(i), classNames.get(labels[i]), classNames.get(best), probs[i][best]));
         }
@@ -58,9 +58,9 @@ public final class RunReport {
     }
 
     /** Writes history.csv and the learning-curve plot. */
-    public static void history(Path runDir, List<Trainer.EpochRecord> history) throws IOException {
+    public static void history(Path runDir, List<TrainingLoop.EpochRecord> history) throws IOException {
         List<List<?>> rows = new ArrayList<>();
-        for (Trainer.EpochRecord r : history) {
+        for (TrainingLoop.EpochRecord r : history) {
             rows.add(List.of(r.epoch(), r.trainLoss(), r.valLoss(), r.valScore(), r.learningRate(), r.seconds()));
         }
         RunFiles.writeCsv(
@@ -75,7 +75,11 @@ public final class RunReport {
      * "seconds_per_epoch", "peak_rss_mb", ...extra}}.
      */
     public static Map<String, Object> metrics(
-            Path runDir, Map<String, Object> test, Trainer.Result result, double seconds, Map<String, Object> extra)
+            Path runDir,
+            Map<String, Object> test,
+            TrainingLoop.Result result,
+            double seconds,
+            Map<String, Object> extra)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test", test);
@@ -84,7 +88,7 @@ public final class RunReport {
         m.put("stopped_early", result.stoppedEarly());
         m.put("seconds", seconds);
         double train = 0;
-        for (Trainer.EpochRecord r : result.history()) train += r.seconds();
+        for (TrainingLoop.EpochRecord r : result.history()) train += r.seconds();
         m.put(
                 "seconds_per_epoch",
                 result.history().isEmpty()

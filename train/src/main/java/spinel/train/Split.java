@@ -79,9 +79,9 @@ public record Split(int[] train, int[] val, int[] test) {
         for (int f = 0; f < k; f++) folds.add(new ArrayList<>());
         int next = 0;
         for (List<Integer> rows : byClass.values()) {
-            java.util.Collections.shuffle(rows, rng);
+            int[] order = permutation(rows.size(), rng);
             // Continue dealing where the previous class stopped so small classes do not all land in fold 0.
-            for (int r : rows) folds.get(next++ % k).add(r);
+            for (int o : order) folds.get(next++ % k).add(rows.get(o));
         }
         return fromFolds(n, folds, valFraction, seed);
     }
@@ -191,16 +191,28 @@ public record Split(int[] train, int[] val, int[] test) {
     }
 
     private static int[] permutation(int n, long seed) {
+        return permutation(n, new Random(seed));
+    }
+
+    /** 0..n−1 in the order of {@link #shuffle} with {@code rng}: the one seeded shuffle of the module. */
+    public static int[] permutation(int n, Random rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
-        Random rng = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
+        shuffle(p, rng);
         return p;
+    }
+
+    /**
+     * Shuffles {@code values} in place (Fisher–Yates from the last position down, as
+     * {@link java.util.Collections#shuffle(List, Random)} does), so a seed gives one order everywhere.
+     */
+    public static void shuffle(int[] values, Random rng) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
     }
 
     private static void checkFolds(int n, int k) {

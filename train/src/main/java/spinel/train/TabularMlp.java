@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /**
  * The tabular baseline: an MLP in DJL on a fixed-length feature vector (lattice/shape features,
  * composition statistics), input → 64 → 32 → output with ReLU, dropout 0.3 after each hidden layer
- * for classification, trained by {@link Trainer} (Adam 1e-3, batch 64, early stopping by default).
+ * for classification, trained by {@link TrainingLoop} (Adam 1e-3, batch 64, early stopping by default).
  * Features are standardised and regression targets normalised on the training rows only.
  */
 public final class TabularMlp {
@@ -24,8 +24,8 @@ public final class TabularMlp {
             SequentialBlock block,
             FeatureScaler scaler,
             Normalizer normalizer,
-            Trainer.Result result,
-            Trainer.Predictions test) {}
+            TrainingLoop.Result result,
+            TrainingLoop.Predictions test) {}
 
     private final TrainConfig config;
     private int[] hidden = {64, 32};
@@ -110,9 +110,9 @@ public final class TabularMlp {
             val = ArrayBatchSource.regression(fx, y, split.val());
             test = ArrayBatchSource.regression(fx, y, split.test());
         }
-        Trainer trainer = new Trainer(config).setLog(log);
-        Trainer.Result result = trainer.fit(block, manager, train, val, runDir);
-        Trainer.Predictions predictions = Trainer.predict(block, manager, test, 256);
+        TrainingLoop trainer = new TrainingLoop(config).setLog(log);
+        TrainingLoop.Result result = trainer.fit(block, manager, train, val, runDir);
+        TrainingLoop.Predictions predictions = TrainingLoop.predict(block, manager, test, 256);
         return new Fitted(block, scaler, norm, result, predictions);
     }
 }

@@ -1,5 +1,10 @@
 package spinel.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * Settings of one training run (serialised to {@code config.json}). Build with {@link #builder()}.
  *
@@ -18,6 +23,7 @@ package spinel.train;
  * @param patience      stop after this many epochs without a better validation score (0: never)
  * @param seed          seed of initialisation, shuffling and dropout
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainConfig(
         Task task,
         LossKind loss,
@@ -36,25 +42,65 @@ public record TrainConfig(
 
     public enum Task {
         REGRESSION,
-        CLASSIFICATION
+        CLASSIFICATION;
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static Task of(String id) {
+            return EnumIds.parse(Task.class, id, "task");
+        }
     }
 
     public enum LossKind {
         MSE,
         L1,
-        CROSS_ENTROPY
+        CROSS_ENTROPY;
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static LossKind of(String id) {
+            return EnumIds.parse(LossKind.class, id, "loss");
+        }
     }
 
     public enum OptimizerKind {
         ADAM,
-        SGD
+        SGD;
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static OptimizerKind of(String id) {
+            return EnumIds.parse(OptimizerKind.class, id, "optimizer");
+        }
     }
 
     public enum Schedule {
         CONSTANT,
         STEP,
         COSINE,
-        ONE_CYCLE
+        ONE_CYCLE;
+
+        @JsonValue
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        @JsonCreator
+        public static Schedule of(String id) {
+            return EnumIds.parse(Schedule.class, id, "schedule");
+        }
     }
 
     public TrainConfig {

@@ -36,6 +36,16 @@ class ExperimentTest {
                         .build());
     }
 
+    /** {@code dir/meta.csv}: a spg_num column for the sample rows (made-up groups: only the plumbing is tested). */
+    static Path spaceGroups(Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("id,spg_num\n");
+        int[] groups = {225, 221, 62, 221, 194, 14, 2, 166, 139, 12};
+        List<String> ids = CrystalDataset.open(SAMPLE, null).ids();
+        for (int i = 0; i < 10; i++)
+            csv.append(ids.get(i)).append(',').append(groups[i]).append('\n');
+        return Files.writeString(dir.resolve("meta.csv"), csv);
+    }
+
     @Test
     void cgcnnRegressionWritesTheRunFolderAndEvaluates(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(SAMPLE));
@@ -44,7 +54,6 @@ class ExperimentTest {
         for (String f : new String[] {
             "config.json",
             "metrics.json",
-            "model.json",
             "history.csv",
             "predictions.csv",
             "learning_curves.png",
@@ -111,12 +120,7 @@ class ExperimentTest {
                 .optModel(ExperimentSpec.Model.MLP_LATTICE)
                 .build());
 
-        StringBuilder csv = new StringBuilder("id,spg_num\n");
-        int[] groups = {225, 221, 62, 221, 194, 14, 2, 166, 139, 12};
-        List<String> ids = CrystalDataset.open(SAMPLE, null).ids();
-        for (int i = 0; i < 10; i++)
-            csv.append(ids.get(i)).append(',').append(groups[i]).append('\n');
-        Files.writeString(dir.resolve("meta.csv"), csv);
+        spaceGroups(dir);
         TrainConfig multiConfig = cls.toBuilder().build();
         Map<String, Object> multi = Experiment.run(
                 spec(dir, "multi")

@@ -22,9 +22,9 @@ class RunReportTest {
 
     @Test
     void writesEveryRunFile(@TempDir Path dir) throws Exception {
-        List<Trainer.EpochRecord> history = List.of(
-                new Trainer.EpochRecord(1, 1.0, 0.9, 0.8, 1e-3, 0.5),
-                new Trainer.EpochRecord(2, 0.5, 0.6, 0.55, 1e-3, 0.5));
+        List<TrainingLoop.EpochRecord> history = List.of(
+                new TrainingLoop.EpochRecord(1, 1.0, 0.9, 0.8, 1e-3, 0.5),
+                new TrainingLoop.EpochRecord(2, 0.5, 0.6, 0.55, 1e-3, 0.5));
         RunReport.history(dir, history);
         Map<String, Object> test = RunReport.regression(
                 dir,
@@ -33,7 +33,7 @@ class RunReportTest {
                 new float[][] {{0f}, {1f}, {2f}},
                 new Normalizer(1, 1),
                 "eV");
-        Trainer.Result result = new Trainer.Result(history, 2, 0.55, false, 1.0);
+        TrainingLoop.Result result = new TrainingLoop.Result(history, 2, 0.55, false, 1.0);
         RunReport.metrics(dir, test, result, 1.5, Map.of("model", "mlp"));
         JsonNode m = RunFiles.JSON.readTree(dir.resolve("metrics.json").toFile());
         assertEquals(0.0, m.get("test").get("mae").asDouble(), 1e-6);

@@ -79,4 +79,28 @@ class ScratchMlpTest {
         RealMatrix p = mlp.predict(x);
         for (int i = 0; i < 4; i++) assertEquals(y.getEntry(i, 1), p.getEntry(i, 1), 0.2);
     }
+
+    @Test
+    void gradientCheckOfTheWholeNetworkIsSmall() {
+        ScratchMlp mlp = new ScratchMlp(new int[] {4, 5, 3}, ScratchMlp.Activation.TANH, ScratchMlp.Loss.MSE, 11);
+        assertTrue(mlp.gradientCheck(randomMatrix(6, 4, 1), randomMatrix(6, 3, 2), 1e-6) < 1e-6);
+    }
+
+    @Test
+    void baselineRunChecksGradientsAndScoresTheTestRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(ExperimentTest.SAMPLE));
+        ExperimentSpec spec = ExperimentTest.spec(dir, "scratch")
+                .optTrain(TrainConfig.builder()
+                        .optEpochs(20)
+                        .optBatchSize(4)
+                        .optLearningRate(0.05)
+                        .build())
+                .build();
+        java.util.Map<String, Object> m =
+                ScratchBaseline.run(spec, new int[] {8}, ScratchMlp.Activation.TANH, ExperimentTest.QUIET);
+        assertTrue((double) m.get("gradient_check_max_error") < 1e-5, m.toString());
+        assertEquals(3, ((java.util.Map<?, ?>) m.get("test")).get("n"));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("scratch/predictions.csv")));
+    }
 }

@@ -77,11 +77,12 @@ class TabularMlpTest {
                     .optEpochs(40)
                     .build();
             int[] rows = java.util.stream.IntStream.range(0, n).toArray();
-            new Trainer(config)
+            new TrainingLoop(config)
                     .setLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .fit(block, manager, ArrayBatchSource.regression(fx, fy, rows), null, dir);
             scratch.fit(mx, my, 40, 0.05, n, 0);
-            Trainer.Predictions p = Trainer.predict(block, manager, ArrayBatchSource.regression(fx, fy, rows), n);
+            TrainingLoop.Predictions p =
+                    TrainingLoop.predict(block, manager, ArrayBatchSource.regression(fx, fy, rows), n);
             RealMatrix expected = scratch.predict(mx);
             double start = scratch.loss(mx, my);
             for (int i = 0; i < n; i++) assertEquals(expected.getEntry(i, 0), p.outputs()[i][0], 2e-4, "row " + i);
@@ -129,7 +130,7 @@ class TabularMlpTest {
             double[][] probs = new double[truth.length][];
             for (int i = 0; i < truth.length; i++) {
                 truth[i] = labels[split.test()[i]];
-                probs[i] = Trainer.softmax(c.test().outputs()[i]);
+                probs[i] = TrainingLoop.softmax(c.test().outputs()[i]);
             }
             assertTrue(Metrics.classification(truth, probs).accuracy() > 0.85);
         }

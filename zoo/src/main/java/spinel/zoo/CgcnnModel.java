@@ -24,7 +24,7 @@ import spinel.graph.Structure;
  * <p>Regression outputs are denormalised (output × std + mean, the reference's {@code Normalizer});
  * classification outputs are the softmax probabilities of the classes named in the model card.
  */
-public final class CgcnnModel implements AutoCloseable {
+public final class CgcnnModel implements StructureModel<CrystalGraph> {
 
     /** Largest number of crystals in one forward pass of {@link #predict(List)}. */
     public static final int DEFAULT_BATCH = 256;
@@ -103,6 +103,7 @@ public final class CgcnnModel implements AutoCloseable {
     }
 
     /** The model id, or the checkpoint file name for a model loaded from a path. */
+    @Override
     public String name() {
         return name;
     }
@@ -126,11 +127,13 @@ public final class CgcnnModel implements AutoCloseable {
         return graphs;
     }
 
+    @Override
     public boolean isClassification() {
         return weights.isClassification();
     }
 
     /** Class names in output order (null for regression). */
+    @Override
     public List<String> classes() {
         return classes;
     }
@@ -146,7 +149,20 @@ public final class CgcnnModel implements AutoCloseable {
         return graphs.build(s);
     }
 
+    /** The graph of {@code s} (see {@link #graph}). */
+    @Override
+    public CrystalGraph featurize(Structure s) {
+        return graph(s);
+    }
+
+    /** Predicts a batch of graphs in one forward pass (see {@link #predictGraphs}). */
+    @Override
+    public List<Prediction> predict(List<CrystalGraph> inputs, boolean withEmbeddings) {
+        return predictGraphs(inputs, withEmbeddings);
+    }
+
     /** Predicts one structure. */
+    @Override
     public Prediction predict(Structure s) {
         return predict(List.of(s)).get(0);
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import spinel.graph.io.NpzWriter;
 import spinel.zoo.torch.CheckpointFormatException;
 import spinel.zoo.torch.TorchCheckpoint;
 import spinel.zoo.torch.TorchTensor;

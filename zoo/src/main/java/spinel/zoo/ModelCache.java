@@ -13,13 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -245,59 +243,66 @@ public final class ModelCache {
         }
     }
 
-    /** Copies {@code in} to a temporary file beside {@code target}, verifies it, moves it into place. */
+    /**
+     * Copies {@code in} to {@code target} through {@link AtomicFiles}: the bytes go to a temporary file
+     * beside it, are verified against the card's size and SHA-256, and only then take the target's name.
+     */
     private void install(InputStream in, ModelFile file, Path target, String from, long expected, boolean network)
             throws IOException {
-        Path tmp = Files.createTempFile(
-                target.getParent(),
-                "." + file.name() + "." + ProcessHandle.current().pid() + "-",
-                ".tmp");
-        try {
+        boolean bar = network && settings.progress() && expected >= settings.progressThreshold();
+        AtomicFiles.write(target, out -> {
             MessageDigest md = digest();
-            long got = 0;
-            boolean bar = network && settings.progress() && expected >= settings.progressThreshold();
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
-                    ProgressBar pb = bar ? progress(file, expected) : null) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while (true) {
-                    try {
-                        n = in.read(buf);
-                    } catch (IOException e) {
-                        throw new DownloadException(
-                                "transfer of " + file.name() + " from " + from + " broke off after " + got + " of "
-                                        + expected + " bytes: " + e.getMessage(),
-                                e);
-                    }
-                    if (n < 0) break;
-                    out.write(buf, 0, n);
-                    md.update(buf, 0, n);
-                    got += n;
-                    if (pb != null) pb.stepTo(got);
-                    if (got > expected) break;
-                }
+            long got;
+            try (ProgressBar pb = bar ? progress(file, expected) : null) {
+                got = copy(in, out, md, pb, file, from, expected);
             }
-            if (got < expected) {
-                throw new DownloadException("truncated transfer of " + file.name() + " from " + from + ": got " + got
-                        + " of " + expected + " bytes; nothing was saved");
-            }
-            String sha = HexFormat.of().formatHex(md.digest());
-            if (got != expected || !sha.equals(file.sha256())) {
-                throw new ChecksumMismatchException(
-                        file.name() + " from " + from + " is not the expected file: "
-                                + (got != expected ? "more than " + expected + " bytes" : got + " bytes") + ", sha256 "
-                                + sha
-                                + ", expected " + file.sha256() + "; the download was deleted",
-                        file.sha256(),
-                        sha);
-            }
+            verify(file, from, expected, got, HexFormat.of().formatHex(md.digest()));
+        });
+    }
+
+    /** Copies at most one byte more than {@code expected}; returns the number copied. */
+    private static long copy(
+            InputStream in,
+            OutputStream out,
+            MessageDigest md,
+            ProgressBar pb,
+            ModelFile file,
+            String from,
+            long expected)
+            throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long got = 0;
+        while (got <= expected) {
+            int n;
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                n = in.read(buf);
+            } catch (IOException e) {
+                throw new DownloadException(
+                        "transfer of " + file.name() + " from " + from + " broke off after " + got + " of " + expected
+                                + " bytes: " + e.getMessage(),
+                        e);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+            if (n < 0) break;
+            out.write(buf, 0, n);
+            md.update(buf, 0, n);
+            got += n;
+            if (pb != null) pb.stepTo(got);
+        }
+        return got;
+    }
+
+    private static void verify(ModelFile file, String from, long expected, long got, String sha) throws IOException {
+        if (got < expected) {
+            throw new DownloadException("truncated transfer of " + file.name() + " from " + from + ": got " + got
+                    + " of " + expected + " bytes; nothing was saved");
+        }
+        if (got != expected || !sha.equals(file.sha256())) {
+            throw new ChecksumMismatchException(
+                    file.name() + " from " + from + " is not the expected file: "
+                            + (got != expected ? "more than " + expected + " bytes" : got + " bytes") + ", sha256 "
+                            + sha + ", expected " + file.sha256() + "; the download was deleted",
+                    file.sha256(),
+                    sha);
         }
     }
 
@@ -327,7 +332,7 @@ public final class ModelCache {
         }
     }
 
-    private static MessageDigest digest() {
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

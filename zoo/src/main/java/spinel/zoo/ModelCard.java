@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * What a pretrained model is, what it predicts and how well, how its inputs are featurised, and
- * where its files are: the JSON "model card" of the {@link ModelZoo} registry (snake_case keys).
+ * where its files are: the JSON "model card" of the {@link ModelRegistry} registry (snake_case keys).
  *
  * @param id          registry id, {@code <family>/<name>} ({@code cgcnn/formation-energy-per-atom})
  * @param version     version of the weights; a new version gets a new cache directory

@@ -15,17 +15,20 @@ import java.util.Locale;
 import java.util.Map;
 import spinel.conv.CrystalGraphConvNet;
 import spinel.graph.io.AtomicFiles;
-import spinel.train.Trainer;
+import spinel.train.ExperimentSpec;
+import spinel.train.ModelFactory;
+import spinel.train.RunConfig;
+import spinel.train.TrainingLoop;
 
 /**
- * Turns a finished {@code spinel train} run folder (config.json, model.json, metrics.json,
+ * Turns a finished {@code spinel train} run folder (its {@link RunConfig}, metrics.json,
  * best.params) of a plain CGCNN into a bundled model: the weights as a Spinel {@code .npz}
  * ({@link CgcnnWeights}) and a {@link ModelCard} that points to it as a class-path resource and
  * reports the run's own held-out metrics.
  *
  * <p>Supported: model {@code cgcnn} with the default head, tasks {@code regression},
  * {@code volume} (structures rescaled to the run's fixed volume per atom) and the classification
- * tasks (classes from model.json). An ensemble run is packaged from its first member.
+ * tasks (classes from the run's config). An ensemble run is packaged from its first member.
  */
 public final class ModelPackager {
 
@@ -53,43 +56,39 @@ public final class ModelPackager {
      * ({@code name} is the last part of the id).
      */
     public static ModelCard packageRun(Path runDir, Description d, Path outDir) throws IOException {
-        JsonNode config = read(runDir.resolve("config.json"));
-        JsonNode model = read(runDir.resolve("model.json"));
-        String arch = config.path("model").asText();
-        String head = config.path("head").asText("default");
-        if (!"cgcnn".equals(arch) || !"default".equals(head)) {
+        RunConfig config = RunConfig.read(runDir);
+        RunConfig.GraphSettings graph = config.featurizer().graph();
+        if (config.model().kind() != ExperimentSpec.Model.CGCNN
+                || config.model().head() != ExperimentSpec.Head.DEFAULT
+                || config.task().kind() == ExperimentSpec.Task.MULTI_TASK) {
             throw new IllegalArgumentException(
-                    runDir + ": only plain CGCNN runs (model cgcnn, head default) can be packaged, this is model "
-                            + arch + ", head " + head);
+                    runDir + ": only plain CGCNN runs (model cgcnn, head default, one task) can be packaged, this is "
+                            + "model " + config.model().kind().id() + ", head "
+                            + config.model().head().id()
+                            + ", task " + config.task().kind().id());
         }
-        String task = config.path("task").asText();
-        List<String> classes = new ArrayList<>();
-        model.path("classes").forEach(c -> classes.add(c.asText()));
-        boolean classification = !classes.isEmpty();
-        Path best = runDir.resolve("best.params");
-        if (!Files.isRegularFile(best)) best = runDir.resolve("seed-0").resolve("best.params");
+        List<String> classes =
+                config.task().classes() == null ? List.of() : config.task().classes();
+        boolean classification = config.task().classification();
+        Path best = config.members().get(0).bestParams(runDir);
         if (!Files.isRegularFile(best))
             throw new IllegalArgumentException(runDir + ": no best.params (not a finished run?)");
 
         ModelCard.Featurizer featurizer = new ModelCard.Featurizer(
-                8.0,
-                12,
-                new ModelCard.Gaussian(0, 8, 0.2, 0.2),
+                graph.radius(),
+                graph.maxNeighbors(),
+                new ModelCard.Gaussian(
+                        graph.gaussian().dmin(),
+                        graph.gaussian().dmax(),
+                        graph.gaussian().step(),
+                        graph.gaussian().var()),
                 ModelCard.Featurizer.BUILTIN_ATOM_FEATURES,
-                "volume".equals(task) ? config.path("fixed_volume_per_atom").asDouble(20) : null);
-        CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder()
-                .optAtomInputLength(92)
-                .optBondFeatureLength(41)
-                .optAtomFeatureLength(config.path("atom_fea_len").asInt())
-                .optNumConv(config.path("n_conv").asInt())
-                .optHiddenLength(config.path("h_fea_len").asInt());
-        if (classification) b.optClassification(classes.size());
-        else b.optRegression(1);
-        CrystalGraphConvNet net = b.build();
+                graph.rescaleVolumePerAtom());
+        CrystalGraphConvNet net = (CrystalGraphConvNet) ModelFactory.block(config);
         Map<String, CgcnnWeights.Tensor> tensors = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initializeParameters(manager);
-            Trainer.loadParameters(net, manager, best);
+            TrainingLoop.loadParameters(net, manager, best);
             net.torchParameters()
                     .forEach((k, p) -> tensors.put(
                             k,
@@ -99,8 +98,8 @@ public final class ModelPackager {
                                             .toArray(),
                                     p.getArray().toFloatArray())));
         }
-        double mean = classification ? 0 : model.path("normalizer").path("mean").asDouble(0);
-        double std = classification ? 1 : model.path("normalizer").path("std").asDouble(1);
+        double mean = classification ? 0 : config.normalizer().mean();
+        double std = classification ? 1 : config.normalizer().std();
         CgcnnWeights w = new CgcnnWeights(
                 tensors,
                 new CgcnnWeights.Meta(
@@ -140,17 +139,15 @@ public final class ModelPackager {
                 }
             }
         }
-        String split = config.hasNonNull("folds")
-                ? "fold " + config.path("fold").asText() + " of "
-                        + config.path("folds").asText()
+        RunConfig.DataSettings data = config.data();
+        String split = data.folds() != null
+                ? "fold " + data.fold() + " of " + data.folds()
                 : String.format(
                         Locale.ROOT,
                         "seeded random split, validation %s, test %s",
-                        config.path("val_fraction").asText(),
-                        config.path("test_fraction").asText());
-        Integer epochs = config.path("train").has("epochs")
-                ? config.path("train").path("epochs").asInt()
-                : null;
+                        data.valFraction(),
+                        data.testFraction());
+        Integer epochs = config.optimisation().epochs();
         ModelCard.Network net2 = w.network();
         return new ModelCard(
                 d.id(),
@@ -160,7 +157,12 @@ public final class ModelPackager {
                 "cgcnn",
                 classification ? "classification" : "regression",
                 new ModelCard.Target(
-                        config.path("target").asText(task), d.units(), null, classification ? classes : null),
+                        config.task().target() != null
+                                ? config.task().target()
+                                : config.task().kind().name().toLowerCase(Locale.ROOT),
+                        d.units(),
+                        null,
+                        classification ? classes : null),
                 new ModelCard.Training(d.data(), d.dataLicence(), split, epochs, d.command(), "spinel train"),
                 metrics,
                 featurizer,
@@ -180,7 +182,7 @@ public final class ModelPackager {
 
     /**
      * Adds (or replaces, by id) {@code card} in the JSON array {@code registryFile} and makes sure the
-     * {@value ModelZoo#INDEX} beside it lists that file. Both written atomically.
+     * {@value ModelRegistry#INDEX} beside it lists that file. Both written atomically.
      */
     public static void register(ModelCard card, Path registryFile) throws IOException {
         List<ModelCard> cards = new ArrayList<>();

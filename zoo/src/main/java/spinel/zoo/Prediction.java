@@ -15,6 +15,8 @@ import java.util.Map;
  *                      null for regression
  * @param embedding     the crystal embedding (the pooled atom features, CGCNN's crystal vector) when
  *                      asked for, else null
+ * @param spread        regression by an ensemble: the standard deviation of the members' predictions
+ *                      (in {@code units}), the uncertainty; else null
  */
 public record Prediction(
         String id,
@@ -23,7 +25,32 @@ public record Prediction(
         String units,
         String label,
         Map<String, Double> probabilities,
-        float[] embedding) {
+        float[] embedding,
+        Double spread) {
+
+    /** A prediction without an ensemble spread. */
+    public Prediction(
+            String id,
+            String model,
+            double value,
+            String units,
+            String label,
+            Map<String, Double> probabilities,
+            float[] embedding) {
+        this(id, model, value, units, label, probabilities, embedding, null);
+    }
+
+    /**
+     * The prediction for people: {@code "Cu: 0.0123 eV/atom"} (the value at float32 precision, ± the
+     * ensemble spread when there is one), or {@code "NaCl: cubic (p = 0.93)"} for a class.
+     */
+    @Override
+    public String toString() {
+        String who = id != null ? id + ": " : "";
+        if (isClassification()) return who + label + " (p = " + (float) value + ")";
+        String spreadText = spread != null ? " ± " + spread.floatValue() : "";
+        return who + (float) value + spreadText + (units != null ? " " + units : "");
+    }
 
     public boolean isClassification() {
         return label != null;

@@ -13,7 +13,7 @@ import spinel.graph.Structure;
  * DJL's {@code Criteria}/{@code ZooModel}/{@code Predictor} machinery runs Spinel models:
  * the input becomes the model's crystal graph as a one-crystal {@link GraphBatch}; the output is
  * denormalised (regression) or turned into class probabilities (classification) exactly as
- * {@link CgcnnModel#predict(Structure)} does. See {@link ModelZoo#criteria(String)}.
+ * {@link CgcnnModel#predict(Structure)} does. See {@link ModelRegistry#criteria(String)}.
  */
 public final class StructureTranslator implements NoBatchifyTranslator<Structure, Prediction> {
 

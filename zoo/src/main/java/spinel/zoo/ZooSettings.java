@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import spinel.graph.io.CacheRoot;
 
 /**
  * Where the model zoo keeps its files and how it may fetch them.
@@ -16,12 +17,13 @@ import java.util.Objects;
  *   <tr><th>system property</th><th>environment</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code spinel.cache.dir}</td><td>{@code SPINEL_CACHE_DIR}</td><td>{@code ~/.spinel/cache}</td>
  *       <td>cache root; model files live in {@code <root>/models/<id>/<version>/}</td></tr>
- *   <tr><td>{@code spinel.offline}</td><td>{@code SPINEL_OFFLINE}</td><td>false</td>
+ *   <tr><td>{@code spinel.offline}</td><td>{@code SPINEL_OFFLINE}</td><td>DJL's {@code ai.djl.offline} /
+ *       {@code DJL_OFFLINE}, else false</td>
  *       <td>never use the network; a file neither cached nor bundled fails at once, naming it</td></tr>
  *   <tr><td>{@code spinel.model.mirror}</td><td>{@code SPINEL_MODEL_MIRROR}</td><td>none</td>
  *       <td>base URL that replaces the scheme and host of every model URL
  *       ({@code http://mirror/x} + {@code https://github.com/a/b} → {@code http://mirror/x/a/b})</td></tr>
- *   <tr><td>{@code spinel.progress}</td><td>{@code SPINEL_PROGRESS}</td><td>true</td>
+ *   <tr><td>{@code spinel.progress}</td><td>{@code SPINEL_PROGRESS}</td><td>whether stderr is a terminal</td>
  *       <td>show a progress bar on stderr for downloads of at least 1 MiB</td></tr>
  * </table>
  *
@@ -43,16 +45,15 @@ public record ZooSettings(Path cacheDir, boolean offline, URI mirror, boolean pr
     }
 
     static ZooSettings fromEnvironment(Map<String, String> env) {
-        String dir = setting("spinel.cache.dir", "SPINEL_CACHE_DIR", env);
-        Path cache = dir != null && !dir.isBlank()
-                ? Path.of(dir)
-                : Path.of(System.getProperty("user.home"), ".spinel", "cache");
         String mirror = setting("spinel.model.mirror", "SPINEL_MODEL_MIRROR", env);
+        String offline = setting("spinel.offline", "SPINEL_OFFLINE", env);
+        if (offline == null || offline.isBlank()) offline = setting("ai.djl.offline", "DJL_OFFLINE", env);
+        String progress = setting("spinel.progress", "SPINEL_PROGRESS", env);
         return new ZooSettings(
-                cache.toAbsolutePath(),
-                truthy(setting("spinel.offline", "SPINEL_OFFLINE", env), false),
+                CacheRoot.directory(env),
+                truthy(offline, false),
                 mirror == null || mirror.isBlank() ? null : URI.create(mirror),
-                truthy(setting("spinel.progress", "SPINEL_PROGRESS", env), true),
+                progress == null || progress.isBlank() ? Terminal.stderrIsTerminal() : truthy(progress, true),
                 1 << 20);
     }
 

@@ -1,17 +1,17 @@
 /**
- * Pretrained models: the registry ({@link spinel.zoo.ModelZoo} of {@link spinel.zoo.ModelCard}s),
+ * Pretrained models: the registry ({@link spinel.zoo.ModelRegistry} of {@link spinel.zoo.ModelCard}s),
  * verified downloads and the local cache ({@link spinel.zoo.ModelCache}), the PyTorch checkpoint
  * importer ({@link spinel.zoo.torch.TorchCheckpoint}) and prediction ({@link spinel.zoo.CgcnnModel},
  * {@link spinel.zoo.StructureTranslator} for DJL).
  *
  * <h2>Using a model</h2>
  * <pre>{@code
- * try (CgcnnModel m = ModelZoo.load("cgcnn/formation-energy-per-atom")) {
+ * try (CgcnnModel m = ModelRegistry.load("cgcnn/formation-energy-per-atom")) {
  *     Prediction p = m.predict(Structures.readOne(Path.of("NaCl.cif")));
  *     System.out.println(p.value() + " " + p.units());          // eV/atom
  * }
  * // a published checkpoint file and its atom features:
- * CgcnnModel m = ModelZoo.load(Path.of("band-gap.pth.tar"), Path.of("atom_init.json"));
+ * CgcnnModel m = ModelRegistry.load(Path.of("band-gap.pth.tar"), Path.of("atom_init.json"));
  * // DJL: ZooModel<Structure, Prediction> z = zoo.criteria(m).loadModel();
  * }</pre>
  *

@@ -27,7 +27,7 @@ import spinel.graph.io.Structures;
  */
 class BundledModelTest {
 
-    static final Path CGCNN = ModelZooTest.CGCNN;
+    static final Path CGCNN = ModelRegistryTest.CGCNN;
 
     @Test
     void aBundledModelLoadsOfflineAndPredicts(@TempDir Path tmp) throws Exception {
@@ -99,7 +99,8 @@ class BundledModelTest {
             ClassLoader old = Thread.currentThread().getContextClassLoader();
             try (URLClassLoader jar = new URLClassLoader(new URL[] {res.toUri().toURL()}, old)) {
                 Thread.currentThread().setContextClassLoader(jar);
-                ModelZoo zoo = ModelZoo.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
+                ModelRegistry zoo =
+                        ModelRegistry.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
                 assertTrue(zoo.find("test/tiny").isPresent());
                 assertTrue(zoo.find("cgcnn/band-gap").isPresent(), "the module's own registry is still there");
                 try (CgcnnModel m = zoo.loadModel("test/tiny")) {

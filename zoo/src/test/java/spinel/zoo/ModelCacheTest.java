@@ -265,7 +265,54 @@ class ModelCacheTest {
     }
 
     @Test
+    void offlineFollowsDjlWhenSpinelSaysNothing() {
+        String spinel = System.clearProperty("spinel.offline");
+        String djl = System.clearProperty("ai.djl.offline");
+        try {
+            assertTrue(
+                    ZooSettings.fromEnvironment(Map.of("DJL_OFFLINE", "true")).offline());
+            assertFalse(ZooSettings.fromEnvironment(Map.of("DJL_OFFLINE", "true", "SPINEL_OFFLINE", "0"))
+                    .offline());
+            assertFalse(ZooSettings.fromEnvironment(Map.of()).offline());
+            System.setProperty("ai.djl.offline", "true");
+            assertTrue(ZooSettings.fromEnvironment(Map.of()).offline());
+        } finally {
+            restore("spinel.offline", spinel);
+            restore("ai.djl.offline", djl);
+        }
+    }
+
+    @Test
+    void theGraphCacheFollowsTheSameRoot() {
+        assertEquals(
+                Path.of("/tmp/spinel-root"),
+                spinel.graph.io.CacheRoot.directory(Map.of("SPINEL_CACHE_DIR", "/tmp/spinel-root")));
+        System.setProperty("spinel.cache.dir", "/tmp/spinel-root2");
+        try {
+            assertEquals(Path.of("/tmp/spinel-root2/graphs"), spinel.graph.io.CacheRoot.graphs());
+            assertEquals(
+                    Path.of("/tmp/spinel-root2"), ZooSettings.fromEnvironment().cacheDir());
+        } finally {
+            System.clearProperty("spinel.cache.dir");
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) System.clearProperty(key);
+        else System.setProperty(key, value);
+    }
+
+    @Test
     void settingsComeFromPropertiesThenEnvironment() {
+        String offline = System.clearProperty("spinel.offline");
+        try {
+            settingsFromEnvironment();
+        } finally {
+            restore("spinel.offline", offline);
+        }
+    }
+
+    private void settingsFromEnvironment() {
         ZooSettings s = ZooSettings.fromEnvironment(Map.of(
                 "SPINEL_CACHE_DIR",
                 "/tmp/spinel-env-cache",

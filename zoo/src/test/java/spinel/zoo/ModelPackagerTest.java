@@ -24,7 +24,7 @@ import spinel.train.ExperimentSpec;
  */
 class ModelPackagerTest {
 
-    static final Path SAMPLE = ModelZooTest.CGCNN.resolve("sample");
+    static final Path SAMPLE = ModelRegistryTest.CGCNN.resolve("sample");
 
     @Test
     void aTrainedRunBecomesABundledModelWithTheSameNumbers(@TempDir Path tmp) throws Exception {
@@ -68,7 +68,7 @@ class ModelPackagerTest {
         ClassLoader old = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, old)) {
             Thread.currentThread().setContextClassLoader(loader);
-            ModelZoo zoo = ModelZoo.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
+            ModelRegistry zoo = ModelRegistry.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
             try (CgcnnModel m = zoo.loadModel("spinel/sample-target")) {
                 int compared = 0;
                 for (String row : rows.subList(1, rows.size())) {

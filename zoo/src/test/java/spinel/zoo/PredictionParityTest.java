@@ -29,7 +29,7 @@ import spinel.graph.io.Structures;
  */
 class PredictionParityTest {
 
-    static final Path CGCNN = ModelZooTest.CGCNN;
+    static final Path CGCNN = ModelRegistryTest.CGCNN;
     static LoopbackServer mirror;
 
     @TempDir
@@ -38,7 +38,7 @@ class PredictionParityTest {
     @BeforeAll
     static void start() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(CGCNN.resolve("pre-trained")), "no " + CGCNN);
-        mirror = ModelZooTest.cgcnnMirror();
+        mirror = ModelRegistryTest.cgcnnMirror();
     }
 
     @AfterAll
@@ -46,9 +46,9 @@ class PredictionParityTest {
         if (mirror != null) mirror.close();
     }
 
-    static ModelZoo zoo() {
-        return ModelZoo.of(
-                ModelZoo.bundledCards(),
+    static ModelRegistry zoo() {
+        return ModelRegistry.of(
+                ModelRegistry.bundledCards(),
                 new ModelCache(
                         new ZooSettings(cache, false, mirror.base(), false, 1 << 20),
                         HttpClient.newHttpClient(),
@@ -82,9 +82,9 @@ class PredictionParityTest {
     @Test
     void theEightPublishedModelsMatchTheReferencePredictions() throws Exception {
         List<Structure> structures = samples();
-        ModelZoo zoo = zoo();
+        ModelRegistry zoo = zoo();
         List<spinel.graph.CrystalGraph> graphs = null;
-        for (String model : ModelZooTest.MODELS) {
+        for (String model : ModelRegistryTest.MODELS) {
             Map<String, Double> want = expected(model);
             assertEquals(
                     zoo.card("cgcnn/formation-energy-per-atom").featurizer(),
@@ -109,7 +109,7 @@ class PredictionParityTest {
         // converted once: the cache holds one npz per checkpoint
         try (var s = Files.list(cache.resolve("converted"))) {
             assertEquals(
-                    ModelZooTest.MODELS.size(),
+                    ModelRegistryTest.MODELS.size(),
                     s.filter(p -> p.toString().endsWith(".npz")).count());
         }
         // and a second load reads the conversion (same numbers)
@@ -157,7 +157,7 @@ class PredictionParityTest {
 
     @Test
     void djlCriteriaAndPredictorGiveTheSameNumbers() throws Exception {
-        ModelZoo zoo = zoo();
+        ModelRegistry zoo = zoo();
         Map<String, Double> want = expected("efermi");
         try (CgcnnModel m = zoo.loadModel("cgcnn/efermi");
                 ZooModel<Structure, Prediction> model = zoo.criteria(m).loadModel();

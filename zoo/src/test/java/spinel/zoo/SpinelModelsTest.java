@@ -37,7 +37,7 @@ class SpinelModelsTest {
             "spinel/volume-per-atom");
 
     static List<ModelCard> spinelCards() {
-        return ModelZoo.bundledCards().stream()
+        return ModelRegistry.bundledCards().stream()
                 .filter(c -> c.id().startsWith("spinel/"))
                 .collect(Collectors.toList());
     }
@@ -68,7 +68,7 @@ class SpinelModelsTest {
             // small enough to ship inside the jar
             ModelFile w = c.files().get(ModelCard.WEIGHTS);
             assertTrue(w.resource() != null && w.size() < 600_000, c.id() + ": " + w);
-            try (InputStream in = ModelZoo.class.getResourceAsStream(w.resource())) {
+            try (InputStream in = ModelRegistry.class.getResourceAsStream(w.resource())) {
                 assertNotNull(in, w.resource());
                 assertEquals(w.size(), in.readAllBytes().length, w.resource());
             }
@@ -77,7 +77,7 @@ class SpinelModelsTest {
 
     @Test
     void everyBundledModelPredictsRockSaltAndSilicon(@TempDir Path tmp) throws Exception {
-        ModelZoo zoo = ModelZoo.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
+        ModelRegistry zoo = ModelRegistry.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
         Structure nacl = Structures.readOne(EXAMPLES.resolve("NaCl.cif")).withId("NaCl");
         Structure si = Structures.readOne(EXAMPLES.resolve("Si.cif")).withId("Si");
         Map<String, Prediction[]> out = new LinkedHashMap<>();

@@ -1,10 +1,7 @@
 package spinel.graph.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,63 +72,68 @@ public final class CgcnnFolderReader {
         List<CgcnnEntry> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int width = -1;
-        // an InputStreamReader replaces undecodable bytes, so a binary file fails as a format error
-        try (BufferedReader r =
-                new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8))) {
-            String line;
-            int ln = 0;
-            while ((line = r.readLine()) != null) {
-                ln++;
-                if (line.isBlank()) continue;
-                String[] cells = line.split(",", -1);
-                if (cells.length < 2) {
-                    throw new StructureFormatException(
-                            src, ln, "expected 'id,target', found '" + Text.shorten(line) + "'");
-                }
-                String id = cells[0].trim();
-                if (ln == 1 && !id.isEmpty() && id.charAt(0) == '\uFEFF')
-                    id = id.substring(1).trim();
-                if (id.isEmpty())
-                    throw new StructureFormatException(
-                            src, ln, "expected an id in the first column, found an empty cell");
-                if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.equals("..") || id.equals(".")) {
-                    throw new StructureFormatException(
-                            src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
-                }
-                if (width < 0) width = cells.length;
-                else if (cells.length != width) {
-                    throw new StructureFormatException(
-                            src, ln, "expected " + width + " columns like the first row, found " + cells.length);
-                }
-                double[] targets = new double[cells.length - 1];
-                for (int i = 1; i < cells.length; i++) {
-                    String c = cells[i].trim();
-                    double v = c.equalsIgnoreCase("nan") ? Double.NaN : Text.parseOrNaN(c);
-                    if (Double.isNaN(v) && !c.equalsIgnoreCase("nan")) {
-                        throw new StructureFormatException(
-                                src,
-                                ln,
-                                "expected target " + i + " of '" + Text.shorten(id) + "' to be a number, found '"
-                                        + Text.shorten(c) + "'" + (ln == 1 ? " (id_prop.csv has no header row)" : ""));
-                    }
-                    targets[i - 1] = v;
-                }
-                Integer prev = seen.put(id, ln);
-                if (prev != null)
-                    throw new StructureFormatException(
-                            src, ln, "duplicate id '" + Text.shorten(id) + "' (first on line " + prev + ")");
-                Path cif;
-                try {
-                    cif = dir.resolve(id + ".cif");
-                } catch (java.nio.file.InvalidPathException e) {
-                    throw new StructureFormatException(
-                            src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
-                }
-                out.add(new CgcnnEntry(id, cif, targets, ln));
+        for (CsvRows.Row row : readRows(csv)) {
+            String[] cells = row.cells();
+            int ln = row.line();
+            if (cells.length < 2) {
+                throw new StructureFormatException(
+                        src, ln, "expected 'id,target', found '" + Text.shorten(String.join(",", cells)) + "'");
             }
+            String id = cells[0].trim();
+            if (id.isEmpty())
+                throw new StructureFormatException(src, ln, "expected an id in the first column, found an empty cell");
+            if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.equals("..") || id.equals(".")) {
+                throw new StructureFormatException(
+                        src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
+            }
+            if (width < 0) width = cells.length;
+            else if (cells.length != width) {
+                throw new StructureFormatException(
+                        src, ln, "expected " + width + " columns like the first row, found " + cells.length);
+            }
+            double[] targets = targets(cells, id, src, ln);
+            Integer prev = seen.put(id, ln);
+            if (prev != null)
+                throw new StructureFormatException(
+                        src, ln, "duplicate id '" + Text.shorten(id) + "' (first on line " + prev + ")");
+            Path cif;
+            try {
+                cif = dir.resolve(id + ".cif");
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new StructureFormatException(
+                        src, ln, "expected an id naming a file in the folder, found '" + Text.shorten(id) + "'");
+            }
+            out.add(new CgcnnEntry(id, cif, targets, ln));
         }
         if (out.isEmpty()) throw new StructureFormatException(src, 0, "expected rows 'id,target', found an empty file");
         return out;
+    }
+
+    private static List<CsvRows.Row> readRows(Path csv) throws IOException, StructureFormatException {
+        try {
+            return CsvRows.read(csv);
+        } catch (IOException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException)
+                throw new StructureFormatException(csv.toString(), 0, e.getMessage());
+            throw e;
+        }
+    }
+
+    private static double[] targets(String[] cells, String id, String src, int ln) throws StructureFormatException {
+        double[] targets = new double[cells.length - 1];
+        for (int i = 1; i < cells.length; i++) {
+            String c = cells[i].trim();
+            double v = c.equalsIgnoreCase("nan") ? Double.NaN : Text.parseOrNaN(c);
+            if (Double.isNaN(v) && !c.equalsIgnoreCase("nan")) {
+                throw new StructureFormatException(
+                        src,
+                        ln,
+                        "expected target " + i + " of '" + Text.shorten(id) + "' to be a number, found '"
+                                + Text.shorten(c) + "'" + (ln == 1 ? " (id_prop.csv has no header row)" : ""));
+            }
+            targets[i - 1] = v;
+        }
+        return targets;
     }
 
     /** The number of rows. */

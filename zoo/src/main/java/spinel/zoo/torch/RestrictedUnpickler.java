@@ -109,16 +109,13 @@ final class RestrictedUnpickler extends Unpickler {
     RestrictedUnpickler(String source, Map<String, TorchStorage> storages) {
         this.source = source;
         this.storages = storages;
-        allow("collections.OrderedDict", a -> {
-            Map<Object, Object> m = new LinkedHashMap<>();
-            if (a.length == 1 && a[0] instanceof Collection<?> items) {
-                for (Object item : items) {
-                    Object[] kv = tuple(item, "OrderedDict item");
-                    m.put(kv[0], kv[1]);
-                }
-            }
-            return m;
-        });
+        allowTorch();
+        allowPython();
+        allowNumpy();
+    }
+
+    /** Tensors, parameters, storages, sizes and devices. */
+    private void allowTorch() {
         allow("torch._utils._rebuild_tensor", a -> rebuildTensor(a, 4));
         allow("torch._utils._rebuild_tensor_v2", a -> rebuildTensor(a, 6));
         allow("torch._utils._rebuild_parameter", a -> {
@@ -135,6 +132,20 @@ final class RestrictedUnpickler extends Unpickler {
         }
         allow("torch.Size", a -> a.length == 0 ? new Object[0] : a[0]);
         allow("torch.device", a -> a.length == 0 ? "cpu" : String.valueOf(a[0]) + (a.length > 1 ? ":" + a[1] : ""));
+    }
+
+    /** Ordered dicts, sets, argparse namespaces (the reference's saved arguments). */
+    private void allowPython() {
+        allow("collections.OrderedDict", a -> {
+            Map<Object, Object> m = new LinkedHashMap<>();
+            if (a.length == 1 && a[0] instanceof Collection<?> items) {
+                for (Object item : items) {
+                    Object[] kv = tuple(item, "OrderedDict item");
+                    m.put(kv[0], kv[1]);
+                }
+            }
+            return m;
+        });
         Function<Object[], Object> namespace = a -> new ClassDict("argparse", "Namespace");
         allow("argparse.Namespace", namespace);
         allow("copyreg._reconstructor", a -> {
@@ -150,6 +161,10 @@ final class RestrictedUnpickler extends Unpickler {
             allow(mod + ".set", a -> toSet(a));
             allow(mod + ".frozenset", a -> toSet(a));
         }
+    }
+
+    /** NumPy scalars and dtypes, and the latin-1 byte strings they are pickled as. */
+    private void allowNumpy() {
         for (String mod : List.of("numpy.core.multiarray", "numpy._core.multiarray")) {
             allow(mod + ".scalar", a -> {
                 if (a.length != 2 || !(a[0] instanceof NumpyDtype dt) || !(a[1] instanceof byte[] bytes)) {
@@ -220,31 +235,11 @@ final class RestrictedUnpickler extends Unpickler {
                     source + ": refusing pickle opcode 0x" + Integer.toHexString(key)
                             + " (instance creation by class or extension code), which checkpoints do not use");
             case Opcodes.REDUCE, Opcodes.NEWOBJ -> {
-                Object args = stack.pop();
-                Object callable = stack.pop();
-                if (!(callable instanceof Global g)) {
-                    throw new CheckpointFormatException(
-                            source + ": pickle calls " + describe(callable) + ", which is not an allowed global");
-                }
-                if (!(args instanceof Object[] a)) {
-                    throw new CheckpointFormatException(source + ": arguments of " + g.name + " are not a tuple");
-                }
-                stack.add(g.construct(a));
+                reduce();
                 return NO_RETURN_VALUE;
             }
             case Opcodes.BUILD -> {
-                Object state = stack.pop();
-                Object target = stack.peek();
-                if (target instanceof NumpyDtype dt) {
-                    dt.setState(state);
-                } else if (target instanceof ClassDict obj && state instanceof Map<?, ?> m) {
-                    for (Map.Entry<?, ?> e : m.entrySet()) obj.put(String.valueOf(e.getKey()), e.getValue());
-                } else if (target instanceof Map<?, ?>
-                        && (state == null || state instanceof Map<?, ?> s && s.isEmpty())) {
-                    // an OrderedDict's empty instance state
-                } else {
-                    throw new CheckpointFormatException(source + ": cannot set the state of " + describe(target));
-                }
+                build();
                 return NO_RETURN_VALUE;
             }
             case Opcodes.EMPTY_DICT -> {
@@ -272,6 +267,35 @@ final class RestrictedUnpickler extends Unpickler {
             default -> {
                 return super.dispatch(key);
             }
+        }
+    }
+
+    /** REDUCE/NEWOBJ: calls an allowed global with the tuple on the stack. */
+    private void reduce() {
+        Object args = stack.pop();
+        Object callable = stack.pop();
+        if (!(callable instanceof Global g)) {
+            throw new CheckpointFormatException(
+                    source + ": pickle calls " + describe(callable) + ", which is not an allowed global");
+        }
+        if (!(args instanceof Object[] a)) {
+            throw new CheckpointFormatException(source + ": arguments of " + g.name + " are not a tuple");
+        }
+        stack.add(g.construct(a));
+    }
+
+    /** BUILD: sets the state of a dtype, a namespace or an (empty-state) ordered dict. */
+    private void build() {
+        Object state = stack.pop();
+        Object target = stack.peek();
+        if (target instanceof NumpyDtype dt) {
+            dt.setState(state);
+        } else if (target instanceof ClassDict obj && state instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) obj.put(String.valueOf(e.getKey()), e.getValue());
+        } else if (target instanceof Map<?, ?> && (state == null || state instanceof Map<?, ?> s && s.isEmpty())) {
+            // an OrderedDict's empty instance state
+        } else {
+            throw new CheckpointFormatException(source + ": cannot set the state of " + describe(target));
         }
     }
 

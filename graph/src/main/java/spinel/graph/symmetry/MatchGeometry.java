@@ -1,0 +1,74 @@
+package spinel.graph.symmetry;
+
+/**
+ * Small 3×3 geometry for the structure matcher on raw row-vector lattice matrices (Å), without the
+ * checks and copies of {@link spinel.graph.Lattice}: the inner loops of matching call these many
+ * times per pair.
+ */
+final class MatchGeometry {
+
+    private MatchGeometry() {}
+
+    static double determinant(double[][] a) {
+        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
+                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+    }
+
+    static double[][] inverse(double[][] a) {
+        double det = determinant(a);
+        double[][] r = new double[3][3];
+        r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / det;
+        r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / det;
+        r[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) / det;
+        r[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) / det;
+        r[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) / det;
+        r[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) / det;
+        r[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) / det;
+        r[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) / det;
+        r[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) / det;
+        return r;
+    }
+
+    /** Row vector times matrix: v · m. */
+    static double[] times(double[] v, double[][] m) {
+        return new double[] {
+            v[0] * m[0][0] + v[1] * m[1][0] + v[2] * m[2][0],
+            v[0] * m[0][1] + v[1] * m[1][1] + v[2] * m[2][1],
+            v[0] * m[0][2] + v[1] * m[1][2] + v[2] * m[2][2]
+        };
+    }
+
+    static double norm(double[] v) {
+        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    }
+
+    static double dot(double[] u, double[] v) {
+        return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+    }
+
+    /** Angle between two vectors, degrees. */
+    static double angle(double[] u, double[] v, double lu, double lv) {
+        double c = dot(u, v) / (lu * lv);
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
+    }
+
+    /** a, b, c (Å), α, β, γ (degrees) of the lattice with rows {@code m}. */
+    static double[] parameters(double[][] m) {
+        double a = norm(m[0]), b = norm(m[1]), c = norm(m[2]);
+        return new double[] {a, b, c, angle(m[1], m[2], b, c), angle(m[0], m[2], a, c), angle(m[0], m[1], a, b)};
+    }
+
+    /**
+     * Distances between lattice planes, V / |b × c|, V / |c × a|, V / |a × b| (Å); 2π over these are
+     * the lengths of pymatgen's {@code reciprocal_lattice}.
+     */
+    static double[] planeSpacings(double[][] m) {
+        double v = Math.abs(determinant(m));
+        return new double[] {v / norm(cross(m[1], m[2])), v / norm(cross(m[2], m[0])), v / norm(cross(m[0], m[1]))};
+    }
+
+    static double[] cross(double[] u, double[] v) {
+        return new double[] {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
+    }
+}

@@ -1,0 +1,266 @@
+package spinel.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import spinel.descriptors.Features;
+import spinel.train.classical.ClassicalModel;
+import spinel.train.classical.DescriptorSet;
+import spinel.train.classical.PermutationImportance;
+import spinel.train.classical.TabularLearner;
+
+/**
+ * A training run of a classical baseline ({@link ClassicalModel}) on per-structure descriptors
+ * ({@link DescriptorSet}): the same dataset, labels and split as {@link Experiment}, the model fitted
+ * on the training and validation rows (trees need no early stopping), optional k-fold
+ * cross-validation on those rows, and the run folder of {@code spinel train} — config.json,
+ * metrics.json, predictions.csv, the parity or confusion plot — plus {@code feature_importances.csv}
+ * and the fitted model in its library's format. Features are standardised on the training rows only.
+ */
+public final class ClassicalExperiment {
+
+    /** The classical part of a run: model, hyperparameters, descriptor groups, cross-validation folds. */
+    public record Settings(ClassicalModel model, Map<String, String> params, List<DescriptorSet> features, int cv) {
+        public Settings {
+            params = model.params(params);
+            if (cv == 1 || cv < 0) throw new IllegalArgumentException("--cv " + cv + ": expected 0 (off) or ≥ 2 folds");
+        }
+
+        /** The model with its default hyperparameters on all descriptor groups, no cross-validation. */
+        public static Settings defaults(ClassicalModel model) {
+            return new Settings(model, Map.of(), List.of(DescriptorSet.values()), 0);
+        }
+    }
+
+    private ClassicalExperiment() {}
+
+    /** Runs it; returns what it wrote to metrics.json. */
+    public static Map<String, Object> run(ExperimentSpec spec, Settings settings, PrintStream log) throws IOException {
+        long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
+        Path out = spec.out();
+        Path metricsFile = out.resolve("metrics.json");
+        if (Files.isRegularFile(metricsFile)) {
+            if (!spec.resume())
+                throw new IllegalStateException(
+                        out + " already holds a finished run; pass --resume to keep it, or choose another --out");
+            log.printf("%s: finished already, keeping its metrics%n", out);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> done = RunFiles.JSON.readValue(metricsFile.toFile(), Map.class);
+            return done;
+        }
+        if (spec.task() == ExperimentSpec.Task.MULTI_TASK)
+            throw new IllegalArgumentException("--task multi-task needs --model cgcnn or fusion");
+        if (spec.task() == ExperimentSpec.Task.VOLUME && settings.features().contains(DescriptorSet.LATTICE))
+            throw new IllegalArgumentException("volume per atom can be read from the lattice features; "
+                    + "use --features composition,steinhardt for --task volume");
+        Files.createDirectories(out);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("format", "spinel-classical-1");
+        config.put("data", spec.data().toString());
+        config.put("target", spec.target());
+        config.put("labels", spec.labels() == null ? null : spec.labels().toString());
+        config.put("task", EnumIds.id(spec.task()));
+        config.put("folds", spec.folds() == null ? null : spec.folds().toString());
+        config.put("fold", spec.fold());
+        config.put("limit", spec.limit());
+        config.put("seed", spec.train().seed());
+        config.put("model", settings.model().cliName());
+        config.put(
+                "features",
+                settings.features().stream().map(d -> d.name().toLowerCase()).toList());
+        config.put("params", settings.params());
+        config.put("cv", settings.cv());
+        RunFiles.writeJson(out.resolve("config.json"), config);
+
+        RunData data = RunData.load(spec, log);
+        CrystalDataset dataset = data.dataset();
+        RunData.Labels labels = data.labels();
+        Split split = data.split();
+        int[] fitRows = IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.val()))
+                .sorted()
+                .toArray();
+        log.printf(
+                "%s: %d structures; %s on %d training rows, %d test rows%n",
+                dataset.name(), dataset.size(), settings.model().cliName(), fitRows.length, split.test().length);
+
+        Features[] rows = DescriptorSet.compute(dataset, settings.features());
+        String[] names = rows[0].names().toArray(new String[0]);
+        double[][] raw = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) raw[i] = rows[i].values();
+        FeatureScaler scaler = FeatureScaler.fit(raw, fitRows);
+        TabularLearner.Table table = new TabularLearner.Table(
+                scaler.transform(raw),
+                names,
+                labels.classification() ? null : labels.values(),
+                labels.classification() ? labels.classes() : null,
+                labels.classification() ? labels.classNames().size() : 0);
+        TabularLearner learner =
+                settings.model().learner(settings.params(), spec.train().seed());
+
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("dataset", dataset.name());
+        extra.put("task", EnumIds.id(spec.task()).replace('-', '_'));
+        extra.put("model", settings.model().cliName());
+        extra.put("target", spec.target() != null ? spec.target() : dataset.targetName());
+        if (spec.folds() != null) extra.put("fold", spec.fold());
+        extra.put("n_train", fitRows.length);
+        extra.put("n_test", split.test().length);
+        extra.put("n_features", names.length);
+        if (settings.cv() > 1) extra.put("cv", crossValidate(learner, table, fitRows, settings.cv(), spec, log));
+
+        long tFit = System.nanoTime();
+        TabularLearner.Fitted fitted = learner.fit(table, fitRows);
+        extra.put("fit_seconds", (System.nanoTime() - tFit) / 1e9);
+        Map<String, Object> test = score(fitted, table, split.test(), dataset, out, labels);
+        writeImportances(
+                out,
+                fitted,
+                PermutationImportance.of(
+                        fitted, table, split.test(), 500, spec.train().seed()));
+        extra.put(
+                "importances",
+                Map.of(
+                        "permutation",
+                        "increase of the test "
+                                + (labels.classification() ? "log-loss" : "MAE")
+                                + " when the feature is shuffled (Breiman 2001)",
+                        "library",
+                        fitted.importanceKind()));
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("kind", settings.model().cliName());
+        model.put("file", fitted.save(out));
+        model.put("features", Arrays.asList(names));
+        model.put("scaler", scaler);
+        if (labels.classification()) model.put("classes", labels.classNames());
+        RunFiles.writeJson(out.resolve("model.json"), model);
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("test", test);
+        m.put("epochs", 0);
+        m.put("seconds", (System.nanoTime() - t0) / 1e9);
+        m.put("cpu_seconds", cpuSeconds() - cpu0);
+        m.put("peak_rss_mb", RunFiles.peakRssMb());
+        m.putAll(extra);
+        RunFiles.writeJson(metricsFile, m);
+        return m;
+    }
+
+    /** Scores the test rows and writes predictions.csv and the plot. */
+    private static Map<String, Object> score(
+            TabularLearner.Fitted fitted,
+            TabularLearner.Table table,
+            int[] test,
+            CrystalDataset dataset,
+            Path out,
+            RunData.Labels labels)
+            throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int r : test) ids.add(dataset.ids().get(r));
+        if (labels.classification()) {
+            double[][] p = fitted.probabilities(table.x(), test);
+            float[][] logp = new float[p.length][];
+            int[] truth = new int[test.length];
+            for (int i = 0; i < p.length; i++) {
+                truth[i] = labels.classes()[test[i]];
+                logp[i] = new float[p[i].length];
+                for (int c = 0; c < p[i].length; c++) logp[i][c] = (float) Math.log(Math.max(p[i][c], 1e-30));
+            }
+            return RunReport.classification(out, ids, truth, logp, labels.classNames());
+        }
+        double[] pred = fitted.predict(table.x(), test);
+        double[] truth = new double[test.length];
+        float[][] outputs = new float[test.length][1];
+        for (int i = 0; i < test.length; i++) {
+            truth[i] = labels.values()[test[i]];
+            outputs[i][0] = (float) pred[i];
+        }
+        return RunReport.regression(out, ids, truth, outputs, Normalizer.IDENTITY, null);
+    }
+
+    /** k-fold cross-validation on the fitting rows: the test score of each fold, their mean and spread. */
+    private static Map<String, Object> crossValidate(
+            TabularLearner learner,
+            TabularLearner.Table table,
+            int[] rows,
+            int k,
+            ExperimentSpec spec,
+            PrintStream log) {
+        List<Split> folds;
+        if (table.classification()) {
+            int[] c = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) c[i] = table.classes()[rows[i]];
+            folds = Split.stratifiedKFold(c, k, 0, spec.train().seed());
+        } else folds = Split.kFold(rows.length, k, 0, spec.train().seed());
+        String metric = table.classification() ? "accuracy" : "mae";
+        double[] scores = new double[k];
+        for (int f = 0; f < k; f++) {
+            int[] tr = map(rows, folds.get(f).train()),
+                    te = map(rows, folds.get(f).test());
+            TabularLearner.Fitted m = learner.fit(table, tr);
+            if (table.classification()) {
+                double[][] p = m.probabilities(table.x(), te);
+                int right = 0;
+                for (int i = 0; i < te.length; i++) if (Metrics.argmax(p[i]) == table.classes()[te[i]]) right++;
+                scores[f] = right / (double) te.length;
+            } else {
+                double[] p = m.predict(table.x(), te), t = new double[te.length];
+                for (int i = 0; i < te.length; i++) t[i] = table.values()[te[i]];
+                scores[f] = Metrics.regression(t, p).mae();
+            }
+            log.printf("cv fold %d/%d: %s %.6g%n", f + 1, k, metric, scores[f]);
+        }
+        double mean = Arrays.stream(scores).average().orElse(Double.NaN);
+        double var = Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).sum() / k;
+        Map<String, Object> cv = new LinkedHashMap<>();
+        cv.put("k", k);
+        cv.put("metric", metric);
+        cv.put("folds", scores);
+        cv.put("mean", mean);
+        cv.put("std", Math.sqrt(var));
+        return cv;
+    }
+
+    private static int[] map(int[] rows, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = rows[idx[i]];
+        return out;
+    }
+
+    /**
+     * feature_importances.csv: feature, permutation importance on (up to 500) test rows, the library's
+     * own importance and its share of the total; by permutation importance, largest first.
+     */
+    private static void writeImportances(Path out, TabularLearner.Fitted fitted, Map<String, Double> permutation)
+            throws IOException {
+        Map<String, Double> lib = fitted.importances();
+        double total = lib.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<List<?>> rows = new ArrayList<>();
+        permutation.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> {
+                    double l = lib.getOrDefault(e.getKey(), 0.0);
+                    rows.add(List.of(e.getKey(), e.getValue(), l, total > 0 ? l / total : 0.0));
+                });
+        RunFiles.writeCsv(
+                out.resolve("feature_importances.csv"),
+                List.of("feature", "permutation", "library", "library_share"),
+                rows);
+    }
+
+    /** CPU time of this process so far (all threads), seconds; NaN where the JVM does not tell. */
+    static double cpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+            return os.getProcessCpuTime() / 1e9;
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,112 @@
+package spinel.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.util.List;
+import spinel.conv.CrystalGraphConvNet;
+
+/**
+ * Stage 3 of a run, the model factory: the one place that maps a model kind
+ * ({@link ExperimentSpec.Model}) to its input (crystal graph and/or which descriptor blocks), its
+ * recorded hyper-parameters ({@link RunConfig.ModelSettings}) and its untrained DJL network, for
+ * training and for rebuilding a trained run alike. To add a model: a constant in
+ * {@link ExperimentSpec.Model}, and a case in {@link #tabularBlocks}, {@link #settings} and
+ * {@link #block}.
+ */
+public final class ModelFactory {
+
+    private ModelFactory() {}
+
+    /** Whether the model reads the crystal graph (CGCNN, fusion). */
+    public static boolean usesGraphs(ExperimentSpec.Model model) {
+        return model == ExperimentSpec.Model.CGCNN || model == ExperimentSpec.Model.FUSION;
+    }
+
+    /**
+     * The descriptor blocks the model reads, in order: the MLP's input, or fusion's global vector;
+     * null for plain CGCNN.
+     */
+    public static List<String> tabularBlocks(ExperimentSpec.Model model) {
+        return switch (model) {
+            case CGCNN -> null;
+            case MLP_LATTICE -> List.of(RunFeatures.LATTICE);
+            case MLP_COMPOSITION -> List.of(RunFeatures.COMPOSITION);
+            case MLP_BOTH, FUSION -> List.of(RunFeatures.LATTICE, RunFeatures.COMPOSITION);
+            case DECISION_TREE, RANDOM_FOREST, GRADIENT_BOOSTING, KNN, LINEAR -> throw new IllegalArgumentException(
+                    EnumIds.id(model) + " is a classical model, trained by ClassicalExperiment, not a network");
+        };
+    }
+
+    /** The hyper-parameters recorded for {@code spec}'s model on labels with {@code outputs} outputs. */
+    public static RunConfig.ModelSettings settings(ExperimentSpec spec, RunData.Labels labels) {
+        int outputs = labels.classification() ? labels.classNames().size() : 1;
+        if (usesGraphs(spec.model())) {
+            return new RunConfig.ModelSettings(
+                    spec.model(),
+                    spec.head(),
+                    spec.atomFeatureLength(),
+                    spec.numConv(),
+                    spec.hiddenLength(),
+                    null,
+                    null,
+                    outputs);
+        }
+        return new RunConfig.ModelSettings(
+                spec.model(),
+                spec.head(),
+                null,
+                null,
+                null,
+                List.of(64, 32),
+                labels.classification() ? 0.3 : 0.0,
+                outputs);
+    }
+
+    /** The untrained network of a run (parameters not initialised). */
+    public static Block block(RunConfig config) {
+        RunConfig.ModelSettings m = config.model();
+        if (usesGraphs(m.kind())) {
+            RunConfig.GraphSettings g = config.featurizer().graph();
+            CrystalGraphConvNet.Builder b = CrystalGraphConvNet.builder()
+                    .optAtomInputLength(g.atomFeatureLength())
+                    .optBondFeatureLength(g.bondFeatureLength())
+                    .optAtomFeatureLength(m.atomFeaLen())
+                    .optNumConv(m.nConv())
+                    .optHiddenLength(m.hFeaLen());
+            if (config.featurizer().tabular() != null) b.optGlobalFeatureLength(tabularLength(config));
+            if (m.head() == ExperimentSpec.Head.TWO_STAGE) b.optBravaisSpaceGroup();
+            else if (config.task().kind() == ExperimentSpec.Task.MULTI_TASK) b.optMultiTask(1);
+            else if (config.task().classification()) b.optClassification(m.outputs());
+            else b.optRegression(1);
+            return b.build();
+        }
+        int[] hidden = m.hidden().stream().mapToInt(Integer::intValue).toArray();
+        return TabularMlp.block(m.outputs(), hidden, m.dropout());
+    }
+
+    /** Initialises {@code block}'s parameters on {@code manager}, seeded (the engine's generator). */
+    public static void initialize(Block block, RunConfig config, NDManager manager, long seed) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        if (block instanceof CrystalGraphConvNet net) net.initializeParameters(manager);
+        else block.initialize(manager, DataType.FLOAT32, new Shape(1, tabularLength(config)));
+    }
+
+    /** The network output scored and reported for single-output tasks (the two-stage head's space group). */
+    public static int outputIndex(RunConfig config) {
+        return config.model().head() == ExperimentSpec.Head.TWO_STAGE ? 1 : 0;
+    }
+
+    /** The training loss: the conv head's own for multi-output heads, else the task's (null). */
+    static TrainingLoop.LossFunction loss(Block block, RunConfig config) {
+        boolean ownLoss = config.model().head() == ExperimentSpec.Head.TWO_STAGE
+                || config.task().kind() == ExperimentSpec.Task.MULTI_TASK;
+        return ownLoss ? ((CrystalGraphConvNet) block).head()::loss : null;
+    }
+
+    private static int tabularLength(RunConfig config) {
+        return config.featurizer().scaler().mean().length;
+    }
+}

@@ -1,0 +1,268 @@
+package spinel.train;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import spinel.graph.CgcnnAtomFeaturizer;
+import spinel.graph.CrystalGraphBuilder;
+import spinel.graph.GaussianDistance;
+
+/**
+ * The run folder of {@code spinel train}, as one typed record: {@code config.json}. Everything needed
+ * to rebuild the trained model and featurize new structures exactly as in training is here — the
+ * data it was trained on (with its content hash), the task and class names, the model and its
+ * hyper-parameters, the featurizer (graph settings, atom features, tabular descriptor blocks and
+ * their fitted scaler), the fitted target normalisers, the ensemble members (sub-folders holding
+ * {@code best.params}) and the optimisation settings.
+ *
+ * <p>Keys are snake_case throughout; enum values are the command-line spellings
+ * ({@code "space-group"}, {@code "mlp-both"}, {@code "adam"}). This class is the one place that reads
+ * and writes the file ({@link #read}, {@link #write}); it is written once, atomically, after the data,
+ * labels, split and fitted transforms are known and before the first epoch, so a run that fails
+ * before training leaves no config.json, and one that fails later leaves a complete one.
+ *
+ * @param format       {@value #FORMAT}; run folders of earlier versions (no format, fitted values in
+ *                     model.json) are read as format 1 (evaluate, predict, package; not resume)
+ * @param data         where the rows came from and how they were split
+ * @param task         what is learned, and the class names of classification tasks
+ * @param model        the network and its hyper-parameters
+ * @param featurizer   how a structure becomes the network's input
+ * @param normalizer   regression target standardisation (identity for classification)
+ * @param volumeNormalizer multi-task only: volume-per-atom standardisation
+ * @param members      ensemble members, in seed order ({@code "."} for a single model)
+ * @param optimisation the training loop's settings (seed of the first member)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunConfig(
+        int format,
+        DataSettings data,
+        TaskSettings task,
+        ModelSettings model,
+        FeaturizerSettings featurizer,
+        Normalizer normalizer,
+        Normalizer volumeNormalizer,
+        List<Member> members,
+        TrainConfig optimisation) {
+
+    /** Version of the config.json layout written by this class. */
+    public static final int FORMAT = 2;
+
+    /** The file name inside a run folder. */
+    public static final String FILE = "config.json";
+
+    /**
+     * The rows of the run.
+     *
+     * @param path          the dataset given to --data (informative; {@code sha256} identifies it)
+     * @param sha256        content hash of the rows used ({@link CrystalDataset#contentHash()})
+     * @param labels        the --labels CSV, or null
+     * @param labelsSha256  SHA-256 of the --labels file's bytes, or null
+     * @param limit         --limit (0: every row)
+     * @param rows          number of dataset rows after the limit
+     * @param folds         the Matbench folds file, or null for a random split
+     * @param fold          the fold tested on (with folds)
+     * @param valFraction   training rows held out for early stopping
+     * @param testFraction  random split only: rows held out for testing
+     * @param splitSizes    rows in train, validation and test
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DataSettings(
+            String path,
+            String sha256,
+            String labels,
+            String labelsSha256,
+            int limit,
+            int rows,
+            String folds,
+            Integer fold,
+            double valFraction,
+            double testFraction,
+            List<Integer> splitSizes) {}
+
+    /**
+     * What is learned.
+     *
+     * @param kind               the task
+     * @param target             the --target given (column or property), null for the dataset's default
+     * @param targetName         the target's name in the dataset
+     * @param binaryThreshold    BINARY: class 1 when target ≤ this
+     * @param fixedVolumePerAtom VOLUME: Å³/atom every structure is rescaled to before the graph is built
+     * @param classes            class names, in output order (classification and multi-task)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TaskSettings(
+            ExperimentSpec.Task kind,
+            String target,
+            String targetName,
+            Double binaryThreshold,
+            Double fixedVolumePerAtom,
+            List<String> classes) {
+
+        /** Whether the single output is a class (multi-task has both). */
+        @JsonIgnore
+        public boolean classification() {
+            return classes != null && kind != ExperimentSpec.Task.MULTI_TASK;
+        }
+    }
+
+    /**
+     * The network.
+     *
+     * @param kind        the model family
+     * @param head        CGCNN output head
+     * @param atomFeaLen  CGCNN atom embedding length
+     * @param nConv       CGCNN convolution layers
+     * @param hFeaLen     CGCNN hidden length after pooling
+     * @param hidden      MLP hidden widths
+     * @param dropout     MLP dropout after each hidden layer
+     * @param outputs     length of the (first) output: 1 for regression, the class count otherwise
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ModelSettings(
+            ExperimentSpec.Model kind,
+            ExperimentSpec.Head head,
+            Integer atomFeaLen,
+            Integer nConv,
+            Integer hFeaLen,
+            List<Integer> hidden,
+            Double dropout,
+            int outputs) {}
+
+    /**
+     * How a structure becomes the network's input.
+     *
+     * @param graph   the crystal graph (CGCNN and fusion), or null
+     * @param tabular descriptor blocks, concatenated in this order ({@code "lattice"},
+     *                {@code "composition"}), or null: the MLP input, or the global vector of fusion
+     * @param scaler  standardisation of the tabular vector, fitted on the training rows
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FeaturizerSettings(GraphSettings graph, List<String> tabular, FeatureScaler scaler) {}
+
+    /**
+     * The crystal-graph settings (the reference CGCNN's by default).
+     *
+     * @param radius               neighbour cutoff, Å
+     * @param maxNeighbors         neighbours kept per site
+     * @param gaussian             Gaussian distance expansion of the bond features, Å
+     * @param atomFeatures         {@value #BUILTIN_ATOM_FEATURES}: Spinel's computed CGCNN atom features
+     * @param atomFeatureLength    length of an atom's feature vector
+     * @param rescaleVolumePerAtom Å³/atom each structure is scaled to first (VOLUME), or null
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GraphSettings(
+            double radius,
+            int maxNeighbors,
+            Gaussian gaussian,
+            String atomFeatures,
+            int atomFeatureLength,
+            Double rescaleVolumePerAtom) {
+
+        /** {@code atomFeatures} value naming {@link CgcnnAtomFeaturizer} (no atom_init.json needed). */
+        public static final String BUILTIN_ATOM_FEATURES = "builtin:cgcnn";
+
+        /** The settings of {@link CrystalGraphBuilder#cgcnnDefaults()}, optionally rescaling the volume. */
+        public static GraphSettings cgcnnDefaults(Double rescaleVolumePerAtom) {
+            return new GraphSettings(
+                    8.0,
+                    12,
+                    new Gaussian(0, 8.0, 0.2, 0.2),
+                    BUILTIN_ATOM_FEATURES,
+                    CgcnnAtomFeaturizer.instance().length(),
+                    rescaleVolumePerAtom);
+        }
+
+        /** The graph builder these settings describe. */
+        public CrystalGraphBuilder builder() {
+            if (!BUILTIN_ATOM_FEATURES.equals(atomFeatures))
+                throw new IllegalArgumentException("unknown atom features \"" + atomFeatures + "\" in " + FILE);
+            return CrystalGraphBuilder.builder()
+                    .optRadius(radius)
+                    .optMaxNeighbors(maxNeighbors)
+                    .optAtomFeaturizer(CgcnnAtomFeaturizer.instance())
+                    .optBondFeaturizer(
+                            new GaussianDistance(gaussian.dmin(), gaussian.dmax(), gaussian.step(), gaussian.var()))
+                    .build();
+        }
+
+        /** Bond feature length (Gaussian centres). */
+        @JsonIgnore
+        public int bondFeatureLength() {
+            return builder().bondFeaturizer().length();
+        }
+    }
+
+    /** Gaussian distance expansion: centres dmin..dmax every step, width var (all Å). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Gaussian(double dmin, double dmax, double step, double var) {}
+
+    /**
+     * One trained network of the run.
+     *
+     * @param dir  its folder relative to the run folder ({@code "."} or {@code "seed-k"})
+     * @param seed its training seed
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Member(String dir, long seed) {
+        /** Its best parameters. */
+        public Path bestParams(Path runDir) {
+            return runDir.resolve(dir).resolve(TrainingLoop.BEST).normalize();
+        }
+    }
+
+    /** Reads {@code runDir/config.json}, refusing files of other layouts with a message that says why. */
+    public static RunConfig read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " not found: " + runDir
+                    + " is not a run folder of 'spinel train' (or the run failed " + "before training started)");
+        }
+        var tree = RunFiles.JSON.readTree(file.toFile());
+        int format = tree.path("format").asInt(1);
+        if (format == 1) return LegacyRunFolder.read(runDir, tree);
+        if (format != FORMAT) {
+            throw new IllegalArgumentException(file + ": run folder layout " + format + ", this Spinel reads layout "
+                    + FORMAT + "; retrain with this version (or use the Spinel that wrote it)");
+        }
+        RunConfig c = RunFiles.JSON.treeToValue(tree, RunConfig.class);
+        if (c.data() == null
+                || c.task() == null
+                || c.model() == null
+                || c.featurizer() == null
+                || c.members() == null
+                || c.optimisation() == null) {
+            throw new IllegalArgumentException(
+                    file + ": incomplete (needs data, task, model, featurizer, members, " + "optimisation)");
+        }
+        return c;
+    }
+
+    /** Writes {@code runDir/config.json} atomically. */
+    public void write(Path runDir) throws IOException {
+        Files.createDirectories(runDir);
+        RunFiles.writeJson(runDir.resolve(FILE), this);
+    }
+
+    /** The same run with other optimisation settings (an allowed change on resume). */
+    public RunConfig withOptimisation(TrainConfig o) {
+        return new RunConfig(format, data, task, model, featurizer, normalizer, volumeNormalizer, members, o);
+    }
+}

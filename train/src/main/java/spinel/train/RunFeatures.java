@@ -1,0 +1,164 @@
+package spinel.train;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import spinel.graph.CrystalGraph;
+import spinel.graph.CrystalGraphBuilder;
+import spinel.graph.Structure;
+
+/**
+ * Stage 2 of a run, features: what the network sees. The tabular descriptor vector (lattice and/or
+ * composition blocks, standardised with a scaler fitted on the training rows), the crystal graphs
+ * (built once into the on-disk {@link GraphCache}), the normalised regression targets, and the
+ * train/validation/test {@link BatchSource}s — built here once and shared by every ensemble member.
+ * The same class featurizes the rows of a trained run's new data ({@link #forTrained}).
+ */
+public final class RunFeatures implements Closeable {
+
+    /** The descriptor block names of {@link RunConfig.FeaturizerSettings#tabular()}. */
+    public static final String LATTICE = "lattice", COMPOSITION = "composition";
+
+    private final RunConfig.FeaturizerSettings settings;
+    private final RunData.Labels labels;
+    private final GraphCache cache;
+    private final float[][] tabular;
+    private final float[][] targets;
+
+    private RunFeatures(
+            RunConfig.FeaturizerSettings settings,
+            RunData.Labels labels,
+            GraphCache cache,
+            float[][] tabular,
+            float[][] targets) {
+        this.settings = settings;
+        this.labels = labels;
+        this.cache = cache;
+        this.tabular = tabular;
+        this.targets = targets;
+    }
+
+    /** Fits the run's feature scaler on the training rows and opens (or builds) its graph cache. */
+    public static RunFeatures fit(
+            ExperimentSpec spec, RunData data, Normalizer normalizer, Normalizer volumeNormalizer, PrintStream log)
+            throws IOException {
+        List<String> blocks = ModelFactory.tabularBlocks(spec.model());
+        FeatureScaler scaler = null;
+        float[][] tabular = null;
+        if (blocks != null) {
+            double[][] x = matrix(blocks, data.columns());
+            scaler = FeatureScaler.fit(x, data.split().train());
+            tabular = scaler.transform(x);
+        }
+        RunConfig.GraphSettings graph = ModelFactory.usesGraphs(spec.model())
+                ? RunConfig.GraphSettings.cgcnnDefaults(
+                        spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null)
+                : null;
+        GraphCache cache = graph != null ? graphCache(graph, data.dataset(), spec.cacheDir(), log) : null;
+        RunConfig.FeaturizerSettings settings = new RunConfig.FeaturizerSettings(graph, blocks, scaler);
+        return new RunFeatures(settings, data.labels(), cache, tabular, targets(data, normalizer, volumeNormalizer));
+    }
+
+    /** The features of a trained run's new rows: its own featurizer settings, fitted scaler and normaliser. */
+    static RunFeatures forTrained(RunConfig config, RunData data, Path cacheDir, PrintStream log) throws IOException {
+        RunConfig.FeaturizerSettings f = config.featurizer();
+        float[][] tabular = f.tabular() != null ? f.scaler().transform(matrix(f.tabular(), data.columns())) : null;
+        GraphCache cache = f.graph() != null ? graphCache(f.graph(), data.dataset(), cacheDir, log) : null;
+        return new RunFeatures(f, data.labels(), cache, tabular, targets(data, config.normalizer(), null));
+    }
+
+    /** The featurizer settings (without the scaler before {@link #fit}). */
+    public RunConfig.FeaturizerSettings settings() {
+        return settings;
+    }
+
+    /** The rows {@code rows} as batches of this run's inputs and labels. */
+    public BatchSource source(int[] rows) {
+        float[][] globals = settings.graph() != null ? tabular : null;
+        if (cache != null) {
+            if (labels.multi()) return GraphBatchSource.multiTask(cache, rows, labels.classes(), targets, globals);
+            if (labels.classification()) return GraphBatchSource.classification(cache, rows, labels.classes(), globals);
+            return GraphBatchSource.regression(cache, rows, targets, globals);
+        }
+        if (labels.classification()) return ArrayBatchSource.classification(tabular, labels.classes(), rows);
+        return ArrayBatchSource.regression(tabular, targets, rows);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (cache != null) cache.close();
+    }
+
+    /** The concatenated descriptor blocks of every row. */
+    static double[][] matrix(List<String> blocks, RunData.StructureColumns columns) {
+        double[][] out = new double[rows(columns)][];
+        for (int i = 0; i < out.length; i++) {
+            double[][] parts = new double[blocks.size()][];
+            for (int b = 0; b < parts.length; b++) parts[b] = block(blocks.get(b), columns, i);
+            out[i] = concat(parts);
+        }
+        return out;
+    }
+
+    private static int rows(RunData.StructureColumns c) {
+        return c.lattice() != null ? c.lattice().length : c.composition().length;
+    }
+
+    private static double[] block(String name, RunData.StructureColumns columns, int row) {
+        return switch (name) {
+            case LATTICE -> columns.lattice()[row];
+            case COMPOSITION -> columns.composition()[row];
+            default -> throw new IllegalArgumentException(
+                    "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
+        };
+    }
+
+    private static double[] concat(double[]... parts) {
+        int n = 0;
+        for (double[] p : parts) n += p.length;
+        double[] out = Arrays.copyOf(parts[0], n);
+        for (int b = 1, at = parts[0].length; b < parts.length; at += parts[b].length, b++)
+            System.arraycopy(parts[b], 0, out, at, parts[b].length);
+        return out;
+    }
+
+    /** Normalised regression targets (multi-task: volume per atom, then the property); null for classes. */
+    private static float[][] targets(RunData data, Normalizer normalizer, Normalizer volumeNormalizer) {
+        RunData.Labels labels = data.labels();
+        if (labels.classification()) return null;
+        float[][] t = new float[data.dataset().size()][];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = labels.multi()
+                    ? new float[] {
+                        (float) volumeNormalizer.normalize(data.columns().volumePerAtom()[i]),
+                        (float) normalizer.normalize(labels.values()[i])
+                    }
+                    : new float[] {(float) normalizer.normalize(labels.values()[i])};
+        }
+        return t;
+    }
+
+    /** The graph of {@code s} under {@code settings} (rescaled to a fixed volume per atom first when set). */
+    static Function<Structure, CrystalGraph> graphFunction(RunConfig.GraphSettings settings) {
+        CrystalGraphBuilder builder = settings.builder();
+        Double v0 = settings.rescaleVolumePerAtom();
+        if (v0 == null) return builder::build;
+        return s -> builder.build(
+                s.withLattice(s.lattice().scaledToVolume(v0 * s.composition().numAtoms())));
+    }
+
+    /** The graph cache of {@code dataset} under {@code settings} (built on first use). */
+    public static GraphCache graphCache(
+            RunConfig.GraphSettings settings, CrystalDataset dataset, Path cacheDir, PrintStream log)
+            throws IOException {
+        CrystalGraphBuilder builder = settings.builder();
+        String key = builder.toString();
+        if (settings.rescaleVolumePerAtom() != null)
+            key += " rescaled to " + settings.rescaleVolumePerAtom() + " Å³/atom";
+        return GraphCache.open(dataset, graphFunction(settings), builder.bondFeaturizer(), key, cacheDir, log);
+    }
+}

@@ -1,0 +1,191 @@
+package spinel.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import spinel.graph.CrystalGraph;
+import spinel.graph.Structure;
+
+/**
+ * A finished {@code spinel train} run, loaded for prediction: every ensemble member's network rebuilt
+ * by the {@link ModelFactory} from the run's {@link RunConfig} with its {@code best.params}, and the
+ * run's own featurization (graph settings and Spinel's built-in atom features, volume rescaling, the
+ * descriptor blocks and their fitted scaler, the target normalisers) — nothing to pass by hand. Works
+ * for every run kind: CGCNN, CGCNN + descriptor fusion, the tabular MLPs, multi-task, the two-stage
+ * space-group head, classification and regression, ensembles (mean and spread).
+ *
+ * <pre>{@code
+ * try (TrainedRun run = TrainedRun.open(Path.of("runs/gap"))) {
+ *     RunPrediction p = run.predict(List.of(structure)).get(0);
+ *     double gap = p.first().value(), uncertainty = p.first().spread();
+ * }
+ * }</pre>
+ * {@link #featurize} is thread-safe (run it in parallel); the predict methods run one at a time. Close
+ * the run to free the networks' native memory.
+ */
+public final class TrainedRun implements AutoCloseable {
+
+    /** Structures per forward pass. */
+    private static final int BATCH = 256;
+
+    private final Path dir;
+    private final RunConfig config;
+    private final NDManager manager;
+    private final List<Block> members;
+    private final Function<Structure, CrystalGraph> graphs;
+
+    private TrainedRun(Path dir, RunConfig config, NDManager manager, List<Block> members) {
+        this.dir = dir;
+        this.config = config;
+        this.manager = manager;
+        this.members = members;
+        this.graphs = config.featurizer().graph() != null
+                ? RunFeatures.graphFunction(config.featurizer().graph())
+                : null;
+    }
+
+    /**
+     * Loads the run in {@code runDir}.
+     *
+     * @throws IllegalArgumentException naming the file when the folder is not a finished run
+     */
+    public static TrainedRun open(Path runDir) throws IOException {
+        RunConfig config = RunConfig.read(runDir);
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            List<Block> members = new ArrayList<>();
+            for (RunConfig.Member m : config.members()) {
+                Path params = m.bestParams(runDir);
+                if (!Files.isRegularFile(params))
+                    throw new IllegalArgumentException(params + " not found: the run has not finished its first epoch");
+                Block block = ModelFactory.block(config);
+                ModelFactory.initialize(block, config, manager, m.seed());
+                TrainingLoop.loadParameters(block, manager, params);
+                members.add(block);
+            }
+            return new TrainedRun(runDir, config, manager, members);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The run's typed description. */
+    public RunConfig config() {
+        return config;
+    }
+
+    /** The run folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * One structure as the run's networks see it: its crystal graph (CGCNN, fusion) and its scaled
+     * descriptor vector (MLPs, fusion); either may be null.
+     */
+    public record Input(CrystalGraph graph, float[] tabular) {}
+
+    /** The input of {@code structure}, featurized exactly as in training. Thread-safe (the costly step). */
+    public Input featurize(Structure structure) {
+        RunConfig.FeaturizerSettings f = config.featurizer();
+        CrystalGraph graph = f.graph() != null ? graphs.apply(structure) : null;
+        float[] tabular = null;
+        if (f.tabular() != null) {
+            double[][] c = RunData.StructureColumns.of(structure);
+            RunData.StructureColumns one =
+                    new RunData.StructureColumns(new double[][] {c[0]}, new double[][] {c[1]}, null);
+            tabular = f.scaler().transform(RunFeatures.matrix(f.tabular(), one))[0];
+        }
+        return new Input(graph, tabular);
+    }
+
+    /** Predictions for inputs made by {@link #featurize}, in order, in batches of {@value #BATCH}. */
+    public List<RunPrediction> predictInputs(List<Input> inputs) {
+        int n = inputs.size();
+        if (n == 0) return List.of();
+        int[] rows = IntStream.range(0, n).toArray();
+        float[][] zeros = new float[n][1];
+        float[][] tabular = config.featurizer().tabular() != null ? new float[n][] : null;
+        if (tabular != null)
+            for (int i = 0; i < n; i++) tabular[i] = inputs.get(i).tabular();
+        BatchSource source = config.featurizer().graph() != null
+                ? GraphBatchSource.of(i -> inputs.get(i).graph(), rows, zeros, tabular)
+                : ArrayBatchSource.regression(tabular, zeros, rows);
+        return combine(outputs(source), n);
+    }
+
+    /** Predictions for {@code structures}, in order, featurized exactly as in training. */
+    public List<RunPrediction> predict(List<Structure> structures) {
+        return predictInputs(structures.parallelStream().map(this::featurize).toList());
+    }
+
+    /** Each member's reported outputs on {@code source} (see {@link RunTraining.MemberResult#outputs}). */
+    List<RunTraining.MemberResult> outputs(BatchSource source) {
+        List<RunTraining.MemberResult> out = new ArrayList<>();
+        for (Block b : members)
+            out.add(new RunTraining.MemberResult(null, RunTraining.outputs(b, config, manager, source, BATCH)));
+        return out;
+    }
+
+    private List<RunPrediction> combine(List<RunTraining.MemberResult> results, int n) {
+        List<List<TrainingLoop.Predictions>> byOutput = new ArrayList<>();
+        for (int k = 0; k < results.get(0).outputs().size(); k++) {
+            int output = k;
+            byOutput.add(results.stream().map(r -> r.outputs().get(output)).toList());
+        }
+        List<RunPrediction> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (config.task().kind() == ExperimentSpec.Task.MULTI_TASK) {
+                out.add(new RunPrediction(List.of(
+                        classOutput("space_group", byOutput.get(0), i),
+                        valueOutput("volume_per_atom", "Å³/atom", byOutput.get(1), config.volumeNormalizer(), i),
+                        valueOutput(config.task().targetName(), null, byOutput.get(2), config.normalizer(), i))));
+            } else if (config.task().classification()) {
+                out.add(new RunPrediction(List.of(classOutput(config.task().targetName(), byOutput.get(0), i))));
+            } else {
+                boolean volume = config.task().kind() == ExperimentSpec.Task.VOLUME;
+                out.add(new RunPrediction(List.of(valueOutput(
+                        volume ? "volume_per_atom" : config.task().targetName(),
+                        volume ? "Å³/atom" : null,
+                        byOutput.get(0),
+                        config.normalizer(),
+                        i))));
+            }
+        }
+        return out;
+    }
+
+    private static RunPrediction.Output valueOutput(
+            String name, String unit, List<TrainingLoop.Predictions> members, Normalizer normalizer, int i) {
+        float mean = 0;
+        double[] values = new double[members.size()];
+        for (int m = 0; m < values.length; m++) {
+            float o = members.get(m).outputs()[i][0];
+            mean += o / members.size();
+            values[m] = normalizer.denormalize(o);
+        }
+        double spread = RunEvaluation.spread(members, i, mean, normalizer);
+        return new RunPrediction.Output(name, unit, normalizer.denormalize(mean), spread, values, null, null);
+    }
+
+    private RunPrediction.Output classOutput(String name, List<TrainingLoop.Predictions> members, int i) {
+        List<TrainingLoop.Predictions> row = members.stream()
+                .map(p -> new TrainingLoop.Predictions(new float[][] {p.outputs()[i]}, null))
+                .toList();
+        double[] probabilities = TrainingLoop.softmax(RunEvaluation.meanLogProbabilities(row)[0]);
+        return new RunPrediction.Output(
+                name, null, Double.NaN, Double.NaN, null, config.task().classes(), probabilities);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,81 @@
+package spinel.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spinel.train.classical.ClassicalModel;
+import spinel.train.classical.DescriptorSet;
+
+/** {@code spinel train --model decision-tree ...} end to end on the 10 sample CIFs (plumbing only). */
+class ClassicalExperimentTest {
+
+    @Test
+    void writesTheRunFolderWithImportancesAndCrossValidation(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(ExperimentTest.SAMPLE));
+        ExperimentSpec spec = ExperimentTest.spec(dir, "run")
+                .optModel(ExperimentSpec.Model.DECISION_TREE)
+                .build();
+        var settings = new ClassicalExperiment.Settings(
+                ClassicalModel.DECISION_TREE,
+                Map.of("max_depth", "3", "min_child_weight", "1"),
+                List.of(DescriptorSet.values()),
+                2);
+        Map<String, Object> m = ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
+        Path run = dir.resolve("run");
+        for (String f : new String[] {
+            "config.json",
+            "metrics.json",
+            "model.json",
+            "predictions.csv",
+            "parity.png",
+            "feature_importances.csv",
+            "model.tribuo"
+        }) assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        JsonNode metrics = RunFiles.JSON.readTree(run.resolve("metrics.json").toFile());
+        assertEquals(3, metrics.get("test").get("n").asInt());
+        assertEquals(2, metrics.get("cv").get("folds").size());
+        assertEquals(
+                "decision-tree",
+                RunFiles.JSON
+                        .readTree(run.resolve("config.json").toFile())
+                        .get("model")
+                        .asText());
+        assertEquals(
+                "3",
+                RunFiles.JSON
+                        .readTree(run.resolve("config.json").toFile())
+                        .get("params")
+                        .get("max_depth")
+                        .asText());
+        List<String> imp = Files.readAllLines(run.resolve("feature_importances.csv"));
+        assertEquals("feature,permutation,library,library_share", imp.get(0));
+        assertEquals(1 + ((Number) m.get("n_features")).intValue(), imp.size(), "one row per feature");
+        // finished: refused without resume, read back with it
+        assertThrows(IllegalStateException.class, () -> ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET));
+        Map<String, Object> again = ClassicalExperiment.run(
+                ExperimentTest.spec(dir, "run").optResume(true).build(), settings, ExperimentTest.QUIET);
+        assertEquals(((Map<?, ?>) m.get("test")).get("mae"), ((Map<?, ?>) again.get("test")).get("mae"));
+    }
+
+    @Test
+    void volumeTaskRefusesLatticeFeatures(@TempDir Path dir) {
+        ExperimentSpec spec = ExperimentTest.spec(dir, "vol")
+                .optTask(ExperimentSpec.Task.VOLUME)
+                .optModel(ExperimentSpec.Model.KNN)
+                .build();
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ClassicalExperiment.run(
+                        spec, ClassicalExperiment.Settings.defaults(ClassicalModel.KNN), ExperimentTest.QUIET));
+        assertTrue(e.getMessage().contains("--features composition,steinhardt"), e.getMessage());
+    }
+}

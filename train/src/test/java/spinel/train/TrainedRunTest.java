@@ -1,0 +1,186 @@
+package spinel.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spinel.graph.Structure;
+import spinel.graph.io.Structures;
+
+/**
+ * Every kind of run {@code spinel train} makes, reopened with {@link TrainedRun#open} and asked about
+ * the structures of its own test rows, predicts what the run wrote into its predictions.csv (to
+ * 1e-5), from structures alone: no atom_init.json, no settings passed by hand. On the reference
+ * CGCNN's 10 sample CIFs (3 test rows; skipped without ../shared).
+ */
+class TrainedRunTest {
+
+    static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void sample() {
+        Assumptions.assumeTrue(Files.isDirectory(ExperimentTest.SAMPLE));
+    }
+
+    static TrainConfig classification() {
+        return TrainConfig.builder()
+                .setTask(TrainConfig.Task.CLASSIFICATION)
+                .optEpochs(2)
+                .optBatchSize(4)
+                .optSeed(3)
+                .build();
+    }
+
+    static Path train(String name, ExperimentSpec.Builder spec) throws Exception {
+        Experiment.run(spec.build(), ExperimentTest.QUIET);
+        return dir.resolve(name);
+    }
+
+    @Test
+    void cgcnnRegression() throws Exception {
+        Path run = train("cgcnn", ExperimentTest.spec(dir, "cgcnn"));
+        assertMatches(run, "", 0);
+    }
+
+    @Test
+    void fusionBinaryClassification() throws Exception {
+        Path run = train(
+                "fusion",
+                ExperimentTest.spec(dir, "fusion")
+                        .optTask(ExperimentSpec.Task.BINARY)
+                        .optBinaryThreshold(5)
+                        .optModel(ExperimentSpec.Model.FUSION)
+                        .optTrain(classification()));
+        assertMatches(run, "", 0);
+    }
+
+    @Test
+    void mlpEnsembleOfVolumePerAtomWithSpread() throws Exception {
+        Path run = train(
+                "mlp-volume",
+                ExperimentTest.spec(dir, "mlp-volume")
+                        .optTask(ExperimentSpec.Task.VOLUME)
+                        .optModel(ExperimentSpec.Model.MLP_COMPOSITION)
+                        .optEnsemble(3));
+        assertMatches(run, "", 0);
+        try (TrainedRun r = TrainedRun.open(run)) {
+            RunPrediction.Output o =
+                    r.predict(List.of(structure(firstTestId(run, "")))).get(0).first();
+            assertEquals(3, o.memberValues().length);
+            assertTrue(o.spread() > 0, "members trained with different seeds disagree");
+            assertEquals("Å³/atom", o.unit());
+        }
+    }
+
+    @Test
+    void mlpLatticeAndBothClassifyAndRegress() throws Exception {
+        assertMatches(
+                train(
+                        "mlp-lattice",
+                        ExperimentTest.spec(dir, "mlp-lattice")
+                                .optModel(ExperimentSpec.Model.MLP_LATTICE)
+                                .optTask(ExperimentSpec.Task.CLASSIFICATION)
+                                .optTrain(classification())),
+                "",
+                0);
+        assertMatches(
+                train("mlp-both", ExperimentTest.spec(dir, "mlp-both").optModel(ExperimentSpec.Model.MLP_BOTH)), "", 0);
+    }
+
+    @Test
+    void cgcnnVolumeOnRescaledStructures() throws Exception {
+        assertMatches(train("volume", ExperimentTest.spec(dir, "volume").optTask(ExperimentSpec.Task.VOLUME)), "", 0);
+    }
+
+    @Test
+    void twoStageSpaceGroupHead() throws Exception {
+        Path labels = ExperimentTest.spaceGroups(dir);
+        Path run = train(
+                "two-stage",
+                ExperimentTest.spec(dir, "two-stage")
+                        .optTask(ExperimentSpec.Task.SPACE_GROUP)
+                        .optLabels(labels)
+                        .optTarget("spg_num")
+                        .optHead(ExperimentSpec.Head.TWO_STAGE)
+                        .optTrain(classification()));
+        assertMatches(run, "", 0);
+    }
+
+    @Test
+    void multiTaskPredictsSpaceGroupVolumeAndProperty() throws Exception {
+        Path run = train(
+                "multi",
+                ExperimentTest.spec(dir, "multi")
+                        .optTask(ExperimentSpec.Task.MULTI_TASK)
+                        .optLabels(ExperimentTest.spaceGroups(dir))
+                        .optTrain(classification()));
+        assertMatches(run, "space_group/", 0);
+        assertMatches(run, "volume_per_atom/", 1);
+        assertMatches(run, "property/", 2);
+    }
+
+    @Test
+    void runFoldersOfEarlierSpinelStillPredict() throws Exception {
+        Path run = train("legacy", ExperimentTest.spec(dir, "legacy").optModel(ExperimentSpec.Model.MLP_BOTH));
+        RunConfig now = RunConfig.read(run);
+        RunFiles.writeJson(
+                run.resolve("model.json"),
+                java.util.Map.of(
+                        "normalizer",
+                        now.normalizer(),
+                        "scaler",
+                        now.featurizer().scaler()));
+        Files.writeString(
+                run.resolve("config.json"),
+                """
+                {"data": "sample", "target": null, "labels": null, "task": "regression", "model": "mlp-both",
+                 "head": "default", "folds": null, "fold": 0, "val_fraction": 0.2, "test_fraction": 0.3, "limit": 0,
+                 "atom_fea_len": 16, "n_conv": 2, "h_fea_len": 16, "ensemble": 1,
+                 "train": {"task": "REGRESSION", "loss": "MSE", "optimizer": "ADAM", "learningRate": 0.001,
+                   "momentum": 0.9, "weightDecay": 0.0, "schedule": "CONSTANT", "stepEpochs": 100, "stepGamma": 0.1,
+                   "clipNorm": 0.0, "epochs": 3, "batchSize": 4, "patience": 0, "seed": 1}}
+                """);
+        assertEquals(1, RunConfig.read(run).format());
+        assertMatches(run, "", 0);
+    }
+
+    /** Compares output {@code k} of the run's predictions with {@code run/<sub>predictions.csv}. */
+    static void assertMatches(Path run, String sub, int k) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (String line :
+                Files.readAllLines(run.resolve(sub + "predictions.csv")).subList(1, 4)) rows.add(line.split(","));
+        List<Structure> structures = new ArrayList<>();
+        for (String[] r : rows) structures.add(structure(r[0]));
+        try (TrainedRun trained = TrainedRun.open(run)) {
+            List<RunPrediction> predictions = trained.predict(structures);
+            for (int i = 0; i < rows.size(); i++) {
+                RunPrediction.Output o = predictions.get(i).outputs().get(k);
+                String[] r = rows.get(i);
+                if (o.classification()) {
+                    assertEquals(r[2], o.label(), r[0]);
+                    assertEquals(Double.parseDouble(r[3]), o.probability(), TOLERANCE, r[0]);
+                } else {
+                    assertEquals(Double.parseDouble(r[2]), o.value(), TOLERANCE, r[0]);
+                }
+            }
+        }
+    }
+
+    static String firstTestId(Path run, String sub) throws Exception {
+        return Files.readAllLines(run.resolve(sub + "predictions.csv")).get(1).split(",")[0];
+    }
+
+    static Structure structure(String id) throws Exception {
+        return Structures.readOne(ExperimentTest.SAMPLE.resolve(id + ".cif"));
+    }
+}

@@ -1,0 +1,99 @@
+package spinel.zoo;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import spinel.graph.Structure;
+import spinel.graph.io.CgcnnEntry;
+import spinel.graph.io.CgcnnFolderReader;
+import spinel.graph.io.Structures;
+
+/**
+ * One input of a {@link PredictionPipeline}: where the structures come from ({@link #source()}, a
+ * file name or an id), how to read them ({@link #read()}, run on the pipeline's worker threads), and
+ * the known value of the target when the input carries one (a CGCNN {@code id_prop.csv} row).
+ */
+public final class StructureInput {
+
+    /** Reads the structures of an input. */
+    @FunctionalInterface
+    public interface Reader {
+        List<Structure> read() throws Exception;
+    }
+
+    private final String source;
+    private final Double target;
+    private final Reader reader;
+
+    /**
+     * @param source what the input is called in results (a file name, an id)
+     * @param target the known target value, or null
+     * @param reader reads the input's structures (called once, on a worker thread)
+     */
+    public StructureInput(String source, Double target, Reader reader) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.target = target;
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /** Every structure of {@code file} (any format {@link Structures} reads). */
+    public static StructureInput of(Path file) {
+        return new StructureInput(file.toString(), null, () -> Structures.read(file));
+    }
+
+    /** A structure already in memory, named by its id. */
+    public static StructureInput of(Structure structure) {
+        return of(structure.id() != null ? structure.id() : "structure", structure, null);
+    }
+
+    /** A structure already in memory with its known target value (null if unknown). */
+    public static StructureInput of(String source, Structure structure, Double target) {
+        Objects.requireNonNull(structure, "structure");
+        return new StructureInput(source, target, () -> List.of(structure));
+    }
+
+    /** The row {@code entry} of a CGCNN folder: its CIF, read on demand, and its first target. */
+    public static StructureInput of(CgcnnFolderReader folder, CgcnnEntry entry) {
+        double t = entry.targets().length > 0 ? entry.targets()[0] : Double.NaN;
+        return new StructureInput(entry.id(), Double.isNaN(t) ? null : t, () -> List.of(folder.load(entry)));
+    }
+
+    /** The rows of a CGCNN dataset folder in {@code id_prop.csv} order, each read when its turn comes. */
+    public static Iterator<StructureInput> rows(CgcnnFolderReader folder) throws Exception {
+        Iterator<CgcnnEntry> entries = folder.entries().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public StructureInput next() {
+                if (!entries.hasNext()) throw new NoSuchElementException();
+                return of(folder, entries.next());
+            }
+        };
+    }
+
+    /** File name or id of the input. */
+    public String source() {
+        return source;
+    }
+
+    /** The known target value, or null. */
+    public Double target() {
+        return target;
+    }
+
+    /** Reads the input's structures. */
+    public List<Structure> read() throws Exception {
+        return reader.read();
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
