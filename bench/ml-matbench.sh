@@ -27,7 +27,7 @@ for spec in "${models[@]}"; do
     mkdir -p "$dir"
     echo "== $task $label fold $k" >&2
     cmd="spinel train --data $data/matbench_$task.json.gz --folds $folds_file --fold $k --model $model $extra"
-    echo "$cmd --out $dir" > "$dir/command.txt"
+    echo "$cmd --out $dir" | sed "s#$root/##g" > "$dir/command.txt"
     # shellcheck disable=SC2086
     /usr/bin/time -o "$dir/time.txt" -f "%U %S %M %e" nice -n 10 java ${SPINEL_JAVA_OPTS:-} -jar "$jar" train \
       --data "$data/matbench_$task.json.gz" --folds "$folds_file" --fold "$k" --model "$model" $extra \

@@ -15,7 +15,7 @@ import spinel.generate.StructureGenerator;
 import spinel.generate.StructureSearch;
 import spinel.graph.Composition;
 import spinel.zoo.CgcnnModel;
-import spinel.zoo.ModelZoo;
+import spinel.zoo.ModelRegistry;
 
 /**
  * {@code spinel generate --formula F --n N --out DIR [--method gan|random]}: crystal-structure
@@ -85,7 +85,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 ? new RandomSearch(seed)
                 : ganFile != null ? GanGenerator.load(ganFile, seed) : GanGenerator.bundled(seed);
         List<StructureSearch.Candidate> all;
-        try (CgcnnModel energy = ModelZoo.load(model)) {
+        try (CgcnnModel energy = ModelRegistry.load(model)) {
             all = new StructureSearch(generator, energy).run(f, n);
         } finally {
             if (generator instanceof AutoCloseable c) c.close();
@@ -113,7 +113,14 @@ public final class GenerateCommand implements Callable<Integer> {
         r.put("rank", c.kept() ? c.rank() : null);
         r.put("formation_energy_per_atom", Double.isNaN(c.energy()) ? null : c.energy());
         r.put("formation_energy_uncertainty", null);
-        r.put("symmetry", null);
+        if (c.symmetry() != null) {
+            Map<String, Object> sym = new LinkedHashMap<>();
+            sym.put("number", c.symmetry().number());
+            sym.put("international", c.symmetry().international());
+            r.put("symmetry", sym);
+        } else {
+            r.put("symmetry", null);
+        }
         r.put("valid", c.validity().valid());
         if (!c.validity().valid()) r.put("reason", c.validity().reason());
         if (c.duplicateOf() >= 0) r.put("duplicate_of", c.duplicateOf());

@@ -53,6 +53,26 @@ public final class GenerateTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GanConfig config = GanConfig.defaults();
+        Path cache = out.resolve("clouds.bin");
+        PointClouds clouds;
+        if (java.nio.file.Files.isRegularFile(cache)) {
+            clouds = PointClouds.load(cache);
+            System.err.printf("%d training crystals from %s%n", clouds.size(), cache);
+        } else {
+            clouds = prepare(config);
+            clouds.save(cache);
+        }
+        try (CrystalGan gan = new CrystalGan(config)) {
+            GanTraining t = new GanTraining();
+            if (minutes > 0) t.optMaxSeconds(minutes * 60);
+            t.fit(gan, clouds, epochs, out);
+        }
+        System.err.println("generator: " + out.resolve("generator.bin"));
+        return 0;
+    }
+
+    /** Reads, deduplicates and splits the crystals; writes the split; encodes the training ones. */
+    private PointClouds prepare(GanConfig config) throws java.io.IOException {
         List<TrainingData.Entry> all = TrainingData.deduplicate(TrainingData.load(data, config.maxSites(), System.err));
         Set<Element> system = new java.util.HashSet<>();
         for (String s : holdOut) system.add(Element.of(s.strip()));
@@ -80,13 +100,6 @@ public final class GenerateTrainCommand implements Callable<Integer> {
                                 split.train().stream()
                                         .map(TrainingData.Entry::id)
                                         .toList()) + "\n");
-        PointClouds clouds = PointClouds.of(TrainingData.structures(split.train()), config.maxSites());
-        try (CrystalGan gan = new CrystalGan(config)) {
-            GanTraining t = new GanTraining();
-            if (minutes > 0) t.optMaxSeconds(minutes * 60);
-            t.fit(gan, clouds, epochs, out);
-        }
-        System.err.println("generator: " + out.resolve("generator.bin"));
-        return 0;
+        return PointClouds.of(TrainingData.structures(split.train()), config.maxSites());
     }
 }

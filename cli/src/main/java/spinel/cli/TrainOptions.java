@@ -47,7 +47,8 @@ public final class TrainOptions {
     @Option(
             names = "--features",
             defaultValue = "lattice,composition,steinhardt",
-            description = "Classical models: descriptor groups (default: ${DEFAULT-VALUE}).")
+            description = "Classical models: descriptor groups, some of lattice, composition, steinhardt, acsf "
+                    + "(default: ${DEFAULT-VALUE}).")
     String features;
 
     @Option(

@@ -104,4 +104,43 @@ class SymmetryCommandTest {
         GraphCommandTest.Result again = GraphCommandTest.run("symmetry", written.toString());
         assertEquals(227, again.lines().get(0).get("number").asInt());
     }
+
+    @Test
+    void predictCarriesTheExactSymmetryAndRunsNoSymmetryClassifierByDefault() throws Exception {
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "predict",
+                "--no-progress",
+                "--offline",
+                EXAMPLES.resolve("NaCl.cif").toString(),
+                EXAMPLES.resolve("ZnO-wurtzite.cif").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.lines().size() >= 2);
+        for (JsonNode l : r.lines()) {
+            String name = Path.of(l.get("file").asText()).getFileName().toString();
+            String want = SPGLIB.get(name);
+            JsonNode sym = l.get("symmetry");
+            assertEquals(
+                    want.split(" ")[0] + " " + want.split(" ")[1],
+                    sym.get("number").asInt() + " " + sym.get("international").asText(),
+                    name);
+            String model = l.get("model").asText();
+            assertFalse(model.contains("crystal-system") || model.contains("space-group"), model);
+        }
+    }
+
+    @Test
+    void aSymmetryClassifierAskedForSaysWhetherItAgrees() throws Exception {
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "predict",
+                "--no-progress",
+                "--offline",
+                "--model",
+                "spinel/crystal-system",
+                EXAMPLES.resolve("NaCl.cif").toString());
+        JsonNode l = r.lines().get(0);
+        assertEquals("cubic", l.get("symmetry").get("crystal_system").asText());
+        assertEquals(
+                l.get("prediction").asText().equals("cubic"),
+                l.get("agrees_with_symmetry").asBoolean());
+    }
 }

@@ -34,7 +34,7 @@ public record GanConfig(
 
     /** The settings of the bundled generator. */
     public static GanConfig defaults() {
-        return new GanConfig(20, 32, 8, 96, 2, 32, 1e-4, 3e-4, 0.5, 1.0, 0.6, Math.log(17.0), 42);
+        return new GanConfig(20, 32, 8, 64, 2, 16, 2e-4, 4e-4, 0.5, 1.0, 0.6, Math.log(17.0), 42);
     }
 
     /** Classes of the composition classifier: an atom's element rank in the formula, capped. */

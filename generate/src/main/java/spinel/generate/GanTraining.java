@@ -55,7 +55,7 @@ public final class GanTraining {
             double seconds) {}
 
     private PrintStream log = System.err;
-    private int checkpointSteps = 200;
+    private int checkpointSteps = 50;
     private double maxSeconds = Double.POSITIVE_INFINITY;
 
     public GanTraining setLog(PrintStream log) {
@@ -99,7 +99,8 @@ public final class GanTraining {
         double[] sums = new double[7];
         int count = 0;
         while (s.epoch < epochs) {
-            int[] order = shuffled(data.size(), new Random(c.seed() * 1_000_003L + s.epoch));
+            int[] order =
+                    bucketed(data, shuffled(data.size(), new Random(c.seed() * 1_000_003L + s.epoch)), c.batchSize());
             while (s.step < batches) {
                 int[] rows = java.util.Arrays.copyOfRange(order, s.step * c.batchSize(), (s.step + 1) * c.batchSize());
                 Random rng = new Random((c.seed() * 31 + s.epoch) * 1_000_003L + s.step);
@@ -253,6 +254,23 @@ public final class GanTraining {
                         .sum()
                         .getFloat()
                 / mask.sum().getFloat();
+    }
+
+    /**
+     * The shuffled rows with each run of 32 batches sorted by number of atoms, so that a batch holds
+     * crystals of similar size and little padding (the order of the batches stays random enough).
+     */
+    static int[] bucketed(PointClouds data, int[] order, int batchSize) {
+        int chunk = 32 * batchSize;
+        Integer[] boxed = new Integer[order.length];
+        for (int i = 0; i < order.length; i++) boxed[i] = order[i];
+        for (int from = 0; from < boxed.length; from += chunk) {
+            java.util.Arrays.sort(
+                    boxed, from, Math.min(boxed.length, from + chunk), java.util.Comparator.comparingInt(data::atoms));
+        }
+        int[] out = new int[order.length];
+        for (int i = 0; i < out.length; i++) out[i] = boxed[i];
+        return out;
     }
 
     private static int[] shuffled(int n, Random rng) {

@@ -3,11 +3,19 @@ package spinel.generate;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import spinel.graph.Composition;
 import spinel.graph.Element;
 import spinel.graph.Site;
 import spinel.graph.Structure;
+import spinel.graph.io.AtomicFiles;
 
 /**
  * Crystals as padded point clouds, the GAN's representation (Kim et al., ACS Cent. Sci. 6, 1412
@@ -93,15 +101,50 @@ public final class PointClouds {
         return n;
     }
 
-    /** Rows as NDArrays: frac (B, N, 3), lattice (B, 3, 3), features (B, N, F), mask (B, N), classes (B, N). */
+    /**
+     * Rows as NDArrays: frac (B, n, 3), lattice (B, 3, 3), features (B, n, F), mask (B, n), classes
+     * (B, n), where n is the largest number of atoms among the rows (the networks work atom by atom,
+     * so padding beyond it only costs time).
+     */
     public NDList batch(NDManager manager, int[] rows) {
-        int b = rows.length, n = maxSites, f = ElementFeatures.SIZE;
+        int n = 1;
+        for (int r : rows) n = Math.max(n, atoms(r));
+        int b = rows.length, f = ElementFeatures.SIZE;
         return new NDList(
                 manager.create(gather(frac, rows, n * 3), new Shape(b, n, 3)),
                 manager.create(gather(lattice, rows, 9), new Shape(b, 3, 3)),
                 manager.create(gather(features, rows, n * f), new Shape(b, n, f)),
                 manager.create(gather(mask, rows, n), new Shape(b, n)),
                 manager.create(gatherInt(classes, rows, n), new Shape(b, n)));
+    }
+
+    /** Writes the encoded crystals (a cache of the training set). */
+    public void save(Path file) throws IOException {
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
+            out.writeInt(size());
+            out.writeInt(maxSites);
+            for (int i = 0; i < size(); i++) {
+                for (float[] a : new float[][] {frac[i], lattice[i], features[i], mask[i]})
+                    for (float v : a) out.writeFloat(v);
+                for (int v : classes[i]) out.writeInt(v);
+            }
+            out.flush();
+        });
+    }
+
+    /** Reads what {@link #save} wrote. */
+    public static PointClouds load(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            PointClouds p = new PointClouds(in.readInt(), in.readInt());
+            for (int i = 0; i < p.size(); i++) {
+                for (float[] a : new float[][] {p.frac[i], p.lattice[i], p.features[i], p.mask[i]}) {
+                    for (int k = 0; k < a.length; k++) a[k] = in.readFloat();
+                }
+                for (int k = 0; k < p.classes[i].length; k++) p.classes[i][k] = in.readInt();
+            }
+            return p;
+        }
     }
 
     private static float[] gather(float[][] src, int[] rows, int len) {

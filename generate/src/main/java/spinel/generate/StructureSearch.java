@@ -9,19 +9,25 @@ import spinel.graph.Composition;
 import spinel.graph.Structure;
 import spinel.graph.io.AtomicFiles;
 import spinel.graph.io.CifWriter;
+import spinel.graph.symmetry.StructureMatcher;
+import spinel.graph.symmetry.SymmetryAnalyzer;
+import spinel.graph.symmetry.SymmetryDataset;
 import spinel.zoo.CgcnnModel;
 import spinel.zoo.Prediction;
 
 /**
  * The crystal-structure-prediction loop: for a formula, a {@link StructureGenerator} proposes
  * candidates for every cell content Z × formula up to {@code maxAtoms} atoms (in turn) → geometric
- * {@link Validity} → symmetry (absent until the symmetry analyzer is in) → deduplication
- * ({@link DistanceFingerprint}, until the structure matcher is in) → ranking by a property model's
- * predicted formation energy per atom (eV/atom), rank 1 the lowest.
+ * {@link Validity} → space group ({@link SymmetryAnalyzer}, symprec 0.1 Å: generated structures are
+ * only nearly symmetric) → deduplication ({@link StructureMatcher} with pymatgen's defaults) → ranking
+ * by a property model's predicted formation energy per atom (eV/atom), rank 1 the lowest.
  */
 public final class StructureSearch {
 
-    /** One candidate and its fate. {@code rank} is 0 and {@code energy} NaN for a rejected one. */
+    /**
+     * One candidate and its fate. {@code rank} is 0, {@code energy} NaN and {@code symmetry} null for a
+     * rejected one; {@code duplicateOf} is the index of the kept candidate it matches, else −1.
+     */
     public record Candidate(
             int index,
             Structure structure,
@@ -30,7 +36,8 @@ public final class StructureSearch {
             Validity.Check validity,
             int duplicateOf,
             double energy,
-            int rank) {
+            int rank,
+            SymmetryDataset symmetry) {
 
         /** Valid and not a duplicate: ranked and written. */
         public boolean kept() {
@@ -42,7 +49,9 @@ public final class StructureSearch {
     private final CgcnnModel energyModel;
     private Validity validity = Validity.DEFAULT;
     private int maxAtoms = 20;
-    private double duplicateTolerance = 0.05;
+    private StructureMatcher matcher = StructureMatcher.withDefaults();
+    private SymmetryAnalyzer symmetry =
+            SymmetryAnalyzer.builder().optSymprec(0.1).build();
 
     /** A search drawing from {@code generator}, ranked by {@code energyModel} (formation energy per atom). */
     public StructureSearch(StructureGenerator generator, CgcnnModel energyModel) {
@@ -77,21 +86,23 @@ public final class StructureSearch {
         int n = proposals.size();
         Validity.Check[] checks = new Validity.Check[n];
         int[] dup = new int[n];
-        List<Integer> kept = new ArrayList<>();
-        List<DistanceFingerprint> prints = new ArrayList<>();
+        java.util.Arrays.fill(dup, -1);
+        List<Integer> valid = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             checks[i] = validity.check(proposals.get(i).structure());
-            dup[i] = -1;
-            if (!checks[i].valid()) continue;
-            DistanceFingerprint f = DistanceFingerprint.of(proposals.get(i).structure());
-            for (int k = 0; k < prints.size() && dup[i] < 0; k++) {
-                if (f.matches(prints.get(k), duplicateTolerance)) dup[i] = kept.get(k);
-            }
-            if (dup[i] < 0) {
-                kept.add(i);
-                prints.add(f);
-            }
+            if (checks[i].valid()) valid.add(i);
         }
+        List<Integer> kept = new ArrayList<>();
+        List<Structure> validStructures =
+                valid.stream().map(i -> proposals.get(i).structure()).toList();
+        for (List<Integer> group : matcher.groupIndices(validStructures)) {
+            int first = valid.get(group.get(0));
+            kept.add(first);
+            for (int g = 1; g < group.size(); g++) dup[valid.get(group.get(g))] = first;
+        }
+        kept.sort(null);
+        SymmetryDataset[] sym = new SymmetryDataset[n];
+        for (int i : kept) sym[i] = spaceGroup(proposals.get(i).structure());
         double[] energy = new double[n];
         java.util.Arrays.fill(energy, Double.NaN);
         if (!kept.isEmpty()) {
@@ -108,9 +119,18 @@ public final class StructureSearch {
         List<Candidate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Proposal p = proposals.get(i);
-            out.add(new Candidate(i, p.structure(), p.source(), p.spaceGroup(), checks[i], dup[i], energy[i], rank[i]));
+            out.add(new Candidate(
+                    i, p.structure(), p.source(), p.spaceGroup(), checks[i], dup[i], energy[i], rank[i], sym[i]));
         }
         return out;
+    }
+
+    private SymmetryDataset spaceGroup(Structure s) {
+        try {
+            return symmetry.analyze(s);
+        } catch (RuntimeException e) {
+            return null; // no symmetry found at this tolerance: reported as absent
+        }
     }
 
     /** The kept candidates, best first. */

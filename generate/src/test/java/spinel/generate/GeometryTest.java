@@ -68,26 +68,4 @@ class GeometryTest {
         assertEquals(0.282, no.minDistance(), 1e-9);
         assertFalse(Validity.DEFAULT.check(nacl.withLattice(Lattice.cubic(20))).valid(), "1000 Å³/atom");
     }
-
-    @Test
-    void fingerprintSeesThroughSupercellsAndShifts() {
-        Structure nacl = rocksalt();
-        double[][] f = nacl.fracCoords();
-        for (double[] x : f) x[0] = (x[0] + 0.37) % 1.0;
-        Structure shifted = Structure.of(
-                nacl.lattice(), nacl.sites().stream().map(x -> x.element()).toList(), f);
-        // the primitive cell: fcc vectors
-        Lattice prim = new Lattice(new double[][] {{0, 2.82, 2.82}, {2.82, 0, 2.82}, {2.82, 2.82, 0}});
-        Structure primitive = Structure.of(
-                prim, List.of(Element.of("Na"), Element.of("Cl")), new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}});
-        DistanceFingerprint a = DistanceFingerprint.of(nacl);
-        assertTrue(a.matches(DistanceFingerprint.of(shifted), 0.05));
-        assertTrue(a.matches(DistanceFingerprint.of(primitive), 0.05));
-        // CsCl-type NaCl at the same volume per atom is another crystal
-        Structure cscl = Structure.of(
-                Lattice.cubic(Math.cbrt(2 * nacl.volume() / 8)),
-                List.of(Element.of("Na"), Element.of("Cl")),
-                new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}});
-        assertFalse(a.matches(DistanceFingerprint.of(cscl), 0.05));
-    }
 }

@@ -36,7 +36,11 @@ public final class ClassicalExperiment {
 
         /** The model with its default hyperparameters on all descriptor groups, no cross-validation. */
         public static Settings defaults(ClassicalModel model) {
-            return new Settings(model, Map.of(), List.of(DescriptorSet.values()), 0);
+            return new Settings(
+                    model,
+                    Map.of(),
+                    List.of(DescriptorSet.LATTICE, DescriptorSet.COMPOSITION, DescriptorSet.STEINHARDT),
+                    0);
         }
     }
 

@@ -236,6 +236,12 @@ public record RunConfig(
                     + " is not a run folder of 'spinel train' (or the run failed " + "before training started)");
         }
         var tree = RunFiles.JSON.readTree(file.toFile());
+        if (tree.path("format").isTextual()) {
+            throw new IllegalArgumentException(
+                    file + ": a run of a classical model (" + tree.path("model").asText()
+                            + ", format " + tree.path("format").asText() + "), not a network run; eval, prediction and "
+                            + "packaging read network runs only for now");
+        }
         int format = tree.path("format").asInt(1);
         if (format == 1) return LegacyRunFolder.read(runDir, tree);
         if (format != FORMAT) {

@@ -27,7 +27,7 @@ class ClassicalExperimentTest {
         var settings = new ClassicalExperiment.Settings(
                 ClassicalModel.DECISION_TREE,
                 Map.of("max_depth", "3", "min_child_weight", "1"),
-                List.of(DescriptorSet.values()),
+                List.of(DescriptorSet.values()) /* acsf too */,
                 2);
         Map<String, Object> m = ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
         Path run = dir.resolve("run");

@@ -17,12 +17,35 @@ import spinel.train.CrystalDataset;
  * The descriptor groups a classical model can be trained on ({@code --features}): lattice and shape
  * ({@link LatticeFeatures}), composition statistics ({@link CompositionFeatures}), and the
  * per-structure summary (mean, std, min, max over sites) of Steinhardt q_l and ŵ_l, l = 4..12 even,
- * over the 12 nearest neighbours — together the columns of {@code StructureFeatures}.
+ * over the 12 nearest neighbours — together the columns of {@code StructureFeatures} — and,
+ * optionally, summarised angular symmetry functions ({@link #ACSF}).
  */
 public enum DescriptorSet {
     LATTICE,
     COMPOSITION,
-    STEINHARDT;
+    STEINHARDT,
+    /**
+     * Behler–Parrinello symmetry functions per site, species-agnostic (every neighbour counted alike),
+     * R_c = 6 Å: G1, G2 with η = 0.05, 0.2, 1 Å⁻² (R_s = 0) and G4 with η = 0.005 Å⁻², ζ = 1, 4, λ = ±1 —
+     * summarised over sites (mean, std, min, max)
+     */
+    ACSF;
+
+    /** All sites are treated as this one placeholder species, so the ACSF length is the same for every structure. */
+    private static final spinel.graph.Element ANY = spinel.graph.Element.of(1);
+
+    private static final spinel.descriptors.SymmetryFunctions SYMMETRY_FUNCTIONS =
+            spinel.descriptors.SymmetryFunctions.builder()
+                    .setCutoff(6.0)
+                    .setSpecies(List.of(ANY))
+                    .addG2(0.05, 0)
+                    .addG2(0.2, 0)
+                    .addG2(1.0, 0)
+                    .addG4(0.005, 1, 1)
+                    .addG4(0.005, 1, -1)
+                    .addG4(0.005, 4, 1)
+                    .addG4(0.005, 4, -1)
+                    .build();
 
     private static final Steinhardt BOND_ORDER =
             Steinhardt.builder().setDegrees(4, 6, 8, 10, 12).build();
@@ -36,11 +59,18 @@ public enum DescriptorSet {
                     case STEINHARDT -> BOND_ORDER
                             .compute(Neighborhoods.nearest(s, 12))
                             .summary();
+                    case ACSF -> SYMMETRY_FUNCTIONS
+                            .compute(
+                                    Neighborhoods.within(s, SYMMETRY_FUNCTIONS.cutoff()),
+                                    java.util.Collections.nCopies(s.size(), ANY))
+                            .summary();
                 };
         double[] v = f.values();
         for (int i = 0; i < v.length; i++) if (!Double.isFinite(v[i])) v[i] = 0;
         List<String> names = new ArrayList<>();
-        for (String n : f.names()) names.add(name().toLowerCase(Locale.ROOT) + ":" + n);
+        for (String n : f.names())
+            names.add(name().toLowerCase(Locale.ROOT) + ":"
+                    + (this == ACSF ? n.replace("_H_", "_").replace("_H-H_", "_") : n));
         return new Features(names, v);
     }
 
@@ -55,7 +85,7 @@ public enum DescriptorSet {
                 if (!out.contains(d)) out.add(d);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "--features " + part.trim() + ": expected some of lattice, composition, steinhardt");
+                        "--features " + part.trim() + ": expected some of lattice, composition, steinhardt, acsf");
             }
         }
         if (out.isEmpty()) throw new IllegalArgumentException("--features names no descriptor group");
