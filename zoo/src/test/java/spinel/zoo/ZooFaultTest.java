@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ZooFaultTest {
 
-    static final Path CHECKPOINT = ModelZooTest.CGCNN.resolve("pre-trained/band-gap.pth.tar");
+    static final Path CHECKPOINT = ModelRegistryTest.CGCNN.resolve("pre-trained/band-gap.pth.tar");
 
     private static final List<UnaryOperator<byte[]>> DAMAGES = List.of(
             b -> Arrays.copyOf(b, b.length / 2), b -> Arrays.copyOf(b, b.length - 1), b -> flip(b, b.length / 2), b -> {
@@ -64,7 +64,7 @@ class ZooFaultTest {
     @Test
     void damagedConvertedWeightsAreDetectedAndConvertedAgain(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(CHECKPOINT), "reference checkpoints absent");
-        ModelZoo zoo = ModelZooTest.zoo(settings(tmp.resolve("cache")));
+        ModelRegistry zoo = ModelRegistryTest.zoo(settings(tmp.resolve("cache")));
         CgcnnWeights first = zoo.weights(CHECKPOINT, "torch", null);
         Path converted;
         try (var s = Files.list(tmp.resolve("cache/converted"))) {
