@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import spinel.graph.Element;
 import spinel.graph.NeighborList;
 import spinel.graph.Structure;
-import spinel.graph.io.Structures;
+import spinel.graph.io.ReadResult;
 
 /**
  * {@code spinel graph}: reads structure files and prints, per structure, its composition, size,
@@ -40,6 +40,12 @@ public final class GraphCommand implements Callable<Integer> {
             description = "Neighbours listed per site (default: ${DEFAULT-VALUE}).")
     int maxNeighbors;
 
+    @Option(
+            names = "--strict",
+            description = "Refuse (ok:false) every structure the reader has warnings about, instead of"
+                    + " reporting them in \"warnings\".")
+    boolean strict;
+
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
@@ -66,20 +72,20 @@ public final class GraphCommand implements Callable<Integer> {
 
     private List<Map<String, Object>> describe(Path file) {
         List<Map<String, Object>> records = new ArrayList<>();
-        List<Structure> structures;
+        List<ReadResult> results;
         try {
-            structures = Structures.read(file);
+            results = InputFiles.read(file, strict);
         } catch (Exception e) {
             records.add(InputFiles.failure(file, e));
             return records;
         }
-        for (Structure s : structures) {
+        boolean many = results.size() > 1;
+        for (ReadResult res : results) {
             try {
-                records.add(describe(file, s, structures.size() > 1));
-            } catch (RuntimeException e) {
-                Map<String, Object> r = InputFiles.failure(file, e);
-                if (structures.size() > 1) r.put("id", s.id());
-                records.add(r);
+                if (!res.ok()) throw res.error();
+                records.add(describe(file, res.structure(), many));
+            } catch (Exception e) {
+                records.add(InputFiles.failure(file, many || res.id() != null ? res.id() : null, e));
             }
         }
         return records;
@@ -112,6 +118,7 @@ public final class GraphCommand implements Callable<Integer> {
             for (int e = nl.start(i), k = 0; e < nl.end(i); e++, k++) shells[i][k] = nl.distance(e);
         }
         r.put("neighbors", shells);
+        r.put("warnings", s.warnings());
         r.put("units", UNITS);
         return r;
     }

@@ -108,6 +108,12 @@ public final class PredictCommand implements Callable<Integer> {
             description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
     Path cacheDir;
 
+    @Option(
+            names = "--strict",
+            description = "Refuse (ok:false) every input the reader has warnings about (a composition that"
+                    + " contradicts the file's formula, overlapping sites, ...) instead of predicting it.")
+    boolean strict;
+
     @Option(names = "--offline", description = "never use the network")
     boolean offline;
 
@@ -135,7 +141,8 @@ public final class PredictCommand implements Callable<Integer> {
                 ExactSymmetry.Kind k = ExactSymmetry.kindOfTarget(targetName(card));
                 if (k != null) symmetryModels.put(card.id(), k);
             }
-            return run(loaded, PredictInputs.of(inputs, System.in));
+            List<StructureInput> in = PredictInputs.of(inputs, System.in);
+            return run(loaded, strict ? InputFiles.strict(in) : in);
         } finally {
             for (StructureModel<?> m : loaded) m.close();
         }

@@ -2,6 +2,7 @@ package spinel.cli;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import spinel.zoo.Prediction;
 import spinel.zoo.PredictionResult;
@@ -81,6 +82,7 @@ abstract class PredictionWriter {
         }
         if (r.target() != null) m.put("target", r.target());
         if (p.embedding() != null) m.put("embedding", p.embedding());
+        m.put("warnings", r.structure() != null ? r.structure().warnings() : List.of());
         return m;
     }
 

@@ -56,6 +56,12 @@ public final class SymmetryCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for --standardize files.")
     Path out;
 
+    @Option(
+            names = "--strict",
+            description = "Refuse (ok:false) every structure the reader has warnings about, instead of"
+                    + " reporting them in \"warnings\".")
+    boolean strict;
+
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
@@ -92,16 +98,21 @@ public final class SymmetryCommand implements Callable<Integer> {
 
     private List<Map<String, Object>> describe(SymmetryAnalyzer analyzer, Path file) {
         List<Map<String, Object>> records = new ArrayList<>();
-        List<Structure> structures;
+        List<spinel.graph.io.ReadResult> results;
         try {
-            structures = Structures.read(file);
+            results = InputFiles.read(file, strict);
         } catch (Exception e) {
             records.add(InputFiles.failure(file, e));
             return records;
         }
-        for (int k = 0; k < structures.size(); k++) {
-            Structure s = structures.get(k);
-            boolean many = structures.size() > 1;
+        for (int k = 0; k < results.size(); k++) {
+            spinel.graph.io.ReadResult res = results.get(k);
+            boolean many = results.size() > 1;
+            if (!res.ok()) {
+                records.add(InputFiles.failure(file, res.id(), res.error()));
+                continue;
+            }
+            Structure s = res.structure();
             try {
                 SymmetryDataset d = analyzer.analyze(s);
                 Map<String, Object> r = record(file, s, d, many);
@@ -146,6 +157,7 @@ public final class SymmetryCommand implements Callable<Integer> {
         conv.put("nsites", d.conventionalSize());
         r.put("conventional", conv);
         s.declaredSpaceGroup().ifPresent(dec -> putDeclared(r, dec, d));
+        r.put("warnings", s.warnings());
         return r;
     }
 

@@ -17,6 +17,7 @@ public final class Structure {
     private final Lattice lattice;
     private final List<Site> sites;
     private final String id;
+    private final List<String> warnings;
     private final spinel.graph.symmetry.DeclaredSpaceGroup declared;
 
     /**
@@ -25,10 +26,23 @@ public final class Structure {
      * @param id      an identifier (file name, data block, Materials Project id); may be null
      */
     public Structure(Lattice lattice, List<Site> sites, String id) {
-        this(lattice, sites, id, null);
+        this(lattice, sites, id, null, List.of());
     }
 
-    private Structure(Lattice lattice, List<Site> sites, String id, spinel.graph.symmetry.DeclaredSpaceGroup declared) {
+    /**
+     * @param warnings what the reader found doubtful about this structure (a composition that
+     *                 contradicts the file's declared formula, overlapping sites, ...); empty when none
+     */
+    public Structure(Lattice lattice, List<Site> sites, String id, List<String> warnings) {
+        this(lattice, sites, id, null, warnings);
+    }
+
+    private Structure(
+            Lattice lattice,
+            List<Site> sites,
+            String id,
+            spinel.graph.symmetry.DeclaredSpaceGroup declared,
+            List<String> warnings) {
         if (lattice == null) throw new IllegalArgumentException("a structure needs a lattice");
         if (sites == null || sites.isEmpty()) throw new IllegalArgumentException("a structure needs at least one site");
         this.lattice = lattice;
@@ -36,6 +50,7 @@ public final class Structure {
         for (Site site : sites) s.add(site.lattice() == lattice ? site : site.withLattice(lattice));
         this.sites = Collections.unmodifiableList(s);
         this.id = id;
+        this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
         this.declared = declared;
     }
 
@@ -75,14 +90,28 @@ public final class Structure {
         return id;
     }
 
+    /**
+     * What the reader found doubtful about this structure, one sentence each (empty when nothing):
+     * a structure that contradicts its file's own declarations is returned with a warning, never
+     * silently. See {@code spinel.graph.io.StructureChecks}.
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The same structure with these warnings (replacing any it had). */
+    public Structure withWarnings(List<String> newWarnings) {
+        return new Structure(lattice, sites, id, declared, newWarnings);
+    }
+
     /** The same structure with another identifier. */
     public Structure withId(String newId) {
-        return new Structure(lattice, sites, newId, declared);
+        return new Structure(lattice, sites, newId, declared, warnings);
     }
 
     /** The same fractional positions in another lattice. */
     public Structure withLattice(Lattice newLattice) {
-        return new Structure(newLattice, sites, id, declared);
+        return new Structure(newLattice, sites, id, declared, warnings);
     }
 
     /**
@@ -95,7 +124,7 @@ public final class Structure {
 
     /** The same structure with this declared space group (null for none). */
     public Structure withDeclaredSpaceGroup(spinel.graph.symmetry.DeclaredSpaceGroup spaceGroup) {
-        return new Structure(lattice, sites, id, spaceGroup);
+        return new Structure(lattice, sites, id, spaceGroup, warnings);
     }
 
     /** Cell volume, Å³. */

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,9 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import spinel.graph.BondFeaturizer;
 import spinel.graph.CrystalGraph;
 import spinel.graph.Structure;
+import spinel.graph.io.AtomicFiles;
 
 /**
  * The crystal graphs of a dataset, built once (in parallel) and kept on disk in a compact binary
@@ -39,12 +43,15 @@ import spinel.graph.Structure;
  * dataset or other settings never reuse a stale cache, and it is written to a temporary name and
  * moved into place atomically.
  *
- * <p>Layout: magic, count, M, F, B; graph records; the palette (count, F floats each); the record
- * offsets (count + 1 longs); the footer position (long).
+ * <p>Layout: magic (with the format version), count, M, F, B; graph records; the palette (count, F
+ * floats each); the record offsets (count + 1 longs); the footer position (long); the CRC-32C of
+ * every byte before it (long). The checksum is verified when the cache is opened (about 1 s per
+ * GB): a truncated, bit-flipped or older-format cache is reported, deleted and built again, and
+ * temporary files left by a killed build are removed.
  */
 public final class GraphCache implements Closeable {
 
-    private static final String MAGIC = "spinel-graphs-1";
+    private static final String MAGIC = "spinel-graphs-2";
     private static final double BOND_TOLERANCE = 1e-5;
 
     private final Path file;
@@ -58,20 +65,53 @@ public final class GraphCache implements Closeable {
         this.file = file;
         this.bonds = bonds;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        ByteBuffer head = read(0, 4096 < channel.size() ? 4096 : (int) channel.size());
-        String magic = readString(head);
-        if (!MAGIC.equals(magic)) throw new IOException(file + ": not a Spinel graph cache");
-        count = head.getInt();
-        maxNeighbors = head.getInt();
-        atomFeatureLength = head.getInt();
-        bondFeatureLength = head.getInt();
-        long footer = read(channel.size() - 8, 8).getLong();
-        ByteBuffer f = read(footer, (int) (channel.size() - 8 - footer));
-        int paletteSize = f.getInt();
-        palette = new float[paletteSize][atomFeatureLength];
-        for (float[] row : palette) for (int j = 0; j < row.length; j++) row[j] = f.getFloat();
-        offsets = new long[count + 1];
-        for (int i = 0; i <= count; i++) offsets[i] = f.getLong();
+        try {
+            long size = channel.size();
+            if (size < 40) throw new Damaged("truncated: " + size + " bytes");
+            ByteBuffer head = read(0, (int) Math.min(4096, size));
+            String magic = readString(head);
+            if (!MAGIC.equals(magic))
+                throw new Damaged(magic.startsWith("spinel-graphs-") ? "older format " + magic : "not a graph cache");
+            long stored = read(size - 8, 8).getLong();
+            long actual = crc(size - 8);
+            if (stored != actual) throw new Damaged("checksum mismatch: truncated or altered");
+            count = head.getInt();
+            maxNeighbors = head.getInt();
+            atomFeatureLength = head.getInt();
+            bondFeatureLength = head.getInt();
+            long footer = read(size - 16, 8).getLong();
+            ByteBuffer f = read(footer, (int) (size - 16 - footer));
+            int paletteSize = f.getInt();
+            palette = new float[paletteSize][atomFeatureLength];
+            for (float[] row : palette) for (int j = 0; j < row.length; j++) row[j] = f.getFloat();
+            offsets = new long[count + 1];
+            for (int i = 0; i <= count; i++) offsets[i] = f.getLong();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e instanceof Damaged d ? d : new Damaged("unreadable: " + e);
+        }
+    }
+
+    /** A cache file that cannot be trusted: it is rebuilt. */
+    private static final class Damaged extends IOException {
+        Damaged(String why) {
+            super(why);
+        }
+    }
+
+    /** CRC-32C of the first {@code length} bytes of the file. */
+    private long crc(long length) throws IOException {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        for (long pos = 0; pos < length; ) {
+            buf.clear().limit((int) Math.min(buf.capacity(), length - pos));
+            int r = channel.read(buf, pos);
+            if (r < 0) throw new Damaged("truncated at byte " + pos);
+            buf.flip();
+            crc.update(buf);
+            pos += r;
+        }
+        return crc.getValue();
     }
 
     /** F, atom feature length of every graph. */
@@ -119,12 +159,31 @@ public final class GraphCache implements Closeable {
         String key = Hashing.sha256Hex((dataset.contentHash() + "\n" + settingsKey).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 24);
         Path file = cacheDir.resolve(dataset.name() + "-" + key + ".graphs");
-        if (!Files.isRegularFile(file)) {
-            long t0 = System.nanoTime();
-            log.printf("building %d crystal graphs of %s into %s%n", dataset.size(), dataset.name(), file);
-            write(dataset, builder, bonds, file, log);
-            log.printf("built %d graphs in %.1f s%n", dataset.size(), (System.nanoTime() - t0) / 1e9);
+        for (Path stale : AtomicFiles.cleanStaleTemporaries(cacheDir))
+            log.printf("removed %s, left by a build that was killed%n", stale);
+        if (Files.isRegularFile(file)) {
+            try {
+                GraphCache cache = new GraphCache(file, bonds);
+                if (cache.size() == dataset.size()) return cache;
+                cache.close();
+                log.printf(
+                        "graph cache %s holds %d graphs, the dataset %d: rebuilding it%n",
+                        file, cache.size(), dataset.size());
+            } catch (Damaged e) {
+                log.printf("graph cache %s is damaged (%s): rebuilding it%n", file, e.getMessage());
+            }
         }
+        long t0 = System.nanoTime();
+        log.printf("building %d crystal graphs of %s into %s%n", dataset.size(), dataset.name(), file);
+        try {
+            write(dataset, builder, bonds, file, log);
+        } catch (FileSystemException e) {
+            throw new IOException(
+                    "cannot write the graph cache " + file + " (" + (e.getReason() != null ? e.getReason() : e)
+                            + "): set --cache to a writable folder",
+                    e);
+        }
+        log.printf("built %d graphs in %.1f s%n", dataset.size(), (System.nanoTime() - t0) / 1e9);
         GraphCache cache = new GraphCache(file, bonds);
         if (cache.size() != dataset.size()) {
             cache.close();
@@ -145,7 +204,8 @@ public final class GraphCache implements Closeable {
         long[] offsets = new long[dataset.size() + 1];
         int[] dims = new int[3];
         RunFiles.writeAtomically(file, raw -> {
-            CountingStream counting = new CountingStream(new BufferedOutputStream(raw, 1 << 16));
+            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
+            CountingStream counting = new CountingStream(checked);
             DataOutputStream out = new DataOutputStream(counting);
             out.writeUTF(MAGIC);
             out.writeInt(dataset.size());
@@ -194,6 +254,8 @@ public final class GraphCache implements Closeable {
             for (float[] row : palette) for (float v : row) out.writeFloat(v);
             for (long o : offsets) out.writeLong(o);
             out.writeLong(footer);
+            out.flush();
+            out.writeLong(checked.getChecksum().getValue());
             out.flush();
         });
     }

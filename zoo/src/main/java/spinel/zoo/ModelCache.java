@@ -5,11 +5,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -87,13 +93,18 @@ public final class ModelCache {
     public Path fetch(ModelFile file, Path dir, String owner) throws IOException {
         Path target = dir.resolve(file.name());
         if (isVerified(target, file)) return target;
-        Files.createDirectories(dir);
+        FileChannel lockChannel;
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.cleanStaleTemporaries(dir);
+            lockChannel = FileChannel.open(
+                    dir.resolve("." + file.name() + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            return readOnlyFallback(file, dir, owner, e);
+        }
         Object jvmLock = JVM_LOCKS.computeIfAbsent(target.toAbsolutePath().normalize(), k -> new Object());
         synchronized (jvmLock) {
-            try (FileChannel ch = FileChannel.open(
-                            dir.resolve("." + file.name() + ".lock"),
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE);
+            try (FileChannel ch = lockChannel;
                     FileLock ignored = ch.lock()) {
                 if (isVerified(target, file)) return target;
                 if (Files.exists(target)) {
@@ -125,6 +136,61 @@ public final class ModelCache {
                 download(file, target);
                 return target;
             }
+        }
+    }
+
+    /**
+     * When the cache folder cannot be written (a read-only home or container, a file where the folder
+     * should be): a bundled file is read in place from the jar (verified, nothing written); any
+     * other file is a clear error naming the setting to change.
+     */
+    private Path readOnlyFallback(ModelFile file, Path dir, String owner, FileSystemException e) throws IOException {
+        Path bundled = bundledPath(file);
+        if (bundled != null) {
+            if (!isVerified(bundled, file)) {
+                throw new ChecksumMismatchException(
+                        "bundled " + owner + " file " + file.resource() + " does not match its checksum: the jar is"
+                                + " damaged; reinstall Spinel",
+                        file.sha256(),
+                        "?");
+            }
+            return bundled;
+        }
+        throw unusableCache(dir, e);
+    }
+
+    /** The error for a cache folder that cannot be used, naming the setting that chooses it. */
+    IOException unusableCache(Path dir, FileSystemException e) {
+        String why = e instanceof AccessDeniedException
+                ? "permission denied"
+                : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        Path where = e.getFile() != null ? Path.of(e.getFile()) : dir;
+        return new IOException(
+                "the model cache " + settings.cacheDir() + " cannot be used (" + where + ": " + why
+                        + "): set SPINEL_CACHE_DIR (or --cache-dir) to a writable folder",
+                e);
+    }
+
+    /** A bundled file as a path inside the jar (or the class-path folder), or null when not bundled. */
+    static Path bundledPath(ModelFile file) {
+        if (file.resource() == null) return null;
+        String name = file.resource().startsWith("/") ? file.resource().substring(1) : file.resource();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        URL url = context != null ? context.getResource(name) : null;
+        if (url == null) url = ModelCache.class.getClassLoader().getResource(name);
+        if (url == null) return null;
+        try {
+            URI uri = url.toURI();
+            if ("file".equals(uri.getScheme())) return Path.of(uri);
+            if (!"jar".equals(uri.getScheme())) return null;
+            try {
+                FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                // opened by another call: Path.of finds it
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException | RuntimeException ex) {
+            return null;
         }
     }
 

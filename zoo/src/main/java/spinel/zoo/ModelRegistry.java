@@ -289,7 +289,9 @@ public final class ModelRegistry {
 
     /**
      * The weights in {@code file}: an {@code npz} is read directly; a {@code torch} checkpoint is
-     * converted once and the result cached as {@code <cache>/converted/<sha256>.npz}.
+     * converted once and the result cached as {@code <cache>/converted/<sha256>.v<format>.npz}, with
+     * the SHA-256 of the converted file beside it ({@code .npz.sha256}). A converted file that is
+     * damaged (checksum mismatch, truncated, no checksum) is said so on stderr and converted again.
      */
     public CgcnnWeights weights(Path file, String format, String knownSha256) throws IOException {
         if ("npz".equals(format)) return CgcnnWeights.readNpz(file);
@@ -298,9 +300,13 @@ public final class ModelRegistry {
         String sha = knownSha256 != null ? knownSha256 : ModelCache.sha256(file);
         Path converted =
                 settings().cacheDir().resolve("converted").resolve(sha + ".v" + CgcnnWeights.FORMAT_VERSION + ".npz");
+        Path checksum = converted.resolveSibling(converted.getFileName() + ".sha256");
         if (java.nio.file.Files.isRegularFile(converted)) {
             try {
-                return CgcnnWeights.readNpz(converted);
+                String damage = convertedDamage(converted, checksum);
+                if (damage == null) return CgcnnWeights.readNpz(converted);
+                System.err.println("spinel: converted weights " + converted + " are damaged (" + damage
+                        + "); converting " + file + " again");
             } catch (IOException | RuntimeException e) {
                 System.err.println(
                         "spinel: ignoring unreadable converted weights " + converted + " (" + e.getMessage() + ")");
@@ -308,11 +314,23 @@ public final class ModelRegistry {
         }
         CgcnnWeights w = CgcnnWeights.fromCheckpoint(spinel.zoo.torch.TorchCheckpoint.read(file), sha);
         try {
+            java.nio.file.Files.createDirectories(converted.getParent());
+            spinel.graph.io.AtomicFiles.cleanStaleTemporaries(converted.getParent());
             w.writeNpz(converted);
+            spinel.graph.io.AtomicFiles.writeString(checksum, ModelCache.sha256(converted) + "\n");
         } catch (IOException e) {
-            System.err.println("spinel: cannot cache converted weights at " + converted + ": " + e.getMessage());
+            System.err.println("spinel: cannot cache converted weights at " + converted + " (" + e.getMessage()
+                    + "); converting on every load: set SPINEL_CACHE_DIR (or --cache-dir) to a writable folder");
         }
         return w;
+    }
+
+    /** Why a cached conversion cannot be trusted, or null when its SHA-256 is the one recorded. */
+    private static String convertedDamage(Path converted, Path checksum) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(checksum)) return "no checksum file " + checksum.getFileName();
+        String expected = java.nio.file.Files.readString(checksum).strip();
+        String actual = ModelCache.sha256(converted);
+        return actual.equals(expected) ? null : "sha256 " + actual + ", expected " + expected;
     }
 
     public ZooSettings settings() {

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +24,52 @@ import java.util.Set;
  */
 public final class AtomicFiles {
 
+    private static final long PID = ProcessHandle.current().pid();
+    private static final String TMP_SUFFIX = ".tmp";
+
+    /** Temporary files of live processes older than this are stale anyway (a write never takes a day). */
+    private static final Duration MAX_TMP_AGE = Duration.ofDays(1);
+
     private AtomicFiles() {}
+
+    /**
+     * Deletes the temporary files a killed process left in {@code dir} (not its subfolders): files
+     * named as {@link #write} names them whose process is no longer running, or older than a day.
+     * A missing or unreadable folder is left alone.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> cleanStaleTemporaries(Path dir) {
+        List<Path> deleted = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return deleted;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*" + TMP_SUFFIX)) {
+            for (Path f : files) {
+                long pid = writerPid(f.getFileName().toString());
+                if (pid < 0) continue;
+                boolean dead = pid != PID && ProcessHandle.of(pid).isEmpty();
+                boolean old = Files.getLastModifiedTime(f)
+                        .toInstant()
+                        .isBefore(Instant.now().minus(MAX_TMP_AGE));
+                if ((dead || old) && Files.deleteIfExists(f)) deleted.add(f);
+            }
+        } catch (IOException e) {
+            // read-only or vanished folder: nothing to clean
+        }
+        return deleted;
+    }
+
+    /** The process id in a temporary file name ".<name>.<pid>-<random>.tmp", or -1. */
+    static long writerPid(String name) {
+        if (!name.startsWith(".") || !name.endsWith(TMP_SUFFIX)) return -1;
+        int dash = name.lastIndexOf('-');
+        int dot = dash < 0 ? -1 : name.lastIndexOf('.', dash);
+        if (dot < 0 || dash - dot < 2) return -1;
+        try {
+            return Long.parseLong(name.substring(dot + 1, dash));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     /** A body that writes the whole content to {@code out}. */
     @FunctionalInterface
@@ -37,7 +87,7 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + "." + PID + "-", TMP_SUFFIX);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);

@@ -31,17 +31,110 @@ public final class CifFile {
         VALUE
     }
 
-    /** Parses every data block of a CIF text. */
+    /**
+     * One data block as parsed: the block, or the syntax error that stopped it.
+     *
+     * @param name  the block name (after {@code data_}); null for text before the first block
+     * @param line  1-based line of the {@code data_} header
+     * @param block the block, null on error
+     * @param error the syntax error (naming the block), null when the block was parsed
+     */
+    public record Parsed(String name, int line, CifBlock block, StructureFormatException error) {}
+
+    /**
+     * Parses every data block of a CIF text.
+     *
+     * @throws StructureFormatException at the first syntax error (naming the file, line and block)
+     */
     public static List<CifBlock> parse(String text, String source) throws StructureFormatException {
-        return new Parser(text, source).parse();
+        List<CifBlock> blocks = new ArrayList<>();
+        for (Parsed p : parseEach(text, source)) {
+            if (p.error() != null) throw p.error();
+            blocks.add(p.block());
+        }
+        return blocks;
     }
 
+    /**
+     * Parses each data block on its own, so that a syntax error (an unterminated quote, a broken
+     * loop) costs only the block it is in: the text is first cut at every line starting with
+     * {@code data_} that is not inside a text field (see {@link BlockSplitter}).
+     *
+     * @throws StructureFormatException when the text holds no data block at all
+     */
+    public static List<Parsed> parseEach(String text, String source) throws StructureFormatException {
+        String s = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text; // byte-order mark
+        List<Parsed> out = new ArrayList<>();
+        for (BlockSplitter.Chunk c : BlockSplitter.split(s)) {
+            Parser p = new Parser(s.substring(c.start(), c.end()), source, c.firstLine());
+            try {
+                for (CifBlock b : p.parse()) out.add(new Parsed(b.name(), b.line(), b, null));
+            } catch (StructureFormatException e) {
+                for (CifBlock b : p.blocks) out.add(new Parsed(b.name(), b.line(), b, null));
+                out.add(new Parsed(p.name, p.name != null ? p.blockLine : c.firstLine(), null, e));
+            }
+        }
+        if (out.isEmpty())
+            throw new StructureFormatException(source, 0, "expected a CIF data block (data_...), found none");
+        return out;
+    }
+
+    /** Cuts a CIF text into data blocks before parsing, so that each can fail on its own. */
+    static final class BlockSplitter {
+        private BlockSplitter() {}
+
+        /** Characters [start, end) of one block (or of the text before the first), from line firstLine. */
+        record Chunk(int start, int end, int firstLine) {}
+
+        /**
+         * Cuts at every line starting with {@code data_} outside a text field. A {@code data_} line
+         * met inside a text field is text when the field closes before the next {@code data_} line
+         * (an odd number of ';' lines follow before it); otherwise the field was never closed and the
+         * line starts a block, so an unterminated field costs only its own block.
+         */
+        static List<Chunk> split(String s) {
+            List<Integer> starts = new ArrayList<>(); // offset of each line
+            for (int i = 0; i < s.length(); i++) {
+                if (i == 0 || s.charAt(i - 1) == '\n' || (s.charAt(i - 1) == '\r' && s.charAt(i) != '\n'))
+                    starts.add(i);
+            }
+            int n = starts.size();
+            boolean[] semi = new boolean[n], data = new boolean[n];
+            for (int l = 0; l < n; l++) {
+                int o = starts.get(l);
+                semi[l] = o < s.length() && s.charAt(o) == ';';
+                data[l] = s.regionMatches(true, o, "data_", 0, 5);
+            }
+            List<Chunk> out = new ArrayList<>();
+            int chunkStart = 0, chunkLine = 1;
+            boolean inText = false;
+            for (int l = 0; l < n; l++) {
+                if (semi[l]) inText = !inText;
+                if (!data[l] || l == 0) continue;
+                if (inText && semicolonsBeforeNextBlock(semi, data, l) % 2 == 1) continue;
+                inText = false;
+                out.add(new Chunk(chunkStart, starts.get(l), chunkLine));
+                chunkStart = starts.get(l);
+                chunkLine = l + 1;
+            }
+            out.add(new Chunk(chunkStart, s.length(), chunkLine));
+            return out;
+        }
+
+        private static int semicolonsBeforeNextBlock(boolean[] semi, boolean[] data, int from) {
+            int count = 0;
+            for (int l = from + 1; l < semi.length && !data[l]; l++) if (semi[l]) count++;
+            return count;
+        }
+    }
+
+    /** The tokenizer and grammar for one chunk of text (one data block, or what precedes the first). */
     private static final class Parser {
         private final String s;
         private final String source;
         private final int n;
         private int pos;
-        private int line = 1;
+        private int line;
         private boolean atLineStart = true;
 
         // the current token
@@ -57,38 +150,40 @@ public final class CifFile {
         private String lastTag;
         private int lastTagLine;
 
-        Parser(String text, String source) {
+        // the block being read
+        final List<CifBlock> blocks = new ArrayList<>();
+        String name;
+        int blockLine;
+        private Map<String, CifBlock.Column> items;
+        private boolean ignoring; // inside global_ or a save_ frame
+        private boolean inSave;
+        private int loops;
+
+        Parser(String text, String source, int firstLine) {
             this.s = text;
             this.source = source;
             this.n = text.length();
-            if (n > 0 && text.charAt(0) == '\uFEFF') pos = 1; // byte-order mark
+            this.line = firstLine;
         }
 
         private StructureFormatException error(int atLine, String msg) {
-            return new StructureFormatException(source, atLine, msg);
+            return new StructureFormatException(source, atLine, (name != null ? "data_" + name + ": " : "") + msg);
         }
 
+        /** The blocks of this chunk (none for a chunk of comments). */
         List<CifBlock> parse() throws StructureFormatException {
-            List<CifBlock> blocks = new ArrayList<>();
-            String name = null;
-            int blockLine = 0;
-            Map<String, CifBlock.Column> items = null;
-            boolean ignoring = false; // inside global_ or a save_ frame
-            boolean inSave = false;
-            int loops = 0;
             while (true) {
                 next();
                 switch (tok) {
                     case EOF -> {
                         if (inSave)
                             throw error(line, "expected 'save_' to close the save frame before the end of the file");
-                        if (items != null) blocks.add(new CifBlock(name, blockLine, items));
-                        if (blocks.isEmpty()) throw error(0, "expected a CIF data block (data_...), found none");
+                        closeBlock();
                         return blocks;
                     }
                     case DATA -> {
                         if (inSave) throw error(tokLine, "expected 'save_' to close the save frame before " + text);
-                        if (items != null) blocks.add(new CifBlock(name, blockLine, items));
+                        closeBlock();
                         name = text.substring(5);
                         blockLine = tokLine;
                         items = new LinkedHashMap<>();
@@ -96,101 +191,14 @@ public final class CifFile {
                         loops = 0;
                     }
                     case GLOBAL -> {
-                        if (items != null) blocks.add(new CifBlock(name, blockLine, items));
-                        items = null;
+                        closeBlock();
                         ignoring = true;
                     }
-                    case SAVE -> {
-                        if (text.length() > 5) {
-                            if (inSave) throw error(tokLine, "expected 'save_' to close the save frame before " + text);
-                            if (items == null && !ignoring)
-                                throw error(tokLine, "expected data_ before save frame " + text);
-                            inSave = true;
-                        } else {
-                            if (!inSave) throw error(tokLine, "'save_' closes no save frame");
-                            inSave = false;
-                        }
-                    }
+                    case SAVE -> saveFrame();
                     case STOP -> throw error(
                             tokLine, "expected a tag, loop_ or data_, found 'stop_' (nested loops are not CIF 1.1)");
-                    case TAG -> {
-                        String tag = text;
-                        int tagLine = tokLine;
-                        lastTag = tag;
-                        lastTagLine = tagLine;
-                        if (items == null && !ignoring)
-                            throw error(tagLine, "expected data_ before the first tag " + tag);
-                        next();
-                        if (tok != Tok.VALUE) {
-                            throw error(
-                                    tokLine > 0 ? tokLine : tagLine,
-                                    "expected a value for " + tag + ", found " + describe());
-                        }
-                        if (!ignoring && !inSave) {
-                            items.put(
-                                    CifBlock.normalizeTag(tag),
-                                    new CifBlock.Column(
-                                            tag,
-                                            new String[] {text},
-                                            new int[] {tokLine},
-                                            new CifBlock.Kind[] {kind},
-                                            -1));
-                        }
-                    }
-                    case LOOP -> {
-                        int loopLine = tokLine;
-                        if (items == null && !ignoring) throw error(loopLine, "expected data_ before loop_");
-                        List<String> tags = new ArrayList<>();
-                        while (true) {
-                            next();
-                            if (tok != Tok.TAG) break;
-                            tags.add(text);
-                        }
-                        if (!tags.isEmpty()) {
-                            lastTag = "loop_ of " + tags.get(0);
-                            lastTagLine = loopLine;
-                        }
-                        if (tags.isEmpty())
-                            throw error(
-                                    tokLine, "expected tags after loop_ at line " + loopLine + ", found " + describe());
-                        List<String> vals = new ArrayList<>();
-                        List<Integer> lines = new ArrayList<>();
-                        List<CifBlock.Kind> kinds = new ArrayList<>();
-                        while (tok == Tok.VALUE) {
-                            vals.add(text);
-                            lines.add(tokLine);
-                            kinds.add(kind);
-                            next();
-                        }
-                        pushed = true;
-                        int nc = tags.size();
-                        if (vals.size() % nc != 0) {
-                            throw error(
-                                    loopLine,
-                                    "loop_ of " + nc + " tags (" + tags.get(0)
-                                            + (nc > 1 ? " ... " + tags.get(nc - 1) : "")
-                                            + ") has " + vals.size() + " values, expected a multiple of " + nc
-                                            + (vals.isEmpty()
-                                                    ? ""
-                                                    : " (values end at line " + lines.get(lines.size() - 1) + ")"));
-                        }
-                        if (ignoring || inSave) continue;
-                        int rows = vals.size() / nc;
-                        for (int c = 0; c < nc; c++) {
-                            String[] v = new String[rows];
-                            int[] l = new int[rows];
-                            CifBlock.Kind[] k = new CifBlock.Kind[rows];
-                            for (int r = 0; r < rows; r++) {
-                                v[r] = vals.get(r * nc + c);
-                                l[r] = lines.get(r * nc + c);
-                                k[r] = kinds.get(r * nc + c);
-                            }
-                            items.put(
-                                    CifBlock.normalizeTag(tags.get(c)),
-                                    new CifBlock.Column(tags.get(c), v, l, k, loops));
-                        }
-                        loops++;
-                    }
+                    case TAG -> item();
+                    case LOOP -> loop();
                     case VALUE -> throw error(
                             tokLine,
                             "expected a tag, loop_ or data_, found the value '" + abbreviate(text) + "'"
@@ -198,6 +206,89 @@ public final class CifFile {
                     default -> throw new IllegalStateException(String.valueOf(tok));
                 }
             }
+        }
+
+        private void closeBlock() {
+            if (items != null) blocks.add(new CifBlock(name, blockLine, items));
+            items = null;
+        }
+
+        private void saveFrame() throws StructureFormatException {
+            if (text.length() > 5) {
+                if (inSave) throw error(tokLine, "expected 'save_' to close the save frame before " + text);
+                if (items == null && !ignoring) throw error(tokLine, "expected data_ before save frame " + text);
+                inSave = true;
+            } else {
+                if (!inSave) throw error(tokLine, "'save_' closes no save frame");
+                inSave = false;
+            }
+        }
+
+        /** A tag and its one value. */
+        private void item() throws StructureFormatException {
+            String tag = text;
+            int tagLine = tokLine;
+            lastTag = tag;
+            lastTagLine = tagLine;
+            if (items == null && !ignoring) throw error(tagLine, "expected data_ before the first tag " + tag);
+            next();
+            if (tok != Tok.VALUE) {
+                throw error(tokLine > 0 ? tokLine : tagLine, "expected a value for " + tag + ", found " + describe());
+            }
+            if (!ignoring && !inSave) {
+                items.put(
+                        CifBlock.normalizeTag(tag),
+                        new CifBlock.Column(
+                                tag, new String[] {text}, new int[] {tokLine}, new CifBlock.Kind[] {kind}, -1));
+            }
+        }
+
+        /** A loop_: its tags, then its values row by row, stored as one column per tag. */
+        private void loop() throws StructureFormatException {
+            int loopLine = tokLine;
+            if (items == null && !ignoring) throw error(loopLine, "expected data_ before loop_");
+            List<String> tags = new ArrayList<>();
+            while (true) {
+                next();
+                if (tok != Tok.TAG) break;
+                tags.add(text);
+            }
+            if (tags.isEmpty())
+                throw error(tokLine, "expected tags after loop_ at line " + loopLine + ", found " + describe());
+            lastTag = "loop_ of " + tags.get(0);
+            lastTagLine = loopLine;
+            List<String> vals = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            List<CifBlock.Kind> kinds = new ArrayList<>();
+            while (tok == Tok.VALUE) {
+                vals.add(text);
+                lines.add(tokLine);
+                kinds.add(kind);
+                next();
+            }
+            pushed = true;
+            int nc = tags.size();
+            if (vals.size() % nc != 0) {
+                throw error(
+                        loopLine,
+                        "loop_ of " + nc + " tags (" + tags.get(0) + (nc > 1 ? " ... " + tags.get(nc - 1) : "")
+                                + ") has " + vals.size() + " values, expected a multiple of " + nc
+                                + (vals.isEmpty() ? "" : " (values end at line " + lines.get(lines.size() - 1) + ")"));
+            }
+            if (ignoring || inSave) return;
+            int rows = vals.size() / nc;
+            for (int c = 0; c < nc; c++) {
+                String[] v = new String[rows];
+                int[] l = new int[rows];
+                CifBlock.Kind[] k = new CifBlock.Kind[rows];
+                for (int r = 0; r < rows; r++) {
+                    v[r] = vals.get(r * nc + c);
+                    l[r] = lines.get(r * nc + c);
+                    k[r] = kinds.get(r * nc + c);
+                }
+                items.put(CifBlock.normalizeTag(tags.get(c)), new CifBlock.Column(tags.get(c), v, l, k, loops));
+            }
+            loops++;
         }
 
         private String describe() {

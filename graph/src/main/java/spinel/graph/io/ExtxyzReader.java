@@ -180,7 +180,8 @@ public final class ExtxyzReader implements StructureReader {
             for (int j = 0; j < 3; j++) cart[j] = Text.number(t.get(posCol + j), src, ln, "a Cartesian coordinate (Å)");
             sites.add(Site.of(el, lattice.toFractional(cart), lattice));
         }
-        return new ExtxyzFrame(new Structure(lattice, sites, src), Collections.unmodifiableMap(info));
+        return new ExtxyzFrame(
+                StructureChecks.checked(new Structure(lattice, sites, src)), Collections.unmodifiableMap(info));
     }
 
     private static String get(Map<String, String> info, String key) {

@@ -43,6 +43,7 @@ public final class Npz {
 
     /** Reads every member of an {@code .npz} archive. Member names lose their {@code .npy} suffix. */
     public static Npz read(Path npz) throws IOException {
+        if (npz.getFileSystem() != java.nio.file.FileSystems.getDefault()) return readStream(npz);
         Map<String, NpyArray> out = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(npz.toFile())) {
             Enumeration<? extends ZipEntry> en = zip.entries();
@@ -54,6 +55,22 @@ public final class Npz {
                 try (InputStream in = zip.getInputStream(e)) {
                     out.put(key, parse(in.readAllBytes(), npz + "!" + name));
                 }
+            }
+        } catch (java.util.zip.ZipException ze) {
+            throw new IOException(npz + ": not a valid .npz (zip) archive: " + ze.getMessage(), ze);
+        }
+        return new Npz(npz, out);
+    }
+
+    /** Reads an archive that is not a plain file (one inside a jar): entry by entry from a stream. */
+    private static Npz readStream(Path npz) throws IOException {
+        Map<String, NpyArray> out = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(npz))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.isDirectory()) continue;
+                String name = e.getName();
+                String key = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+                out.put(key, parse(zip.readAllBytes(), npz + "!" + name));
             }
         } catch (java.util.zip.ZipException ze) {
             throw new IOException(npz + ": not a valid .npz (zip) archive: " + ze.getMessage(), ze);

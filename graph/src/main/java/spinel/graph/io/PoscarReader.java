@@ -51,27 +51,73 @@ public final class PoscarReader implements StructureReader {
                     lines.size() + 1,
                     "unexpected end of file: a POSCAR needs at least 8 lines (comment, scale, 3 lattice vectors, counts, coordinate mode, positions)");
         }
-        String comment = lines.get(0);
+        double[] scale = scaleFactors(lines.get(1), src);
+        double[][] m = latticeRows(lines, src);
+        double[] posScale = positionScale(scale, m, src);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) m[i][j] *= posScale[j];
+        }
+        Lattice lattice;
+        try {
+            lattice = new Lattice(m);
+        } catch (IllegalArgumentException e) {
+            throw new StructureFormatException(src, 3, e.getMessage());
+        }
+        Counts counts = counts(lines, src);
+        Mode mode = mode(lines, counts.nextLine(), src);
+        int n = counts.total();
+        double[][] pos = new double[n][3];
+        List<List<String>> posTokens = positions(lines, mode.firstPosition(), pos, src);
+        List<Element> species = counts.species();
+        if (species == null) {
+            species =
+                    vasp4Species(lines.get(0), counts.perType().length, posTokens, counts.perType(), mode.selective());
+            if (species == null) {
+                throw new StructureFormatException(
+                        src,
+                        counts.countLine() + 1,
+                        "VASP 4 file without a species line: add the element symbols "
+                                + "as line 6 (VASP 5), or put them, one per count, at the start of the comment line");
+            }
+        }
+        List<Site> sites = new ArrayList<>(n);
+        int a = 0;
+        for (int type = 0; type < species.size(); type++) {
+            for (int k = 0; k < counts.perType()[type]; k++, a++) {
+                double[] frac = mode.cartesian()
+                        ? lattice.toFractional(
+                                new double[] {pos[a][0] * posScale[0], pos[a][1] * posScale[1], pos[a][2] * posScale[2]
+                                })
+                        : pos[a];
+                sites.add(Site.of(species.get(type), frac, lattice));
+            }
+        }
+        return StructureChecks.checked(new Structure(lattice, sites, src));
+    }
 
-        List<String> scaleTok = Text.tokens(lines.get(1));
+    /** Line 2: one universal scale factor (negative: the cell volume, Å³) or three per-axis ones. */
+    private static double[] scaleFactors(String line, String src) throws StructureFormatException {
+        List<String> scaleTok = Text.tokens(line);
         if (scaleTok.isEmpty())
             throw new StructureFormatException(src, 2, "expected the scale factor, found an empty line");
-        double[] scale;
         if (scaleTok.size() >= 3 && isNumber(scaleTok.get(1)) && isNumber(scaleTok.get(2))) {
-            scale = new double[3];
+            double[] scale = new double[3];
             for (int i = 0; i < 3; i++) {
                 scale[i] = Text.number(scaleTok.get(i), src, 2, "a per-axis scale factor");
                 if (!(scale[i] > 0))
                     throw new StructureFormatException(
                             src, 2, "per-axis scale factors must be positive, found " + scale[i]);
             }
-        } else {
-            double s = Text.number(
-                    scaleTok.get(0), src, 2, "the scale factor (a number; negative means the cell volume in Å³)");
-            if (s == 0) throw new StructureFormatException(src, 2, "the scale factor must not be zero");
-            scale = new double[] {s, s, s};
+            return scale;
         }
+        double s = Text.number(
+                scaleTok.get(0), src, 2, "the scale factor (a number; negative means the cell volume in Å³)");
+        if (s == 0) throw new StructureFormatException(src, 2, "the scale factor must not be zero");
+        return new double[] {s, s, s};
+    }
 
+    /** Lines 3-5: the lattice vectors as rows, unscaled (Å). */
+    private static double[][] latticeRows(List<String> lines, String src) throws StructureFormatException {
         double[][] m = new double[3][3];
         for (int i = 0; i < 3; i++) {
             List<String> t = Text.tokens(lines.get(2 + i));
@@ -83,28 +129,39 @@ public final class PoscarReader implements StructureReader {
             }
             for (int j = 0; j < 3; j++) m[i][j] = Text.number(t.get(j), src, 3 + i, "a lattice vector component (Å)");
         }
-        double[] posScale = new double[3];
-        if (scale[0] < 0) {
-            // negative scale: the target volume (Å³), as in VASP and pymatgen
-            double v0 = Math.abs(det(m));
-            if (!(v0 > 1e-8))
-                throw new StructureFormatException(src, 3, "lattice vectors are degenerate (zero volume)");
-            double f = Math.cbrt(-scale[0] / v0);
-            java.util.Arrays.fill(posScale, f);
-        } else {
-            posScale = scale.clone();
-        }
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) m[i][j] *= posScale[j];
-        }
-        Lattice lattice;
-        try {
-            lattice = new Lattice(m);
-        } catch (IllegalArgumentException e) {
-            throw new StructureFormatException(src, 3, e.getMessage());
+        return m;
+    }
+
+    /** The factor per axis applied to lattice and Cartesian positions; a negative scale is the volume (Å³). */
+    private static double[] positionScale(double[] scale, double[][] m, String src) throws StructureFormatException {
+        if (scale[0] >= 0) return scale.clone();
+        // negative scale: the target volume (Å³), as in VASP and pymatgen
+        double v0 = Math.abs(det(m));
+        if (!(v0 > 1e-8)) throw new StructureFormatException(src, 3, "lattice vectors are degenerate (zero volume)");
+        double f = Math.cbrt(-scale[0] / v0);
+        return new double[] {f, f, f};
+    }
+
+    /**
+     * The species line (VASP 5; null species for VASP 4) and the atom counts.
+     *
+     * @param species   element per type, null when the file has no species line
+     * @param perType   atoms per type
+     * @param countLine 0-based line of the counts
+     */
+    private record Counts(List<Element> species, int[] perType, int countLine) {
+        int total() {
+            int t = 0;
+            for (int c : perType) t += c;
+            return t;
         }
 
-        // line 6: species names (VASP 5) or counts (VASP 4)
+        int nextLine() {
+            return countLine + 1;
+        }
+    }
+
+    private static Counts counts(List<String> lines, String src) throws StructureFormatException {
         int li = 5;
         List<String> t6 = Text.tokens(lines.get(li));
         if (t6.isEmpty())
@@ -147,9 +204,15 @@ public final class PoscarReader implements StructureReader {
             total += counts[i];
         }
         if (total == 0) throw new StructureFormatException(src, li + 1, "the atom counts add up to zero");
-        int countLine = li;
-        li++;
+        if (total > Integer.MAX_VALUE / 3)
+            throw new StructureFormatException(src, li + 1, "expected a plausible number of atoms, found " + total);
+        return new Counts(speciesNames, counts, li);
+    }
 
+    /** The coordinate mode: Cartesian or direct, after an optional "Selective dynamics" line. */
+    private record Mode(boolean cartesian, boolean selective, int firstPosition) {}
+
+    private static Mode mode(List<String> lines, int li, String src) throws StructureFormatException {
         if (li >= lines.size())
             throw new StructureFormatException(src, li + 1, "unexpected end of file: expected 'Direct' or 'Cartesian'");
         String mode = lines.get(li).trim();
@@ -173,17 +236,20 @@ public final class PoscarReader implements StructureReader {
                     "expected 'Direct' or 'Cartesian'" + (selective ? "" : " (or 'Selective dynamics')") + ", found '"
                             + Text.shorten(mode) + "'");
         }
-        li++;
-        if (lines.size() - li < total) {
+        return new Mode(cartesian, selective, li + 1);
+    }
+
+    /** Reads the positions into {@code pos}; returns each position line's tokens. */
+    private static List<List<String>> positions(List<String> lines, int li, double[][] pos, String src)
+            throws StructureFormatException {
+        int n = pos.length;
+        if (lines.size() - li < n) {
             throw new StructureFormatException(
                     src,
                     lines.size() + 1,
-                    "unexpected end of file: expected " + total + " atom positions, found "
-                            + Math.max(0, lines.size() - li) + " lines");
+                    "unexpected end of file: expected " + n + " atom positions, found " + Math.max(0, lines.size() - li)
+                            + " lines");
         }
-
-        int n = (int) total;
-        double[][] pos = new double[n][3];
         List<List<String>> posTokens = new ArrayList<>(n);
         for (int a = 0; a < n; a++) {
             int ln = li + a;
@@ -195,34 +261,7 @@ public final class PoscarReader implements StructureReader {
             for (int j = 0; j < 3; j++) pos[a][j] = Text.number(t.get(j), src, ln + 1, "a coordinate");
             posTokens.add(t);
         }
-
-        if (speciesNames == null) {
-            speciesNames = vasp4Species(comment, nTypes, posTokens, counts, selective);
-            if (speciesNames == null) {
-                throw new StructureFormatException(
-                        src,
-                        countLine + 1,
-                        "VASP 4 file without a species line: add the element symbols "
-                                + "as line 6 (VASP 5), or put them, one per count, at the start of the comment line");
-            }
-        }
-
-        List<Site> sites = new ArrayList<>(n);
-        int a = 0;
-        for (int type = 0; type < nTypes; type++) {
-            Element el = speciesNames.get(type);
-            for (int k = 0; k < counts[type]; k++, a++) {
-                double[] frac;
-                if (cartesian) {
-                    double[] cart = {pos[a][0] * posScale[0], pos[a][1] * posScale[1], pos[a][2] * posScale[2]};
-                    frac = lattice.toFractional(cart);
-                } else {
-                    frac = pos[a];
-                }
-                sites.add(Site.of(el, frac, lattice));
-            }
-        }
-        return new Structure(lattice, sites, src);
+        return posTokens;
     }
 
     private static List<Element> vasp4Species(

@@ -125,7 +125,7 @@ public final class PymatgenJson implements StructureReader, StructureWriter {
                 throw JsonSupport.fail(p, src, "site " + i + ": " + e.getMessage());
             }
         }
-        return new Structure(lattice, sites, id);
+        return StructureChecks.checked(new Structure(lattice, sites, id));
     }
 
     private record RawSite(Map<Species, Double> species, double[] abc, double[] xyz, String label) {}

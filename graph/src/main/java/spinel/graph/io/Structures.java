@@ -51,6 +51,29 @@ public final class Structures {
         return r.parse(gunzip(file), file.toString());
     }
 
+    /**
+     * Every part of {@code file} that can be read, with its warnings, and a failure for each part
+     * that cannot (a CIF gives one result per data block, so one bad block never hides the others).
+     *
+     * @throws IOException when the file cannot be read at all (a missing file is a
+     *                     {@link java.nio.file.NoSuchFileException})
+     */
+    public static List<ReadResult> readEach(Path file) throws IOException {
+        Format f;
+        try {
+            f = formatOf(file);
+        } catch (StructureFormatException e) {
+            return List.of(ReadResult.failed(null, e));
+        }
+        StructureReader r = readerFor(f);
+        if (f == Format.PYMATGEN_JSON || f == Format.MATBENCH || !isGzip(file)) return r.readEach(file);
+        try {
+            return r.parseEach(gunzip(file), file.toString());
+        } catch (StructureFormatException e) {
+            return List.of(ReadResult.failed(null, e));
+        }
+    }
+
     /** The one structure in {@code file}; a file holding several is refused. */
     public static Structure readOne(Path file) throws IOException, StructureFormatException {
         List<Structure> all = read(file);

@@ -176,11 +176,25 @@ class CifReaderTest {
     }
 
     @Test
-    void aBadBlockFailsTheFile() {
+    void aBadBlockCostsOnlyItself() throws Exception {
         String good = "data_good\n" + CUBIC
                 + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nCu 0 0 0\n";
-        StructureFormatException e = fails(good + good.replace("good", "bad").replace("Cu 0 0 0", "Cu 0 0 x"));
-        assertTrue(e.getMessage().contains("data_bad"), e.getMessage());
+        String text = good + good.replace("good", "bad").replace("Cu 0 0 0", "Cu 0 0 x");
+        List<ReadResult> each = new CifReader().parseEach(text, "two.cif");
+        assertEquals(2, each.size());
+        assertTrue(each.get(0).ok());
+        assertEquals("bad", each.get(1).id());
+        assertTrue(
+                each.get(1).error().getMessage().contains("data_bad"),
+                each.get(1).error().getMessage());
+        // the list API returns the good block, with a warning naming the one not read
+        Structure s = one(text);
+        assertEquals("good", s.id());
+        assertTrue(
+                s.warnings().get(0).startsWith("data_bad of this file was not read"),
+                s.warnings().toString());
+        // a file whose only block is bad is still refused
+        assertTrue(fails(good.replace("Cu 0 0 0", "Cu 0 0 x")).getMessage().contains("data_good"));
     }
 
     @Test
