@@ -117,7 +117,7 @@ public final class CrystalGan implements AutoCloseable {
             NDList batch = cells.batch(m, rows);
             NDList g = forward(m, batch, rng, false);
             float[] frac = g.get(0).toFloatArray(), lat = g.get(1).toFloatArray();
-            int n = cells.maxSites();
+            int n = frac.length / (3 * rows.length); // atoms per row of the (trimmed) batch
             for (int i = 0; i < rows.length; i++) {
                 double[][] l = new double[3][3];
                 for (int a = 0; a < 3; a++) for (int c = 0; c < 3; c++) l[a][c] = lat[i * 9 + a * 3 + c];
