@@ -10,24 +10,11 @@ final class MatchGeometry {
     private MatchGeometry() {}
 
     static double determinant(double[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+        return Mat3.det(a);
     }
 
     static double[][] inverse(double[][] a) {
-        double det = determinant(a);
-        double[][] r = new double[3][3];
-        r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / det;
-        r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / det;
-        r[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) / det;
-        r[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) / det;
-        r[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) / det;
-        r[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) / det;
-        r[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) / det;
-        r[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) / det;
-        r[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) / det;
-        return r;
+        return Mat3.inverse(a);
     }
 
     /** Row vector times matrix: v · m. */
@@ -44,7 +31,7 @@ final class MatchGeometry {
     }
 
     static double dot(double[] u, double[] v) {
-        return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+        return Mat3.dot(u, v);
     }
 
     /** Angle between two vectors, degrees. */
