@@ -7,6 +7,7 @@
 #   bench/conv_speed.sh [--crystals 2000] [--batch 256] [--epochs 2] [--rounds 3] [--threads 1]
 #
 # --threads sets the intra-op threads of both (spinel: SPINEL_TORCH_THREADS; 0 = each one's default).
+# SPINEL=PATH runs another spinel launcher (e.g. one on a copy of the jar) instead of ./spinel.
 # Prints one JSON line per implementation and round (with peak RSS from /usr/bin/time -v and the load
 # average), then medians, spreads (min–max) and the ratios spinel / reference of the medians, per
 # wall-clock second and per CPU second (the latter is robust to other load on the machine).
@@ -58,7 +59,7 @@ spinel() {
   local extra=()
   [ -f "$graphs" ] || extra=(--save-graphs "$graphs")
   SPINEL_TORCH_THREADS=$([ "$threads" -gt 0 ] && echo "$threads" || echo "") \
-    timed spinel ./spinel bench speed --data "$data" --batch "$batch" --epochs "$epochs" --cache "$work/cache" "${extra[@]}"
+    timed spinel "${SPINEL:-./spinel}" bench speed --data "$data" --batch "$batch" --epochs "$epochs" --cache "$work/cache" "${extra[@]}"
 }
 reference() {
   local t=$threads

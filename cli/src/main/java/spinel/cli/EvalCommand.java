@@ -35,13 +35,19 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: MODEL/eval-<data name>).")
     Path out;
 
+    @Option(
+            names = "--cache",
+            description = "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or"
+                    + " ~/.spinel/cache).")
+    Path cache;
+
     @Override
     public Integer call() throws Exception {
         TorchThreads.configure();
         Path dir = out != null
                 ? out
                 : model.resolve("eval-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_"));
-        Map<String, Object> metrics = Experiment.evaluate(model, data, target, labels, dir, System.err);
+        Map<String, Object> metrics = Experiment.evaluate(model, data, target, labels, dir, cache, System.err);
         new JsonLines(System.out).write(metrics);
         return 0;
     }

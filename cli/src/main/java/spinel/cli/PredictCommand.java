@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import spinel.conv.TorchThreads;
 import spinel.zoo.ModelRegistry;
 import spinel.zoo.PredictionPipeline;
 import spinel.zoo.PredictionResult;
@@ -119,7 +120,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
-        Engines.torchThreads(torchThreads);
+        TorchThreads.configure(torchThreads);
         ModelRegistry registry = ModelRegistry.create(settings());
         List<StructureModel<?>> loaded = new ArrayList<>();
         try {
@@ -130,11 +131,18 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "--results writes one model's predictions: give exactly one --model");
             }
+            for (var card : registry.list()) {
+                ExactSymmetry.Kind k = ExactSymmetry.kindOfTarget(targetName(card));
+                if (k != null) symmetryModels.put(card.id(), k);
+            }
             return run(loaded, PredictInputs.of(inputs, System.in));
         } finally {
             for (StructureModel<?> m : loaded) m.close();
         }
     }
+
+    /** Registry models that predict a crystal system or space group (their lines say if they agree). */
+    private final java.util.Map<String, ExactSymmetry.Kind> symmetryModels = new java.util.HashMap<>();
 
     private ZooSettings settings() {
         ZooSettings s = ZooSettings.fromEnvironment();
@@ -143,18 +151,31 @@ public final class PredictCommand implements Callable<Integer> {
         return s;
     }
 
-    /** Spinel's own bundled models (ids spinel/*), or the fallback. */
+    /**
+     * Spinel's own bundled property models (ids spinel/*), or the fallback. The crystal-system and
+     * space-group classifiers are left out: every line carries the exact symmetry instead, and a
+     * classifier runs only when asked for with --model.
+     */
     static List<String> defaultModels(ModelRegistry registry) {
         List<String> ids = new ArrayList<>();
-        for (var card : registry.list()) if (card.id().startsWith("spinel/")) ids.add(card.id());
+        for (var card : registry.list()) {
+            if (card.id().startsWith("spinel/") && ExactSymmetry.kindOfTarget(targetName(card)) == null) {
+                ids.add(card.id());
+            }
+        }
         return ids.isEmpty() ? List.of(FALLBACK_MODEL) : ids;
+    }
+
+    private static String targetName(spinel.zoo.ModelCard card) {
+        return card.target() == null ? null : card.target().name();
     }
 
     private int run(List<StructureModel<?>> loaded, List<StructureInput> in) throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        PredictionWriter writer =
-                format == Format.csv ? PredictionWriter.csv(out, embeddings) : PredictionWriter.json(out);
+        PredictionWriter writer = format == Format.csv
+                ? PredictionWriter.csv(out, embeddings)
+                : PredictionWriter.json(out, symmetryModels);
         List<PredictionScore> scores = new ArrayList<>();
         for (StructureModel<?> m : loaded) scores.add(new PredictionScore(m));
         ResultsFile file = results != null ? new ResultsFile(loaded.get(0)) : null;

@@ -18,11 +18,23 @@ abstract class PredictionWriter {
 
     /** A writer of JSON Lines to {@code out}. */
     static PredictionWriter json(PrintStream out) {
+        return json(out, Map.of());
+    }
+
+    /**
+     * A writer of JSON Lines to {@code out} whose every line carries the structure's exact symmetry
+     * ({@link ExactSymmetry}); the lines of the models in {@code symmetryModels} (model id → the
+     * quantity they predict: crystal system or space group) also say whether the model agrees.
+     */
+    static PredictionWriter json(PrintStream out, Map<String, ExactSymmetry.Kind> symmetryModels) {
         JsonLines lines = new JsonLines(out);
+        ExactSymmetry exact = new ExactSymmetry();
         return new PredictionWriter() {
             @Override
             void write(PredictionResult r) {
-                lines.write(record(r));
+                Map<String, Object> m = record(r);
+                if (r.ok() && r.structure() != null) exact.annotate(m, r, symmetryModels.get(r.model()));
+                lines.write(m);
             }
         };
     }
@@ -60,6 +72,12 @@ abstract class PredictionWriter {
             m.put("prediction", Rounding.float32(p.value()));
             if (p.spread() != null) m.put("spread", Rounding.float32(p.spread()));
             if (p.units() != null) m.put("units", p.units());
+        }
+        if (p.others() != null) {
+            Map<String, Object> others = new LinkedHashMap<>();
+            p.others()
+                    .forEach((k, v) -> others.put(k, v instanceof Double d ? Rounding.float32(d) : label((String) v)));
+            m.put("outputs", others);
         }
         if (r.target() != null) m.put("target", r.target());
         if (p.embedding() != null) m.put("embedding", p.embedding());

@@ -3,7 +3,7 @@ package spinel.cli;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import spinel.zoo.Terminal;
+import spinel.graph.io.Terminal;
 
 /** Progress bars of the commands: drawn on stderr whenever stderr is a terminal ({@link Terminal}). */
 final class Progress {

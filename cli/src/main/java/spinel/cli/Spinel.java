@@ -15,12 +15,14 @@ import spinel.graph.io.CacheRoot;
         description = "Crystal-graph convolutional networks: crystal files to graphs, descriptors and predictions.",
         subcommands = {
             GraphCommand.class,
+            SymmetryCommand.class,
             DescriptorsCommand.class,
             PredictCommand.class,
             TrainCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             ZooCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Spinel implements Runnable {

@@ -144,8 +144,9 @@ public final class ZooCommand implements Runnable {
             name = "package",
             mixinStandardHelpOptions = true,
             description = {
-                "Turn a finished `spinel train` run folder (plain CGCNN) into a bundled model:",
-                "writes <out>/<name>.npz and adds the model card to the registry file (and its index.json)."
+                "Turn a finished `spinel train` run folder of any kind into a bundled model:",
+                "writes <out>/<name>.zip (the run's config and weights)",
+                "and adds the model card to the registry file (and its index.json)."
             })
     static final class PackageCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN_DIR")

@@ -75,9 +75,26 @@ class TrainCommandTest {
                 dir.resolve("run").toString(),
                 "--data",
                 SAMPLE.toString(),
+                "--cache",
+                cache,
                 "--out",
                 dir.resolve("eval").toString());
         assertEquals(10, eval.get(0).get("test").get("n").asInt());
+
+        List<JsonNode> scratch = run(
+                new BenchCommand.ScratchMlpBaseline(),
+                "--data",
+                SAMPLE.toString(),
+                "--epochs",
+                "5",
+                "--lr",
+                "0.05",
+                "--hidden",
+                "8",
+                "--out",
+                dir.resolve("scratch").toString());
+        assertTrue(scratch.get(0).get("gradient_check_max_error").asDouble() < 1e-5);
+        assertTrue(scratch.get(0).get("test").has("mae"));
 
         List<JsonNode> cmp = run(
                 new BenchCommand(),

@@ -33,7 +33,9 @@ import java.util.Map;
  * <p>The parameters keep the reference's layout (one {@code fc_full} weight of shape 2F × (2F+B)),
  * but W z is evaluated as W_self v_i + (W_nbr v)_j + W_bond u_ij: the two atom terms are computed
  * once per atom rather than once per bond and the neighbour term is gathered, which is the same sum
- * at about a quarter of the arithmetic and without the N·M·(2F+B) concatenation.
+ * at about a quarter of the arithmetic and without the N·M·(2F+B) concatenation. The bond term is
+ * computed once per distinct bond-feature row (a {@link GraphBatch} stores each distinct row once,
+ * with each slot's row) and gathered too.
  *
  * <p>Options (off by default, so the reference's numbers are the default): {@link #optMaskPadding}
  * zeroes the messages of padding slots (atoms with fewer than M neighbours inside the radius);
@@ -41,8 +43,8 @@ import java.util.Map;
  * neighbours when masking, else over M). BatchNorm uses PyTorch's defaults: ε = 1e-5, running
  * statistics updated with PyTorch momentum 0.1 (DJL momentum 0.9, DJL counts the other way).
  *
- * <p>Inputs: atom features N×F, neighbour indices N×M (int64), bond features N×M×B, neighbour
- * mask N×M (only read when masking). Output: atom features N×F.
+ * <p>Inputs of the block: atom features N×F, neighbour indices N×M (int64), bond features N×M×B,
+ * neighbour mask N×M (only read when masking). Output: atom features N×F.
  */
 public final class CGConv extends AbstractBlock {
 
@@ -133,11 +135,16 @@ public final class CGConv extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray bonds = inputs.get(2);
+        long slots = bonds.getShape().get(0) * bonds.getShape().get(1);
+        NDArray rows = bonds.reshape(slots, bondFeatureLength);
+        NDArray index = inputs.get(0).getManager().arange((int) slots).toType(DataType.INT64, false);
         return new NDList(forward(
                 ps,
                 inputs.get(0),
                 inputs.get(1),
-                inputs.get(2),
+                rows,
+                index,
                 inputs.size() > 3 ? inputs.get(3) : null,
                 training,
                 null,
@@ -149,7 +156,8 @@ public final class CGConv extends AbstractBlock {
      *
      * @param atoms     N×F
      * @param neighbors N×M int64
-     * @param bonds     N×M×B
+     * @param bonds     U×B distinct bond-feature rows
+     * @param bondIndex N×M int64, each slot's row of {@code bonds}
      * @param mask      N×M (may be null unless masking)
      * @param trace     null, or a map receiving {@code <prefix>fc_full_in}, {@code fc_full_out},
      *                  {@code bn1_out}, {@code nbr_sumed}, {@code bn2_out}, {@code output}
@@ -159,6 +167,7 @@ public final class CGConv extends AbstractBlock {
             NDArray atoms,
             NDArray neighbors,
             NDArray bonds,
+            NDArray bondIndex,
             NDArray mask,
             boolean training,
             Map<String, NDArray> trace,
@@ -179,7 +188,7 @@ public final class CGConv extends AbstractBlock {
             return finish(
                     ps,
                     atoms,
-                    inferenceMessages(ps, atoms, neighbors, bonds, mask, wSelf, wNbr, wBond, b),
+                    inferenceMessages(ps, atoms, neighbors, bonds, bondIndex, mask, wSelf, wNbr, wBond, b),
                     mask,
                     m,
                     false,
@@ -187,19 +196,20 @@ public final class CGConv extends AbstractBlock {
                     prefix);
         }
         NDArray flatIdx = neighbors.reshape(n * m);
+        NDArray flatBondIdx = bondIndex.reshape(n * m);
         NDArray self = Linear.linear(atoms, wSelf, b).head(); // N × 2F
         NDArray nbrTerm = Linear.linear(atoms, wNbr).head(); // N × 2F
-        // the sum of the three terms is built in place: additions keep nothing for the backward pass
-        NDArray gated =
-                Linear.linear(bonds.reshape(n * m, bondFeatureLength), wBond).head(); // N·M × 2F
+        NDArray bondTerm = Linear.linear(bonds, wBond).head(); // U × 2F
+        // additions keep nothing for the backward pass; the first is in place, the broadcast one is not:
+        // an in-place op on a reshaped view costs autograd a copy of the whole tensor (CopySlices)
+        NDArray gated = gather(bondTerm, flatBondIdx); // N·M × 2F
         gated.addi(gather(nbrTerm, flatIdx));
-        gated = gated.reshape(n, m, 2L * f);
-        gated.addi(self.expandDims(1));
-        gated = gated.reshape(n * m, 2L * f);
+        gated = gated.reshape(n, m, 2L * f).add(self.expandDims(1)).reshape(n * m, 2L * f);
         if (trace != null) {
             NDArray selfRep = atoms.expandDims(1).broadcast(new Shape(n, m, f));
             NDArray nbrAtoms = gather(atoms, flatIdx).reshape(n, m, f);
-            trace.put(prefix + "fc_full_in", NDArrays.concat(new NDList(selfRep, nbrAtoms, bonds), 2));
+            NDArray slotBonds = gather(bonds, flatBondIdx).reshape(n, m, bondFeatureLength);
+            trace.put(prefix + "fc_full_in", NDArrays.concat(new NDList(selfRep, nbrAtoms, slotBonds), 2));
             trace.put(prefix + "fc_full_out", gated.reshape(n, m, 2L * f));
         }
         NDArray normed = bn1.forward(ps, new NDList(gated), training).head();
@@ -226,13 +236,15 @@ public final class CGConv extends AbstractBlock {
 
     /**
      * The summed messages in evaluation mode: BatchNorm 1 (running statistics, an affine map) is
-     * folded into fc_full, and the bond rows are processed in chunks, so no N·M-sized tensor exists.
+     * folded into fc_full, and the neighbour slots are processed in chunks, so no N·M-sized tensor
+     * exists.
      */
     private NDArray inferenceMessages(
             ParameterStore ps,
             NDArray atoms,
             NDArray neighbors,
             NDArray bonds,
+            NDArray bondIndex,
             NDArray mask,
             NDArray wSelf,
             NDArray wNbr,
@@ -255,7 +267,7 @@ public final class CGConv extends AbstractBlock {
         NDArray foldedBias = scale.mul(b).sub(scale.mul(mean)).add(beta);
         NDArray self = Linear.linear(atoms, wSelf.mul(col), foldedBias).head(); // N × 2F
         NDArray nbrTerm = Linear.linear(atoms, wNbr.mul(col)).head(); // N × 2F
-        NDArray wb = wBond.mul(col);
+        NDArray bondTerm = Linear.linear(bonds, wBond.mul(col)).head(); // U × 2F
         NDList sums = new NDList();
         long chunk = inferenceChunkAtoms();
         for (long a0 = 0; a0 < n; a0 += chunk) {
@@ -264,9 +276,9 @@ public final class CGConv extends AbstractBlock {
             NDIndex range = new NDIndex("{}:{}", a0, a1);
             NDArray idxRows = neighbors.get(range);
             NDArray idx = idxRows.reshape(rows);
-            NDArray bondRows = bonds.get(range);
-            NDArray bondFlat = bondRows.reshape(rows, bondFeatureLength);
-            NDArray gated = Linear.linear(bondFlat, wb).head();
+            NDArray bondRows = bondIndex.get(range);
+            NDArray bondFlat = bondRows.reshape(rows);
+            NDArray gated = gather(bondTerm, bondFlat);
             NDArray nbrRows = gather(nbrTerm, idx);
             gated.addi(nbrRows);
             NDArray g3 = gated.reshape(a1 - a0, m, 2L * f);

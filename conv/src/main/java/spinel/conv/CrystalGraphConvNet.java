@@ -135,8 +135,9 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         List<Shape> shapes = new ArrayList<>(List.of(
                 new Shape(1, atomInputLength),
                 new Shape(1, 1),
-                new Shape(1, 1, bondFeatureLength),
+                new Shape(1, bondFeatureLength),
                 new Shape(1),
+                new Shape(1, 1),
                 new Shape(1, 1),
                 new Shape(1, 1),
                 new Shape(1, 1)));
@@ -180,9 +181,10 @@ public final class CrystalGraphConvNet extends AbstractBlock {
             ParameterStore ps, NDList in, boolean training, Map<String, NDArray> trace, boolean embeddingsOnly) {
         NDArray neighbors = in.get(GraphBatch.NEIGHBOR_INDICES);
         NDArray bonds = in.get(GraphBatch.BOND_FEATURES);
+        NDArray bondIndex = in.get(GraphBatch.BOND_INDEX);
         NDArray mask = in.get(GraphBatch.NEIGHBOR_MASK);
         long f = in.get(GraphBatch.ATOM_FEATURES).getShape().get(1);
-        long b = bonds.getShape().get(2);
+        long b = bonds.getShape().get(1);
         if (f != atomInputLength || b != bondFeatureLength) {
             throw new IllegalArgumentException("the batch has " + f + " atom and " + b
                     + " bond features per row, the network expects " + atomInputLength + " and " + bondFeatureLength);
@@ -193,7 +195,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         if (trace != null) trace.put("atom_fea_embedded", x);
         for (int t = 0; t < convs.size(); t++) {
             if (trace != null) trace.put("conv" + t + ".input", x);
-            x = convs.get(t).forward(ps, x, neighbors, bonds, mask, training, trace, "conv" + t + ".");
+            x = convs.get(t).forward(ps, x, neighbors, bonds, bondIndex, mask, training, trace, "conv" + t + ".");
         }
         NDArray pooled = pooling.pool(ps, x, in.get(GraphBatch.POOL_INDEX), in.get(GraphBatch.ATOM_COUNTS), training);
         if (trace != null) trace.put("pooled", pooled);

@@ -36,12 +36,21 @@ public final class TorchThreads {
      * intra-op thread count chosen. Has no effect once the engine has started.
      */
     public static int configure() {
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) return configure(parse(env, ENV));
+        return configure(defaultThreads(Runtime.getRuntime().availableProcessors(), loadAverage()));
+    }
+
+    /**
+     * Like {@link #configure()} with {@code threads} intra-op threads as the default (e.g. {@code spinel
+     * predict}, whose graph-building threads keep the other cores busy, asks for one); the JVM property
+     * still wins.
+     */
+    public static int configure(int threads) {
         if (System.getProperty(INTER_OP) == null) System.setProperty(INTER_OP, "1");
         String set = System.getProperty(INTRA_OP);
         if (set != null) return parse(set, "-D" + INTRA_OP);
-        int cores = Runtime.getRuntime().availableProcessors();
-        String env = System.getenv(ENV);
-        int n = env != null && !env.isBlank() ? parse(env, ENV) : defaultThreads(cores, loadAverage());
+        int n = Math.max(1, threads);
         System.setProperty(INTRA_OP, Integer.toString(n));
         return n;
     }

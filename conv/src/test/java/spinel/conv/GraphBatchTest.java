@@ -57,6 +57,34 @@ class GraphBatchTest {
         }
     }
 
+    /** Each distinct bond-feature row is stored once; every slot still sees its own features. */
+    @Test
+    void storesEachDistinctBondRowOnce() {
+        List<CrystalGraph> graphs = TestGraphs.graphs(4, 3, 4, 6, true);
+        int n = graphs.stream().mapToInt(CrystalGraph::numAtoms).sum();
+        java.util.Set<java.util.List<Float>> distinct = new java.util.HashSet<>();
+        float[] all = new float[n * 12 * 41];
+        int at = 0;
+        for (CrystalGraph g : graphs) {
+            float[] f = g.bondFeatures();
+            System.arraycopy(f, 0, all, at, f.length);
+            at += f.length;
+            for (int s = 0; s < f.length; s += 41) {
+                java.util.List<Float> row = new java.util.ArrayList<>();
+                for (int k = 0; k < 41; k++) row.add(f[s + k]);
+                distinct.add(row);
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager();
+                GraphBatch batch = GraphBatch.of(manager, graphs)) {
+            assertEquals(
+                    new Shape(distinct.size(), 41), batch.distinctBondFeatures().getShape());
+            assertTrue(distinct.size() < n * 12, "padding slots share one row");
+            assertEquals(new Shape(n, 12), batch.bondIndex().getShape());
+            assertArrayEquals(all, batch.bondFeatures().toFloatArray());
+        }
+    }
+
     @Test
     void rejectsInconsistentGraphsAndGlobals() {
         List<CrystalGraph> graphs = TestGraphs.graphs(2, 2, 2, 3, false);

@@ -11,9 +11,10 @@
  * <li>{@link spinel.descriptors.SymmetryFunctions} — Behler–Parrinello G1–G5.</li>
  * <li>{@link spinel.descriptors.LatticeFeatures}, {@link spinel.descriptors.CompositionFeatures} —
  *     the tabular baselines' inputs, as named {@link spinel.descriptors.Features}.</li>
- * <li>{@link spinel.descriptors.LocalStructureClassifier} — unsupervised classification of local
- *     environments (autoencoder + Gaussian mixture, Boattini et al. 2019), demonstrated by
- *     {@link spinel.descriptors.LocalStructureDemo} on {@link spinel.descriptors.SyntheticStructures}.</li>
+ * <li>{@link spinel.descriptors.SyntheticStructures} — perturbed crystals and liquids for tests and
+ *     demonstrations (the unsupervised local-structure classifier of Boattini et al. 2019, which trains
+ *     an autoencoder, lives in {@code spinel.train.LocalStructureClassifier}, next to the one training
+ *     loop).</li>
  * </ul>
  * Per-atom results come as a {@link spinel.descriptors.FeatureTable} (named columns, one row per
  * atom) whose {@link spinel.descriptors.FeatureTable#summary()} gives the per-structure mean, standard

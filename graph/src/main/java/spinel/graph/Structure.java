@@ -17,6 +17,7 @@ public final class Structure {
     private final Lattice lattice;
     private final List<Site> sites;
     private final String id;
+    private final spinel.graph.symmetry.DeclaredSpaceGroup declared;
 
     /**
      * @param lattice the lattice
@@ -24,6 +25,10 @@ public final class Structure {
      * @param id      an identifier (file name, data block, Materials Project id); may be null
      */
     public Structure(Lattice lattice, List<Site> sites, String id) {
+        this(lattice, sites, id, null);
+    }
+
+    private Structure(Lattice lattice, List<Site> sites, String id, spinel.graph.symmetry.DeclaredSpaceGroup declared) {
         if (lattice == null) throw new IllegalArgumentException("a structure needs a lattice");
         if (sites == null || sites.isEmpty()) throw new IllegalArgumentException("a structure needs at least one site");
         this.lattice = lattice;
@@ -31,6 +36,7 @@ public final class Structure {
         for (Site site : sites) s.add(site.lattice() == lattice ? site : site.withLattice(lattice));
         this.sites = Collections.unmodifiableList(s);
         this.id = id;
+        this.declared = declared;
     }
 
     public Structure(Lattice lattice, List<Site> sites) {
@@ -71,12 +77,25 @@ public final class Structure {
 
     /** The same structure with another identifier. */
     public Structure withId(String newId) {
-        return new Structure(lattice, sites, newId);
+        return new Structure(lattice, sites, newId, declared);
     }
 
     /** The same fractional positions in another lattice. */
     public Structure withLattice(Lattice newLattice) {
-        return new Structure(newLattice, sites, id);
+        return new Structure(newLattice, sites, id, declared);
+    }
+
+    /**
+     * The space group the source file declares (CIF number, Hermann–Mauguin and Hall symbols), if
+     * any: metadata, not checked against the structure ({@code SymmetryAnalyzer} finds the real one).
+     */
+    public java.util.Optional<spinel.graph.symmetry.DeclaredSpaceGroup> declaredSpaceGroup() {
+        return java.util.Optional.ofNullable(declared);
+    }
+
+    /** The same structure with this declared space group (null for none). */
+    public Structure withDeclaredSpaceGroup(spinel.graph.symmetry.DeclaredSpaceGroup spaceGroup) {
+        return new Structure(lattice, sites, id, spaceGroup);
     }
 
     /** Cell volume, Å³. */

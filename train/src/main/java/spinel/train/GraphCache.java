@@ -274,11 +274,36 @@ public final class GraphCache implements Closeable {
             if (rawBonds) {
                 for (int s = 0; s < bond.length; s++) bond[s] = buf.getFloat();
             } else {
-                for (int s = 0; s < dist.length; s++) bonds.featurize(dist[s], bond, s * b);
+                featurize(dist, bond, b);
             }
             return new CrystalGraph(id.isEmpty() ? null : id, z, atom, idx, dist, img, counts, bond);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read graph " + row, e);
+        }
+    }
+
+    /**
+     * The bond features of every slot, each distinct distance expanded once (symmetry-equivalent
+     * neighbours share their distance, so most rows are copies): a small open-addressing table over
+     * the distances' bits.
+     */
+    private void featurize(float[] dist, float[] bond, int b) {
+        int capacity = Integer.highestOneBit(Math.max(4, 2 * dist.length)) << 1;
+        int shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        int[] table = new int[capacity]; // slot + 1 of the first slot with this distance; 0 is empty
+        for (int s = 0; s < dist.length; s++) {
+            int bits = Float.floatToIntBits(dist[s]);
+            int pos = (bits * 0x9E3779B9) >>> shift;
+            int entry;
+            while ((entry = table[pos]) != 0 && Float.floatToIntBits(dist[entry - 1]) != bits) {
+                pos = (pos + 1) & (capacity - 1);
+            }
+            if (entry == 0) {
+                table[pos] = s + 1;
+                bonds.featurize(dist[s], bond, s * b);
+            } else {
+                System.arraycopy(bond, (entry - 1) * b, bond, s * b, b);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * w ← w − η m̂ / (√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ). SGD: b ← μb + g, w ← w − ηb
  * (PyTorch's convention). Weight decay λ is added to the gradient, g ← g + λw, as torch.optim does.
  */
-final class ParameterOptimizer {
+public final class ParameterOptimizer {
 
     private static final double BETA1 = 0.9, BETA2 = 0.999, EPS = 1e-8;
 
@@ -30,7 +30,7 @@ final class ParameterOptimizer {
     private final List<NDArray> second = new ArrayList<>();
     private long steps;
 
-    ParameterOptimizer(TrainConfig config, List<Parameter> params, NDManager manager) {
+    public ParameterOptimizer(TrainConfig config, List<Parameter> params, NDManager manager) {
         this.kind = config.optimizer();
         this.momentum = config.momentum();
         this.weightDecay = config.weightDecay();
@@ -42,12 +42,12 @@ final class ParameterOptimizer {
         }
     }
 
-    long steps() {
+    public long steps() {
         return steps;
     }
 
     /** Global L2 norm of all gradients. */
-    double gradientNorm() {
+    public double gradientNorm() {
         double sq = 0;
         for (Parameter p : params) {
             NDArray g = p.getArray().getGradient();
@@ -57,7 +57,7 @@ final class ParameterOptimizer {
     }
 
     /** One update with learning rate {@code lr}, gradients first scaled by {@code gradScale} (clipping). */
-    void step(double lr, double gradScale) {
+    public void step(double lr, double gradScale) {
         steps++;
         double bc1 = 1 - Math.pow(BETA1, steps), bc2 = 1 - Math.pow(BETA2, steps);
         for (int i = 0; i < params.size(); i++) {
@@ -79,7 +79,7 @@ final class ParameterOptimizer {
         }
     }
 
-    void save(DataOutputStream out) throws IOException {
+    public void save(DataOutputStream out) throws IOException {
         out.writeUTF(kind.name());
         out.writeLong(steps);
         out.writeInt(first.size() + second.size());
@@ -87,7 +87,7 @@ final class ParameterOptimizer {
         for (NDArray a : second) writeArray(out, a);
     }
 
-    void load(DataInputStream in) throws IOException {
+    public void load(DataInputStream in) throws IOException {
         String k = in.readUTF();
         if (!k.equals(kind.name())) throw new IOException("checkpoint optimiser is " + k + ", this run uses " + kind);
         steps = in.readLong();

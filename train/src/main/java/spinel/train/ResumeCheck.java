@@ -41,6 +41,9 @@ public final class ResumeCheck {
                 throw new IllegalArgumentException("--allow " + a + ": only "
                         + String.join(", ", new TreeMap<>(SAFE).keySet()) + " may change when a run is resumed");
         }
+        if (saved.format() != requested.format())
+            throw new IllegalArgumentException("--resume refused: the run folder was written by an earlier Spinel "
+                    + "(layout " + saved.format() + "); finish it with that version, or start a new --out");
         Map<String, String> before = flatten(RunFiles.JSON.valueToTree(saved));
         Map<String, String> after = flatten(RunFiles.JSON.valueToTree(requested));
         List<String> refused = new ArrayList<>(), accepted = new ArrayList<>();

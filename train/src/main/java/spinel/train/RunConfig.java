@@ -27,7 +27,8 @@ import spinel.graph.GaussianDistance;
  * labels, split and fitted transforms are known and before the first epoch, so a run that fails
  * before training leaves no config.json, and one that fails later leaves a complete one.
  *
- * @param format       {@value #FORMAT}; older run folders (no format) are refused with a message
+ * @param format       {@value #FORMAT}; run folders of earlier versions (no format, fitted values in
+ *                     model.json) are read as format 1 (evaluate, predict, package; not resume)
  * @param data         where the rows came from and how they were split
  * @param task         what is learned, and the class names of classification tasks
  * @param model        the network and its hyper-parameters
@@ -235,7 +236,14 @@ public record RunConfig(
                     + " is not a run folder of 'spinel train' (or the run failed " + "before training started)");
         }
         var tree = RunFiles.JSON.readTree(file.toFile());
+        if (tree.path("format").isTextual()) {
+            throw new IllegalArgumentException(
+                    file + ": a run of a classical model (" + tree.path("model").asText()
+                            + ", format " + tree.path("format").asText() + "), not a network run; eval, prediction and "
+                            + "packaging read network runs only for now");
+        }
         int format = tree.path("format").asInt(1);
+        if (format == 1) return LegacyRunFolder.read(runDir, tree);
         if (format != FORMAT) {
             throw new IllegalArgumentException(file + ": run folder layout " + format + ", this Spinel reads layout "
                     + FORMAT + "; retrain with this version (or use the Spinel that wrote it)");

@@ -26,7 +26,8 @@ import spinel.graph.Structure;
  *     double gap = p.first().value(), uncertainty = p.first().spread();
  * }
  * }</pre>
- * Not thread-safe; close it to free the networks' native memory.
+ * {@link #featurize} is thread-safe (run it in parallel); the predict methods run one at a time. Close
+ * the run to free the networks' native memory.
  */
 public final class TrainedRun implements AutoCloseable {
 
@@ -37,12 +38,16 @@ public final class TrainedRun implements AutoCloseable {
     private final RunConfig config;
     private final NDManager manager;
     private final List<Block> members;
+    private final Function<Structure, CrystalGraph> graphs;
 
     private TrainedRun(Path dir, RunConfig config, NDManager manager, List<Block> members) {
         this.dir = dir;
         this.config = config;
         this.manager = manager;
         this.members = members;
+        this.graphs = config.featurizer().graph() != null
+                ? RunFeatures.graphFunction(config.featurizer().graph())
+                : null;
     }
 
     /**
@@ -81,23 +86,44 @@ public final class TrainedRun implements AutoCloseable {
         return dir;
     }
 
-    /** Predictions for {@code structures}, in order, featurized exactly as in training. */
-    public List<RunPrediction> predict(List<Structure> structures) {
-        int n = structures.size();
+    /**
+     * One structure as the run's networks see it: its crystal graph (CGCNN, fusion) and its scaled
+     * descriptor vector (MLPs, fusion); either may be null.
+     */
+    public record Input(CrystalGraph graph, float[] tabular) {}
+
+    /** The input of {@code structure}, featurized exactly as in training. Thread-safe (the costly step). */
+    public Input featurize(Structure structure) {
+        RunConfig.FeaturizerSettings f = config.featurizer();
+        CrystalGraph graph = f.graph() != null ? graphs.apply(structure) : null;
+        float[] tabular = null;
+        if (f.tabular() != null) {
+            double[][] c = RunData.StructureColumns.of(structure);
+            RunData.StructureColumns one =
+                    new RunData.StructureColumns(new double[][] {c[0]}, new double[][] {c[1]}, null);
+            tabular = f.scaler().transform(RunFeatures.matrix(f.tabular(), one))[0];
+        }
+        return new Input(graph, tabular);
+    }
+
+    /** Predictions for inputs made by {@link #featurize}, in order, in batches of {@value #BATCH}. */
+    public List<RunPrediction> predictInputs(List<Input> inputs) {
+        int n = inputs.size();
         if (n == 0) return List.of();
         int[] rows = IntStream.range(0, n).toArray();
-        float[][] tabular = tabular(structures);
         float[][] zeros = new float[n][1];
-        BatchSource source;
-        if (config.featurizer().graph() != null) {
-            Function<Structure, CrystalGraph> graph =
-                    RunFeatures.graphFunction(config.featurizer().graph());
-            List<CrystalGraph> graphs = structures.parallelStream().map(graph).toList();
-            source = GraphBatchSource.of(graphs::get, rows, zeros, tabular);
-        } else {
-            source = ArrayBatchSource.regression(tabular, zeros, rows);
-        }
+        float[][] tabular = config.featurizer().tabular() != null ? new float[n][] : null;
+        if (tabular != null)
+            for (int i = 0; i < n; i++) tabular[i] = inputs.get(i).tabular();
+        BatchSource source = config.featurizer().graph() != null
+                ? GraphBatchSource.of(i -> inputs.get(i).graph(), rows, zeros, tabular)
+                : ArrayBatchSource.regression(tabular, zeros, rows);
         return combine(outputs(source), n);
+    }
+
+    /** Predictions for {@code structures}, in order, featurized exactly as in training. */
+    public List<RunPrediction> predict(List<Structure> structures) {
+        return predictInputs(structures.parallelStream().map(this::featurize).toList());
     }
 
     /** Each member's reported outputs on {@code source} (see {@link RunTraining.MemberResult#outputs}). */
@@ -106,20 +132,6 @@ public final class TrainedRun implements AutoCloseable {
         for (Block b : members)
             out.add(new RunTraining.MemberResult(null, RunTraining.outputs(b, config, manager, source, BATCH)));
         return out;
-    }
-
-    private float[][] tabular(List<Structure> structures) {
-        List<String> blocks = config.featurizer().tabular();
-        if (blocks == null) return null;
-        int n = structures.size();
-        double[][] lattice = new double[n][], composition = new double[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            double[][] c = RunData.StructureColumns.of(structures.get(i));
-            lattice[i] = c[0];
-            composition[i] = c[1];
-        });
-        RunData.StructureColumns columns = new RunData.StructureColumns(lattice, composition, null);
-        return config.featurizer().scaler().transform(RunFeatures.matrix(blocks, columns));
     }
 
     private List<RunPrediction> combine(List<RunTraining.MemberResult> results, int n) {

@@ -74,7 +74,7 @@ public final class TrainingLoop {
     private LossFunction lossFunction;
     private int outputIndex;
     private PrintStream log = System.err;
-    private boolean progressBar = System.console() != null;
+    private boolean progressBar = spinel.graph.io.Terminal.progressOnStderr();
 
     public TrainingLoop(TrainConfig config) {
         this.config = config;

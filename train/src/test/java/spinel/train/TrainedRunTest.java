@@ -129,6 +129,31 @@ class TrainedRunTest {
         assertMatches(run, "property/", 2);
     }
 
+    @Test
+    void runFoldersOfEarlierSpinelStillPredict() throws Exception {
+        Path run = train("legacy", ExperimentTest.spec(dir, "legacy").optModel(ExperimentSpec.Model.MLP_BOTH));
+        RunConfig now = RunConfig.read(run);
+        RunFiles.writeJson(
+                run.resolve("model.json"),
+                java.util.Map.of(
+                        "normalizer",
+                        now.normalizer(),
+                        "scaler",
+                        now.featurizer().scaler()));
+        Files.writeString(
+                run.resolve("config.json"),
+                """
+                {"data": "sample", "target": null, "labels": null, "task": "regression", "model": "mlp-both",
+                 "head": "default", "folds": null, "fold": 0, "val_fraction": 0.2, "test_fraction": 0.3, "limit": 0,
+                 "atom_fea_len": 16, "n_conv": 2, "h_fea_len": 16, "ensemble": 1,
+                 "train": {"task": "REGRESSION", "loss": "MSE", "optimizer": "ADAM", "learningRate": 0.001,
+                   "momentum": 0.9, "weightDecay": 0.0, "schedule": "CONSTANT", "stepEpochs": 100, "stepGamma": 0.1,
+                   "clipNorm": 0.0, "epochs": 3, "batchSize": 4, "patience": 0, "seed": 1}}
+                """);
+        assertEquals(1, RunConfig.read(run).format());
+        assertMatches(run, "", 0);
+    }
+
     /** Compares output {@code k} of the run's predictions with {@code run/<sub>predictions.csv}. */
     static void assertMatches(Path run, String sub, int k) throws Exception {
         List<String[]> rows = new ArrayList<>();

@@ -1,6 +1,5 @@
 package spinel.zoo;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,26 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import spinel.conv.CrystalGraphConvNet;
 import spinel.graph.io.AtomicFiles;
 import spinel.train.ExperimentSpec;
-import spinel.train.ModelFactory;
 import spinel.train.RunConfig;
-import spinel.train.TrainingLoop;
 
 /**
- * Turns a finished {@code spinel train} run folder (its {@link RunConfig}, metrics.json,
- * best.params) of a plain CGCNN into a bundled model: the weights as a Spinel {@code .npz}
- * ({@link CgcnnWeights}) and a {@link ModelCard} that points to it as a class-path resource and
- * reports the run's own held-out metrics.
- *
- * <p>Supported: model {@code cgcnn} with the default head, tasks {@code regression},
- * {@code volume} (structures rescaled to the run's fixed volume per atom) and the classification
- * tasks (classes from the run's config). An ensemble run is packaged from its first member.
+ * Turns a finished {@code spinel train} run folder — any run kind: CGCNN, CGCNN + descriptor fusion,
+ * the tabular MLPs, multi-task, two-stage, classification or regression, an ensemble — into a
+ * bundled model: the run's own files as a {@link RunArchive} ({@code <name>.zip}: its typed
+ * {@link RunConfig} with the featurizer, scaler, normalisers and classes, and each member's weights)
+ * and a {@link ModelCard} that points to it as a class-path resource and reports the run's own
+ * held-out metrics. Nothing about the featurisation is written here: the run says it, and
+ * {@link RunModel} reads it back through the train module's run loader.
  */
 public final class ModelPackager {
 
@@ -52,93 +46,47 @@ public final class ModelPackager {
     private ModelPackager() {}
 
     /**
-     * Writes {@code <outDir>/<name>.npz} for the run in {@code runDir} and returns its card
+     * Writes {@code <outDir>/<name>.zip} for the run in {@code runDir} and returns its card
      * ({@code name} is the last part of the id).
      */
     public static ModelCard packageRun(Path runDir, Description d, Path outDir) throws IOException {
         RunConfig config = RunConfig.read(runDir);
-        RunConfig.GraphSettings graph = config.featurizer().graph();
-        if (config.model().kind() != ExperimentSpec.Model.CGCNN
-                || config.model().head() != ExperimentSpec.Head.DEFAULT
-                || config.task().kind() == ExperimentSpec.Task.MULTI_TASK) {
-            throw new IllegalArgumentException(
-                    runDir + ": only plain CGCNN runs (model cgcnn, head default, one task) can be packaged, this is "
-                            + "model " + config.model().kind().id() + ", head "
-                            + config.model().head().id()
-                            + ", task " + config.task().kind().id());
-        }
-        List<String> classes =
-                config.task().classes() == null ? List.of() : config.task().classes();
-        boolean classification = config.task().classification();
-        Path best = config.members().get(0).bestParams(runDir);
-        if (!Files.isRegularFile(best))
-            throw new IllegalArgumentException(runDir + ": no best.params (not a finished run?)");
-
-        ModelCard.Featurizer featurizer = new ModelCard.Featurizer(
-                graph.radius(),
-                graph.maxNeighbors(),
-                new ModelCard.Gaussian(
-                        graph.gaussian().dmin(),
-                        graph.gaussian().dmax(),
-                        graph.gaussian().step(),
-                        graph.gaussian().var()),
-                ModelCard.Featurizer.BUILTIN_ATOM_FEATURES,
-                graph.rescaleVolumePerAtom());
-        CrystalGraphConvNet net = (CrystalGraphConvNet) ModelFactory.block(config);
-        Map<String, CgcnnWeights.Tensor> tensors = new LinkedHashMap<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            net.initializeParameters(manager);
-            TrainingLoop.loadParameters(net, manager, best);
-            net.torchParameters()
-                    .forEach((k, p) -> tensors.put(
-                            k,
-                            new CgcnnWeights.Tensor(
-                                    Arrays.stream(p.getArray().getShape().getShape())
-                                            .mapToInt(Math::toIntExact)
-                                            .toArray(),
-                                    p.getArray().toFloatArray())));
-        }
-        double mean = classification ? 0 : config.normalizer().mean();
-        double std = classification ? 1 : config.normalizer().std();
-        CgcnnWeights w = new CgcnnWeights(
-                tensors,
-                new CgcnnWeights.Meta(
-                        CgcnnWeights.FORMAT_VERSION,
-                        classification ? "classification" : "regression",
-                        mean,
-                        std,
-                        CgcnnWeights.inferNetwork(tensors, best.toString()),
-                        best.toString(),
-                        null,
-                        null,
-                        null));
         String name = d.id().substring(d.id().indexOf('/') + 1);
-        Path npz = outDir.resolve(name + ".npz");
-        w.writeNpz(npz);
+        Path zip = outDir.resolve(name + ".zip");
+        RunArchive.write(runDir, zip);
+        boolean classification =
+                config.task().classification() && config.task().kind() != ExperimentSpec.Task.MULTI_TASK;
+        ModelFile weights = new ModelFile(
+                zip.getFileName().toString(),
+                null,
+                RESOURCE_DIR + zip.getFileName(),
+                Files.size(zip),
+                ModelCache.sha256(zip),
+                RunArchive.FORMAT);
+        return new ModelCard(
+                d.id(),
+                d.version(),
+                d.title(),
+                d.description(),
+                config.model().kind().id(),
+                classification ? "classification" : "regression",
+                new ModelCard.Target(
+                        config.task().target() != null
+                                ? config.task().target()
+                                : config.task().kind().name().toLowerCase(Locale.ROOT),
+                        d.units(),
+                        null,
+                        classification ? config.task().classes() : null),
+                training(config, d),
+                metrics(runDir, classification, d.units()),
+                null,
+                null,
+                reference(config),
+                d.licence(),
+                Map.of(ModelCard.WEIGHTS, weights));
+    }
 
-        List<ModelCard.Metric> metrics = new ArrayList<>();
-        Path metricsFile = runDir.resolve("metrics.json");
-        if (Files.isRegularFile(metricsFile)) {
-            JsonNode m = read(metricsFile);
-            for (String split : List.of("test", "validation", "val")) {
-                JsonNode s = m.get(split);
-                if (s == null || !s.isObject()) continue;
-                Integer n = s.has("n") ? s.get("n").asInt() : null;
-                for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (e.getKey().equals("n") || !e.getValue().isNumber()) continue;
-                    boolean inUnits = !classification
-                            && (e.getKey().equals("mae") || e.getKey().equals("rmse"));
-                    metrics.add(new ModelCard.Metric(
-                            e.getKey(),
-                            split,
-                            e.getValue().asDouble(),
-                            inUnits ? d.units() : null,
-                            n,
-                            "metrics.json of the training run (held-out rows, measured by Spinel)"));
-                }
-            }
-        }
+    private static ModelCard.Training training(RunConfig config, Description d) {
         RunConfig.DataSettings data = config.data();
         String split = data.folds() != null
                 ? "fold " + data.fold() + " of " + data.folds()
@@ -147,37 +95,43 @@ public final class ModelPackager {
                         "seeded random split, validation %s, test %s",
                         data.valFraction(),
                         data.testFraction());
-        Integer epochs = config.optimisation().epochs();
-        ModelCard.Network net2 = w.network();
-        return new ModelCard(
-                d.id(),
-                d.version(),
-                d.title(),
-                d.description(),
-                "cgcnn",
-                classification ? "classification" : "regression",
-                new ModelCard.Target(
-                        config.task().target() != null
-                                ? config.task().target()
-                                : config.task().kind().name().toLowerCase(Locale.ROOT),
-                        d.units(),
-                        null,
-                        classification ? classes : null),
-                new ModelCard.Training(d.data(), d.dataLicence(), split, epochs, d.command(), "spinel train"),
-                metrics,
-                featurizer,
-                net2,
-                "T. Xie and J. C. Grossman, Phys. Rev. Lett. 120, 145301 (2018) (architecture)",
-                d.licence(),
-                Map.of(
-                        ModelCard.WEIGHTS,
-                        new ModelFile(
-                                name + ".npz",
-                                null,
-                                RESOURCE_DIR + name + ".npz",
-                                Files.size(npz),
-                                ModelCache.sha256(npz),
-                                "npz")));
+        return new ModelCard.Training(
+                d.data(), d.dataLicence(), split, config.optimisation().epochs(), d.command(), "spinel train");
+    }
+
+    private static String reference(RunConfig config) {
+        return config.model().kind() == ExperimentSpec.Model.CGCNN
+                        || config.model().kind() == ExperimentSpec.Model.FUSION
+                ? "T. Xie and J. C. Grossman, Phys. Rev. Lett. 120, 145301 (2018) (architecture)"
+                : "Spinel's tabular baseline (lattice and composition descriptors)";
+    }
+
+    /** The held-out scores in the run's metrics.json (test first), with units for MAE and RMSE. */
+    private static List<ModelCard.Metric> metrics(Path runDir, boolean classification, String units)
+            throws IOException {
+        List<ModelCard.Metric> metrics = new ArrayList<>();
+        Path metricsFile = runDir.resolve("metrics.json");
+        if (!Files.isRegularFile(metricsFile)) return metrics;
+        JsonNode m = read(metricsFile);
+        for (String split : List.of("test", "validation", "val")) {
+            JsonNode s = m.get(split);
+            if (s == null || !s.isObject()) continue;
+            Integer n = s.has("n") ? s.get("n").asInt() : null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("n") || !e.getValue().isNumber()) continue;
+                boolean inUnits = !classification
+                        && (e.getKey().equals("mae") || e.getKey().equals("rmse"));
+                metrics.add(new ModelCard.Metric(
+                        e.getKey(),
+                        split,
+                        e.getValue().asDouble(),
+                        inUnits ? units : null,
+                        n,
+                        "metrics.json of the training run (held-out rows, measured by Spinel)"));
+            }
+        }
+        return metrics;
     }
 
     /**

@@ -153,6 +153,10 @@ public final class ModelRegistry {
     /** Loads model {@code id}: files fetched and verified, weights converted once, network built. */
     public CgcnnModel loadModel(String id) throws IOException {
         ModelCard c = card(id);
+        if (RunArchive.FORMAT.equals(c.file(ModelCard.WEIGHTS).format())) {
+            throw new IllegalArgumentException(
+                    id + " is a packaged spinel train run (" + c.architecture() + "): open it with openModel(id)");
+        }
         if (!"cgcnn".equals(c.architecture())) {
             throw new IllegalArgumentException(
                     id + ": architecture '" + c.architecture() + "' is not supported (only cgcnn)");
@@ -195,15 +199,17 @@ public final class ModelRegistry {
      * @throws IllegalArgumentException naming what is missing when {@code spec} is neither
      */
     public StructureModel<?> open(String spec, Path atomInit) throws IOException {
-        if (find(spec).isPresent()) return loadModel(spec);
+        if (find(spec).isPresent()) return openModel(spec);
         Path p = Path.of(spec);
+        if (java.nio.file.Files.isDirectory(p)) return RunModel.open(p);
+        if (spec.endsWith(".zip")) return openArchive(p);
         boolean looksLikePath = java.nio.file.Files.exists(p)
                 || spec.endsWith(".pth.tar")
                 || spec.endsWith(".pth")
                 || spec.endsWith(".pt")
                 || spec.endsWith(".npz")
                 || spec.contains("/") && !spec.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-        if (!looksLikePath) return loadModel(spec);
+        if (!looksLikePath) return openModel(spec);
         if (!java.nio.file.Files.isRegularFile(p)) {
             throw new IllegalArgumentException("model file " + p + " does not exist");
         }
@@ -212,6 +218,28 @@ public final class ModelRegistry {
                     + "): the atom_init.json of the data it was trained on");
         }
         return loadModel(p, atomInit);
+    }
+
+    /**
+     * Opens registered model {@code id} whatever its kind: a CGCNN ({@link #loadModel(String)}) or a
+     * packaged {@code spinel train} run ({@value RunArchive#FORMAT}, any run kind).
+     */
+    public StructureModel<?> openModel(String id) throws IOException {
+        ModelCard c = card(id);
+        if (!RunArchive.FORMAT.equals(c.file(ModelCard.WEIGHTS).format())) return loadModel(id);
+        Path zip = cache.fetch(c, ModelCard.WEIGHTS);
+        Path dir = RunArchive.unpack(
+                zip,
+                cache.directory(c).resolve("run-" + c.file(ModelCard.WEIGHTS).sha256()));
+        return RunModel.open(dir, id, c.target() != null ? c.target().units() : null);
+    }
+
+    /** A packaged run file ({@code zip}), unpacked once into {@code <cache>/runs/<sha256>/}. */
+    private StructureModel<?> openArchive(Path zip) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(zip))
+            throw new IllegalArgumentException("model file " + zip + " does not exist");
+        Path dir = settings().cacheDir().resolve("runs").resolve(ModelCache.sha256(zip));
+        return RunModel.open(RunArchive.unpack(zip, dir), zip.getFileName().toString(), null);
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Map;
  *                      asked for, else null
  * @param spread        regression by an ensemble: the standard deviation of the members' predictions
  *                      (in {@code units}), the uncertainty; else null
+ * @param others        the other quantities a multi-task model predicts, by name (a number or a class
+ *                      name), or null
  */
 public record Prediction(
         String id,
@@ -26,7 +28,8 @@ public record Prediction(
         String label,
         Map<String, Double> probabilities,
         float[] embedding,
-        Double spread) {
+        Double spread,
+        Map<String, Object> others) {
 
     /** A prediction without an ensemble spread. */
     public Prediction(
@@ -37,7 +40,7 @@ public record Prediction(
             String label,
             Map<String, Double> probabilities,
             float[] embedding) {
-        this(id, model, value, units, label, probabilities, embedding, null);
+        this(id, model, value, units, label, probabilities, embedding, null, null);
     }
 
     /**

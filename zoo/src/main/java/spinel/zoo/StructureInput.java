@@ -54,10 +54,14 @@ public final class StructureInput {
         return new StructureInput(source, target, () -> List.of(structure));
     }
 
-    /** The row {@code entry} of a CGCNN folder: its CIF, read on demand, and its first target. */
+    /**
+     * The row {@code entry} of a CGCNN folder: its CIF (the source), read on demand, the structure named
+     * by the row's id, and the row's first target.
+     */
     public static StructureInput of(CgcnnFolderReader folder, CgcnnEntry entry) {
         double t = entry.targets().length > 0 ? entry.targets()[0] : Double.NaN;
-        return new StructureInput(entry.id(), Double.isNaN(t) ? null : t, () -> List.of(folder.load(entry)));
+        return new StructureInput(
+                entry.cif().toString(), Double.isNaN(t) ? null : t, () -> List.of(folder.load(entry)));
     }
 
     /** The rows of a CGCNN dataset folder in {@code id_prop.csv} order, each read when its turn comes. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import spinel.graph.io.CacheRoot;
+import spinel.graph.io.Terminal;
 
 /**
  * Where the model zoo keeps its files and how it may fetch them.

@@ -27,11 +27,23 @@ class ModelPackagerTest {
     static final Path SAMPLE = ModelRegistryTest.CGCNN.resolve("sample");
 
     @Test
-    void aTrainedRunBecomesABundledModelWithTheSameNumbers(@TempDir Path tmp) throws Exception {
+    void aCgcnnRunBecomesABundledModelWithTheSameNumbers(@TempDir Path tmp) throws Exception {
+        packageAndCompare(tmp, ExperimentSpec.builder());
+    }
+
+    @Test
+    void anMlpEnsembleRunBecomesABundledModelWithTheSameNumbersAndItsSpread(@TempDir Path tmp) throws Exception {
+        packageAndCompare(
+                tmp,
+                ExperimentSpec.builder()
+                        .optModel(ExperimentSpec.Model.MLP_COMPOSITION)
+                        .optEnsemble(2));
+    }
+
+    static void packageAndCompare(Path tmp, ExperimentSpec.Builder builder) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SAMPLE.resolve("id_prop.csv")));
         Path run = tmp.resolve("run");
-        ExperimentSpec spec = ExperimentSpec.builder()
-                .setData(SAMPLE)
+        ExperimentSpec spec = builder.setData(SAMPLE)
                 .optArchitecture(8, 2, 16)
                 .optTestFraction(0.3)
                 .optValFraction(0.2)
@@ -59,7 +71,8 @@ class ModelPackagerTest {
                         "MIT"),
                 Files.createDirectories(jar.resolve("spinel/zoo/models")));
         ModelPackager.register(card, jar.resolve("spinel/zoo/registry/spinel.json"));
-        assertEquals("builtin:cgcnn", card.featurizer().atomFeatures());
+        assertEquals(RunArchive.FORMAT, card.file(ModelCard.WEIGHTS).format());
+        assertEquals(1, card.files().size(), "no atom_init.json: the run says how it featurises");
         assertFalse(card.metrics().isEmpty());
         assertTrue(card.metrics().stream()
                 .anyMatch(m -> m.name().equals("mae") && m.split().equals("test")));
@@ -69,13 +82,14 @@ class ModelPackagerTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, old)) {
             Thread.currentThread().setContextClassLoader(loader);
             ModelRegistry zoo = ModelRegistry.create(new ZooSettings(tmp.resolve("cache"), true, null, false, 1 << 20));
-            try (CgcnnModel m = zoo.loadModel("spinel/sample-target")) {
+            try (StructureModel<?> m = zoo.openModel("spinel/sample-target")) {
                 int compared = 0;
                 for (String row : rows.subList(1, rows.size())) {
                     String[] c = row.split(",");
                     Prediction p = m.predict(
                             Structures.readOne(SAMPLE.resolve(c[0] + ".cif")).withId(c[0]));
-                    assertEquals(Double.parseDouble(c[2]), p.value(), 1e-4 * Math.max(1, Math.abs(p.value())), c[0]);
+                    assertEquals(Double.parseDouble(c[2]), p.value(), 1e-5, c[0]);
+                    assertEquals(spec.ensemble() > 1, p.spread() != null, "an ensemble reports its spread");
                     compared++;
                 }
                 assertTrue(compared >= 2, "test rows compared: " + compared);

@@ -162,7 +162,31 @@ public final class CifReader implements StructureReader {
                 ops = chooseSetting(candidates, lattice, atoms);
             }
             List<Site> sites = expand(atoms, ops, lattice);
-            return new Structure(lattice, sites, b.name());
+            return new Structure(lattice, sites, b.name()).withDeclaredSpaceGroup(declared());
+        }
+
+        /** What the block says its space group is (number, H-M and Hall symbols as written), or null. */
+        private spinel.graph.symmetry.DeclaredSpaceGroup declared() {
+            int number = 0;
+            for (String tag : NUMBER_TAGS) {
+                String v = b.value(tag);
+                if (v == null) continue;
+                double d = CifNumbers.parse(v);
+                if (d == Math.rint(d) && d >= 1 && d <= 230) {
+                    number = (int) d;
+                    break;
+                }
+            }
+            return spinel.graph.symmetry.DeclaredSpaceGroup.ofNullable(
+                    number, firstValue(SYMBOL_TAGS), firstValue(HALL_TAGS));
+        }
+
+        private String firstValue(String[] tags) {
+            for (String tag : tags) {
+                String v = b.value(tag);
+                if (v != null && !v.isBlank()) return v;
+            }
+            return null;
         }
 
         /** Line of a tag's first value, else of the block header. */

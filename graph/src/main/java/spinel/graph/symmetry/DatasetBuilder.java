@@ -1,7 +1,6 @@
 package spinel.graph.symmetry;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import spinel.graph.Structure;
 
@@ -22,15 +21,12 @@ final class DatasetBuilder {
         Cell pc = prim.cell();
         HallSetting h = HallSettings.get(m.hallNumber());
         int[] mapping = prim.mapping();
-        int[] orbit = primitiveOrbits(pc, rots, trans, tol);
-        int[] minInput = new int[pc.size()];
-        Arrays.fill(minInput, Integer.MAX_VALUE);
-        for (int i = 0; i < mapping.length; i++) {
-            int o = orbit[mapping[i]];
-            minInput[o] = Math.min(minInput[o], i);
-        }
-        int[] equivalent = new int[mapping.length];
-        for (int i = 0; i < mapping.length; i++) equivalent[i] = minInput[orbit[mapping[i]]];
+        List<int[][]> inRots = new ArrayList<>();
+        List<double[]> inTrans = new ArrayList<>();
+        inputOperations(cell, pc, rots, trans, prim.translations(), inRots, inTrans);
+        List<SymOp> ops = new ArrayList<>(inRots.size());
+        for (int k = 0; k < inRots.size(); k++) ops.add(new SymOp(Mat3.toDouble(inRots.get(k)), inTrans.get(k)));
+        int[] equivalent = orbits(cell, inRots, inTrans, tol);
         return new SymmetryDataset(
                 h.number(),
                 h.hallNumber(),
@@ -40,23 +36,24 @@ final class DatasetBuilder {
                 h.bravaisLattice(),
                 symprec,
                 tol,
-                inputOperations(cell, pc, rots, trans, prim.translations()),
+                ops,
                 equivalent,
                 mapping,
                 pc.size(),
                 SymmetryAnalyzer.conventional(pc.lattice, m.p()),
                 pc.size() * Mat3.det(m.p()),
                 m.p(),
-                m.origin());
+                m.origin(),
+                prim.structure());
     }
 
-    // orbit representative (smallest primitive index) of each primitive site
-    private static int[] primitiveOrbits(Cell pc, List<int[][]> rots, List<double[]> trans, double tol) {
-        int n = pc.size();
+    // orbit representative (smallest index) of each site under the operations of its own cell
+    private static int[] orbits(Cell c, List<int[][]> rots, List<double[]> trans, double tol) {
+        int n = c.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         for (int k = 0; k < rots.size(); k++) {
-            int[] perm = pc.permutation(rots.get(k), trans.get(k), tol);
+            int[] perm = c.permutation(rots.get(k), trans.get(k), tol);
             if (perm == null) continue;
             for (int i = 0; i < n; i++) union(parent, i, perm[i]);
         }
@@ -80,20 +77,28 @@ final class DatasetBuilder {
     }
 
     // the operations in the input basis: C⁻¹WC, C⁻¹t (C maps input to primitive fractions), times
-    // every pure translation of the input cell
-    private static List<SymOp> inputOperations(
-            Cell cell, Cell pc, List<int[][]> rots, List<double[]> trans, List<double[]> pure) {
+    // every pure translation of the input cell; those whose rotation is not integral in the input
+    // basis (a supercell that breaks the symmetry of its lattice) are not operations of the input cell
+    private static void inputOperations(
+            Cell cell,
+            Cell pc,
+            List<int[][]> rots,
+            List<double[]> trans,
+            List<double[]> pure,
+            List<int[][]> outRots,
+            List<double[]> outTrans) {
         double[][] c = Mat3.transpose(Mat3.mul(cell.lattice, Mat3.inverse(pc.lattice)));
         double[][] cinv = Mat3.inverse(c);
-        List<SymOp> out = new ArrayList<>(rots.size() * pure.size());
-        for (double[] tau : pure) {
-            for (int k = 0; k < rots.size(); k++) {
-                double[][] w = Mat3.toDouble(Mat3.round(Mat3.mul(cinv, Mat3.mul(rots.get(k), c))));
-                double[] t = Mat3.mul(cinv, trans.get(k));
-                double[] tt = {Mat3.mod1(t[0] + tau[0]), Mat3.mod1(t[1] + tau[1]), Mat3.mod1(t[2] + tau[2])};
-                out.add(new SymOp(w, tt));
+        for (int k = 0; k < rots.size(); k++) {
+            double[][] wd = Mat3.mul(cinv, Mat3.mul(rots.get(k), c));
+            if (!Mat3.isIntegral(wd, 1e-4)) continue;
+            int[][] w = Mat3.round(wd);
+            double[] t = Mat3.mul(cinv, trans.get(k));
+            for (double[] tau : pure) {
+                outRots.add(w);
+                outTrans.add(
+                        new double[] {Mat3.mod1(t[0] + tau[0]), Mat3.mod1(t[1] + tau[1]), Mat3.mod1(t[2] + tau[2])});
             }
         }
-        return out;
     }
 }

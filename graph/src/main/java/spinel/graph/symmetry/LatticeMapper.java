@@ -16,48 +16,83 @@ final class LatticeMapper {
 
     private LatticeMapper() {}
 
+    /** Receives mappings one at a time; returns true to stop the enumeration. */
+    @FunctionalInterface
+    interface Visitor {
+        boolean visit(Mapping m);
+    }
+
     /**
-     * The mappings of {@code lattice} onto {@code target}, in a fixed order.
+     * Visits the mappings of {@code lattice} onto {@code target} in a fixed order, until the visitor
+     * returns true (pymatgen enumerates them lazily too, so a match found early ends the search).
+     * Angles are compared through their cosines (cos is monotonic on [0°, 180°]), without acos.
      *
      * @param supercellSize the number of cells of {@code lattice} a mapped basis must span (|det S|)
      */
-    static List<Mapping> mappings(
-            double[][] lattice, double[][] target, double ltol, double angleTol, int supercellSize) {
+    static void forEachMapping(
+            double[][] lattice, double[][] target, double ltol, double angleTol, int supercellSize, Visitor visitor) {
         double[] p = MatchGeometry.parameters(target);
         double maxLength = Math.max(p[0], Math.max(p[1], p[2])) * (1 + ltol);
         List<int[]> points = new ArrayList<>();
         List<double[]> carts = new ArrayList<>();
         latticePointsInSphere(lattice, maxLength, points, carts);
-        List<List<Integer>> candidates = new ArrayList<>(3);
+        int[][] cand = new int[3][];
         for (int axis = 0; axis < 3; axis++) {
             List<Integer> c = new ArrayList<>();
             for (int i = 0; i < carts.size(); i++) {
                 double ratio = MatchGeometry.norm(carts.get(i)) / p[axis];
                 if (ratio < 1 + ltol && ratio > 1 / (1 + ltol)) c.add(i);
             }
-            candidates.add(c);
+            cand[axis] = c.stream().mapToInt(Integer::intValue).toArray();
         }
-        List<Mapping> out = new ArrayList<>();
-        for (int i : candidates.get(0)) {
-            double[] ca = carts.get(i);
-            double la = MatchGeometry.norm(ca);
-            for (int j : candidates.get(1)) {
-                double[] cb = carts.get(j);
-                double lb = MatchGeometry.norm(cb);
-                if (Math.abs(MatchGeometry.angle(ca, cb, la, lb) - p[5]) >= angleTol) continue;
-                for (int k : candidates.get(2)) {
-                    double[] cc = carts.get(k);
-                    double lc = MatchGeometry.norm(cc);
-                    if (Math.abs(MatchGeometry.angle(cb, cc, lb, lc) - p[3]) >= angleTol) continue;
-                    if (Math.abs(MatchGeometry.angle(ca, cc, la, lc) - p[4]) >= angleTol) continue;
-                    int[][] s = {points.get(i), points.get(j), points.get(k)};
+        double[][] unit = new double[carts.size()][];
+        for (int[] c : cand) {
+            for (int i : c) {
+                if (unit[i] != null) continue;
+                double[] v = carts.get(i);
+                double l = MatchGeometry.norm(v);
+                unit[i] = new double[] {v[0] / l, v[1] / l, v[2] / l};
+            }
+        }
+        boolean[][] gamma = angleTable(cand[0], cand[1], unit, p[5], angleTol);
+        boolean[][] alpha = angleTable(cand[1], cand[2], unit, p[3], angleTol);
+        boolean[][] beta = angleTable(cand[0], cand[2], unit, p[4], angleTol);
+        for (int i = 0; i < cand[0].length; i++) {
+            for (int j = 0; j < cand[1].length; j++) {
+                if (!gamma[i][j]) continue;
+                for (int k = 0; k < cand[2].length; k++) {
+                    if (!alpha[j][k] || !beta[i][k]) continue;
+                    int[][] s = {points.get(cand[0][i]), points.get(cand[1][j]), points.get(cand[2][k])};
                     int det = Math.abs(NiggliReduction.determinant(s));
                     if (det == 0 || det != supercellSize) continue;
-                    out.add(new Mapping(new double[][] {ca, cb, cc}, s));
+                    double[][] basis = {carts.get(cand[0][i]), carts.get(cand[1][j]), carts.get(cand[2][k])};
+                    if (visitor.visit(new Mapping(basis, s))) return;
                 }
             }
         }
+    }
+
+    /** All mappings, in the order of {@link #forEachMapping}. */
+    static List<Mapping> mappings(
+            double[][] lattice, double[][] target, double ltol, double angleTol, int supercellSize) {
+        List<Mapping> out = new ArrayList<>();
+        forEachMapping(lattice, target, ltol, angleTol, supercellSize, m -> !out.add(m));
         return out;
+    }
+
+    // ok[x][y]: |angle(u_x, v_y) − target| < tol, as cos(angle) within (cos(target + tol), cos(target − tol))
+    private static boolean[][] angleTable(int[] xs, int[] ys, double[][] unit, double target, double tol) {
+        double lo = target + tol >= 180 ? Double.NEGATIVE_INFINITY : Math.cos(Math.toRadians(target + tol));
+        double hi = target - tol <= 0 ? Double.POSITIVE_INFINITY : Math.cos(Math.toRadians(target - tol));
+        boolean[][] ok = new boolean[xs.length][ys.length];
+        for (int x = 0; x < xs.length; x++) {
+            double[] u = unit[xs[x]];
+            for (int y = 0; y < ys.length; y++) {
+                double c = Math.max(-1, Math.min(1, MatchGeometry.dot(u, unit[ys[y]])));
+                ok[x][y] = c > lo && c < hi;
+            }
+        }
+        return ok;
     }
 
     // every lattice point n · lattice with |n · lattice| <= radius, the origin excluded
@@ -87,6 +122,7 @@ final class LatticeMapper {
      * in [0, 1)), as pymatgen's {@code lattice_points_in_supercell}; there are |det S| of them.
      */
     static double[][] latticePointsInSupercell(int[][] s) {
+        if (Math.abs(NiggliReduction.determinant(s)) == 1) return new double[][] {{0, 0, 0}};
         int[] min = new int[3], max = new int[3];
         for (int corner = 0; corner < 8; corner++) {
             int[] w = {(corner >> 2) & 1, (corner >> 1) & 1, corner & 1};

@@ -27,8 +27,8 @@ final class MatchCell {
         this.hash = hash;
     }
 
-    /** The Niggli-reduced cell of {@code s}, its sites moved into the reduced cell. */
-    static MatchCell reduced(Structure s, SiteComparator comparator) {
+    /** The Niggli-reduced cell of {@code s}, its sites moved into the reduced cell; {@code hash} its composition key. */
+    static MatchCell reduced(Structure s, String hash) {
         Lattice reduced = NiggliReduction.of(s.lattice()).lattice();
         double[][] frac = new double[s.size()][];
         List<Map<Species, Double>> species = new ArrayList<>(s.size());
@@ -37,7 +37,7 @@ final class MatchCell {
             frac[i] = wrap(reduced.toFractional(site.cartCoords()));
             species.add(site.species());
         }
-        return new MatchCell(reduced.matrix(), frac, species, comparator.hash(s));
+        return new MatchCell(reduced.matrix(), frac, species, hash);
     }
 
     int size() {

@@ -28,7 +28,6 @@ final class OriginShift {
                 }
             }
         }
-        int k = rows.size();
         for (int u = 0; u < 3 && rows.size() < 3; u++) {
             int[] e = new int[3];
             e[u] = 1;
@@ -38,27 +37,32 @@ final class OriginShift {
             }
         }
         int[][] b = {rows.get(0), rows.get(1), rows.get(2)};
-        int det = Math.abs(Mat3.det(b));
         double[][] binv = Mat3.inverse(Mat3.toDouble(b));
-        int[] n = new int[3];
-        Set<Long> tried = new HashSet<>();
-        int total = 1;
-        for (int i = 0; i < k; i++) total *= det;
-        for (int code = 0; code < total; code++) {
-            int c = code;
-            for (int i = 0; i < k; i++) {
-                n[i] = c % det;
-                c /= det;
-            }
-            double[] v = {rhs.get(0) + n[0], rhs.get(1) + n[1], rhs.get(2) + n[2]};
-            double[] o = Mat3.mul(binv, v);
-            for (int i = 0; i < 3; i++) o[i] = Mat3.mod1(o[i]);
-            long key =
-                    Math.round(o[0] * 1e4) * 100_000_000L + Math.round(o[1] * 1e4) * 10_000L + Math.round(o[2] * 1e4);
-            if (!tried.add(key)) continue;
+        double[] base = Mat3.mul(binv, new double[] {rhs.get(0), rhs.get(1), rhs.get(2)});
+        for (double[] g : quotient(binv, Math.abs(Mat3.det(b)))) {
+            double[] o = {Mat3.mod1(base[0] + g[0]), Mat3.mod1(base[1] + g[1]), Mat3.mod1(base[2] + g[2])};
             if (satisfies(prim, rots, d, o, tol)) return o;
         }
         return null;
+    }
+
+    // the D elements of B⁻¹Z³ / Z³ (D = |det B|), generated from the columns of B⁻¹
+    private static List<double[]> quotient(double[][] binv, int det) {
+        List<double[]> out = new ArrayList<>();
+        out.add(new double[3]);
+        if (det <= 1) return out;
+        Set<Integer> seen = new HashSet<>();
+        seen.add(0);
+        for (int head = 0; head < out.size(); head++) {
+            double[] x = out.get(head);
+            for (int c = 0; c < 3; c++) {
+                double[] y = {Mat3.mod1(x[0] + binv[0][c]), Mat3.mod1(x[1] + binv[1][c]), Mat3.mod1(x[2] + binv[2][c])};
+                int key = 0;
+                for (double v : y) key = key * (det + 1) + (int) (Math.rint(v * det) % det);
+                if (seen.add(key)) out.add(y);
+            }
+        }
+        return out;
     }
 
     private static boolean satisfies(Cell prim, List<int[][]> rots, double[][] d, double[] o, double tol) {

@@ -33,9 +33,13 @@ final class SettingMatcher {
                 number++) {
             HallSetting h = HallSettings.standard(number);
             if (h.pointGroup() != pg) continue;
-            Match m = pg.crystalSystem() == CrystalSystem.MONOCLINIC
-                    ? matchMonoclinic(prim, rots, trans, h.hallNumber(), axes, tol)
-                    : matchFamily(prim, rots, trans, h.hallNumber(), axes, family(pg.crystalSystem()), tol);
+            Match m =
+                    switch (pg.crystalSystem()) {
+                        case MONOCLINIC -> matchMonoclinic(prim, rots, trans, h.hallNumber(), axes, tol);
+                        case TRICLINIC -> tryBasis(prim, rots, trans, h.hallNumber(), triclinicBasis(prim), tol);
+                        default -> matchFamily(
+                                prim, rots, trans, h.hallNumber(), axes, family(pg.crystalSystem()), tol);
+                    };
             if (m != null) return m;
         }
         return null;
@@ -47,6 +51,49 @@ final class SettingMatcher {
             case TRIGONAL, HEXAGONAL -> HEXAGONAL;
             default -> SIGNED_PERMUTATIONS;
         };
+    }
+
+    // the reduced primitive cell with a <= b <= c and the angles all acute or all obtuse (Niggli's
+    // sign convention), right-handed
+    private static int[][] triclinicBasis(Cell prim) {
+        Integer[] order = {0, 1, 2};
+        double[] len = new double[3];
+        for (int i = 0; i < 3; i++) len[i] = Math.sqrt(Mat3.norm2(prim.lattice[i]));
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(len[x], len[y]));
+        int[][] p = new int[3][3];
+        for (int j = 0; j < 3; j++) p[order[j]][j] = 1;
+        if (Mat3.det(p) < 0) for (int i = 0; i < 3; i++) p[i][2] = -p[i][2];
+        double[][] rows = Mat3.mul(Mat3.transpose(Mat3.toDouble(p)), prim.lattice);
+        double[] cos = {cos(rows[1], rows[2]), cos(rows[0], rows[2]), cos(rows[0], rows[1])};
+        double eps = 1e-5;
+        boolean acute = cos[0] > eps && cos[1] > eps && cos[2] > eps
+                || cos[0] * cos[1] * cos[2] > 0
+                        && Math.abs(cos[0]) > eps
+                        && Math.abs(cos[1]) > eps
+                        && Math.abs(cos[2]) > eps;
+        // proper sign flips of two axes: none, (a,b) negates cos α and cos β, (a,c) cos α and cos γ,
+        // (b,c) cos β and cos γ; keep the one that best fits all acute or all non-acute
+        int[][] flips = {{1, 1, 1}, {-1, -1, 1}, {-1, 1, -1}, {1, -1, -1}};
+        int[][] negates = {{1, 1, 1}, {-1, -1, 1}, {-1, 1, -1}, {1, -1, -1}};
+        int best = 0;
+        int bestBad = 4;
+        for (int f = 0; f < 4; f++) {
+            int bad = 0;
+            for (int x = 0; x < 3; x++) {
+                double c = cos[x] * negates[f][x];
+                if (acute ? c <= eps : c > eps) bad++;
+            }
+            if (bad < bestBad) {
+                bestBad = bad;
+                best = f;
+            }
+        }
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) p[i][j] *= flips[best][j];
+        return p;
+    }
+
+    private static double cos(double[] u, double[] v) {
+        return Mat3.dot(u, v) / Math.sqrt(Mat3.norm2(u) * Mat3.norm2(v));
     }
 
     private static Match matchFamily(
@@ -71,31 +118,61 @@ final class SettingMatcher {
         if (two == null) return null;
         List<int[]> inPlane = ConventionalAxes.perpendicular(two, 2);
         inPlane.sort((u, v) -> Double.compare(cartLen(prim, u), cartLen(prim, v)));
-        List<int[]> shortest = new ArrayList<>();
-        for (int[] v : inPlane) {
-            if (shortest.size() >= 6) break;
-            shortest.add(v);
-            shortest.add(new int[] {-v[0], -v[1], -v[2]});
-        }
+        List<int[]> shortest = inPlaneCandidates(prim, inPlane);
         Match best = null;
         double bestScore = Double.MAX_VALUE;
+        int[][] bs = {b, {-b[0], -b[1], -b[2]}};
         for (int[] a : shortest) {
             for (int[] c : shortest) {
-                int[][] p = {{a[0], b[0], c[0]}, {a[1], b[1], c[1]}, {a[2], b[2], c[2]}};
-                if (Mat3.det(p) <= 0) continue;
-                double score = cartLen(prim, a) + cartLen(prim, c);
-                if (score > bestScore + 1e-6) continue;
-                Match m = tryBasis(prim, rots, trans, hall, p, tol);
-                if (m == null) continue;
-                double beta = Math.abs(angle(prim, a, c) - 90);
-                double full = score + 1e-3 * beta;
-                if (full < bestScore) {
-                    bestScore = full;
-                    best = m;
+                for (int[] bb : bs) {
+                    int[][] p = {{a[0], bb[0], c[0]}, {a[1], bb[1], c[1]}, {a[2], bb[2], c[2]}};
+                    if (Mat3.det(p) <= 0) continue;
+                    double score = cartLen(prim, a) + cartLen(prim, c);
+                    if (score > bestScore + 1e-6) continue;
+                    Match m = tryBasis(prim, rots, trans, hall, p, tol);
+                    if (m == null) continue;
+                    double beta = angle(prim, a, c);
+                    // spglib's monoclinic cells have an obtuse beta, and a <= c when the cell allows
+                    double full = score
+                            + 1e-3 * (beta >= 90 - 1e-6 ? beta - 90 : 1000)
+                            + (cartLen(prim, a) > cartLen(prim, c) + 1e-6 ? 1e-4 : 0);
+                    if (full < bestScore) {
+                        bestScore = full;
+                        best = m;
+                    }
                 }
             }
         }
         return best;
+    }
+
+    // short lattice vectors in the plane: i·u + j·v for the two shortest independent directions
+    private static List<int[]> inPlaneCandidates(Cell prim, List<int[]> inPlane) {
+        List<int[]> out = new ArrayList<>();
+        if (inPlane.isEmpty()) return out;
+        int[] u = inPlane.get(0);
+        int[] v = null;
+        for (int[] w : inPlane) {
+            int[] c = {u[1] * w[2] - u[2] * w[1], u[2] * w[0] - u[0] * w[2], u[0] * w[1] - u[1] * w[0]};
+            if (c[0] != 0 || c[1] != 0 || c[2] != 0) {
+                v = w;
+                break;
+            }
+        }
+        if (v == null) return out;
+        for (int i = -2; i <= 2; i++) {
+            for (int j = -2; j <= 2; j++) {
+                if (i == 0 && j == 0) continue;
+                if (gcd(Math.abs(i), Math.abs(j)) != 1) continue;
+                out.add(new int[] {i * u[0] + j * v[0], i * u[1] + j * v[1], i * u[2] + j * v[2]});
+            }
+        }
+        out.sort((x, y) -> Double.compare(cartLen(prim, x), cartLen(prim, y)));
+        return out.subList(0, Math.min(out.size(), 12));
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     static Match tryBasis(Cell prim, List<int[][]> rots, List<double[]> trans, int hall, int[][] p, double tol) {

@@ -51,8 +51,8 @@ final class SiteAligner {
             if (cols[j] == rows[anchor] && (seen++ % (s1Supercell ? fu : 1)) == 0) origins.add(j);
         }
         MatchCell big = s1Supercell ? s1 : s2, target = s1Supercell ? s2 : s1;
-        Match best = null;
-        for (LatticeMapper.Mapping m : LatticeMapper.mappings(big.lattice, target.lattice, ltol, angleTol, fu)) {
+        Match[] best = {null};
+        LatticeMapper.forEachMapping(big.lattice, target.lattice, ltol, angleTol, fu, m -> {
             double[][] expanded = supercellCoords(big.frac, m.scale());
             double[][] s1fc = s1Supercell ? expanded : s1.frac;
             double[][] s2fc = s1Supercell ? s2.frac : expanded;
@@ -67,13 +67,14 @@ final class SiteAligner {
                 if (!isSubset(moved, s1fc, fracTol, rows, cols)) continue;
                 double[] dist = cartesianDistances(s1fc, moved, avg, rows, cols, norm);
                 double val = useRms ? rms(dist) : max(dist);
-                if (best == null || val < best.value()) {
-                    best = new Match(val, dist);
-                    if ((breakOnMatch || val < 1e-5) && val < stol) return best;
+                if (best[0] == null || val < best[0].value()) {
+                    best[0] = new Match(val, dist);
+                    if ((breakOnMatch || val < 1e-5) && val < stol) return true;
                 }
             }
-        }
-        return best != null && best.value() < stol ? best : null;
+            return false;
+        });
+        return best[0] != null && best[0].value() < stol ? best[0] : null;
     }
 
     // species kinds under the comparator: [0] for s1's sites, [1] for s2's
@@ -191,37 +192,44 @@ final class SiteAligner {
         double[][] images = images(basis);
         int n = f1.length, m = f2.length;
         double[][] d2 = new double[n][m];
-        double[][][] vec = new double[n][m][];
+        int[][] image = new int[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 if (rows[i] != cols[j] || !within(f1[i], f2[j], lllTol)) {
                     d2[i][j] = FAR;
-                    vec[i][j] = new double[] {FAR, FAR, FAR};
+                    image[i][j] = -1;
                     continue;
                 }
+                double x0 = c2[j][0] - c1[i][0], y0 = c2[j][1] - c1[i][1], z0 = c2[j][2] - c1[i][2];
                 double best = Double.MAX_VALUE;
-                double[] bv = null;
-                for (double[] im : images) {
-                    double x = c2[j][0] - c1[i][0] + im[0],
-                            y = c2[j][1] - c1[i][1] + im[1],
-                            z = c2[j][2] - c1[i][2] + im[2];
+                for (int k = 0; k < images.length; k++) {
+                    double x = x0 + images[k][0], y = y0 + images[k][1], z = z0 + images[k][2];
                     double d = x * x + y * y + z * z;
                     if (d < best) {
                         best = d;
-                        bv = new double[] {x, y, z};
+                        image[i][j] = k;
                     }
                 }
                 d2[i][j] = best;
-                vec[i][j] = bv;
             }
         }
         int[] s = LinearAssignment.solve(d2);
+        double[][] vec = new double[n][];
         double[] mean = new double[3];
-        for (int i = 0; i < n; i++) for (int k = 0; k < 3; k++) mean[k] += vec[i][s[i]][k] / n;
+        for (int i = 0; i < n; i++) {
+            int j = s[i], k = image[i][j];
+            vec[i] = k < 0
+                    ? new double[] {FAR, FAR, FAR}
+                    : new double[] {
+                        c2[j][0] - c1[i][0] + images[k][0],
+                        c2[j][1] - c1[i][1] + images[k][1],
+                        c2[j][2] - c1[i][2] + images[k][2]
+                    };
+            for (int c = 0; c < 3; c++) mean[c] += vec[i][c] / n;
+        }
         double[] dist = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] v = vec[i][s[i]];
-            double x = v[0] - mean[0], y = v[1] - mean[1], z = v[2] - mean[2];
+            double x = vec[i][0] - mean[0], y = vec[i][1] - mean[1], z = vec[i][2] - mean[2];
             dist[i] = Math.sqrt(x * x + y * y + z * z) * norm;
         }
         return dist;

@@ -25,12 +25,18 @@ import spinel.graph.symmetry.SiteAligner.Match;
  * Two structures match when the largest paired distance, after removing the mean displacement and
  * normalising by (V / N)^(1/3), is below stol.
  *
- * <p>Sites match under a {@link SiteComparator} ({@link SiteComparator#SPECIES} by default).
- * Primitive-cell reduction (pymatgen's {@code primitive_cell=True}) is not done here yet: structures
- * are compared in the cells given (Niggli-reduced), so a supercell matches its cell only with
- * {@code attemptSupercell(true)}. Thread-safe and immutable.
+ * <p>Sites match under a {@link SiteComparator} ({@link SiteComparator#SPECIES} by default). With
+ * {@code primitiveCell} (the default, as pymatgen), each structure is first reduced to its primitive
+ * cell ({@link PrimitiveCell}, spglib's pure-translation search, at pymatgen's tolerance of
+ * {@value #PRIMITIVE_TOLERANCE} Å), so a supercell matches its cell; pymatgen finds the primitive
+ * cell with its own search, which may differ for noisy structures near the tolerance. A structure
+ * whose primitive cell cannot be found consistently is compared in the cell given. Thread-safe and
+ * immutable.
  */
 public final class StructureMatcher {
+
+    /** Distance tolerance (Å) of the primitive-cell search, pymatgen's get_primitive_structure default. */
+    public static final double PRIMITIVE_TOLERANCE = 0.25;
 
     /** pymatgen's get_rms_dist: the normalised RMS displacement and the largest normalised distance. */
     public record RmsDisplacement(double rms, double maxDistance) {}
@@ -38,6 +44,7 @@ public final class StructureMatcher {
     private final double ltol;
     private final double stol;
     private final double angleTol;
+    private final boolean primitiveCell;
     private final boolean scale;
     private final boolean attemptSupercell;
     private final SiteComparator comparator;
@@ -46,6 +53,7 @@ public final class StructureMatcher {
         ltol = b.ltol;
         stol = b.stol;
         angleTol = b.angleTol;
+        primitiveCell = b.primitiveCell;
         scale = b.scale;
         attemptSupercell = b.attemptSupercell;
         comparator = b.comparator;
@@ -64,6 +72,7 @@ public final class StructureMatcher {
     /** Whether {@code a} and {@code b} are the same structure (pymatgen's {@code fit(a, b)}). */
     public boolean match(Structure a, Structure b) {
         if (!comparator.hash(a).equals(comparator.hash(b))) return false;
+
         return matchPrepared(prepare(a), prepare(b));
     }
 
@@ -129,9 +138,17 @@ public final class StructureMatcher {
                 this, known.parallelStream().map(this::prepare).toList());
     }
 
-    // pymatgen's _get_reduced_structure
+    // pymatgen's _get_reduced_structure: the primitive cell (optional), Niggli-reduced
     MatchCell prepare(Structure s) {
-        return MatchCell.reduced(s, comparator);
+        String hash = comparator.hash(s);
+        if (primitiveCell && s.size() > 1) {
+            try {
+                s = PrimitiveCell.find(s, PRIMITIVE_TOLERANCE).structure();
+            } catch (IllegalArgumentException inconsistent) {
+                // no consistent set of pure translations: compare the cell as given
+            }
+        }
+        return MatchCell.reduced(s, hash);
     }
 
     private List<List<Integer>> groupBlock(List<Integer> block, List<MatchCell> cells) {
@@ -196,6 +213,10 @@ public final class StructureMatcher {
         return angleTol;
     }
 
+    public boolean primitiveCell() {
+        return primitiveCell;
+    }
+
     public boolean scale() {
         return scale;
     }
@@ -210,8 +231,9 @@ public final class StructureMatcher {
 
     @Override
     public String toString() {
-        return "StructureMatcher(ltol=" + ltol + ", stol=" + stol + ", angle_tol=" + angleTol + ", scale=" + scale
-                + ", attempt_supercell=" + attemptSupercell + ", comparator=" + comparator + ")";
+        return "StructureMatcher(ltol=" + ltol + ", stol=" + stol + ", angle_tol=" + angleTol + ", primitive_cell="
+                + primitiveCell + ", scale=" + scale + ", attempt_supercell=" + attemptSupercell + ", comparator="
+                + comparator + ")";
     }
 
     /** Options with pymatgen's names and defaults. */
@@ -219,6 +241,7 @@ public final class StructureMatcher {
         private double ltol = 0.2;
         private double stol = 0.3;
         private double angleTol = 5;
+        private boolean primitiveCell = true;
         private boolean scale = true;
         private boolean attemptSupercell = false;
         private SiteComparator comparator = SiteComparator.SPECIES;
@@ -240,6 +263,12 @@ public final class StructureMatcher {
         /** Angle tolerance, degrees (default 5). */
         public Builder angleTol(double v) {
             angleTol = positive("angle_tol", v);
+            return this;
+        }
+
+        /** Reduce both structures to their primitive cells before matching (default true). */
+        public Builder primitiveCell(boolean v) {
+            primitiveCell = v;
             return this;
         }
 

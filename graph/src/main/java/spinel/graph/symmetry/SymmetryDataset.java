@@ -27,6 +27,8 @@ import spinel.graph.Lattice;
  * @param primitiveToConventional integer matrix P whose columns are the conventional axes in the
  *                              primitive basis
  * @param originShift           origin of the standard setting in primitive fractional coordinates
+ * @param primitive             the primitive cell found (Delaunay-reduced, sites in order of
+ *                              first appearance)
  */
 public record SymmetryDataset(
         int number,
@@ -44,7 +46,8 @@ public record SymmetryDataset(
         Lattice conventionalLattice,
         int conventionalSize,
         int[][] primitiveToConventional,
-        double[] originShift) {
+        double[] originShift,
+        spinel.graph.Structure primitive) {
 
     /** The crystal system. */
     public CrystalSystem crystalSystem() {
@@ -54,6 +57,15 @@ public record SymmetryDataset(
     /** The Hall setting (symbols, choice, arithmetic class). */
     public HallSetting hallSetting() {
         return HallSettings.get(hallNumber);
+    }
+
+    /**
+     * The standardized conventional cell: the conventional axes of the standard Hall setting, its
+     * origin, every site of the primitive cell with its centring copies, in [0, 1). Lattice vectors
+     * stay in the input's Cartesian frame and are not idealized.
+     */
+    public spinel.graph.Structure conventionalStructure() {
+        return StandardCells.conventional(this);
     }
 
     /** Number of distinct orbits (crystallographically distinct sites). */

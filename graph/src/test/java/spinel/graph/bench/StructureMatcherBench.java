@@ -62,11 +62,18 @@ public final class StructureMatcherBench {
         JsonNode pairs = new ObjectMapper().readTree(file.toFile()).get("pairs");
         List<Structure[]> s = new ArrayList<>();
         for (JsonNode p : pairs) s.add(new Structure[] {structure(p.get("a")), structure(p.get("b"))});
-        StructureMatcher sc = StructureMatcher.builder().attemptSupercell(true).build();
-        StructureMatcher noScale =
-                StructureMatcher.builder().attemptSupercell(true).scale(false).build();
+        StructureMatcher sc = StructureMatcher.builder()
+                .primitiveCell(false)
+                .attemptSupercell(true)
+                .build();
+        StructureMatcher noScale = StructureMatcher.builder()
+                .primitiveCell(false)
+                .attemptSupercell(true)
+                .scale(false)
+                .build();
+        StructureMatcher defaults = StructureMatcher.withDefaults();
         Map<String, int[]> byKind = new TreeMap<>();
-        int same = 0, sameNoScale = 0, rmsBoth = 0, rmsClose = 0, positives = 0;
+        int same = 0, sameNoScale = 0, sameDefaults = 0, rmsBoth = 0, rmsClose = 0, positives = 0;
         List<String> disagree = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             JsonNode p = pairs.get(i);
@@ -87,6 +94,11 @@ public final class StructureMatcherBench {
             }
             if (noScale.match(s.get(i)[0], s.get(i)[1])
                     == p.get("sc_noscale").get("fit").asBoolean()) sameNoScale++;
+            boolean refDefault = p.get("default").get("fit").asBoolean();
+            if (defaults.match(s.get(i)[0], s.get(i)[1]) == refDefault) sameDefaults++;
+            else
+                disagree.add("[defaults] " + p.get("kind").asText() + " "
+                        + p.get("name").asText() + " pymatgen=" + refDefault);
             JsonNode rms = p.get("sc").get("rms");
             var mine = sc.rmsDisplacement(s.get(i)[0], s.get(i)[1]);
             if (!rms.isNull() && mine.isPresent()) {
@@ -100,13 +112,14 @@ public final class StructureMatcherBench {
         System.out.printf(
                 Locale.ROOT,
                 "{\"result\": \"verdicts\", \"pairs\": %d, \"pymatgen_matches\": %d, \"same\": %d, \"agreement\": %.4f,"
-                        + " \"same_noscale\": %d, \"rms_both\": %d, \"rms_within_1e-3\": %d,"
+                        + " \"same_noscale\": %d, \"same_defaults\": %d, \"rms_both\": %d, \"rms_within_1e-3\": %d,"
                         + " \"by_kind [pairs, same, pymatgen matches]\": {%s}}%n",
                 s.size(),
                 positives,
                 same,
                 same / (double) s.size(),
                 sameNoScale,
+                sameDefaults,
                 rmsBoth,
                 rmsClose,
                 kinds);

@@ -21,8 +21,10 @@ import spinel.graph.Structure;
 
 class StructureMatcherTest {
 
-    private static final StructureMatcher SUPERCELL =
-            StructureMatcher.builder().attemptSupercell(true).build();
+    private static final StructureMatcher SUPERCELL = StructureMatcher.builder()
+            .primitiveCell(false)
+            .attemptSupercell(true)
+            .build();
 
     static Structure structure(JsonNode s) {
         Lattice lattice = new Lattice(NiggliReductionTest.matrix(s.get("lattice")));
@@ -67,9 +69,13 @@ class StructureMatcherTest {
     void sameVerdictAsPymatgenOnRealPairs() throws IOException {
         JsonNode pairs =
                 NiggliReductionTest.resource("matcher_pairs_pymatgen.json").get("pairs");
-        StructureMatcher noScale =
-                StructureMatcher.builder().attemptSupercell(true).scale(false).build();
-        int n = 0, same = 0, sameNoScale = 0, rmsClose = 0, rmsBoth = 0, positives = 0;
+        StructureMatcher noScale = StructureMatcher.builder()
+                .primitiveCell(false)
+                .attemptSupercell(true)
+                .scale(false)
+                .build();
+        StructureMatcher defaults = StructureMatcher.withDefaults();
+        int n = 0, same = 0, sameNoScale = 0, sameDefaults = 0, rmsClose = 0, rmsBoth = 0, positives = 0;
         List<String> disagreements = new ArrayList<>();
         for (JsonNode p : pairs) {
             Structure a = structure(p.get("a")), b = structure(p.get("b"));
@@ -78,6 +84,7 @@ class StructureMatcherTest {
             if (got == ref) same++;
             else disagreements.add(p.get("kind").asText() + " " + p.get("name").asText() + " pymatgen " + ref);
             if (noScale.match(a, b) == p.get("sc_noscale").get("fit").asBoolean()) sameNoScale++;
+            if (defaults.match(a, b) == p.get("default").get("fit").asBoolean()) sameDefaults++;
             if (ref) positives++;
             JsonNode rms = p.get("sc").get("rms");
             Optional<StructureMatcher.RmsDisplacement> mine = SUPERCELL.rmsDisplacement(a, b);
@@ -92,6 +99,7 @@ class StructureMatcherTest {
         assertTrue(positives > n / 4 && positives < n - n / 10, "both verdicts present: " + positives);
         assertTrue(same >= 0.99 * n, same + " of " + n + " agree; " + disagreements);
         assertTrue(sameNoScale >= 0.99 * n, sameNoScale + " of " + n + " agree without scaling");
+        assertTrue(sameDefaults >= 0.99 * n, sameDefaults + " of " + n + " agree with the defaults (primitive cells)");
         assertTrue(rmsClose >= 0.97 * rmsBoth, rmsClose + " of " + rmsBoth + " RMS within 1e-3");
     }
 
@@ -108,7 +116,10 @@ class StructureMatcherTest {
                 List.of(
                         Site.of(Element.of("Na"), prim.toFractional(shift), prim),
                         Site.of(Element.of("Cl"), prim.toFractional(clCart), prim)));
-        assertFalse(StructureMatcher.withDefaults().match(conv, p), "different cell sizes need attempt_supercell");
+        StructureMatcher asGiven =
+                StructureMatcher.builder().primitiveCell(false).build();
+        assertFalse(asGiven.match(conv, p), "different cell sizes need the primitive cell or attempt_supercell");
+        assertTrue(StructureMatcher.withDefaults().match(conv, p));
         assertTrue(SUPERCELL.match(conv, p));
         assertTrue(SUPERCELL.match(p, conv));
         StructureMatcher.RmsDisplacement d = SUPERCELL.rmsDisplacement(conv, p).orElseThrow();
@@ -129,8 +140,12 @@ class StructureMatcherTest {
         f[0] += 0.02; // 0.1128 Å along a
         sites.set(0, Site.of(Element.of("Na"), f, conv.lattice()));
         Structure moved = new Structure(conv.lattice(), sites);
-        StructureMatcher.RmsDisplacement d =
-                StructureMatcher.withDefaults().rmsDisplacement(conv, moved).orElseThrow();
+        // in the cells given: the primitive-cell search (0.25 Å) would average the moved atom away
+        StructureMatcher.RmsDisplacement d = StructureMatcher.builder()
+                .primitiveCell(false)
+                .build()
+                .rmsDisplacement(conv, moved)
+                .orElseThrow();
         // one of 8 sites moved by δ; after removing the mean shift the displacements are
         // 7δ/8 and δ/8 (×7); normalised by (V/N)^(1/3) = 5.64/2
         double delta = 0.02 * 5.64 / (5.64 / 2);
@@ -215,6 +230,7 @@ class StructureMatcherTest {
         assertEquals(0.2, m.ltol());
         assertEquals(0.3, m.stol());
         assertEquals(5, m.angleTol());
+        assertTrue(m.primitiveCell());
         assertTrue(m.scale());
         assertFalse(m.attemptSupercell());
     }

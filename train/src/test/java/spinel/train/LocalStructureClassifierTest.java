@@ -1,4 +1,4 @@
-package spinel.descriptors;
+package spinel.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

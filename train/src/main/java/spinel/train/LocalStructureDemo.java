@@ -1,4 +1,4 @@
-package spinel.descriptors;
+package spinel.train;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -12,6 +12,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import spinel.descriptors.BondOrder;
+import spinel.descriptors.Neighborhoods;
+import spinel.descriptors.Steinhardt;
+import spinel.descriptors.SyntheticStructures;
 import spinel.graph.Element;
 import spinel.graph.Structure;
 import spinel.graph.io.AtomicFiles;

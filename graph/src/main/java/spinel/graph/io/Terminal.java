@@ -1,4 +1,4 @@
-package spinel.zoo;
+package spinel.graph.io;
 
 import java.io.IOException;
 import java.nio.file.Files;

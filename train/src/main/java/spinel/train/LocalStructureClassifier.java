@@ -1,28 +1,29 @@
-package spinel.descriptors;
+package spinel.train;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
+import ai.djl.training.initializer.XavierInitializer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.fitting.MultivariateNormalMixtureExpectationMaximization;
@@ -38,7 +39,7 @@ import org.apache.commons.math3.util.Pair;
  * J. Chem. Phys. 151, 154901 (2019): each atom's descriptor vector (in the paper, the averaged
  * bond-order parameters q̄_1..q̄_8 with SANN neighbours) is standardised and compressed by a
  * fully connected autoencoder (DJL, PyTorch engine: d → h (ReLU) → c (linear) → h (ReLU) → d,
- * trained on the mean squared reconstruction error with Adam); a Gaussian mixture (Commons Math
+ * trained on the mean squared reconstruction error with Adam by the one {@link TrainingLoop}); a Gaussian mixture (Commons Math
  * expectation–maximisation, k-means++ initialisation, best of several starts) is fitted to the
  * standardised latent vectors for k = 1..k_max components, and the k with the lowest Bayesian
  * information criterion is kept, as in the paper. Each atom's label is its most probable
@@ -92,65 +93,9 @@ public final class LocalStructureClassifier {
     public Result fit(double[][] x) {
         int n = x.length;
         if (n < 10) throw new IllegalArgumentException("need at least 10 environments, got " + n);
-        int d = x[0].length;
         double[][] z = standardise(x);
-        double[][] code;
-        double fve;
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) seed);
-        int h = hidden > 0 ? hidden : 10 * d;
-        try (Model model = Model.newInstance("boattini-autoencoder", engine.getEngineName())) {
-            SequentialBlock encoder = new SequentialBlock()
-                    .add(Linear.builder().setUnits(h).build())
-                    .add(Activation::relu)
-                    .add(Linear.builder().setUnits(latent).build());
-            SequentialBlock decoder = new SequentialBlock()
-                    .add(Linear.builder().setUnits(h).build())
-                    .add(Activation::relu)
-                    .add(Linear.builder().setUnits(d).build());
-            model.setBlock(new SequentialBlock().add(encoder).add(decoder));
-            NDManager m = model.getNDManager();
-            float[] flat = new float[n * d];
-            for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) flat[i * d + j] = (float) z[i][j];
-            NDArray data = m.create(flat, new Shape(n, d));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam()
-                            .optLearningRateTracker(Tracker.fixed(learningRate))
-                            .build());
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(batchSize, d));
-                ArrayDataset ds = new ArrayDataset.Builder()
-                        .setData(data)
-                        .optLabels(data)
-                        .setSampling(Math.min(batchSize, n), true)
-                        .build();
-                for (int epoch = 0; epoch < epochs; epoch++) {
-                    for (Batch batch : trainer.iterateDataset(ds)) {
-                        EasyTrain.trainBatch(trainer, batch);
-                        trainer.step();
-                        batch.close();
-                    }
-                }
-                ParameterStore ps = new ParameterStore(m, false);
-                NDArray c = encoder.forward(ps, new NDList(data), false).singletonOrThrow();
-                NDArray rec = decoder.forward(ps, new NDList(c), false).singletonOrThrow();
-                float[] cf = c.toFloatArray();
-                float[] rf = rec.toFloatArray();
-                code = new double[n][latent];
-                for (int i = 0; i < n; i++) for (int j = 0; j < latent; j++) code[i][j] = cf[i * latent + j];
-                double err = 0, var = 0;
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        double r = z[i][j] - rf[i * d + j];
-                        err += r * r;
-                        var += z[i][j] * z[i][j];
-                    }
-                }
-                fve = var == 0 ? 1 : 1 - err / var;
-            } catch (IOException | TranslateException e) {
-                throw new IllegalStateException("autoencoder training failed: " + e.getMessage(), e);
-            }
-        }
+        double[] fve = new double[1];
+        double[][] code = encode(z, fve);
         double[][] lat = standardise(code);
         double[] bic = new double[maxClusters];
         Arrays.fill(bic, Double.NaN);
@@ -169,7 +114,83 @@ public final class LocalStructureClassifier {
             }
         }
         if (best == null) throw new IllegalStateException("no Gaussian mixture could be fitted to the latent space");
-        return new Result(lat, assign(best, lat), bestK, bic, fve, best);
+        return new Result(lat, assign(best, lat), bestK, bic, fve[0], best);
+    }
+
+    /**
+     * Trains the autoencoder on the standardised rows {@code z} through the one training loop
+     * ({@link TrainingLoop}: Adam, mean squared reconstruction error, seeded shuffles; its checkpoints
+     * go to a temporary folder, deleted afterwards) and returns each row's latent vector;
+     * {@code fve[0]} receives the fraction of variance explained.
+     */
+    private double[][] encode(double[][] z, double[] fve) {
+        int n = z.length, d = z[0].length, h = hidden > 0 ? hidden : 10 * d;
+        SequentialBlock encoder = new SequentialBlock()
+                .add(Linear.builder().setUnits(h).build())
+                .add(Activation::relu)
+                .add(Linear.builder().setUnits(latent).build());
+        SequentialBlock decoder = new SequentialBlock()
+                .add(Linear.builder().setUnits(h).build())
+                .add(Activation::relu)
+                .add(Linear.builder().setUnits(d).build());
+        SequentialBlock autoencoder = new SequentialBlock().add(encoder).add(decoder);
+        float[][] rows = new float[n][d];
+        float[] flat = new float[n * d];
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) flat[i * d + j] = rows[i][j] = (float) z[i][j];
+        TrainConfig config = TrainConfig.builder()
+                .optLearningRate(learningRate)
+                .optBatchSize(Math.min(batchSize, n))
+                .optEpochs(epochs)
+                .optSeed(seed)
+                .build();
+        Path tmp = null;
+        try (NDManager m = NDManager.newBaseManager()) {
+            tmp = Files.createTempDirectory("spinel-autoencoder");
+            Engine.getInstance().setRandomSeed((int) seed);
+            // the initialiser DJL's DefaultTrainingConfig gives weights (as before the move to TrainingLoop)
+            autoencoder.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            autoencoder.initialize(m, DataType.FLOAT32, new Shape(1, d));
+            new TrainingLoop(config)
+                    .setLog(new PrintStream(OutputStream.nullOutputStream()))
+                    .optProgressBar(false)
+                    .fit(
+                            autoencoder,
+                            m,
+                            ArrayBatchSource.regression(
+                                    rows, rows, IntStream.range(0, n).toArray()),
+                            null,
+                            tmp);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray c = encoder.forward(ps, new NDList(m.create(flat, new Shape(n, d))), false)
+                    .singletonOrThrow();
+            float[] rec =
+                    decoder.forward(ps, new NDList(c), false).singletonOrThrow().toFloatArray();
+            float[] cf = c.toFloatArray();
+            double[][] code = new double[n][latent];
+            double err = 0, var = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < latent; j++) code[i][j] = cf[i * latent + j];
+                for (int j = 0; j < d; j++) {
+                    err += (z[i][j] - rec[i * d + j]) * (z[i][j] - rec[i * d + j]);
+                    var += z[i][j] * z[i][j];
+                }
+            }
+            fve[0] = var == 0 ? 1 : 1 - err / var;
+            return code;
+        } catch (IOException e) {
+            throw new UncheckedIOException("autoencoder training failed: " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 
     /** Most probable component of each point. */

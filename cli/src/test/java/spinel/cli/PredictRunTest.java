@@ -1,0 +1,139 @@
+package spinel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code spinel train} → {@code spinel predict --model RUN_DIR} (and the packaged model made from the
+ * run by {@code spinel zoo package}) reproduce the run's own predictions.csv to 1e-5, from structure
+ * files alone, for each kind of run; on the reference CGCNN's 10 sample CIFs (skipped without ../shared).
+ */
+class PredictRunTest {
+
+    static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void sample() {
+        Assumptions.assumeTrue(Files.isDirectory(TrainCommandTest.SAMPLE));
+    }
+
+    /** Trains a run with {@code args} into {@code dir/name}. */
+    static Path train(String name, String... args) throws Exception {
+        List<String> a = new ArrayList<>(List.of(
+                "--data", TrainCommandTest.SAMPLE.toString(),
+                "--epochs", "2",
+                "--batch", "4",
+                "--test-fraction", "0.3",
+                "--atom-fea-len", "8",
+                "--h-fea-len", "16",
+                "--cache", dir.resolve("cache").toString(),
+                "--out", dir.resolve(name).toString()));
+        a.addAll(List.of(args));
+        TrainCommandTest.run(new TrainCommand(), a.toArray(new String[0]));
+        return dir.resolve(name);
+    }
+
+    /** id → {prediction or probability, label} of the run's predictions.csv (its test rows). */
+    static Map<String, String[]> written(Path run) throws Exception {
+        Map<String, String[]> m = new HashMap<>();
+        List<String> rows = Files.readAllLines(run.resolve("predictions.csv"));
+        for (String r : rows.subList(1, rows.size())) {
+            String[] c = r.split(",");
+            m.put(c[0], c);
+        }
+        return m;
+    }
+
+    /** Predicts the run's test rows with {@code model} and compares them with its predictions.csv. */
+    static List<JsonNode> assertReproduces(Path run, String model) throws Exception {
+        Map<String, String[]> want = written(run);
+        List<String> args = new ArrayList<>(
+                List.of("--model", model, "--cache-dir", dir.resolve("zoo").toString()));
+        for (String id : want.keySet())
+            args.add(TrainCommandTest.SAMPLE.resolve(id + ".cif").toString());
+        FirstHourTest.Run r = FirstHourTest.run(null, prepend("predict", args));
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = r.lines();
+        assertEquals(want.size(), lines.size());
+        for (JsonNode n : lines) {
+            String id = Path.of(n.get("file").asText()).getFileName().toString().replace(".cif", "");
+            String[] c = want.get(id);
+            if (n.has("probabilities")) {
+                assertEquals(c[2], n.get("prediction").asText(), id);
+                assertEquals(
+                        Double.parseDouble(c[3]), n.at("/probabilities/" + c[2]).asDouble(), TOLERANCE, id);
+            } else {
+                assertEquals(Double.parseDouble(c[2]), n.get("prediction").asDouble(), TOLERANCE, id);
+            }
+        }
+        return lines;
+    }
+
+    static String[] prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(new String[0]);
+    }
+
+    /** Packages {@code run} with {@code spinel zoo package} and returns the archive. */
+    static Path packaged(Path run, String name) throws Exception {
+        Path out = dir.resolve("packaged-" + name);
+        FirstHourTest.Run r = FirstHourTest.run(
+                null,
+                "zoo",
+                "package",
+                run.toString(),
+                "--id",
+                "test/" + name,
+                "--title",
+                name,
+                "--data",
+                "the 10 sample CIFs",
+                "--command",
+                "PredictRunTest",
+                "--out",
+                out.toString(),
+                "--registry",
+                out.resolve("registry/test.json").toString());
+        assertEquals(0, r.code(), r.err());
+        return out.resolve(name + ".zip");
+    }
+
+    @Test
+    void cgcnnRegressionRunAndItsPackage() throws Exception {
+        Path run = train("cgcnn");
+        assertReproduces(run, run.toString());
+        assertReproduces(run, packaged(run, "cgcnn").toString());
+    }
+
+    @Test
+    void mlpEnsembleGivesMeanAndSpread() throws Exception {
+        Path run = train("mlp", "--model", "mlp-both", "--ensemble", "3");
+        for (JsonNode n : assertReproduces(run, run.toString()))
+            assertTrue(n.get("spread").asDouble() > 0, n.toString());
+        assertReproduces(run, packaged(run, "mlp").toString());
+    }
+
+    @Test
+    void fusionClassificationRun() throws Exception {
+        Path run = train("fusion", "--model", "fusion", "--task", "binary", "--threshold", "5");
+        assertReproduces(run, run.toString());
+        assertReproduces(run, packaged(run, "fusion").toString());
+    }
+}

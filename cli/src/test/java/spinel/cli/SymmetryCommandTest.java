@@ -1,0 +1,146 @@
+package spinel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spinel.graph.Structure;
+import spinel.graph.io.Structures;
+
+class SymmetryCommandTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    // spglib 2.0.2 on the examples (scripts/gen_spglib_reference.py), symprec 0.01
+    private static final Map<String, String> SPGLIB = Map.ofEntries(
+            Map.entry("Al2O3-corundum.cif", "167 R-3c hR"),
+            Map.entry("CsCl.cif", "221 Pm-3m cP"),
+            Map.entry("Cu.cif", "225 Fm-3m cF"),
+            Map.entry("Fe.cif", "229 Im-3m cI"),
+            Map.entry("Kaolinite.cif", "1 P1 aP"),
+            Map.entry("Mg.cif", "194 P6_3/mmc hP"),
+            Map.entry("NaCl.cif", "225 Fm-3m cF"),
+            Map.entry("Si.cif", "227 Fd-3m cF"),
+            Map.entry("SrTiO3.cif", "221 Pm-3m cP"),
+            Map.entry("TiO2-rutile.cif", "136 P4_2/mnm tP"),
+            Map.entry("ZnO-wurtzite.cif", "186 P6_3mc hP"));
+
+    @Test
+    void everyExampleGetsSpglibsSpaceGroup() throws Exception {
+        String[] args = new String[SPGLIB.size() + 1];
+        args[0] = "symmetry";
+        int k = 1;
+        for (String f : SPGLIB.keySet()) args[k++] = EXAMPLES.resolve(f).toString();
+        GraphCommandTest.Result r = GraphCommandTest.run(args);
+        assertEquals(0, r.code());
+        assertEquals(SPGLIB.size(), r.lines().size());
+        for (JsonNode line : r.lines()) {
+            String name = Path.of(line.get("file").asText()).getFileName().toString();
+            assertTrue(line.get("ok").asBoolean(), name);
+            assertEquals(
+                    SPGLIB.get(name),
+                    line.get("number").asInt() + " " + line.get("international").asText() + " "
+                            + line.get("bravais").asText(),
+                    name);
+            assertTrue(line.get("declared_agrees").asBoolean(), name);
+        }
+    }
+
+    @Test
+    void rockSaltRecordFollowsTheContract() throws Exception {
+        JsonNode l = GraphCommandTest.run(
+                        "symmetry",
+                        "--symprec",
+                        "0.001",
+                        EXAMPLES.resolve("NaCl.cif").toString())
+                .lines()
+                .get(0);
+        assertEquals(0.001, l.get("symprec").asDouble());
+        assertEquals(523, l.get("hall_number").asInt());
+        assertEquals("-F 4 2 3", l.get("hall").asText());
+        assertEquals("m-3m", l.get("point_group").asText());
+        assertEquals("cubic", l.get("crystal_system").asText());
+        assertEquals(2, l.get("n_primitive").asInt());
+        assertEquals(8, l.get("conventional").get("nsites").asInt());
+        assertEquals(5.6402, l.get("conventional").get("a").asDouble(), 1e-6);
+        assertEquals(90, l.get("conventional").get("gamma").asDouble(), 1e-6);
+        assertEquals("[0,0,0,0,4,4,4,4]", l.get("equivalent_atoms").toString());
+        assertEquals(225, l.get("declared").get("number").asInt());
+        assertEquals("F m -3 m", l.get("declared").get("symbol").asText());
+    }
+
+    @Test
+    void badFileGivesAnOkFalseLineAndTheOthersGoOn(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.cif");
+        Files.writeString(bad, "data_x\n_cell_length_a 3\n");
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "symmetry", bad.toString(), EXAMPLES.resolve("Cu.cif").toString());
+        assertEquals(1, r.code());
+        assertFalse(r.lines().get(0).get("ok").asBoolean());
+        assertTrue(r.lines().get(0).get("error").asText().length() > 0);
+        assertEquals(225, r.lines().get(1).get("number").asInt());
+    }
+
+    @Test
+    void standardizeWritesTheConventionalCell(@TempDir Path dir) throws Exception {
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "symmetry",
+                "--standardize",
+                "conventional",
+                "--out",
+                dir.toString(),
+                EXAMPLES.resolve("Si.cif").toString());
+        assertEquals(0, r.code());
+        Path written = Path.of(r.lines().get(0).get("standardized").asText());
+        Structure s = Structures.readOne(written);
+        assertEquals(8, s.size());
+        assertEquals(5.431, s.lattice().a(), 1e-3);
+        GraphCommandTest.Result again = GraphCommandTest.run("symmetry", written.toString());
+        assertEquals(227, again.lines().get(0).get("number").asInt());
+    }
+
+    @Test
+    void predictCarriesTheExactSymmetryAndRunsNoSymmetryClassifierByDefault() throws Exception {
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "predict",
+                "--no-progress",
+                "--offline",
+                EXAMPLES.resolve("NaCl.cif").toString(),
+                EXAMPLES.resolve("ZnO-wurtzite.cif").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.lines().size() >= 2);
+        for (JsonNode l : r.lines()) {
+            String name = Path.of(l.get("file").asText()).getFileName().toString();
+            String want = SPGLIB.get(name);
+            JsonNode sym = l.get("symmetry");
+            assertEquals(
+                    want.split(" ")[0] + " " + want.split(" ")[1],
+                    sym.get("number").asInt() + " " + sym.get("international").asText(),
+                    name);
+            String model = l.get("model").asText();
+            assertFalse(model.contains("crystal-system") || model.contains("space-group"), model);
+        }
+    }
+
+    @Test
+    void aSymmetryClassifierAskedForSaysWhetherItAgrees() throws Exception {
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "predict",
+                "--no-progress",
+                "--offline",
+                "--model",
+                "spinel/crystal-system",
+                EXAMPLES.resolve("NaCl.cif").toString());
+        JsonNode l = r.lines().get(0);
+        assertEquals("cubic", l.get("symmetry").get("crystal_system").asText());
+        assertEquals(
+                l.get("prediction").asText().equals("cubic"),
+                l.get("agrees_with_symmetry").asBoolean());
+    }
+}

@@ -1,0 +1,140 @@
+package spinel.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spinel.graph.Composition;
+import spinel.graph.Structure;
+
+class GanTest {
+
+    static GanConfig tiny() {
+        return new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 3);
+    }
+
+    static List<Structure> data() {
+        List<Structure> out = new ArrayList<>();
+        for (Proposal p : new RandomSearch(5).propose(Formula.parse("Na2Cl2"), 6)) out.add(p.structure());
+        for (Proposal p : new RandomSearch(6).propose(Formula.parse("Ti2O4"), 6)) out.add(p.structure());
+        return out;
+    }
+
+    @Test
+    void spectralNormalisationDividesByTheLargestSingularValue() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SpectralDense layer = new SpectralDense(5, 3);
+            layer.initialize(m, DataType.FLOAT32, new Shape(1, 5));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray x = m.eye(5);
+            NDArray y = null;
+            for (int i = 0; i < 50; i++)
+                y = layer.forward(ps, new NDList(x), true).head();
+            NDArray bias = null;
+            for (var e : layer.getParameters())
+                if (e.getKey().endsWith("bias")) bias = e.getValue().getArray();
+            float[] w = y.sub(bias).transpose().toFloatArray(); // rows of W/σ
+            double[][] wm = new double[3][5];
+            for (int i = 0; i < 15; i++) wm[i / 5][i % 5] = w[i];
+            double sigma = new SingularValueDecomposition(new Array2DRowRealMatrix(wm)).getNorm();
+            assertEquals(1.0, sigma, 1e-3);
+        }
+    }
+
+    @Test
+    void environmentDistancesAgreeWithTheValidityCheck() {
+        List<Structure> ss = data();
+        PointClouds pc = PointClouds.of(ss, 8);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDList b = pc.batch(m, new int[] {0, 7});
+            NDArray d = PeriodicEnvironment.distances(b.get(0), b.get(1));
+            NDArray pm = PeriodicEnvironment.pairMask(b.get(3));
+            NDArray masked = d.add(pm.neg().add(1f).mul(1e3f));
+            float[] min = masked.reshape(2, -1).min(new int[] {1}).toFloatArray();
+            assertEquals(Validity.shortestDistance(ss.get(0)), min[0], 1e-3);
+            assertEquals(Validity.shortestDistance(ss.get(7)), min[1], 1e-3);
+            NDArray env = PeriodicEnvironment.environments(d, pm, b.get(2));
+            assertEquals(new Shape(2, 8, PeriodicEnvironment.length()), env.getShape());
+            assertEquals(0f, env.get("0, 4:").abs().sum().getFloat(), 0f, "padding atoms have empty environments");
+        }
+    }
+
+    @Test
+    void generatedCrystalsHaveTheAskedCellContent() {
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            GanGenerator g = new GanGenerator(gan, 1);
+            Composition cell = Formula.parse("Nb2O4");
+            for (Proposal p : g.propose(cell, 5)) {
+                assertEquals(cell, p.structure().composition());
+                double vpa = p.structure().volume() / 6;
+                assertTrue(vpa > 4 && vpa < 70, "volume per atom " + vpa);
+            }
+        }
+    }
+
+    @Test
+    void resumedTrainingEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) throws IOException {
+        PointClouds pc = PointClouds.of(data(), 8);
+        float[] straight, resumed;
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            new GanTraining().setLog(nullStream()).optCheckpointSteps(100).fit(gan, pc, 2, dir.resolve("a"));
+            straight = sample(gan);
+        }
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            new GanTraining().setLog(nullStream()).optCheckpointSteps(2).fit(gan, pc, 1, dir.resolve("b"));
+        }
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            List<GanTraining.LogRecord> h =
+                    new GanTraining().setLog(nullStream()).optCheckpointSteps(2).fit(gan, pc, 2, dir.resolve("b"));
+            assertEquals(6, h.get(h.size() - 1).step() + 3 * h.get(h.size() - 1).epoch(), "2 epochs of 3 steps");
+            resumed = sample(gan);
+        }
+        assertArrayEquals(straight, resumed, 1e-5f);
+        try (CrystalGan gan = CrystalGan.loadGenerator(dir.resolve("a").resolve(GanTraining.GENERATOR))) {
+            assertArrayEquals(straight, sample(gan), 1e-6f);
+        }
+        GanConfig other = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 4);
+        try (CrystalGan gan = new CrystalGan(other)) {
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> new GanTraining().setLog(nullStream()).fit(gan, pc, 2, dir.resolve("a")));
+            assertTrue(e.getMessage().contains("another GAN config"), e.getMessage());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("a").resolve(GanTraining.CHECKPOINT)));
+    }
+
+    private static float[] sample(CrystalGan gan) {
+        Composition cell = Formula.parse("Na2Cl2");
+        PointClouds cells = PointClouds.ofCells(Collections.nCopies(2, cell), 8);
+        List<Structure> s = gan.generate(cells, Collections.nCopies(2, Formula.sites(cell)), new Random(9));
+        float[] out = new float[2 * 4 * 3 + 2];
+        int k = 0;
+        for (Structure x : s) {
+            for (double[] f : x.fracCoords()) for (double v : f) out[k++] = (float) v;
+            out[k++] = (float) x.volume();
+        }
+        return out;
+    }
+
+    private static java.io.PrintStream nullStream() {
+        return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+}
