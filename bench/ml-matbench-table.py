@@ -24,8 +24,7 @@ for model in sorted(p for p in root.iterdir() if p.is_dir() and p.name != "graph
         rss = max(rss, int(kb) / 1024)
         if k == 0 and (fold / "command.txt").exists():
             cmd = (fold / "command.txt").read_text().strip()
-            cmd = cmd.split(" --out ")[0].replace(" --data " + cmd.split(" --data ")[1].split()[0], " --data DATA") \
-                if " --data " in cmd else cmd
+            cmd = cmd.split(" --out ")[0].strip()
     if not maes:
         continue
     per = " / ".join(f"{maes[k]:.4g}" if k in maes else "—" for k in range(5))
