@@ -81,7 +81,7 @@ class CrystalGraphConvNetTest {
                             assertTrue(batch.numAtoms() > 1024); // several chunks of 300 atoms, the last one partial
                             NDArray fast = net.forward(ps, batch, false).head();
                             NDArray exact = net.trace(ps, batch).get("out.0");
-                            // float32: folded BatchNorm and the bond term per distinct row sum in another order (seen 2.7e-5)
+                            // float32 sums in another order (folded BatchNorm, bond rows): 2.7e-5 seen
                             assertArraysClose(exact, fast, 1e-4);
                         }
                     }
