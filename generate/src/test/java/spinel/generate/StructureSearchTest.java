@@ -48,7 +48,7 @@ class StructureSearchTest {
                 if (r > 0)
                     assertTrue(ranked.get(r).energy() >= ranked.get(r - 1).energy());
             }
-            assertEquals(model.predict(nacl).value(), all.get(0).energy(), 1e-9);
+            assertEquals(model.predict(nacl).value(), all.get(0).energy(), 1e-6); // float32: batched vs single forward
             Path file = StructureSearch.write(ranked.get(0), "best", dir);
             assertTrue(Files.isRegularFile(file));
             assertEquals(
