@@ -107,20 +107,8 @@ public final class NpyArray {
                 return data.getFloat(k * 4);
             case FLOAT64:
                 return data.getDouble(k * 8);
-            case INT8:
-                return data.get(k);
-            case UINT8:
-                return data.get(k) & 0xff;
-            case INT16:
-                return data.getShort(k * 2);
-            case INT32:
-                return data.getInt(k * 4);
-            case INT64:
-                return data.getLong(k * 8);
-            case BOOL:
-                return data.get(k) != 0 ? 1 : 0;
-            default:
-                throw new IllegalStateException(source + ": string array has no numeric values");
+            default: // integers and booleans are exact as longs; getLong refuses strings
+                return getLong(k);
         }
     }
 
