@@ -57,17 +57,8 @@ public final class GraphCommand implements Callable<Integer> {
         if (!(radius > 0) || maxNeighbors < 1) {
             throw new IllegalArgumentException("--radius must be > 0 and --max-neighbors >= 1");
         }
-        JsonLines out = new JsonLines(System.out);
-        List<Path> inputs = InputFiles.expand(files);
-        boolean[] failed = {false};
-        // Files are processed in parallel but printed in input order.
-        inputs.parallelStream()
-                .map(this::describe)
-                .forEachOrdered(records -> records.forEach(r -> {
-                    if (Boolean.FALSE.equals(r.get("ok"))) failed[0] = true;
-                    out.write(r);
-                }));
-        return failed[0] ? 1 : 0;
+        // files are processed in parallel but printed in input order
+        return InputFiles.printInOrder(files, this::describe);
     }
 
     private List<Map<String, Object>> describe(Path file) {

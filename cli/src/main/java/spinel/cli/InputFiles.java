@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import spinel.graph.StructureFormatException;
 import spinel.graph.io.ReadResult;
@@ -104,6 +105,22 @@ final class InputFiles {
             }));
         }
         return out;
+    }
+
+    /**
+     * Describes every input file in parallel and prints its JSON lines in input order; returns the exit status
+     * of the command: 1 when any line is {@code "ok": false}.
+     */
+    static int printInOrder(List<Path> files, Function<Path, List<Map<String, Object>>> describe) {
+        JsonLines out = new JsonLines(System.out);
+        boolean[] failed = {false};
+        expand(files).parallelStream()
+                .map(describe)
+                .forEachOrdered(records -> records.forEach(r -> {
+                    if (Boolean.FALSE.equals(r.get("ok"))) failed[0] = true;
+                    out.write(r);
+                }));
+        return failed[0] ? 1 : 0;
     }
 
     /** {"file": ..., "ok": false, "error": ...} for an input that could not be processed. */

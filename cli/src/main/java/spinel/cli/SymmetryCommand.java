@@ -84,16 +84,7 @@ public final class SymmetryCommand implements Callable<Integer> {
                 .optSymprec(symprec)
                 .optAngleTolerance(angleTolerance)
                 .build();
-        JsonLines lines = new JsonLines(System.out);
-        List<Path> inputs = InputFiles.expand(files);
-        boolean[] failed = {false};
-        inputs.parallelStream()
-                .map(f -> describe(analyzer, f))
-                .forEachOrdered(records -> records.forEach(r -> {
-                    if (Boolean.FALSE.equals(r.get("ok"))) failed[0] = true;
-                    lines.write(r);
-                }));
-        return failed[0] ? 1 : 0;
+        return InputFiles.printInOrder(files, f -> describe(analyzer, f));
     }
 
     private List<Map<String, Object>> describe(SymmetryAnalyzer analyzer, Path file) {
