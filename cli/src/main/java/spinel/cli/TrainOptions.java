@@ -200,6 +200,14 @@ public final class TrainOptions {
                     + "by default such rows are refused.")
     boolean dropMissingTargets;
 
+    @Option(
+            names = "--dedupe",
+            description = "Random split only: group matching structures (pymatgen's StructureMatcher defaults, within "
+                    + "a reduced formula; groups cached next to the graphs) and keep every group in one of train, "
+                    + "validation or test, so no crystal is tested on a copy of itself. Off by default: "
+                    + "it changes the split of existing commands.")
+    boolean dedupe;
+
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
@@ -237,7 +245,8 @@ public final class TrainOptions {
                 .optEnsemble(ensemble)
                 .optTrain(config)
                 .optCacheDir(cache)
-                .optDropMissingTargets(dropMissingTargets);
+                .optDropMissingTargets(dropMissingTargets)
+                .optDedupe(dedupe);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

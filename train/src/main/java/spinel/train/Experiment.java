@@ -72,7 +72,8 @@ public final class Experiment {
                 spec.folds() == null ? null : spec.fold(),
                 spec.valFraction(),
                 spec.testFraction(),
-                List.of(split.train().length, split.val().length, split.test().length));
+                List.of(split.train().length, split.val().length, split.test().length),
+                data.duplicates() == null ? null : data.duplicates().settings());
         RunConfig.TaskSettings task = new RunConfig.TaskSettings(
                 spec.task(),
                 spec.target(),
@@ -106,6 +107,7 @@ public final class Experiment {
         extra.put("n_train", data.split().train().length);
         extra.put("n_val", data.split().val().length);
         extra.put("n_test", data.split().test().length);
+        if (data.duplicates() != null) extra.put("dedupe", data.duplicates().settings());
         return extra;
     }
 

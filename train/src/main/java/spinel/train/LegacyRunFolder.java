@@ -52,6 +52,7 @@ final class LegacyRunFolder {
                         c.hasNonNull("folds") ? c.path("fold").asInt() : null,
                         c.path("val_fraction").asDouble(0.1),
                         c.path("test_fraction").asDouble(0.2),
+                        null,
                         null),
                 new RunConfig.TaskSettings(
                         task,

@@ -72,6 +72,7 @@ public record RunConfig(
      * @param valFraction   training rows held out for early stopping
      * @param testFraction  random split only: rows held out for testing
      * @param splitSizes    rows in train, validation and test
+     * @param dedupe        {@code --dedupe}: duplicate structures kept on one side of the split; null when off
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -87,7 +88,20 @@ public record RunConfig(
             Integer fold,
             double valFraction,
             double testFraction,
-            List<Integer> splitSizes) {}
+            List<Integer> splitSizes,
+            Dedupe dedupe) {}
+
+    /**
+     * The duplicate groups a {@code --dedupe} split kept together ({@link DuplicateGroups}).
+     *
+     * @param matcher      the structure matcher and its tolerances
+     * @param groups       groups of two or more matching structures
+     * @param groupedRows  rows in those groups
+     * @param duplicates   rows a deduplication would remove (grouped rows minus groups)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dedupe(String matcher, int groups, int groupedRows, int duplicates) {}
 
     /**
      * What is learned.
