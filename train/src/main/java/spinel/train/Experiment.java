@@ -48,6 +48,7 @@ public final class Experiment {
             RunConfig config = config(spec, data, features, normalizer, volumeNormalizer);
             if (started) config = ResumeCheck.verify(RunConfig.read(out), config, spec.allowedChanges(), log);
             config.write(out);
+            RunReport.split(out, data);
             List<RunTraining.MemberResult> members = RunTraining.train(config, out, data.split(), features, log);
             Map<String, Object> extra = extra(spec, config, data);
             Map<String, Object> test = RunEvaluation.test(config, data, members, out, extra);

@@ -57,6 +57,27 @@ public final class RunReport {
         return map;
     }
 
+    /**
+     * Writes {@code split.csv}: every row of the split with its part ({@code train}, {@code validation},
+     * {@code test}) and, with {@code --dedupe}, the index of its group of duplicate structures (blank
+     * for a row without a duplicate), so the held-out rows can be scored by other models.
+     */
+    public static void split(Path runDir, RunData data) throws IOException {
+        int[] group = new int[data.dataset().size()];
+        java.util.Arrays.fill(group, -1);
+        if (data.duplicates() != null) {
+            List<List<Integer>> groups = data.duplicates().groups();
+            for (int g = 0; g < groups.size(); g++) for (int r : groups.get(g)) group[r] = g;
+        }
+        List<List<?>> rows = new ArrayList<>();
+        String[] names = {"train", "validation", "test"};
+        int[][] parts = {data.split().train(), data.split().val(), data.split().test()};
+        for (int p = 0; p < parts.length; p++)
+            for (int r : parts[p])
+                rows.add(List.of(data.dataset().ids().get(r), names[p], group[r] < 0 ? "" : group[r]));
+        RunFiles.writeCsv(runDir.resolve("split.csv"), List.of("id", "part", "duplicate_group"), rows);
+    }
+
     /** Writes history.csv and the learning-curve plot. */
     public static void history(Path runDir, List<TrainingLoop.EpochRecord> history) throws IOException {
         List<List<?>> rows = new ArrayList<>();

@@ -124,8 +124,16 @@ class DuplicateGroupsTest {
         assertEquals(4, dedupe.path("grouped_rows").asInt());
         assertEquals(2, dedupe.path("duplicates").asInt());
         assertTrue(dedupe.path("matcher").asText().startsWith("StructureMatcher(ltol=0.2"));
+        List<String> split = Files.readAllLines(out.resolve("split.csv"));
+        assertEquals("id,part,duplicate_group", split.get(0));
+        assertEquals(d(rd) + 1, split.size());
+        assertTrue(split.stream().anyMatch(l -> l.startsWith("super,") && l.endsWith(",0")), split.toString());
         JsonNode metrics = RunFiles.JSON.readTree(out.resolve("metrics.json").toFile());
         assertEquals(2, metrics.path("dedupe").path("duplicates").asInt());
+    }
+
+    static int d(RunData rd) {
+        return rd.split().train().length + rd.split().val().length + rd.split().test().length;
     }
 
     static String partOf(Split s, int row) {
