@@ -24,7 +24,9 @@ import spinel.zoo.ZooSettings;
 
 /**
  * {@code spinel predict --model ID|PATH [--atom-init FILE] [--format jsonl|csv] [--embeddings] FILE...|DIR|-}:
- * predictions of trained models for crystal files, one line per structure and model.
+ * predictions of trained models for crystal files, one line per structure and model; or
+ * {@code spinel predict [--model ID|PATH] --formula F | --formulas FILE}: composition models on formulas
+ * ({@link FormulaPredictions}).
  *
  * <p>A thin shell over {@link PredictionPipeline}: inputs are read and turned into graphs on
  * {@code --threads} threads and predicted {@code --batch} at a time; lines come out in input order.
@@ -121,8 +123,31 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "never use the network")
     boolean offline;
 
+    @Option(
+            names = "--formula",
+            paramLabel = "F",
+            description = "predict from a chemical formula alone (repeatable), with composition models (default: "
+                    + FORMULA_MODEL + "): the top --top space groups, Bravais lattices and crystal systems")
+    List<String> formulas;
+
+    @Option(
+            names = "--formulas",
+            paramLabel = "FILE",
+            description = "like --formula for every line of FILE (one formula a line; # comments)")
+    List<Path> formulaFiles;
+
+    @Option(
+            names = "--top",
+            paramLabel = "K",
+            description = "with --formula: classes listed per prediction (default: ${DEFAULT-VALUE})",
+            defaultValue = "5")
+    int top;
+
+    /** The model of --formula when none is given: the bundled composition → space-group classifier. */
+    static final String FORMULA_MODEL = "spinel/space-group-from-composition";
+
     @Parameters(
-            arity = "1..*",
+            arity = "0..*",
             paramLabel = "FILE|DIR|-",
             description = "structure files, folders of them, CGCNN data folders, Matbench datasets, JSON Lines of"
                     + " structures (.jsonl, .jsonl.gz), or - for stdin (a structure file, or JSON Lines streamed)")
@@ -136,6 +161,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
         TorchThreads.configure(torchThreads);
         ModelRegistry registry = ModelRegistry.create(settings());
+        if (formulas != null || formulaFiles != null) return predictFormulas(registry);
+        if (inputs == null || inputs.isEmpty())
+            throw new IllegalArgumentException("give structure files (FILE|DIR|-), or --formula F / --formulas FILE");
         List<StructureModel<?>> loaded = new ArrayList<>();
         try {
             for (String m : models != null ? models : defaultModels(registry)) {
@@ -167,6 +195,22 @@ public final class PredictCommand implements Callable<Integer> {
                 };
                 return run(loaded, in, out);
             }
+        } finally {
+            for (StructureModel<?> m : loaded) m.close();
+        }
+    }
+
+    private int predictFormulas(ModelRegistry registry) throws Exception {
+        if (inputs != null && !inputs.isEmpty())
+            throw new IllegalArgumentException("give either structure files or --formula/--formulas, not both");
+        if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
+        List<String> all = FormulaPredictions.formulas(formulas, formulaFiles);
+        List<StructureModel<?>> loaded = new ArrayList<>();
+        try {
+            for (String m : models != null ? models : List.of(FORMULA_MODEL)) loaded.add(registry.open(m, atomInit));
+            int failed = FormulaPredictions.run(loaded, all, top, new JsonLines(System.out));
+            if (failed > 0) System.err.println("spinel predict: " + failed + " of " + all.size() + " formulas failed");
+            return failed > 0 ? 1 : 0;
         } finally {
             for (StructureModel<?> m : loaded) m.close();
         }
