@@ -213,6 +213,12 @@ public final class TrainOptions {
                     + "it changes the split of existing commands.")
     boolean dedupe;
 
+    @Option(
+            names = "--units",
+            description = "Unit of the regression target (e.g. eV/atom), for the parity plot and reports; by default "
+                    + "a unit in parentheses in the column name, or that of a known Materials Project column.")
+    String units;
+
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
@@ -251,7 +257,8 @@ public final class TrainOptions {
                 .optTrain(config)
                 .optCacheDir(cache)
                 .optDropMissingTargets(dropMissingTargets)
-                .optDedupe(dedupe);
+                .optDedupe(dedupe)
+                .optUnits(units);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

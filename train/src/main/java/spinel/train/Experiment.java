@@ -78,10 +78,11 @@ public final class Experiment {
         RunConfig.TaskSettings task = new RunConfig.TaskSettings(
                 spec.task(),
                 spec.target(),
-                spec.target() != null ? spec.target() : data.dataset().targetName(),
+                targetName(spec, data),
                 spec.task() == ExperimentSpec.Task.BINARY ? spec.binaryThreshold() : null,
                 spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null,
-                data.labels().classNames());
+                data.labels().classNames(),
+                data.labels().classification() ? null : TargetUnits.of(targetName(spec, data), spec.units()));
         List<RunConfig.Member> members = new ArrayList<>();
         for (int e = 0; e < spec.ensemble(); e++)
             members.add(new RunConfig.Member(
@@ -96,6 +97,10 @@ public final class Experiment {
                 volumeNormalizer,
                 members,
                 spec.train());
+    }
+
+    private static String targetName(ExperimentSpec spec, RunData data) {
+        return spec.target() != null ? spec.target() : data.dataset().targetName();
     }
 
     private static Map<String, Object> extra(ExperimentSpec spec, RunConfig config, RunData data) {

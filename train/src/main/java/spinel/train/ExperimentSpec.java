@@ -33,7 +33,8 @@ public record ExperimentSpec(
         boolean resume,
         Set<String> allowedChanges,
         boolean dropMissingTargets,
-        boolean dedupe) {
+        boolean dedupe,
+        String units) {
 
     /** What is learned. */
     public enum Task {
@@ -163,6 +164,7 @@ public record ExperimentSpec(
         b.allowedChanges = allowedChanges;
         b.dropMissingTargets = dropMissingTargets;
         b.dedupe = dedupe;
+        b.units = units;
         return b;
     }
 
@@ -192,6 +194,7 @@ public record ExperimentSpec(
         private Set<String> allowedChanges = Set.of();
         private boolean dropMissingTargets;
         private boolean dedupe;
+        private String units;
 
         public Builder setData(Path v) {
             data = v;
@@ -307,6 +310,12 @@ public record ExperimentSpec(
             return this;
         }
 
+        /** The regression target's unit (e.g. {@code eV/atom}) for plots and reports; see {@link TargetUnits}. */
+        public Builder optUnits(String v) {
+            units = v;
+            return this;
+        }
+
         public ExperimentSpec build() {
             if (data == null) throw new IllegalArgumentException("no --data given");
             if (out == null) throw new IllegalArgumentException("no --out folder given");
@@ -360,7 +369,8 @@ public record ExperimentSpec(
                     resume,
                     allowedChanges,
                     dropMissingTargets,
-                    dedupe);
+                    dedupe,
+                    units);
         }
     }
 }

@@ -62,7 +62,8 @@ final class LegacyRunFolder {
                                 ? c.path("binary_threshold").asDouble(0)
                                 : null,
                         v0,
-                        classes),
+                        classes,
+                        null),
                 new RunConfig.ModelSettings(
                         model,
                         ExperimentSpec.Head.of(c.path("head").asText("default")),

@@ -20,12 +20,20 @@ public final class RunReport {
     /**
      * Scores regression outputs (normalised, as the network gives them) against the true values.
      *
-     * @param ids    row ids of the test rows (for predictions.csv)
-     * @param actual true values in target units
+     * @param ids      row ids of the test rows (for predictions.csv)
+     * @param actual   true values in target units
+     * @param quantity the target's name, for the parity plot
+     * @param unit     the target's unit ({@link TargetUnits}), or null when unknown
      * @return the "test" section of metrics.json
      */
     public static Map<String, Object> regression(
-            Path runDir, List<String> ids, double[] actual, float[][] outputs, Normalizer normalizer, String unit)
+            Path runDir,
+            List<String> ids,
+            double[] actual,
+            float[][] outputs,
+            Normalizer normalizer,
+            String quantity,
+            String unit)
             throws IOException {
         double[] predicted = new double[actual.length];
         List<List<?>> rows = new ArrayList<>();
@@ -34,7 +42,7 @@ public final class RunReport {
             rows.add(List.of(ids.get(i), actual[i], predicted[i]));
         }
         RunFiles.writeCsv(runDir.resolve("predictions.csv"), List.of("id", "target", "prediction"), rows);
-        Plots.parity(actual, predicted, unit == null ? "" : unit, runDir.resolve("parity.png"));
+        Plots.parity(actual, predicted, quantity, unit, runDir.resolve("parity.png"));
         return Metrics.regression(actual, predicted).toMap();
     }
 
