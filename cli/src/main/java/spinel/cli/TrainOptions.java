@@ -40,7 +40,8 @@ public final class TrainOptions {
     @Option(
             names = "--model",
             defaultValue = "cgcnn",
-            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both; classical baselines on descriptors: "
+            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both, mlp-conventional-lattice (the"
+                    + " standardized conventional cell's a, b, c, angles, volume and ratios); classical baselines on descriptors: "
                     + "decision-tree, random-forest, gradient-boosting, knn, linear (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -64,7 +65,11 @@ public final class TrainOptions {
                     + "(0: off; 5 is the usual).")
     int cv;
 
-    @Option(names = "--head", defaultValue = "default", description = "default or two-stage (Bravais → space group).")
+    @Option(
+            names = "--head",
+            defaultValue = "default",
+            description = "default or two-stage (Bravais lattice → space group, --task space-group; CGCNN/fusion:"
+                    + " on the pooled embedding; MLPs: CRYSPNet's 128→64 BatchNorm trunk, dropout 0.2).")
     String head;
 
     @Option(names = "--folds", description = "Matbench folds file {\"fold_k\": [test ids]}; otherwise a random split.")

@@ -110,6 +110,7 @@ public final class Experiment {
         extra.put("model", EnumIds.id(spec.model()));
         extra.put("target", config.task().targetName());
         if (spec.folds() != null) extra.put("fold", spec.fold());
+        if (RunData.groupsByFormula(spec.model())) extra.put("split_grouped_by", "reduced_formula");
         extra.put("n_train", data.split().train().length);
         extra.put("n_val", data.split().val().length);
         extra.put("n_test", data.split().test().length);

@@ -81,6 +81,11 @@ public record ExperimentSpec(
         MLP_COMPOSITION,
         /** tabular MLP on both */
         MLP_BOTH,
+        /**
+         * tabular MLP on the lattice parameters of the standardized conventional cell alone
+         * ({@code ConventionalLatticeFeatures}): space group from a, b, c, α, β, γ
+         */
+        MLP_CONVENTIONAL_LATTICE,
         /** classical baselines on descriptors ({@link ClassicalExperiment}): CART decision tree */
         DECISION_TREE,
         /** random forest */
@@ -108,7 +113,11 @@ public record ExperimentSpec(
         }
     }
 
-    /** CGCNN output head for space-group tasks. */
+    /**
+     * Output head for space-group tasks: the plain softmax, or the two-stage Bravais lattice → space
+     * group head (CGCNN and fusion: {@code BravaisSpaceGroupHead} on the pooled embedding; MLPs:
+     * {@link TwoStageMlp}).
+     */
     public enum Head {
         DEFAULT,
         TWO_STAGE;
@@ -312,7 +321,10 @@ public record ExperimentSpec(
             if (out == null) throw new IllegalArgumentException("no --out folder given");
             if (ensemble < 1) throw new IllegalArgumentException("ensemble size must be ≥ 1");
             if (task == Task.VOLUME
-                    && (model == Model.MLP_LATTICE || model == Model.MLP_BOTH || model == Model.FUSION)) {
+                    && (model == Model.MLP_LATTICE
+                            || model == Model.MLP_BOTH
+                            || model == Model.MLP_CONVENTIONAL_LATTICE
+                            || model == Model.FUSION)) {
                 throw new IllegalArgumentException("volume per atom can be read from the lattice features; use --model "
                         + "mlp-composition or cgcnn (which sees the structure rescaled to a fixed density)");
             }
@@ -327,6 +339,10 @@ public record ExperimentSpec(
             }
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
+            }
+            if (head == Head.TWO_STAGE && model.classical()) {
+                throw new IllegalArgumentException("--head two-stage is a network head (CGCNN, fusion or an MLP); "
+                        + EnumIds.id(model) + " is a classical model without one");
             }
             Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
             return new ExperimentSpec(

@@ -207,6 +207,18 @@ public record Split(int[] train, int[] val, int[] test) {
         return new Split(filter(train, keep), filter(val, keep), filter(test, keep));
     }
 
+    /**
+     * This split without the training and validation rows whose group (e.g. reduced formula) is also
+     * the group of a test row: no group is both learned and tested on. The test rows are unchanged.
+     */
+    public Split withoutTestGroups(String[] groups) {
+        Set<String> tested = new HashSet<>();
+        for (int r : test) tested.add(groups[r]);
+        boolean[] keep = new boolean[groups.length];
+        for (int i = 0; i < keep.length; i++) keep[i] = !tested.contains(groups[i]);
+        return new Split(filter(train, keep), filter(val, keep), test);
+    }
+
     private static int[] filter(int[] rows, boolean[] keep) {
         return Arrays.stream(rows).filter(r -> keep[r]).toArray();
     }

@@ -67,6 +67,18 @@ class SplitTest {
     }
 
     @Test
+    void groupsOfTestRowsLeaveTrainingAndValidation() {
+        String[] formulas = {"NaCl", "KCl", "NaCl", "MgO", "KCl", "TiO2"};
+        Split s = new Split(new int[] {0, 1, 3}, new int[] {4, 5}, new int[] {2}).withoutTestGroups(formulas);
+        assertArrayEquals(new int[] {1, 3}, s.train());
+        assertArrayEquals(new int[] {4, 5}, s.val());
+        assertArrayEquals(new int[] {2}, s.test());
+        Split t = new Split(new int[] {0, 3}, new int[] {2}, new int[] {1, 4}).withoutTestGroups(formulas);
+        assertArrayEquals(new int[] {0, 3}, t.train());
+        assertArrayEquals(new int[] {2}, t.val());
+    }
+
+    @Test
     void kFoldTestsEachRowOnce() {
         List<Split> folds = Split.kFold(23, 5, 0.1, 1);
         int[] tested = new int[23];
