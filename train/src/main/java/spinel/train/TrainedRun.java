@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import spinel.graph.CrystalGraph;
@@ -76,6 +77,14 @@ public final class TrainedRun implements AutoCloseable {
         }
     }
 
+    /** The first member's CGCNN parameters by PyTorch name (for {@link TransferInit}). */
+    public Map<String, float[]> stateDict() {
+        if (!(members.get(0) instanceof spinel.conv.CrystalGraphConvNet net))
+            throw new IllegalArgumentException(
+                    dir + " is a " + config.model().kind().id() + " run, not a CGCNN");
+        return net.stateDict();
+    }
+
     /** The run's typed description. */
     public RunConfig config() {
         return config;
@@ -101,8 +110,14 @@ public final class TrainedRun implements AutoCloseable {
             double[][] c = RunData.StructureColumns.of(structure);
             RunData.StructureColumns one =
                     new RunData.StructureColumns(new double[][] {c[0]}, new double[][] {c[1]}, null);
-            tabular = f.scaler().transform(RunFeatures.matrix(f.tabular(), one))[0];
+            CrystalGraph raw = graph;
+            java.util.function.IntFunction<double[]> pooled = f.atomScaler() != null
+                    ? row -> AtomDescriptors.pooled(raw, f.graph().baseAtomFeatureLength())
+                    : null;
+            tabular = f.scaler().transform(RunFeatures.matrix(f.tabular(), one, pooled))[0];
         }
+        if (f.atomScaler() != null)
+            graph = AtomDescriptors.scaled(graph, f.graph().baseAtomFeatureLength(), f.atomScaler());
         return new Input(graph, tabular);
     }
 
