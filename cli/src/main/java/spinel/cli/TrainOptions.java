@@ -181,6 +181,55 @@ public final class TrainOptions {
     int hFeaLen;
 
     @Option(
+            names = "--atom-descriptors",
+            description = "CGCNN and fusion: per-atom angular descriptors appended to the atom features, some of "
+                    + "steinhardt (q_l, w_l hat, l = 4..12, 12 neighbours), acsf (G2/G4 symmetry functions, 6 Å); "
+                    + "fusion also gets their mean and std over atoms (default: none).")
+    String atomDescriptors;
+
+    @Option(
+            names = "--residual",
+            description = "CGCNN and fusion: a shortcut and a BatchNorm around each convolution, so that deeper "
+                    + "networks (--n-conv 6..8) train (default: the reference architecture); MLP models: a shortcut "
+                    + "around each hidden layer as wide as its input.")
+    boolean residual;
+
+    @Option(
+            names = "--hidden",
+            split = ",",
+            description = "MLP models: hidden widths, e.g. 512,256,256,128 (default: 64,32).")
+    java.util.List<Integer> hidden;
+
+    @Option(
+            names = "--dropout",
+            description = "MLP models: dropout after each hidden layer (default: 0.3 for classification, else 0).")
+    Double dropout;
+
+    @Option(
+            names = "--batch-norm",
+            description = "MLP models: BatchNorm after each hidden Linear (every training batch needs 2 or more rows: "
+                    + "choose --batch so that the last one does not hold a single row).")
+    boolean batchNorm;
+
+    @Option(names = "--se", description = "MLP models: a squeeze-and-excitation gate on each hidden layer.")
+    boolean squeezeExcitation;
+
+    @Option(
+            names = "--log-target",
+            description = "Regression: learn the log of the (positive) target; metrics stay in target units.")
+    boolean logTarget;
+
+    @Option(
+            names = "--init",
+            paramLabel = "MODEL",
+            description = "CGCNN and fusion: start from a pretrained CGCNN — a zoo model id, a published checkpoint "
+                    + "(.pth.tar) or a run folder; matching parameters are copied, the head only for the same target.")
+    String init;
+
+    @Option(names = "--freeze", description = "With --init: do not train the copied embedding and convolutions.")
+    boolean freeze;
+
+    @Option(
             names = "--cache",
             description =
                     "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
@@ -258,7 +307,21 @@ public final class TrainOptions {
                 .optCacheDir(cache)
                 .optDropMissingTargets(dropMissingTargets)
                 .optDedupe(dedupe)
-                .optUnits(units);
+                .optUnits(units)
+                .optResidual(residual)
+                .optLogTarget(logTarget);
+        if (hidden != null || dropout != null || batchNorm || squeezeExcitation)
+            b.optMlp(new ExperimentSpec.MlpArchitecture(hidden, dropout, batchNorm, squeezeExcitation));
+        try {
+            b.optAtomDescriptors(spinel.train.AtomDescriptors.parse(atomDescriptors));
+            if (freeze && init == null) throw new IllegalArgumentException("--freeze needs --init");
+            if (init != null) b.optInit(InitSource.resolve(init), freeze);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("--init " + init + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(new TrainCommand()), e.getMessage());
+        }
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -34,6 +35,11 @@ import java.util.function.IntFunction;
  *   out = head(h)
  * </pre>
  *
+ * <p><b>Residual option</b> ({@link Builder#optResidual}, off by default): each convolution becomes
+ * a pre-normalised residual block, vᵗ⁺¹ = vᵗ + CGConv_t(BN_t(vᵗ)) (the "res+" ordering of Li et al.,
+ * DeeperGCN, arXiv:2006.07739), so that 6–8 convolutions train; BN_t is a BatchNorm over the atoms
+ * ({@code norms.t.*}). The reference architecture and its checkpoints are unchanged without it.
+ *
  * <p>Parameters carry the reference's PyTorch names ({@link #torchParameters()}), so a published
  * checkpoint's state dict loads with {@link #loadStateDict(Map)} and gives the reference's numbers.
  * The optional global descriptor vector g (length D, e.g. from {@code spinel.descriptors}) is
@@ -51,6 +57,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     private final float dropout;
     private final Dense embedding;
     private final List<CGConv> convs = new ArrayList<>();
+    private final List<BatchNorm> norms = new ArrayList<>();
     private final Pooling pooling;
     private final Dense convToFc;
     private final List<Dense> fcs = new ArrayList<>();
@@ -72,6 +79,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
                             .optMaskPadding(b.maskPadding)
                             .optAggregation(b.aggregation)
                             .build()));
+            if (b.residual) norms.add(addChildBlock("norms_" + t, CGConv.newBatchNorm()));
         }
         pooling = addChildBlock("pooling", new Pooling(b.pooling, atomFeatureLength));
         convToFc = addChildBlock("conv_to_fc", new Dense(atomFeatureLength + globalFeatureLength, hiddenLength));
@@ -116,6 +124,11 @@ public final class CrystalGraphConvNet extends AbstractBlock {
 
     public int globalFeatureLength() {
         return globalFeatureLength;
+    }
+
+    /** Whether the convolutions are pre-normalised residual blocks. */
+    public boolean isResidual() {
+        return !norms.isEmpty();
     }
 
     public float dropout() {
@@ -177,7 +190,12 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         NDArray mask = batch.neighborMask();
         for (int t = 0; t < convs.size(); t++) {
             trace.put("conv" + t + ".input", x);
-            x = convs.get(t).trace(ps, x, neighbors, bonds, mask, trace, "conv" + t + ".");
+            if (norms.isEmpty()) {
+                x = convs.get(t).trace(ps, x, neighbors, bonds, mask, trace, "conv" + t + ".");
+            } else {
+                NDArray normed = norms.get(t).forward(ps, new NDList(x), false).head();
+                x = x.add(convs.get(t).trace(ps, normed, neighbors, bonds, mask, trace, "conv" + t + "."));
+            }
         }
         NDArray pooled = pooling.pool(ps, x, batch.poolIndex(), null, batch.atomCounts(), false);
         trace.put("pooled", pooled);
@@ -198,7 +216,14 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         NDArray x = embedding
                 .forward(ps, new NDList(in.get(GraphBatch.ATOM_FEATURES)), training)
                 .head();
-        for (CGConv conv : convs) x = conv.forward(ps, x, slots, training);
+        for (int t = 0; t < convs.size(); t++) {
+            if (norms.isEmpty()) {
+                x = convs.get(t).forward(ps, x, slots, training);
+            } else { // pre-normalised residual block; BatchNorm over atoms, weighted by atoms per representative
+                NDArray normed = WeightedBatchNorm.forward(ps, norms.get(t), x, slots.atomWeight(), training);
+                x = x.add(convs.get(t).forward(ps, normed, slots, training));
+            }
+        }
         NDArray pooled = pooling.pool(
                 ps,
                 x,
@@ -240,6 +265,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         Map<String, Parameter> map = new LinkedHashMap<>();
         Head.put("embedding", embedding, map);
         for (int t = 0; t < convs.size(); t++) convs.get(t).collectTorchParameters("convs." + t + ".", map);
+        for (int t = 0; t < norms.size(); t++) CGConv.putBatchNorm("norms." + t + ".", norms.get(t), map);
         pooling.collectTorchParameters("pooling.", map);
         Head.put("conv_to_fc", convToFc, map);
         for (int k = 0; k < fcs.size(); k++) Head.put("fcs." + k, fcs.get(k), map);
@@ -311,6 +337,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         embedding.initialize(manager, dataType, new Shape(1, atomInputLength));
         for (CGConv conv : convs) conv.initialize(manager, dataType, new Shape(1, atomFeatureLength));
+        for (BatchNorm norm : norms) norm.initialize(manager, dataType, new Shape(1, atomFeatureLength));
         pooling.initialize(manager, dataType, new Shape(1, atomFeatureLength), new Shape(1, 1), new Shape(1, 1));
         convToFc.initialize(manager, dataType, new Shape(1, atomFeatureLength + globalFeatureLength));
         for (Dense fc : fcs) fc.initialize(manager, dataType, new Shape(1, hiddenLength));
@@ -330,6 +357,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         private CGConv.Aggregation aggregation = CGConv.Aggregation.SUM;
         private int globalFeatureLength;
         private Float dropout;
+        private boolean residual;
         private IntFunction<Head> head = h -> new RegressionHead(h, 1);
 
         /** Length of the raw atom features (reference: 92 from {@code atom_init.json}). */
@@ -390,6 +418,12 @@ public final class CrystalGraphConvNet extends AbstractBlock {
             dropout = p;
             return this;
         }
+        /** Pre-normalised residual convolutions, vᵗ⁺¹ = vᵗ + CGConv_t(BN_t(vᵗ)) (default false: the reference). */
+        public Builder optResidual(boolean on) {
+            residual = on;
+            return this;
+        }
+
         /** Regression of {@code numTargets} targets (default: 1). */
         public Builder optRegression(int numTargets) {
             head = h -> new RegressionHead(h, numTargets);

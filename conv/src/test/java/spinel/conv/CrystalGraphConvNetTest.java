@@ -250,6 +250,50 @@ class CrystalGraphConvNetTest {
     }
 
     @Test
+    void residualConvolutionsAddNormsOnlyWhenAskedAndPassGradientsThroughEightLayers() {
+        CrystalGraphConvNet reference =
+                CrystalGraphConvNet.builder().optNumConv(8).build();
+        reference.initializeParameters(manager);
+        assertTrue(!reference.isResidual()
+                && reference.torchParameters().keySet().stream().noneMatch(k -> k.startsWith("norms.")));
+        CrystalGraphConvNet net =
+                randomNet(CrystalGraphConvNet.builder().optNumConv(8).optResidual(true), 5);
+        assertTrue(net.isResidual());
+        for (int t = 0; t < 8; t++) {
+            assertTrue(net.torchParameters().containsKey("norms." + t + ".weight"), "norms." + t);
+            assertTrue(net.torchParameters().containsKey("norms." + t + ".running_var"), "norms." + t);
+        }
+        List<CrystalGraph> graphs = TestGraphs.graphs(6, 4, 2, 6, true);
+        try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
+            NDList out;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                out = net.forward(ps, batch, true);
+                NDArray loss = out.head().square().mean();
+                collector.backward(loss);
+            }
+            assertEquals(new Shape(4, 1), out.head().getShape());
+            // the shortcut carries the embedding's gradient through all eight blocks, first block included
+            for (String name : List.of("embedding.weight", "convs.0.fc_full.weight", "norms.0.weight")) {
+                try (NDArray g = net.torchParameters().get(name).getArray().getGradient()) {
+                    assertTrue(g.abs().sum().getFloat() > 0, "no gradient reaches " + name);
+                }
+            }
+            // the state dict round-trips with the extra norms, and evaluation gives the same numbers
+            CrystalGraphConvNet copy = CrystalGraphConvNet.builder()
+                    .optNumConv(8)
+                    .optResidual(true)
+                    .build();
+            copy.initializeParameters(manager);
+            copy.loadStateDict(net.stateDict());
+            assertArraysClose(
+                    net.forward(ps, batch, false).head(),
+                    copy.forward(ps, batch, false).head(),
+                    1e-6);
+            assertThrows(IllegalArgumentException.class, () -> reference.loadStateDict(net.stateDict()));
+        }
+    }
+
+    @Test
     void headsGiveNormalisedDistributionsAndTrainableLosses() {
         List<CrystalGraph> graphs = TestGraphs.graphs(4, 5, 2, 6, true);
         Random r = new Random(2);

@@ -66,7 +66,7 @@ public final class Benchmarks {
                     .optBondFeatureLength(cache.bondFeatureLength())
                     .build();
             net.initializeParameters(manager);
-            BatchSource source = GraphBatchSource.regression(cache, rows, y, null);
+            BatchSource source = GraphBatchSource.regression(cache::graph, rows, y, null);
             fit(net, manager, source, batch, 1, tmp.resolve("warm-up"), log);
             Clock train = Clock.start();
             fit(net, manager, source, batch, Math.max(1, epochs), tmp.resolve("timed"), log);

@@ -40,7 +40,7 @@ public final class Experiment {
         boolean multi = data.labels().multi();
         Normalizer normalizer = data.labels().classification()
                 ? Normalizer.IDENTITY
-                : Normalizer.fit(data.labels().values(), data.split().train());
+                : Normalizer.fit(data.labels().values(), data.split().train(), spec.logTarget());
         Normalizer volumeNormalizer = multi
                 ? Normalizer.fit(data.columns().volumePerAtom(), data.split().train())
                 : null;
@@ -49,7 +49,8 @@ public final class Experiment {
             if (started) config = ResumeCheck.verify(RunConfig.read(out), config, spec.allowedChanges(), log);
             config.write(out);
             RunReport.split(out, data);
-            List<RunTraining.MemberResult> members = RunTraining.train(config, out, data.split(), features, log);
+            List<RunTraining.MemberResult> members =
+                    RunTraining.train(config, out, data.split(), features, spec.init(), log);
             Map<String, Object> extra = extra(spec, config, data);
             Map<String, Object> test = RunEvaluation.test(config, data, members, out, extra);
             if (members.size() > 1) extra.put("ensemble", members.size());

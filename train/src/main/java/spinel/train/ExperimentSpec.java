@@ -34,7 +34,25 @@ public record ExperimentSpec(
         Set<String> allowedChanges,
         boolean dropMissingTargets,
         boolean dedupe,
-        String units) {
+        String units,
+        java.util.List<String> atomDescriptors,
+        boolean residual,
+        MlpArchitecture mlp,
+        boolean logTarget,
+        TransferInit.Weights init,
+        boolean freeze) {
+
+    /**
+     * The tabular MLP's layers ({@code --hidden}, {@code --dropout}, {@code --batch-norm}, {@code --se};
+     * shortcuts with {@code --residual}).
+     *
+     * @param hidden            hidden widths, input side first (null: 64, 32)
+     * @param dropout           dropout after each hidden layer (null: 0.3 for classification, else 0)
+     * @param batchNorm         BatchNorm after each hidden Linear
+     * @param squeezeExcitation a squeeze-and-excitation gate on each hidden layer's output
+     */
+    public record MlpArchitecture(
+            java.util.List<Integer> hidden, Double dropout, boolean batchNorm, boolean squeezeExcitation) {}
 
     /** What is learned. */
     public enum Task {
@@ -165,6 +183,12 @@ public record ExperimentSpec(
         b.dropMissingTargets = dropMissingTargets;
         b.dedupe = dedupe;
         b.units = units;
+        b.atomDescriptors = atomDescriptors;
+        b.residual = residual;
+        b.mlp = mlp;
+        b.logTarget = logTarget;
+        b.init = init;
+        b.freeze = freeze;
         return b;
     }
 
@@ -195,6 +219,46 @@ public record ExperimentSpec(
         private boolean dropMissingTargets;
         private boolean dedupe;
         private String units;
+        private java.util.List<String> atomDescriptors;
+        private boolean residual;
+        private MlpArchitecture mlp;
+        private boolean logTarget;
+        private TransferInit.Weights init;
+        private boolean freeze;
+
+        /** Start from a pretrained CGCNN ({@link TransferInit}); {@code freeze} its embedding and convolutions. */
+        public Builder optInit(TransferInit.Weights weights, boolean freezeBody) {
+            init = weights;
+            freeze = freezeBody;
+            return this;
+        }
+
+        /** The tabular MLP's layers (null: the default 64, 32). */
+        public Builder optMlp(MlpArchitecture v) {
+            mlp = v;
+            return this;
+        }
+
+        /** Regression on the log of a positive target (see {@link Normalizer}). */
+        public Builder optLogTarget(boolean v) {
+            logTarget = v;
+            return this;
+        }
+
+        /**
+         * Per-atom angular descriptors appended to the CGCNN atom features ({@link AtomDescriptors}:
+         * {@code steinhardt}, {@code acsf}); null or empty for none (the default). CGCNN and fusion only.
+         */
+        public Builder optAtomDescriptors(java.util.List<String> kinds) {
+            atomDescriptors = kinds == null || kinds.isEmpty() ? null : java.util.List.copyOf(kinds);
+            return this;
+        }
+
+        /** Residual CGCNN: a shortcut and a BatchNorm around each convolution (default false: the reference). */
+        public Builder optResidual(boolean v) {
+            residual = v;
+            return this;
+        }
 
         public Builder setData(Path v) {
             data = v;
@@ -344,6 +408,18 @@ public record ExperimentSpec(
                 throw new IllegalArgumentException("--head two-stage is a network head (CGCNN, fusion or an MLP); "
                         + EnumIds.id(model) + " is a classical model without one");
             }
+            boolean graphs = model == Model.CGCNN || model == Model.FUSION;
+            if (atomDescriptors != null && !graphs) {
+                throw new IllegalArgumentException("--atom-descriptors needs --model cgcnn or fusion");
+            }
+            if (mlp != null && (graphs || model.classical())) {
+                throw new IllegalArgumentException(
+                        "--hidden, --dropout, --batch-norm and --se shape the tabular MLPs (--model mlp-*)");
+            }
+            if (init != null && !graphs) throw new IllegalArgumentException("--init needs --model cgcnn or fusion");
+            if (logTarget && task != Task.REGRESSION && task != Task.VOLUME) {
+                throw new IllegalArgumentException("--log-target is for regression");
+            }
             Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
             return new ExperimentSpec(
                     data,
@@ -370,7 +446,13 @@ public record ExperimentSpec(
                     allowedChanges,
                     dropMissingTargets,
                     dedupe,
-                    units);
+                    units,
+                    atomDescriptors,
+                    residual,
+                    mlp,
+                    logTarget,
+                    init,
+                    freeze);
         }
     }
 }

@@ -33,14 +33,16 @@ public final class GraphBatchSource implements BatchSource {
         this.globals = globals;
     }
 
-    /** Regression rows with (normalised) targets; {@code globals} may be null. */
-    public static GraphBatchSource regression(GraphCache cache, int[] rows, float[][] targets, float[][] globals) {
-        return new GraphBatchSource(cache::graph, rows, targets, null, globals);
+    /** Regression rows (graphs by dataset row, e.g. {@code cache::graph}) with normalised targets; {@code globals} may be null. */
+    public static GraphBatchSource regression(
+            IntFunction<CrystalGraph> graphs, int[] rows, float[][] targets, float[][] globals) {
+        return new GraphBatchSource(graphs, rows, targets, null, globals);
     }
 
     /** Classification rows with class indices; {@code globals} may be null. */
-    public static GraphBatchSource classification(GraphCache cache, int[] rows, int[] labels, float[][] globals) {
-        return new GraphBatchSource(cache::graph, rows, null, labels, globals);
+    public static GraphBatchSource classification(
+            IntFunction<CrystalGraph> graphs, int[] rows, int[] labels, float[][] globals) {
+        return new GraphBatchSource(graphs, rows, null, labels, globals);
     }
 
     /**
@@ -48,8 +50,12 @@ public final class GraphBatchSource implements BatchSource {
      * properties (C×P)]; {@code volumeAndProperties} rows hold the (normalised) volume first.
      */
     public static GraphBatchSource multiTask(
-            GraphCache cache, int[] rows, int[] spaceGroupIndex, float[][] volumeAndProperties, float[][] globals) {
-        GraphBatchSource s = new GraphBatchSource(cache::graph, rows, volumeAndProperties, spaceGroupIndex, globals);
+            IntFunction<CrystalGraph> graphs,
+            int[] rows,
+            int[] spaceGroupIndex,
+            float[][] volumeAndProperties,
+            float[][] globals) {
+        GraphBatchSource s = new GraphBatchSource(graphs, rows, volumeAndProperties, spaceGroupIndex, globals);
         s.multi = true;
         return s;
     }

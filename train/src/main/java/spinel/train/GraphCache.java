@@ -43,7 +43,10 @@ import spinel.graph.io.AtomicFiles;
  * dataset or other settings never reuse a stale cache, and it is written to a temporary name and
  * moved into place atomically.
  *
- * <p>Layout: magic (with the format version), count, M, F, B; graph records; the palette (count, F
+ * <p>Per-atom descriptors that differ from atom to atom (the last {@code inlineColumns} of the F atom
+ * features, e.g. {@link AtomDescriptors}) are stored with each atom instead of in the palette.
+ *
+ * <p>Layout: magic (with the format version), count, M, F, B, inline columns; graph records; the palette (count, F
  * floats each); the record offsets (count + 1 longs); the footer position (long); the CRC-32C of
  * every byte before it (long). The checksum is verified when the cache is opened (about 1 s per
  * GB): a truncated, bit-flipped or older-format cache is reported, deleted and built again, and
@@ -51,13 +54,13 @@ import spinel.graph.io.AtomicFiles;
  */
 public final class GraphCache implements Closeable {
 
-    private static final String MAGIC = "spinel-graphs-2";
+    private static final String MAGIC = "spinel-graphs-3";
     private static final double BOND_TOLERANCE = 1e-5;
 
     private final Path file;
     private final FileChannel channel;
     private final BondFeaturizer bonds;
-    private final int count, maxNeighbors, atomFeatureLength, bondFeatureLength;
+    private final int count, maxNeighbors, atomFeatureLength, bondFeatureLength, inlineColumns;
     private final float[][] palette;
     private final long[] offsets;
 
@@ -79,10 +82,11 @@ public final class GraphCache implements Closeable {
             maxNeighbors = head.getInt();
             atomFeatureLength = head.getInt();
             bondFeatureLength = head.getInt();
+            inlineColumns = head.getInt();
             long footer = read(size - 16, 8).getLong();
             ByteBuffer f = read(footer, (int) (size - 16 - footer));
             int paletteSize = f.getInt();
-            palette = new float[paletteSize][atomFeatureLength];
+            palette = new float[paletteSize][atomFeatureLength - inlineColumns];
             for (float[] row : palette) for (int j = 0; j < row.length; j++) row[j] = f.getFloat();
             offsets = new long[count + 1];
             for (int i = 0; i <= count; i++) offsets[i] = f.getLong();
@@ -156,6 +160,23 @@ public final class GraphCache implements Closeable {
             Path cacheDir,
             PrintStream log)
             throws IOException {
+        return open(dataset, builder, bonds, settingsKey, 0, cacheDir, log);
+    }
+
+    /**
+     * As {@link #open(CrystalDataset, Function, BondFeaturizer, String, Path, PrintStream)}, storing
+     * the last {@code inlineColumns} atom features with each atom (per-atom descriptors) rather than
+     * in the palette of distinct rows.
+     */
+    public static GraphCache open(
+            CrystalDataset dataset,
+            Function<Structure, CrystalGraph> builder,
+            BondFeaturizer bonds,
+            String settingsKey,
+            int inlineColumns,
+            Path cacheDir,
+            PrintStream log)
+            throws IOException {
         String key = Hashing.sha256Hex((dataset.contentHash() + "\n" + settingsKey).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 24);
         Path file = cacheDir.resolve(dataset.name() + "-" + key + ".graphs");
@@ -176,7 +197,7 @@ public final class GraphCache implements Closeable {
         long t0 = System.nanoTime();
         log.printf("building %d crystal graphs of %s into %s%n", dataset.size(), dataset.name(), file);
         try {
-            write(dataset, builder, bonds, file, log);
+            write(dataset, builder, bonds, inlineColumns, file, log);
         } catch (FileSystemException e) {
             throw new IOException(
                     "cannot write the graph cache " + file + " (" + (e.getReason() != null ? e.getReason() : e)
@@ -196,11 +217,12 @@ public final class GraphCache implements Closeable {
             CrystalDataset dataset,
             Function<Structure, CrystalGraph> builder,
             BondFeaturizer bonds,
+            int inlineColumns,
             Path file,
             PrintStream log)
             throws IOException {
         RunFiles.writeAtomically(file, raw -> {
-            Writer writer = new Writer(raw, dataset, bonds);
+            Writer writer = new Writer(raw, dataset, bonds, inlineColumns);
             long[] progress = {System.nanoTime()};
             dataset.forEachChunk(256, (firstRow, structures) -> {
                 for (CrystalGraph g : build(dataset, builder, structures)) writer.add(g);
@@ -235,18 +257,21 @@ public final class GraphCache implements Closeable {
         private final DataOutputStream out;
         private final CrystalDataset dataset;
         private final BondFeaturizer bonds;
+        private final int inlineColumns;
         private final Map<FloatKey, Integer> paletteIndex = new HashMap<>();
         private final List<float[]> palette = new ArrayList<>();
         private final long[] offsets;
         private final int[] dims = new int[3];
         int written;
 
-        Writer(java.io.OutputStream raw, CrystalDataset dataset, BondFeaturizer bonds) throws IOException {
+        Writer(java.io.OutputStream raw, CrystalDataset dataset, BondFeaturizer bonds, int inlineColumns)
+                throws IOException {
             this.checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
             this.counting = new CountingStream(checked);
             this.out = new DataOutputStream(counting);
             this.dataset = dataset;
             this.bonds = bonds;
+            this.inlineColumns = inlineColumns;
             this.offsets = new long[dataset.size() + 1];
             out.writeUTF(MAGIC);
             out.writeInt(dataset.size());
@@ -259,6 +284,7 @@ public final class GraphCache implements Closeable {
                 dims[1] = g.atomFeatureLength();
                 dims[2] = g.bondFeatureLength();
                 for (int d : dims) out.writeInt(d);
+                out.writeInt(inlineColumns);
             } else if (g.maxNeighbors() != dims[0]
                     || g.atomFeatureLength() != dims[1]
                     || g.bondFeatureLength() != dims[2]) {
@@ -290,7 +316,7 @@ public final class GraphCache implements Closeable {
             out.writeBoolean(rawBonds);
             for (int i = 0; i < n; i++) {
                 out.writeShort(g.atomicNumbers()[i]);
-                float[] row = Arrays.copyOfRange(g.atomFeatures(), i * f, (i + 1) * f);
+                float[] row = Arrays.copyOfRange(g.atomFeatures(), i * f, (i + 1) * f - inlineColumns);
                 Integer idx = paletteIndex.get(new FloatKey(row));
                 if (idx == null) {
                     idx = palette.size();
@@ -299,6 +325,7 @@ public final class GraphCache implements Closeable {
                 }
                 out.writeInt(idx);
                 out.writeShort(g.neighborCounts()[i]);
+                for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) out.writeFloat(g.atomFeatures()[j]);
             }
             for (int v : g.neighborIndices()) out.writeInt(v);
             for (float v : g.neighborDistances()) out.writeFloat(v);
@@ -340,8 +367,9 @@ public final class GraphCache implements Closeable {
             int[] counts = new int[n];
             for (int i = 0; i < n; i++) {
                 z[i] = buf.getShort();
-                System.arraycopy(palette[buf.getInt()], 0, atom, i * f, f);
+                System.arraycopy(palette[buf.getInt()], 0, atom, i * f, f - inlineColumns);
                 counts[i] = buf.getShort();
+                for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) atom[j] = buf.getFloat();
             }
             int[] idx = new int[n * m];
             for (int s = 0; s < idx.length; s++) idx[s] = buf.getInt();

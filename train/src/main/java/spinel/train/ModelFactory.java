@@ -53,7 +53,12 @@ public final class ModelFactory {
                     spec.hiddenLength(),
                     null,
                     null,
-                    outputs);
+                    outputs,
+                    spec.residual() ? Boolean.TRUE : null,
+                    null,
+                    null,
+                    spec.init() != null ? spec.init().source() : null,
+                    spec.init() != null && spec.freeze() ? Boolean.TRUE : null);
         }
         if (spec.head() == ExperimentSpec.Head.TWO_STAGE) {
             return new RunConfig.ModelSettings(
@@ -66,15 +71,22 @@ public final class ModelFactory {
                     TwoStageMlp.DROPOUT,
                     outputs);
         }
+        ExperimentSpec.MlpArchitecture mlp =
+                spec.mlp() != null ? spec.mlp() : new ExperimentSpec.MlpArchitecture(null, null, false, false);
         return new RunConfig.ModelSettings(
                 spec.model(),
                 spec.head(),
                 null,
                 null,
                 null,
-                List.of(64, 32),
-                labels.classification() ? 0.3 : 0.0,
-                outputs);
+                mlp.hidden() != null ? List.copyOf(mlp.hidden()) : List.of(64, 32),
+                mlp.dropout() != null ? mlp.dropout() : labels.classification() ? 0.3 : 0.0,
+                outputs,
+                spec.residual() ? Boolean.TRUE : null,
+                mlp.batchNorm() ? Boolean.TRUE : null,
+                mlp.squeezeExcitation() ? Boolean.TRUE : null,
+                null,
+                null);
     }
 
     /** The untrained network of a run (parameters not initialised). */
@@ -87,7 +99,8 @@ public final class ModelFactory {
                     .optBondFeatureLength(g.bondFeatureLength())
                     .optAtomFeatureLength(m.atomFeaLen())
                     .optNumConv(m.nConv())
-                    .optHiddenLength(m.hFeaLen());
+                    .optHiddenLength(m.hFeaLen())
+                    .optResidual(m.residualConvolutions());
             if (config.featurizer().tabular() != null) b.optGlobalFeatureLength(tabularLength(config));
             if (m.head() == ExperimentSpec.Head.TWO_STAGE) b.optBravaisSpaceGroup();
             else if (config.task().kind() == ExperimentSpec.Task.MULTI_TASK) b.optMultiTask(1);
@@ -98,7 +111,14 @@ public final class ModelFactory {
         int[] hidden = m.hidden().stream().mapToInt(Integer::intValue).toArray();
         if (m.head() == ExperimentSpec.Head.TWO_STAGE)
             return new TwoStageMlp(tabularLength(config), hidden, m.dropout());
-        return TabularMlp.block(m.outputs(), hidden, m.dropout());
+        return TabularMlp.block(
+                m.outputs(),
+                hidden,
+                m.dropout(),
+                new TabularMlp.Layers(
+                        Boolean.TRUE.equals(m.batchNorm()),
+                        Boolean.TRUE.equals(m.squeezeExcitation()),
+                        m.residualConvolutions()));
     }
 
     /** Initialises {@code block}'s parameters on {@code manager}, seeded (the engine's generator). */

@@ -157,6 +157,13 @@ public record RunConfig(
      * @param hidden      MLP hidden widths
      * @param dropout     MLP dropout after each hidden layer
      * @param outputs     length of the (first) output: 1 for regression, the class count otherwise
+     * @param residual    CGCNN with a shortcut and a BatchNorm around each convolution (null or false:
+     *                    the reference architecture); MLP: a shortcut around each hidden layer whose
+     *                    width equals its input's
+     * @param batchNorm   MLP: BatchNorm after each hidden Linear (null: none)
+     * @param squeezeExcitation MLP: a squeeze-and-excitation gate on each hidden layer (null: none)
+     * @param init        CGCNN: the pretrained model the run started from ({@code --init}), or null
+     * @param freeze      CGCNN with init: whether the embedding and convolutions were frozen
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -169,7 +176,32 @@ public record RunConfig(
             Integer hFeaLen,
             List<Integer> hidden,
             Double dropout,
-            int outputs) {}
+            int outputs,
+            Boolean residual,
+            Boolean batchNorm,
+            Boolean squeezeExcitation,
+            String init,
+            Boolean freeze) {
+
+        /** The record without the residual option (the reference architecture). */
+        public ModelSettings(
+                ExperimentSpec.Model kind,
+                ExperimentSpec.Head head,
+                Integer atomFeaLen,
+                Integer nConv,
+                Integer hFeaLen,
+                List<Integer> hidden,
+                Double dropout,
+                int outputs) {
+            this(kind, head, atomFeaLen, nConv, hFeaLen, hidden, dropout, outputs, null, null, null, null, null);
+        }
+
+        /** Whether the CGCNN convolutions are residual (not {@code isResidual}: Jackson would hide the field). */
+        @JsonIgnore
+        public boolean residualConvolutions() {
+            return Boolean.TRUE.equals(residual);
+        }
+    }
 
     /**
      * How a structure becomes the network's input.
@@ -178,11 +210,21 @@ public record RunConfig(
      * @param tabular descriptor blocks, concatenated in this order ({@code "lattice"},
      *                {@code "composition"}), or null: the MLP input, or the global vector of fusion
      * @param scaler  standardisation of the tabular vector, fitted on the training rows
+     * @param atomScaler standardisation of the per-atom descriptors appended to the graph's atom
+     *                features ({@link GraphSettings#atomDescriptors()}), fitted on the training
+     *                crystals' atoms; null without them
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FeaturizerSettings(GraphSettings graph, List<String> tabular, FeatureScaler scaler) {}
+    public record FeaturizerSettings(
+            GraphSettings graph, List<String> tabular, FeatureScaler scaler, FeatureScaler atomScaler) {
+
+        /** Settings without per-atom descriptors. */
+        public FeaturizerSettings(GraphSettings graph, List<String> tabular, FeatureScaler scaler) {
+            this(graph, tabular, scaler, null);
+        }
+    }
 
     /**
      * The crystal-graph settings (the reference CGCNN's by default).
@@ -191,8 +233,10 @@ public record RunConfig(
      * @param maxNeighbors         neighbours kept per site
      * @param gaussian             Gaussian distance expansion of the bond features, Å
      * @param atomFeatures         {@value #BUILTIN_ATOM_FEATURES}: Spinel's computed CGCNN atom features
-     * @param atomFeatureLength    length of an atom's feature vector
+     * @param atomFeatureLength    length of an atom's feature vector (with the descriptors)
      * @param rescaleVolumePerAtom Å³/atom each structure is scaled to first (VOLUME), or null
+     * @param atomDescriptors      per-atom angular descriptors appended to the atom features
+     *                             ({@link AtomDescriptors}: {@code steinhardt}, {@code acsf}), or null
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -203,7 +247,8 @@ public record RunConfig(
             Gaussian gaussian,
             String atomFeatures,
             int atomFeatureLength,
-            Double rescaleVolumePerAtom) {
+            Double rescaleVolumePerAtom,
+            List<String> atomDescriptors) {
 
         /** {@code atomFeatures} value naming {@link CgcnnAtomFeaturizer} (no atom_init.json needed). */
         public static final String BUILTIN_ATOM_FEATURES = "builtin:cgcnn";
@@ -216,7 +261,26 @@ public record RunConfig(
                     new Gaussian(0, 8.0, 0.2, 0.2),
                     BUILTIN_ATOM_FEATURES,
                     CgcnnAtomFeaturizer.instance().length(),
-                    rescaleVolumePerAtom);
+                    rescaleVolumePerAtom,
+                    null);
+        }
+
+        /** These settings with the per-atom descriptors {@code kinds} appended (null: none). */
+        public GraphSettings withAtomDescriptors(List<String> kinds) {
+            return new GraphSettings(
+                    radius,
+                    maxNeighbors,
+                    gaussian,
+                    atomFeatures,
+                    baseAtomFeatureLength() + AtomDescriptors.length(kinds),
+                    rescaleVolumePerAtom,
+                    kinds);
+        }
+
+        /** Length of the atom features before the appended descriptors. */
+        @JsonIgnore
+        public int baseAtomFeatureLength() {
+            return atomFeatureLength - AtomDescriptors.length(atomDescriptors);
         }
 
         /** The graph builder these settings describe. */

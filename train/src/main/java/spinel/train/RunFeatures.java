@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import spinel.graph.CrystalGraph;
 import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.Structure;
@@ -20,10 +21,15 @@ import spinel.graph.Structure;
  */
 public final class RunFeatures implements Closeable {
 
-    /** The descriptor block names of {@link RunConfig.FeaturizerSettings#tabular()}. */
+    /**
+     * The descriptor block names of {@link RunConfig.FeaturizerSettings#tabular()}; {@code
+     * atom-descriptors} is the mean and standard deviation over atoms of the graph's per-atom
+     * descriptors ({@link AtomDescriptors#pooled}).
+     */
     public static final String LATTICE = "lattice",
             COMPOSITION = "composition",
-            CONVENTIONAL_LATTICE = "conventional-lattice";
+            CONVENTIONAL_LATTICE = "conventional-lattice",
+            ATOM_DESCRIPTORS = "atom-descriptors";
 
     private final RunConfig.FeaturizerSettings settings;
     private final RunData.Labels labels;
@@ -48,28 +54,40 @@ public final class RunFeatures implements Closeable {
     public static RunFeatures fit(
             ExperimentSpec spec, RunData data, Normalizer normalizer, Normalizer volumeNormalizer, PrintStream log)
             throws IOException {
+        RunConfig.GraphSettings graph = ModelFactory.usesGraphs(spec.model())
+                ? RunConfig.GraphSettings.cgcnnDefaults(
+                                spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null)
+                        .withAtomDescriptors(spec.atomDescriptors())
+                : null;
+        GraphCache cache = graph != null ? graphCache(graph, data.dataset(), spec.cacheDir(), log) : null;
+        boolean atomDescriptors = graph != null && graph.atomDescriptors() != null;
+        FeatureScaler atomScaler = atomDescriptors
+                ? AtomDescriptors.fit(cache::graph, data.split().train(), graph.baseAtomFeatureLength())
+                : null;
         List<String> blocks = ModelFactory.tabularBlocks(spec.model());
+        if (blocks != null && atomDescriptors) {
+            blocks = new java.util.ArrayList<>(blocks);
+            blocks.add(ATOM_DESCRIPTORS);
+            blocks = List.copyOf(blocks);
+        }
         FeatureScaler scaler = null;
         float[][] tabular = null;
         if (blocks != null) {
-            double[][] x = matrix(blocks, data.columns());
+            double[][] x = matrix(blocks, data.columns(), pooled(cache, graph));
             scaler = FeatureScaler.fit(x, data.split().train());
             tabular = scaler.transform(x);
         }
-        RunConfig.GraphSettings graph = ModelFactory.usesGraphs(spec.model())
-                ? RunConfig.GraphSettings.cgcnnDefaults(
-                        spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null)
-                : null;
-        GraphCache cache = graph != null ? graphCache(graph, data.dataset(), spec.cacheDir(), log) : null;
-        RunConfig.FeaturizerSettings settings = new RunConfig.FeaturizerSettings(graph, blocks, scaler);
+        RunConfig.FeaturizerSettings settings = new RunConfig.FeaturizerSettings(graph, blocks, scaler, atomScaler);
         return new RunFeatures(settings, data.labels(), cache, tabular, targets(data, normalizer, volumeNormalizer));
     }
 
     /** The features of a trained run's new rows: its own featurizer settings, fitted scaler and normaliser. */
     static RunFeatures forTrained(RunConfig config, RunData data, Path cacheDir, PrintStream log) throws IOException {
         RunConfig.FeaturizerSettings f = config.featurizer();
-        float[][] tabular = f.tabular() != null ? f.scaler().transform(matrix(f.tabular(), data.columns())) : null;
         GraphCache cache = f.graph() != null ? graphCache(f.graph(), data.dataset(), cacheDir, log) : null;
+        float[][] tabular = f.tabular() != null
+                ? f.scaler().transform(matrix(f.tabular(), data.columns(), pooled(cache, f.graph())))
+                : null;
         return new RunFeatures(f, data.labels(), cache, tabular, targets(data, config.normalizer(), null));
     }
 
@@ -82,9 +100,11 @@ public final class RunFeatures implements Closeable {
     public BatchSource source(int[] rows) {
         float[][] globals = settings.graph() != null ? tabular : null;
         if (cache != null) {
-            if (labels.multi()) return GraphBatchSource.multiTask(cache, rows, labels.classes(), targets, globals);
-            if (labels.classification()) return GraphBatchSource.classification(cache, rows, labels.classes(), globals);
-            return GraphBatchSource.regression(cache, rows, targets, globals);
+            IntFunction<CrystalGraph> graphs = graphs(cache, settings);
+            if (labels.multi()) return GraphBatchSource.multiTask(graphs, rows, labels.classes(), targets, globals);
+            if (labels.classification())
+                return GraphBatchSource.classification(graphs, rows, labels.classes(), globals);
+            return GraphBatchSource.regression(graphs, rows, targets, globals);
         }
         if (labels.classification()) return ArrayBatchSource.classification(tabular, labels.classes(), rows);
         return ArrayBatchSource.regression(tabular, targets, rows);
@@ -95,15 +115,40 @@ public final class RunFeatures implements Closeable {
         if (cache != null) cache.close();
     }
 
-    /** The concatenated descriptor blocks of every row. */
-    static double[][] matrix(List<String> blocks, RunData.StructureColumns columns) {
+    /** The cached graphs as the network sees them: per-atom descriptors standardised when present. */
+    static IntFunction<CrystalGraph> graphs(GraphCache cache, RunConfig.FeaturizerSettings settings) {
+        FeatureScaler atomScaler = settings.atomScaler();
+        if (atomScaler == null) return cache::graph;
+        int offset = settings.graph().baseAtomFeatureLength();
+        return r -> AtomDescriptors.scaled(cache.graph(r), offset, atomScaler);
+    }
+
+    /** Row → pooled raw per-atom descriptors of its cached graph, or null without them. */
+    private static IntFunction<double[]> pooled(GraphCache cache, RunConfig.GraphSettings graph) {
+        if (graph == null || graph.atomDescriptors() == null) return null;
+        int offset = graph.baseAtomFeatureLength();
+        return r -> AtomDescriptors.pooled(cache.graph(r), offset);
+    }
+
+    /** The concatenated descriptor blocks of every row ({@code pooled}: the atom-descriptor block, may be null). */
+    static double[][] matrix(List<String> blocks, RunData.StructureColumns columns, IntFunction<double[]> pooled) {
         double[][] out = new double[rows(columns)][];
         for (int i = 0; i < out.length; i++) {
             double[][] parts = new double[blocks.size()][];
-            for (int b = 0; b < parts.length; b++) parts[b] = block(blocks.get(b), columns, i);
+            for (int b = 0; b < parts.length; b++)
+                parts[b] = ATOM_DESCRIPTORS.equals(blocks.get(b))
+                        ? requirePooled(pooled).apply(i)
+                        : block(blocks.get(b), columns, i);
             out[i] = concat(parts);
         }
         return out;
+    }
+
+    private static <T> T requirePooled(T pooled) {
+        if (pooled == null)
+            throw new IllegalArgumentException(
+                    "the " + ATOM_DESCRIPTORS + " block of " + RunConfig.FILE + " needs graph atom descriptors");
+        return pooled;
     }
 
     private static int rows(RunData.StructureColumns c) {
@@ -118,10 +163,16 @@ public final class RunFeatures implements Closeable {
         return column[row];
     }
 
-    /** The concatenated descriptor blocks of one structure. */
-    static double[] vector(List<String> blocks, Structure s) {
+    /**
+     * The concatenated descriptor blocks of one structure ({@code pooled}: its pooled atom descriptors,
+     * null when the run has none).
+     */
+    static double[] vector(List<String> blocks, Structure s, java.util.function.Supplier<double[]> pooled) {
         double[][] parts = new double[blocks.size()][];
-        for (int b = 0; b < parts.length; b++) parts[b] = RunData.StructureColumns.block(blocks.get(b), s);
+        for (int b = 0; b < parts.length; b++)
+            parts[b] = ATOM_DESCRIPTORS.equals(blocks.get(b))
+                    ? requirePooled(pooled).get()
+                    : RunData.StructureColumns.block(blocks.get(b), s);
         return concat(parts);
     }
 
@@ -154,9 +205,16 @@ public final class RunFeatures implements Closeable {
     static Function<Structure, CrystalGraph> graphFunction(RunConfig.GraphSettings settings) {
         CrystalGraphBuilder builder = settings.builder();
         Double v0 = settings.rescaleVolumePerAtom();
-        if (v0 == null) return builder::build;
-        return s -> builder.build(
-                s.withLattice(s.lattice().scaledToVolume(v0 * s.composition().numAtoms())));
+        List<String> descriptors = settings.atomDescriptors();
+        Function<Structure, Structure> rescale = v0 == null
+                ? s -> s
+                : s -> s.withLattice(
+                        s.lattice().scaledToVolume(v0 * s.composition().numAtoms()));
+        if (descriptors == null) return s -> builder.build(rescale.apply(s));
+        return s -> {
+            Structure r = rescale.apply(s);
+            return AtomDescriptors.append(builder.build(r), r, descriptors);
+        };
     }
 
     /** The graph cache of {@code dataset} under {@code settings} (built on first use). */
@@ -167,6 +225,8 @@ public final class RunFeatures implements Closeable {
         String key = builder.toString();
         if (settings.rescaleVolumePerAtom() != null)
             key += " rescaled to " + settings.rescaleVolumePerAtom() + " Å³/atom";
-        return GraphCache.open(dataset, graphFunction(settings), builder.bondFeaturizer(), key, cacheDir, log);
+        int inline = AtomDescriptors.length(settings.atomDescriptors());
+        if (inline > 0) key += " atom descriptors " + AtomDescriptors.names(settings.atomDescriptors());
+        return GraphCache.open(dataset, graphFunction(settings), builder.bondFeaturizer(), key, inline, cacheDir, log);
     }
 }

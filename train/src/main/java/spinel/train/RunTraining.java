@@ -30,6 +30,13 @@ public final class RunTraining {
     /** Trains every member of {@code config} on {@code split}. */
     public static List<MemberResult> train(
             RunConfig config, Path out, Split split, RunFeatures features, PrintStream log) throws IOException {
+        return train(config, out, split, features, null, log);
+    }
+
+    /** Trains every member of {@code config} on {@code split}, each starting from {@code init} when given. */
+    public static List<MemberResult> train(
+            RunConfig config, Path out, Split split, RunFeatures features, TransferInit.Weights init, PrintStream log)
+            throws IOException {
         BatchSource train = features.source(split.train());
         BatchSource val = features.source(split.val());
         BatchSource test = features.source(split.test());
@@ -40,7 +47,7 @@ public final class RunTraining {
                 TrainConfig optimisation =
                         config.optimisation().toBuilder().optSeed(member.seed()).build();
                 try (NDManager sub = manager.newSubManager()) {
-                    MemberResult r = trainMember(config, optimisation, sub, train, val, test, dir, log);
+                    MemberResult r = trainMember(config, optimisation, sub, train, val, test, dir, init, log);
                     RunReport.history(dir, r.result().history());
                     results.add(r);
                 }
@@ -57,10 +64,19 @@ public final class RunTraining {
             BatchSource val,
             BatchSource test,
             Path dir,
+            TransferInit.Weights init,
             PrintStream log)
             throws IOException {
         Block block = ModelFactory.block(config);
         ModelFactory.initialize(block, config, manager, optimisation.seed());
+        if (init != null && block instanceof spinel.conv.CrystalGraphConvNet net) {
+            TransferInit.apply(
+                    net,
+                    init,
+                    config.task().targetName(),
+                    Boolean.TRUE.equals(config.model().freeze()),
+                    log);
+        }
         int outputIndex = ModelFactory.outputIndex(config);
         TrainingLoop loop = new TrainingLoop(optimisation).setLog(log).optOutputIndex(outputIndex);
         TrainingLoop.LossFunction loss = ModelFactory.loss(block, config);

@@ -45,7 +45,7 @@ public final class ScratchBaseline {
         RunData data = RunData.load(mlp, log);
         int[] train = data.split().train(), test = data.split().test();
         Normalizer normalizer = Normalizer.fit(data.labels().values(), train);
-        double[][] raw = RunFeatures.matrix(ModelFactory.tabularBlocks(mlp.model()), data.columns());
+        double[][] raw = RunFeatures.matrix(ModelFactory.tabularBlocks(mlp.model()), data.columns(), null);
         float[][] x = FeatureScaler.fit(raw, train).transform(raw);
         RealMatrix xTrain = rows(x, train), yTrain = targets(data, normalizer, train);
         int[] sizes = new int[hidden.length + 2];

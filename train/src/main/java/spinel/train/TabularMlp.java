@@ -1,15 +1,20 @@
 package spinel.train;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.XavierInitializer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The tabular baseline: an MLP in DJL on a fixed-length feature vector (lattice/shape features,
@@ -64,16 +69,66 @@ public final class TabularMlp {
         return this;
     }
 
+    /**
+     * Optional parts of each hidden layer of the deep MLP.
+     *
+     * @param batchNorm         BatchNorm between the Linear and the ReLU (Ioffe &amp; Szegedy 2015)
+     * @param squeezeExcitation a gate x ⊙ σ(W₂ ReLU(W₁ x)), W₁ reducing the width 4-fold (Hu et al.,
+     *                          CVPR 2018, applied to a feature vector)
+     * @param residual          x + layer(x) where a hidden width equals its input width (He et al. 2016)
+     */
+    public record Layers(boolean batchNorm, boolean squeezeExcitation, boolean residual) {
+        /** The plain MLP: Linear, ReLU, dropout. */
+        public static final Layers PLAIN = new Layers(false, false, false);
+    }
+
     /** The network: Linear and ReLU for each hidden width (plus dropout when p > 0), then a Linear output. */
     public static SequentialBlock block(int outputs, int[] hidden, double dropout) {
+        return block(outputs, hidden, dropout, Layers.PLAIN);
+    }
+
+    /**
+     * The deep MLP: per hidden width h, Linear(h) [→ BatchNorm] → ReLU [→ squeeze-and-excitation]
+     * [→ dropout], wrapped in a shortcut when {@code layers.residual()} and the input width is h; then a
+     * Linear output. With {@link Layers#PLAIN} this is exactly {@link #block(int, int[], double)}.
+     *
+     */
+    public static SequentialBlock block(int outputs, int[] hidden, double dropout, Layers layers) {
         SequentialBlock b = new SequentialBlock();
-        for (int h : hidden) {
-            b.add(Linear.builder().setUnits(h).build()).add(Activation::relu);
-            if (dropout > 0) b.add(Dropout.builder().optRate((float) dropout).build());
+        for (int k = 0; k < hidden.length; k++) {
+            int h = hidden[k];
+            SequentialBlock layer =
+                    new SequentialBlock().add(Linear.builder().setUnits(h).build());
+            if (layers.batchNorm()) layer.add(BatchNorm.builder().build());
+            layer.add(Activation::relu);
+            if (layers.squeezeExcitation()) layer.add(squeezeExcitation(h));
+            if (dropout > 0)
+                layer.add(Dropout.builder().optRate((float) dropout).build());
+            boolean shortcut = layers.residual() && k > 0 && hidden[k - 1] == h;
+            // without a shortcut the layer's blocks go in flat, as in the plain MLP (whose saved runs still load)
+            if (shortcut) b.add(new ParallelBlock(TabularMlp::sum, List.of(layer, new LambdaBlock(x -> x))));
+            else for (ai.djl.nn.Block part : layer.getChildren().values()) b.add(part);
         }
         b.add(Linear.builder().setUnits(outputs).build());
         b.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
         return b;
+    }
+
+    private static NDList sum(List<NDList> branches) {
+        return new NDList(branches.get(0).head().add(branches.get(1).head()));
+    }
+
+    /** x ⊙ σ(W₂ ReLU(W₁ x)) with W₁: h → max(1, h/4), W₂: → h. */
+    private static ai.djl.nn.Block squeezeExcitation(int h) {
+        SequentialBlock gate = new SequentialBlock()
+                .add(Linear.builder().setUnits(Math.max(1, h / 4)).build())
+                .add(Activation::relu)
+                .add(Linear.builder().setUnits(h).build())
+                .add(Activation::sigmoid);
+        return new ParallelBlock(
+                branches ->
+                        new NDList(branches.get(0).head().mul(branches.get(1).head())),
+                List.of(new LambdaBlock(x -> x), gate));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import spinel.graph.CrystalGraph;
@@ -76,6 +77,14 @@ public final class TrainedRun implements AutoCloseable {
         }
     }
 
+    /** The first member's CGCNN parameters by PyTorch name (for {@link TransferInit}). */
+    public Map<String, float[]> stateDict() {
+        if (!(members.get(0) instanceof spinel.conv.CrystalGraphConvNet net))
+            throw new IllegalArgumentException(
+                    dir + " is a " + config.model().kind().id() + " run, not a CGCNN");
+        return net.stateDict();
+    }
+
     /** The run's typed description. */
     public RunConfig config() {
         return config;
@@ -97,8 +106,15 @@ public final class TrainedRun implements AutoCloseable {
         RunConfig.FeaturizerSettings f = config.featurizer();
         CrystalGraph graph = f.graph() != null ? graphs.apply(structure) : null;
         float[] tabular = null;
-        if (f.tabular() != null)
-            tabular = f.scaler().transform(new double[][] {RunFeatures.vector(f.tabular(), structure)})[0];
+        if (f.tabular() != null) {
+            CrystalGraph raw = graph;
+            java.util.function.Supplier<double[]> pooled = f.atomScaler() != null
+                    ? () -> AtomDescriptors.pooled(raw, f.graph().baseAtomFeatureLength())
+                    : null;
+            tabular = f.scaler().transform(new double[][] {RunFeatures.vector(f.tabular(), structure, pooled)})[0];
+        }
+        if (f.atomScaler() != null)
+            graph = AtomDescriptors.scaled(graph, f.graph().baseAtomFeatureLength(), f.atomScaler());
         return new Input(graph, tabular);
     }
 

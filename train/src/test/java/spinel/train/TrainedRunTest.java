@@ -98,6 +98,88 @@ class TrainedRunTest {
     }
 
     @Test
+    void fusionWithAngularAtomDescriptorsAndResidualConvolutions() throws Exception {
+        List<String> kinds = List.of(AtomDescriptors.STEINHARDT, AtomDescriptors.ACSF);
+        Path run = train(
+                "angular",
+                ExperimentTest.spec(dir, "angular")
+                        .optModel(ExperimentSpec.Model.FUSION)
+                        .optAtomDescriptors(kinds)
+                        .optResidual(true));
+        assertMatches(run, "", 0);
+        RunConfig c = RunConfig.read(run);
+        int k = AtomDescriptors.length(kinds);
+        assertEquals(26, k);
+        assertEquals(92 + k, c.featurizer().graph().atomFeatureLength());
+        assertEquals(k, c.featurizer().atomScaler().mean().length);
+        assertEquals(
+                List.of("lattice", "composition", "atom-descriptors"),
+                c.featurizer().tabular());
+        assertTrue(c.model().residualConvolutions());
+    }
+
+    @Test
+    void deepMlpWithBatchNormSqueezeExcitationShortcutsAndLogTarget() throws Exception {
+        Path run = train(
+                "deep-mlp",
+                ExperimentTest.spec(dir, "deep-mlp")
+                        .optModel(ExperimentSpec.Model.MLP_BOTH)
+                        .optMlp(new ExperimentSpec.MlpArchitecture(List.of(32, 32, 16), 0.1, true, true))
+                        .optResidual(true)
+                        .optLogTarget(true)
+                        // one batch: BatchNorm refuses a training batch of a single row
+                        .optTrain(TrainConfig.builder()
+                                .optEpochs(3)
+                                .optBatchSize(16)
+                                .optSeed(1)
+                                .build()));
+        assertMatches(run, "", 0);
+        RunConfig c = RunConfig.read(run);
+        assertEquals(List.of(32, 32, 16), c.model().hidden());
+        assertTrue(c.model().batchNorm()
+                && c.model().squeezeExcitation()
+                && c.model().residualConvolutions());
+        assertTrue(c.normalizer().logScale());
+        try (TrainedRun r = TrainedRun.open(run)) {
+            double v = r.predict(List.of(structure(firstTestId(run, ""))))
+                    .get(0)
+                    .first()
+                    .value();
+            assertTrue(v > 0, "a log-scale target comes back positive: " + v);
+        }
+    }
+
+    @Test
+    void transferFromARunFolderWithFrozenConvolutions() throws Exception {
+        Path source = train("init-source", ExperimentTest.spec(dir, "init-source"));
+        TransferInit.Weights weights = TransferInit.fromRun(source);
+        Path run = train(
+                "init-frozen",
+                ExperimentTest.spec(dir, "init-frozen")
+                        .optInit(weights, true)
+                        .optTrain(TrainConfig.builder()
+                                .optEpochs(2)
+                                .optBatchSize(4)
+                                .optSeed(9)
+                                .optLearningRate(0.01)
+                                .build()));
+        assertMatches(run, "", 0);
+        RunConfig c = RunConfig.read(run);
+        assertEquals(source.toString(), c.model().init());
+        assertTrue(c.model().freeze());
+        try (TrainedRun trained = TrainedRun.open(run)) {
+            java.util.Map<String, float[]> after = trained.stateDict();
+            // frozen: the embedding and convolution weights are the source's after two epochs at lr 0.01
+            for (String name : List.of("embedding.weight", "convs.0.fc_full.weight", "convs.1.fc_full.bias"))
+                org.junit.jupiter.api.Assertions.assertArrayEquals(
+                        weights.stateDict().get(name), after.get(name), name);
+            // trained: the layers after pooling moved
+            assertTrue(!java.util.Arrays.equals(
+                    weights.stateDict().get("conv_to_fc.weight"), after.get("conv_to_fc.weight")));
+        }
+    }
+
+    @Test
     void cgcnnVolumeOnRescaledStructures() throws Exception {
         assertMatches(train("volume", ExperimentTest.spec(dir, "volume").optTask(ExperimentSpec.Task.VOLUME)), "", 0);
     }
