@@ -114,8 +114,9 @@ public record RunData(
                 dataset.size(),
                 spec.target() != null ? spec.target() : dataset.targetName());
         boolean multi = spec.task() == ExperimentSpec.Task.MULTI_TASK;
-        StructureColumns columns = columns(
-                dataset, ModelFactory.tabularBlocks(spec.model()), spec.task() == ExperimentSpec.Task.VOLUME || multi);
+        // classical models compute their own descriptors (ClassicalExperiment, DescriptorSet)
+        List<String> blocks = spec.model().classical() ? null : ModelFactory.tabularBlocks(spec.model());
+        StructureColumns columns = columns(dataset, blocks, spec.task() == ExperimentSpec.Task.VOLUME || multi);
         Labels labels = labels(spec, dataset, columns);
         checkLabels(spec, dataset, labels, log);
         DuplicateGroups duplicates = spec.dedupe() ? DuplicateGroups.of(dataset, spec.cacheDir(), log) : null;
