@@ -205,6 +205,20 @@ public final class TrainOptions {
                     + "by default such rows are refused.")
     boolean dropMissingTargets;
 
+    @Option(
+            names = "--dedupe",
+            description = "Random split only: group matching structures (pymatgen's StructureMatcher defaults, within "
+                    + "a reduced formula; groups cached next to the graphs) and keep every group in one of train, "
+                    + "validation or test, so no crystal is tested on a copy of itself. Off by default: "
+                    + "it changes the split of existing commands.")
+    boolean dedupe;
+
+    @Option(
+            names = "--units",
+            description = "Unit of the regression target (e.g. eV/atom), for the parity plot and reports; by default "
+                    + "a unit in parentheses in the column name, or that of a known Materials Project column.")
+    String units;
+
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
@@ -242,7 +256,9 @@ public final class TrainOptions {
                 .optEnsemble(ensemble)
                 .optTrain(config)
                 .optCacheDir(cache)
-                .optDropMissingTargets(dropMissingTargets);
+                .optDropMissingTargets(dropMissingTargets)
+                .optDedupe(dedupe)
+                .optUnits(units);
         if (folds != null) b.optFolds(folds, fold);
         return b;
     }

@@ -32,7 +32,9 @@ public record ExperimentSpec(
         Path out,
         boolean resume,
         Set<String> allowedChanges,
-        boolean dropMissingTargets) {
+        boolean dropMissingTargets,
+        boolean dedupe,
+        String units) {
 
     /** What is learned. */
     public enum Task {
@@ -161,6 +163,8 @@ public record ExperimentSpec(
         b.resume = resume;
         b.allowedChanges = allowedChanges;
         b.dropMissingTargets = dropMissingTargets;
+        b.dedupe = dedupe;
+        b.units = units;
         return b;
     }
 
@@ -189,6 +193,8 @@ public record ExperimentSpec(
         private boolean resume;
         private Set<String> allowedChanges = Set.of();
         private boolean dropMissingTargets;
+        private boolean dedupe;
+        private String units;
 
         public Builder setData(Path v) {
             data = v;
@@ -295,6 +301,21 @@ public record ExperimentSpec(
             return this;
         }
 
+        /**
+         * Keep duplicate structures ({@link DuplicateGroups}) on one side of a random split: every group
+         * of matching structures goes to train, validation or test as a whole.
+         */
+        public Builder optDedupe(boolean v) {
+            dedupe = v;
+            return this;
+        }
+
+        /** The regression target's unit (e.g. {@code eV/atom}) for plots and reports; see {@link TargetUnits}. */
+        public Builder optUnits(String v) {
+            units = v;
+            return this;
+        }
+
         public ExperimentSpec build() {
             if (data == null) throw new IllegalArgumentException("no --data given");
             if (out == null) throw new IllegalArgumentException("no --out folder given");
@@ -310,6 +331,11 @@ public record ExperimentSpec(
             if (task == Task.MULTI_TASK && (labels == null || (model != Model.CGCNN && model != Model.FUSION))) {
                 throw new IllegalArgumentException(
                         "--task multi-task needs --labels with a spg_num column and --model cgcnn or fusion");
+            }
+            if (dedupe && folds != null) {
+                throw new IllegalArgumentException(
+                        "--dedupe groups duplicates for a random split; the official --folds "
+                                + "fix the test rows themselves (drop --dedupe or --folds)");
             }
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
@@ -342,7 +368,9 @@ public record ExperimentSpec(
                     out,
                     resume,
                     allowedChanges,
-                    dropMissingTargets);
+                    dropMissingTargets,
+                    dedupe,
+                    units);
         }
     }
 }

@@ -25,8 +25,16 @@ import spinel.graph.symmetry.CrystalSystem;
  * @param columns per-row values computed from the structures
  * @param labels  the task's labels
  * @param split   train/validation/test rows, labelled rows only
+ * @param duplicates with {@code --dedupe}: the groups of duplicate structures kept on one side of the
+ *                   split; null otherwise
  */
-public record RunData(CrystalDataset dataset, StructureColumns columns, Labels labels, Split split) {
+public record RunData(
+        CrystalDataset dataset, StructureColumns columns, Labels labels, Split split, DuplicateGroups duplicates) {
+
+    /** Data without duplicate grouping. */
+    public RunData(CrystalDataset dataset, StructureColumns columns, Labels labels, Split split) {
+        this(dataset, columns, labels, split, null);
+    }
 
     /** The labels of a dataset for one task: regression targets or class indices with class names. */
     public record Labels(double[] values, int[] classes, List<String> classNames) {
@@ -110,7 +118,17 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
                 dataset, ModelFactory.tabularBlocks(spec.model()), spec.task() == ExperimentSpec.Task.VOLUME || multi);
         Labels labels = labels(spec, dataset, columns);
         checkLabels(spec, dataset, labels, log);
-        Split split = split(spec, dataset, labels);
+        DuplicateGroups duplicates = spec.dedupe() ? DuplicateGroups.of(dataset, spec.cacheDir(), log) : null;
+        if (duplicates != null)
+            log.printf(
+                    Locale.ROOT,
+                    "dedupe: %d groups of matching structures hold %d rows (%d duplicates)%s; each group stays in one "
+                            + "of train, validation, test%n",
+                    duplicates.groups().size(),
+                    duplicates.groupedRows(),
+                    duplicates.duplicates(),
+                    duplicates.cached() ? ", from the cache" : "");
+        Split split = split(spec, dataset, labels, duplicates);
         if (groupsByFormula(spec.model())) {
             Split grouped = split.withoutTestGroups(columns.formulas());
             log.printf(
@@ -128,7 +146,7 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
                 split.train().length,
                 split.val().length,
                 split.test().length);
-        return new RunData(dataset, columns, labels, split);
+        return new RunData(dataset, columns, labels, split, duplicates);
     }
 
     /**
@@ -272,12 +290,23 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
 
     /** The split of the spec, restricted to labelled rows. */
     public static Split split(ExperimentSpec spec, CrystalDataset dataset, Labels labels) throws IOException {
+        return split(spec, dataset, labels, null);
+    }
+
+    /**
+     * The split of the spec, restricted to labelled rows; with {@code duplicates} (random splits only)
+     * each group of duplicates falls in one part.
+     */
+    public static Split split(ExperimentSpec spec, CrystalDataset dataset, Labels labels, DuplicateGroups duplicates)
+            throws IOException {
         long seed = spec.train().seed();
         int n = dataset.size();
         Split split = spec.folds() != null
                 ? Split.matbenchFold(
                         spec.folds(), dataset.ids(), spec.fold(), spec.valFraction(), seed, spec.limit() > 0)
-                : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
+                : duplicates != null
+                        ? Split.random(n, spec.valFraction(), spec.testFraction(), seed, duplicates.groups())
+                        : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) keep[i] = labels.valid(i);
         return split.restrictTo(keep);

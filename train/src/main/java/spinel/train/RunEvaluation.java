@@ -54,6 +54,7 @@ public final class RunEvaluation {
                             pick(data.columns().volumePerAtom(), rows),
                             meanOutputs(output.apply(1)),
                             config.volumeNormalizer(),
+                            "volume per atom",
                             "Å³/atom"));
             test.put(
                     data.dataset().targetName(),
@@ -63,7 +64,9 @@ public final class RunEvaluation {
                             pick(labels.values(), rows),
                             meanOutputs(output.apply(2)),
                             config.normalizer(),
-                            null));
+                            config.task().targetName(),
+                            TargetUnits.of(
+                                    config.task().targetName(), config.task().units())));
             return test;
         }
         if (labels.classification()) {
@@ -75,8 +78,14 @@ public final class RunEvaluation {
             return test;
         }
         double[] truth = pick(labels.values(), rows);
-        Map<String, Object> test =
-                RunReport.regression(out, ids, truth, meanOutputs(output.apply(0)), config.normalizer(), null);
+        Map<String, Object> test = RunReport.regression(
+                out,
+                ids,
+                truth,
+                meanOutputs(output.apply(0)),
+                config.normalizer(),
+                config.task().quantity(),
+                config.task().unit());
         if (members.size() > 1) ensembleScores(truth, output.apply(0), config.normalizer(), extra);
         return test;
     }
