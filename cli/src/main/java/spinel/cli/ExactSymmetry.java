@@ -12,7 +12,8 @@ import spinel.zoo.PredictionResult;
  * The exact symmetry that {@code spinel predict} puts on every line ({@code "symmetry": {"number",
  * "international", "crystal_system"}}, {@link SymmetryAnalyzer} at symprec 0.01 Å), computed once
  * per structure. A symmetry classifier's line also gets {@code "agrees_with_symmetry"}: a model's
- * guess is never shown as if it were the answer when the answer is known.
+ * guess is never shown as if it were the answer when the answer is known: when it disagrees, its
+ * {@code "prediction"} is null and the guess moves to {@code "model_guess"} (its probabilities stay).
  */
 final class ExactSymmetry {
 
@@ -45,8 +46,13 @@ final class ExactSymmetry {
         if (kind == null || lastSymmetry == null || !line.containsKey("prediction")) return;
         Object guess = line.get("prediction");
         Object truth = kind == Kind.CRYSTAL_SYSTEM ? lastSymmetry.get("crystal_system") : lastSymmetry.get("number");
-        line.put(
-                "agrees_with_symmetry", guess != null && String.valueOf(guess).equalsIgnoreCase(String.valueOf(truth)));
+        boolean agrees = guess != null && String.valueOf(guess).equalsIgnoreCase(String.valueOf(truth));
+        line.put("agrees_with_symmetry", agrees);
+        if (!agrees && guess != null) {
+            // the answer is known: the model's different guess is kept, but never shown as the prediction
+            line.put("prediction", null);
+            line.put("model_guess", guess);
+        }
     }
 
     private Map<String, Object> of(Structure s) {

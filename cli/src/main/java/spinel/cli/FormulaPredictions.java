@@ -25,7 +25,8 @@ import spinel.zoo.StructureModel;
  * "probabilities": {top k}}}. A space-group model's line also names the predicted group
  * ({@code "international"}) and gives the top k Bravais lattices and crystal systems, its
  * probabilities summed within each ({@code "bravais"}, {@code "crystal_system"}). A formula that
- * cannot be parsed gives an {@code "ok": false} line.
+ * cannot be parsed gives an {@code "ok": false} line. Probabilities are rounded to float32 precision
+ * as on every {@code predict} line.
  */
 final class FormulaPredictions {
 
@@ -96,7 +97,7 @@ final class FormulaPredictions {
         line.put("ok", true);
         line.put("model", model);
         line.put("prediction", o.label());
-        line.put("probability", o.probability());
+        line.put("probability", Rounding.float32(o.probability()));
         boolean spaceGroups = o.classes().size() == 230;
         if (spaceGroups)
             line.put("international", HallSettings.standard(o.classIndex() + 1).international());
@@ -120,7 +121,7 @@ final class FormulaPredictions {
         for (int c = 0; c < p.length; c++) order.add(c);
         order.sort(Comparator.comparingDouble((Integer c) -> p[c]).reversed());
         Map<String, Double> m = new LinkedHashMap<>();
-        for (int c : order.subList(0, Math.min(k, p.length))) m.put(name.apply(c), p[c]);
+        for (int c : order.subList(0, Math.min(k, p.length))) m.put(name.apply(c), Rounding.float32(p[c]));
         return m;
     }
 }
