@@ -74,7 +74,7 @@ public final class DescriptorsCommand implements Runnable {
         public Integer call() throws Exception {
             try (InputEntries entries = InputFiles.open(files);
                     ResumableOutput out = output.open()) {
-                return InputFiles.printInOrder(out.skipDone(entries), this::records, out.lines());
+                return InputFiles.printInOrder(out.skipDone(entries, 1), this::records, out.lines());
             }
         }
 

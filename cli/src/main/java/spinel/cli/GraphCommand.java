@@ -66,7 +66,7 @@ public final class GraphCommand implements Callable<Integer> {
         // files are processed in parallel but printed in input order
         try (InputEntries entries = InputFiles.open(files);
                 ResumableOutput out = output.open()) {
-            return InputFiles.printInOrder(out.skipDone(entries), this::describe, out.lines());
+            return InputFiles.printInOrder(out.skipDone(entries, 1), this::describe, out.lines());
         }
     }
 

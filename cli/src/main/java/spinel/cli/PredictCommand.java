@@ -181,7 +181,7 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--resume continues JSON Lines output: use --format jsonl");
             try (InputEntries entries = InputFiles.open(inputs);
                     ResumableOutput out = output.open()) {
-                Iterator<InputEntry> todo = out.skipDone(entries);
+                Iterator<InputEntry> todo = out.skipDone(entries, batch);
                 Iterator<StructureInput> in = new Iterator<>() {
                     @Override
                     public boolean hasNext() {

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import spinel.graph.io.InputEntry;
 
 /**
@@ -24,8 +26,8 @@ import spinel.graph.io.InputEntry;
  *
  * <p>Resuming relies on the output being a prefix of the uninterrupted run's lines, in input order: the
  * inputs are walked beside the file's lines, every input whose lines follow is skipped unread, and the
- * input of the last lines is done again with as many of its first lines dropped as the file holds (it
- * may have been cut short). A torn last line (no newline: the run was killed while writing it) is
+ * chunk of inputs of the last lines is done again with the lines the file holds dropped (the last input
+ * may have been cut short between its lines). A torn last line (no newline: the run was killed while writing it) is
  * removed first. Memory stays constant: nothing of the file is kept but the current line.
  */
 final class ResumableOutput implements Closeable {
@@ -87,11 +89,17 @@ final class ResumableOutput implements Closeable {
     }
 
     /**
-     * The inputs still to do: without {@code --resume}, all of them; with it, those after the inputs
-     * whose lines the file holds, starting with the input of its last lines. Call before {@link #lines()}.
+     * The inputs still to do: without {@code --resume}, all of them; with it, those after the inputs whose
+     * lines the file holds. Inputs are skipped in whole chunks of {@code chunk} (the prediction batch): the
+     * chunk of the file's last lines is done again, its lines already in the file left out, so every batch
+     * the network sees is the batch of an uninterrupted run and its float32 sums round the same way. Call
+     * before {@link #lines()}.
      */
-    Iterator<InputEntry> skipDone(Iterator<InputEntry> entries) throws IOException {
+    Iterator<InputEntry> skipDone(Iterator<InputEntry> entries, int chunk) throws IOException {
         if (!resume) return entries;
+        List<InputEntry> sinceBoundary = new ArrayList<>();
+        long linesSinceBoundary = 0;
+        long index = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Cursor c = new Cursor(r);
             while (c.key != null) {
@@ -108,30 +116,29 @@ final class ResumableOutput implements Closeable {
                     throw new IllegalArgumentException(file + " line " + c.lineNo + " (" + c.key
                             + ") is not the line of input " + e
                             + ": resume with the inputs and options of the interrupted run");
-                if (c.key == null) {
-                    skipLines = g; // the last input may have been cut short: do it again, dropping its lines
-                    return prepend(e, entries);
+                if (index++ % Math.max(1, chunk) == 0) {
+                    sinceBoundary.clear();
+                    linesSinceBoundary = 0;
                 }
-                skippedInputs++;
+                sinceBoundary.add(e);
+                linesSinceBoundary += g;
             }
         }
-        return entries;
+        skipLines = linesSinceBoundary;
+        skippedInputs = index - sinceBoundary.size();
+        return concat(sinceBoundary.iterator(), entries);
     }
 
-    private static <T> Iterator<T> prepend(T first, Iterator<T> rest) {
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> rest) {
         return new Iterator<>() {
-            private boolean firstDone;
-
             @Override
             public boolean hasNext() {
-                return !firstDone || rest.hasNext();
+                return first.hasNext() || rest.hasNext();
             }
 
             @Override
             public T next() {
-                if (firstDone) return rest.next();
-                firstDone = true;
-                return first;
+                return first.hasNext() ? first.next() : rest.next();
             }
         };
     }

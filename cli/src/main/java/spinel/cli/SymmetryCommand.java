@@ -94,7 +94,7 @@ public final class SymmetryCommand implements Callable<Integer> {
                 .build();
         try (InputEntries entries = InputFiles.open(files);
                 ResumableOutput out = output.open()) {
-            Iterator<InputEntry> todo = out.skipDone(entries);
+            Iterator<InputEntry> todo = out.skipDone(entries, 1);
             return InputFiles.printInOrder(todo, e -> describe(analyzer, e), out.lines());
         }
     }
