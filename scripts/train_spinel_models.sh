@@ -98,6 +98,13 @@ status() {
   echo "$1 ($dir):"
   echo "  last:  $(grep '^epoch ' "$dir.log" 2>/dev/null | tail -n 1)"
   echo "  best:  $(grep '^epoch .* \*' "$dir.log" 2>/dev/null | tail -n 1)"
+  # the logged val mae is in standardised units: times the normaliser's std gives target units
+  [ -f "$dir/config.json" ] && grep '^epoch .* \*' "$dir.log" 2>/dev/null | tail -n 1 |
+    /usr/bin/python3 -c 'import json, re, sys
+line = sys.stdin.read()
+std = json.load(open(sys.argv[1]))["normalizer"]["std"]
+m = re.search(r"val mae ([0-9.]+)", line)
+if m: print(f"  best validation MAE in target units: {float(m.group(1)) * std:.4f}")' "$dir/config.json"
   if pgrep -f -- "--out $dir( |$)" >/dev/null; then echo "  training now"; else echo "  not running"; fi
 }
 
