@@ -21,7 +21,9 @@ import spinel.graph.Structure;
 public final class RunFeatures implements Closeable {
 
     /** The descriptor block names of {@link RunConfig.FeaturizerSettings#tabular()}. */
-    public static final String LATTICE = "lattice", COMPOSITION = "composition";
+    public static final String LATTICE = "lattice",
+            COMPOSITION = "composition",
+            CONVENTIONAL_LATTICE = "conventional-lattice";
 
     private final RunConfig.FeaturizerSettings settings;
     private final RunData.Labels labels;
@@ -105,16 +107,22 @@ public final class RunFeatures implements Closeable {
     }
 
     private static int rows(RunData.StructureColumns c) {
-        return c.lattice() != null ? c.lattice().length : c.composition().length;
+        return c.formulas() != null
+                ? c.formulas().length
+                : c.lattice() != null ? c.lattice().length : c.composition().length;
     }
 
     private static double[] block(String name, RunData.StructureColumns columns, int row) {
-        return switch (name) {
-            case LATTICE -> columns.lattice()[row];
-            case COMPOSITION -> columns.composition()[row];
-            default -> throw new IllegalArgumentException(
-                    "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
-        };
+        double[][] column = columns.column(name);
+        if (column == null) throw new IllegalStateException("descriptor block " + name + " was not computed");
+        return column[row];
+    }
+
+    /** The concatenated descriptor blocks of one structure. */
+    static double[] vector(List<String> blocks, Structure s) {
+        double[][] parts = new double[blocks.size()][];
+        for (int b = 0; b < parts.length; b++) parts[b] = RunData.StructureColumns.block(blocks.get(b), s);
+        return concat(parts);
     }
 
     private static double[] concat(double[]... parts) {
