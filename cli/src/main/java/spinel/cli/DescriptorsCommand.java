@@ -1,6 +1,5 @@
 package spinel.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +23,8 @@ import spinel.descriptors.Steinhardt;
 import spinel.descriptors.SymmetryFunctions;
 import spinel.graph.Element;
 import spinel.graph.Structure;
-import spinel.graph.io.Structures;
+import spinel.graph.io.InputEntries;
+import spinel.graph.io.InputEntry;
 
 /**
  * {@code spinel descriptors steinhardt|acsf|lattice|composition FILE...}: hand-made descriptors of
@@ -60,47 +61,52 @@ public final class DescriptorsCommand implements Runnable {
         @Parameters(
                 arity = "1..*",
                 paramLabel = "FILE",
-                description = "Structure files or folders (CIF, POSCAR, extended XYZ, pymatgen JSON).")
-        List<Path> files;
+                description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON), folders, Matbench"
+                        + " datasets, JSON Lines of structures, or - for stdin.")
+        List<String> files;
+
+        @Mixin
+        OutputOptions output;
 
         abstract void describe(Structure s, Map<String, Object> record);
 
         @Override
-        public Integer call() {
-            return loop(new JsonLines(System.out));
+        public Integer call() throws Exception {
+            try (InputEntries entries = InputFiles.open(files);
+                    ResumableOutput out = output.open()) {
+                return InputFiles.printInOrder(out.skipDone(entries), this::records, out.lines());
+            }
         }
 
-        int loop(JsonLines out) {
-            int failures = 0;
-            for (Path file : InputFiles.expand(files)) {
-                List<Structure> all;
+        /** One record per structure of {@code file}, or its failure. */
+        List<Map<String, Object>> records(InputEntry file) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            List<Structure> all;
+            try {
+                all = file.read();
+            } catch (Exception e) {
+                out.add(InputFiles.failure(file, e));
+                return out;
+            }
+            for (int k = 0; k < all.size(); k++) {
+                Structure s = all.get(k);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("file", file.source());
+                if (file.id() != null) r.put("id", file.id());
+                if (all.size() > 1) r.put("index", k);
                 try {
-                    all = Structures.read(file);
-                } catch (Exception e) {
-                    out.write(InputFiles.failure(file, e));
-                    failures++;
-                    continue;
-                }
-                for (int k = 0; k < all.size(); k++) {
-                    Structure s = all.get(k);
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("file", file.toString());
-                    if (all.size() > 1) r.put("index", k);
-                    try {
-                        r.put("ok", true);
-                        r.put("formula", s.composition().reducedFormula());
-                        r.put("nsites", s.size());
-                        describe(s, r);
-                        out.write(r);
-                    } catch (RuntimeException e) {
-                        Map<String, Object> f = InputFiles.failure(file, e);
-                        if (all.size() > 1) f.put("index", k);
-                        out.write(f);
-                        failures++;
-                    }
+                    r.put("ok", true);
+                    r.put("formula", s.composition().reducedFormula());
+                    r.put("nsites", s.size());
+                    describe(s, r);
+                    out.add(r);
+                } catch (RuntimeException e) {
+                    Map<String, Object> f = InputFiles.failure(file, e);
+                    if (all.size() > 1) f.put("index", k);
+                    out.add(f);
                 }
             }
-            return failures == 0 ? 0 : 1;
+            return out;
         }
     }
 

@@ -1,17 +1,19 @@
 package spinel.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spinel.graph.Element;
 import spinel.graph.NeighborList;
 import spinel.graph.Structure;
+import spinel.graph.io.InputEntries;
+import spinel.graph.io.InputEntry;
 import spinel.graph.io.ReadResult;
 
 /**
@@ -49,19 +51,26 @@ public final class GraphCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON) or folders.")
-    List<Path> files;
+            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON), folders, Matbench datasets,"
+                    + " JSON Lines of structures, or - for stdin.")
+    List<String> files;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (!(radius > 0) || maxNeighbors < 1) {
             throw new IllegalArgumentException("--radius must be > 0 and --max-neighbors >= 1");
         }
         // files are processed in parallel but printed in input order
-        return InputFiles.printInOrder(files, this::describe);
+        try (InputEntries entries = InputFiles.open(files);
+                ResumableOutput out = output.open()) {
+            return InputFiles.printInOrder(out.skipDone(entries), this::describe, out.lines());
+        }
     }
 
-    private List<Map<String, Object>> describe(Path file) {
+    private List<Map<String, Object>> describe(InputEntry file) {
         List<Map<String, Object>> records = new ArrayList<>();
         List<ReadResult> results;
         try {
@@ -70,7 +79,7 @@ public final class GraphCommand implements Callable<Integer> {
             records.add(InputFiles.failure(file, e));
             return records;
         }
-        boolean many = results.size() > 1;
+        boolean many = results.size() > 1 || file.id() != null;
         for (ReadResult res : results) {
             try {
                 if (!res.ok()) throw res.error();
@@ -86,9 +95,9 @@ public final class GraphCommand implements Callable<Integer> {
     static final Map<String, String> UNITS =
             Map.of("volume", "angstrom^3", "abc", "angstrom", "angles", "degrees", "neighbors", "angstrom");
 
-    private Map<String, Object> describe(Path file, Structure s, boolean withId) {
+    private Map<String, Object> describe(InputEntry file, Structure s, boolean withId) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("file", file.toString());
+        r.put("file", file.source());
         if (withId) r.put("id", s.id());
         r.put("ok", true);
         Map<String, Double> comp = new LinkedHashMap<>();

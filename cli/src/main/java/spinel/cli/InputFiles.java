@@ -1,71 +1,44 @@
 package spinel.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import spinel.graph.Structure;
 import spinel.graph.StructureFormatException;
+import spinel.graph.io.InputEntries;
+import spinel.graph.io.InputEntry;
 import spinel.graph.io.ReadResult;
-import spinel.graph.io.Structures;
+import spinel.zoo.StructureInput;
 
-/** Command-line inputs: files and folders of structure files, and the failure record of a bad one. */
+/**
+ * Command-line inputs, the one way every command takes them: {@link InputEntries} (files, folders,
+ * datasets, JSON Lines, stdin) streamed, and the failure record of a bad one.
+ */
 final class InputFiles {
 
     private InputFiles() {}
 
-    /** Files as given; a folder gives its structure files (recursively, sorted by path). */
-    static List<Path> expand(List<Path> args) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : args) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile)
-                            .filter(InputFiles::looksLikeStructure)
-                            .sorted()
-                            .forEach(out::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list folder " + p, e);
-                }
-            } else {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    static boolean looksLikeStructure(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        // the atom features of a CGCNN dataset folder are not a structure
-        if (n.equals("atom_init.json")) return false;
-        return n.endsWith(".cif")
-                || n.endsWith(".vasp")
-                || n.endsWith(".poscar")
-                || n.startsWith("poscar")
-                || n.startsWith("contcar")
-                || n.endsWith(".xyz")
-                || n.endsWith(".extxyz")
-                || n.endsWith(".json")
-                || n.endsWith(".json.gz");
+    /** The inputs named by {@code args}, streamed ({@code -} reads standard input). */
+    static InputEntries open(List<String> args) {
+        return InputEntries.open(args, System.in);
     }
 
     /**
-     * Every part of one input file: structures (with their warnings) and a failure per part that
-     * cannot be read (a CIF's bad data block). With {@code strict}, a structure with warnings is a
-     * failure too ({@code --strict}: nothing doubtful goes into the results).
+     * Every part of one input: structures (with their warnings) and a failure per part that cannot be
+     * read (a CIF's bad data block). With {@code strict}, a structure with warnings is a failure too
+     * ({@code --strict}: nothing doubtful goes into the results).
      *
-     * @throws IOException when the file cannot be read at all (see {@link #failure})
+     * @throws IOException when the input cannot be read at all (see {@link #failure})
      */
-    static List<ReadResult> read(Path file, boolean strict) throws IOException {
-        List<ReadResult> results = Structures.readEach(file);
+    static List<ReadResult> read(InputEntry entry, boolean strict) throws IOException {
+        List<ReadResult> results = entry.readEach();
         if (!strict) return results;
         List<ReadResult> out = new ArrayList<>(results.size());
         for (ReadResult r : results) {
@@ -73,66 +46,62 @@ final class InputFiles {
                 out.add(r);
                 continue;
             }
-            out.add(ReadResult.failed(
-                    r.id(),
-                    new StructureFormatException(
-                            file.toString(),
-                            0,
-                            (r.id() != null ? "data_" + r.id() + ": " : "") + "refused by --strict: "
-                                    + String.join("; ", r.structure().warnings()))));
+            out.add(ReadResult.failed(r.id(), refused(entry.source(), r.structure())));
         }
         return out;
     }
 
-    /**
-     * {@code --strict} for prediction inputs: an input with a structure the reader has warnings
-     * about is refused as a whole, naming the structure and the warnings.
-     */
-    static List<spinel.zoo.StructureInput> strict(List<spinel.zoo.StructureInput> inputs) {
-        List<spinel.zoo.StructureInput> out = new ArrayList<>(inputs.size());
-        for (spinel.zoo.StructureInput in : inputs) {
-            out.add(new spinel.zoo.StructureInput(in.source(), in.target(), () -> {
-                List<spinel.graph.Structure> all = in.read();
-                for (spinel.graph.Structure s : all) {
-                    if (s.warnings().isEmpty()) continue;
-                    throw new StructureFormatException(
-                            in.source(),
-                            0,
-                            (s.id() != null ? "data_" + s.id() + ": " : "") + "refused by --strict: "
-                                    + String.join("; ", s.warnings()));
-                }
-                return all;
-            }));
-        }
-        return out;
+    private static StructureFormatException refused(String source, Structure s) {
+        return new StructureFormatException(
+                source,
+                0,
+                (s.id() != null ? "data_" + s.id() + ": " : "") + "refused by --strict: "
+                        + String.join("; ", s.warnings()));
     }
 
     /**
-     * Describes every input file in parallel and prints its JSON lines in input order; returns the exit status
-     * of the command: 1 when any line is {@code "ok": false}.
+     * A prediction input of {@code entry}; with {@code strict} an input with a structure the reader has
+     * warnings about is refused as a whole, naming the structure and the warnings.
      */
-    static int printInOrder(List<Path> files, Function<Path, List<Map<String, Object>>> describe) {
-        JsonLines out = new JsonLines(System.out);
+    static StructureInput predictionInput(InputEntry entry, boolean strict) {
+        if (!strict) return StructureInput.of(entry);
+        return new StructureInput(entry.source(), entry.id(), entry.target(), () -> {
+            List<Structure> all = entry.read();
+            for (Structure s : all) if (!s.warnings().isEmpty()) throw refused(entry.source(), s);
+            return all;
+        });
+    }
+
+    /**
+     * Describes every input in parallel and writes its JSON lines in input order as they come; returns the
+     * exit status of the command: 1 when any line is {@code "ok": false}.
+     */
+    static int printInOrder(
+            Iterator<InputEntry> entries, Function<InputEntry, List<Map<String, Object>>> describe, JsonLines out) {
         boolean[] failed = {false};
-        expand(files).parallelStream()
-                .map(describe)
-                .forEachOrdered(records -> records.forEach(r -> {
+        InOrder.map(
+                entries,
+                describe,
+                Runtime.getRuntime().availableProcessors(),
+                records -> records.forEach(r -> {
                     if (Boolean.FALSE.equals(r.get("ok"))) failed[0] = true;
                     out.write(r);
                 }));
         return failed[0] ? 1 : 0;
     }
 
-    /** {"file": ..., "ok": false, "error": ...} for an input that could not be processed. */
-    static Map<String, Object> failure(Path file, Throwable e) {
-        return failure(file, null, e);
+    /** {"file": ..., "id"?: ..., "ok": false, "error": ...} for an input that could not be processed. */
+    static Map<String, Object> failure(InputEntry entry, Throwable e) {
+        return failure(entry, entry.id(), e);
     }
 
-    /** The failure of one part ({@code id}: a CIF data block; null for the whole file). */
-    static Map<String, Object> failure(Path file, String id, Throwable e) {
+    /** The failure of one part ({@code id}: a CIF data block, a dataset row; null for the whole file). */
+    static Map<String, Object> failure(InputEntry entry, String id, Throwable e) {
+        String file = entry.source();
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("file", file.toString());
+        r.put("file", file);
         if (id != null) r.put("id", id);
+        else if (entry.id() != null) r.put("id", entry.id());
         r.put("ok", false);
         String msg;
         if (e instanceof NoSuchFileException) {

@@ -55,18 +55,36 @@ public final class JsonLines {
     }
 
     private final PrintStream out;
+    private final boolean checked;
+    private long skip;
 
     public JsonLines(PrintStream out) {
+        this(out, 0, false);
+    }
+
+    /**
+     * Lines to {@code out} whose first {@code skip} lines are dropped (written already by an interrupted
+     * run, see {@code --resume}); with {@code checked}, a failed write (a full disk) is an exception.
+     */
+    JsonLines(PrintStream out, long skip, boolean checked) {
         this.out = out;
+        this.skip = skip;
+        this.checked = checked;
     }
 
     /** Writes {@code record} (a Map, a record, any Jackson-serialisable value) as one line. */
     public synchronized void write(Object record) {
+        if (skip > 0) {
+            skip--;
+            return;
+        }
         try {
-            out.println(MAPPER.writeValueAsString(record));
+            // one line, one write: an interruption can tear at most the last line (see --resume)
+            out.print(MAPPER.writeValueAsString(record) + "\n");
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (checked && out.checkError()) throw new UncheckedIOException(new IOException("cannot write the output"));
     }
 }

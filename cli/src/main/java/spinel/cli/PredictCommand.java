@@ -3,13 +3,17 @@ package spinel.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spinel.conv.TorchThreads;
+import spinel.graph.io.InputEntries;
+import spinel.graph.io.InputEntry;
 import spinel.zoo.ModelRegistry;
 import spinel.zoo.PredictionPipeline;
 import spinel.zoo.PredictionResult;
@@ -20,7 +24,9 @@ import spinel.zoo.ZooSettings;
 
 /**
  * {@code spinel predict --model ID|PATH [--atom-init FILE] [--format jsonl|csv] [--embeddings] FILE...|DIR|-}:
- * predictions of trained models for crystal files, one line per structure and model.
+ * predictions of trained models for crystal files, one line per structure and model; or
+ * {@code spinel predict [--model ID|PATH] --formula F | --formulas FILE}: composition models on formulas
+ * ({@link FormulaPredictions}).
  *
  * <p>A thin shell over {@link PredictionPipeline}: inputs are read and turned into graphs on
  * {@code --threads} threads and predicted {@code --batch} at a time; lines come out in input order.
@@ -117,17 +123,47 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "never use the network")
     boolean offline;
 
+    @Option(
+            names = "--formula",
+            paramLabel = "F",
+            description = "predict from a chemical formula alone (repeatable), with composition models (default: "
+                    + FORMULA_MODEL + "): the top --top space groups, Bravais lattices and crystal systems")
+    List<String> formulas;
+
+    @Option(
+            names = "--formulas",
+            paramLabel = "FILE",
+            description = "like --formula for every line of FILE (one formula a line; # comments)")
+    List<Path> formulaFiles;
+
+    @Option(
+            names = "--top",
+            paramLabel = "K",
+            description = "with --formula: classes listed per prediction (default: ${DEFAULT-VALUE})",
+            defaultValue = "5")
+    int top;
+
+    /** The model of --formula when none is given: the bundled composition → space-group classifier. */
+    static final String FORMULA_MODEL = "spinel/space-group-from-composition";
+
     @Parameters(
-            arity = "1..*",
+            arity = "0..*",
             paramLabel = "FILE|DIR|-",
-            description = "structure files, folders of them, CGCNN data folders, or - for one structure on stdin")
+            description = "structure files, folders of them, CGCNN data folders, Matbench datasets, JSON Lines of"
+                    + " structures (.jsonl, .jsonl.gz), or - for stdin (a structure file, or JSON Lines streamed)")
     List<String> inputs;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
         TorchThreads.configure(torchThreads);
         ModelRegistry registry = ModelRegistry.create(settings());
+        if (formulas != null || formulaFiles != null) return predictFormulas(registry);
+        if (inputs == null || inputs.isEmpty())
+            throw new IllegalArgumentException("give structure files (FILE|DIR|-), or --formula F / --formulas FILE");
         List<StructureModel<?>> loaded = new ArrayList<>();
         try {
             for (String m : models != null ? models : defaultModels(registry)) {
@@ -141,8 +177,40 @@ public final class PredictCommand implements Callable<Integer> {
                 ExactSymmetry.Kind k = ExactSymmetry.kindOfTarget(targetName(card));
                 if (k != null) symmetryModels.put(card.id(), k);
             }
-            List<StructureInput> in = PredictInputs.of(inputs, System.in);
-            return run(loaded, strict ? InputFiles.strict(in) : in);
+            if (output.resume && format == Format.csv)
+                throw new IllegalArgumentException("--resume continues JSON Lines output: use --format jsonl");
+            try (InputEntries entries = InputFiles.open(inputs);
+                    ResumableOutput out = output.open()) {
+                Iterator<InputEntry> todo = out.skipDone(entries);
+                Iterator<StructureInput> in = new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return todo.hasNext();
+                    }
+
+                    @Override
+                    public StructureInput next() {
+                        return InputFiles.predictionInput(todo.next(), strict);
+                    }
+                };
+                return run(loaded, in, out);
+            }
+        } finally {
+            for (StructureModel<?> m : loaded) m.close();
+        }
+    }
+
+    private int predictFormulas(ModelRegistry registry) throws Exception {
+        if (inputs != null && !inputs.isEmpty())
+            throw new IllegalArgumentException("give either structure files or --formula/--formulas, not both");
+        if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
+        List<String> all = FormulaPredictions.formulas(formulas, formulaFiles);
+        List<StructureModel<?>> loaded = new ArrayList<>();
+        try {
+            for (String m : models != null ? models : List.of(FORMULA_MODEL)) loaded.add(registry.open(m, atomInit));
+            int failed = FormulaPredictions.run(loaded, all, top, new JsonLines(System.out));
+            if (failed > 0) System.err.println("spinel predict: " + failed + " of " + all.size() + " formulas failed");
+            return failed > 0 ? 1 : 0;
         } finally {
             for (StructureModel<?> m : loaded) m.close();
         }
@@ -177,12 +245,11 @@ public final class PredictCommand implements Callable<Integer> {
         return card.target() == null ? null : card.target().name();
     }
 
-    private int run(List<StructureModel<?>> loaded, List<StructureInput> in) throws Exception {
-        PrintStream out = System.out;
+    private int run(List<StructureModel<?>> loaded, Iterator<StructureInput> in, ResumableOutput out) throws Exception {
         PrintStream err = System.err;
         PredictionWriter writer = format == Format.csv
-                ? PredictionWriter.csv(out, embeddings)
-                : PredictionWriter.json(out, symmetryModels);
+                ? PredictionWriter.csv(out.stream(), embeddings)
+                : PredictionWriter.json(out.lines(), symmetryModels);
         List<PredictionScore> scores = new ArrayList<>();
         for (StructureModel<?> m : loaded) scores.add(new PredictionScore(m));
         ResultsFile file = results != null ? new ResultsFile(loaded.get(0)) : null;
@@ -194,19 +261,21 @@ public final class PredictCommand implements Callable<Integer> {
         if (rejectBelow != null) b.optRejectBelow(rejectBelow);
         Outcome outcome = new Outcome();
         try (PredictionPipeline pipeline = b.build();
-                ProgressBar bar = Progress.bar("predict", in.size(), !noProgress && in.size() > 1)) {
-            pipeline.predict(in.iterator(), r -> {
+                ProgressBar bar = Progress.bar("predict", -1, !noProgress)) {
+            pipeline.predict(in, r -> {
                 writer.write(r);
                 outcome.add(r, bar);
                 for (PredictionScore s : scores) s.add(r);
                 if (file != null) file.add(r);
             });
         }
-        out.flush();
+        out.stream().flush();
         if (file != null) file.writeTo(results);
+        if (out.skippedInputs() > 0)
+            err.println("spinel predict: resumed after " + out.skippedInputs() + " inputs already in " + output.output);
         Summary.print(err, scores, rejectBelow);
         if (outcome.failedInputs > 0) {
-            err.println("spinel predict: " + outcome.failedInputs + " of " + in.size()
+            err.println("spinel predict: " + outcome.failedInputs + " of " + outcome.inputs
                     + " inputs failed (see the ok:false lines)");
         }
         return outcome.failedInputs > 0 ? 1 : 0;
@@ -217,10 +286,12 @@ public final class PredictCommand implements Callable<Integer> {
         private StructureInput last;
         private boolean lastFailed;
         int failedInputs;
+        long inputs;
 
         void add(PredictionResult r, ProgressBar bar) {
             if (r.input() != last) {
                 last = r.input();
+                inputs++;
                 lastFailed = false;
                 if (bar != null) bar.step();
             }

@@ -28,7 +28,11 @@ abstract class PredictionWriter {
      * quantity they predict: crystal system or space group) also say whether the model agrees.
      */
     static PredictionWriter json(PrintStream out, Map<String, ExactSymmetry.Kind> symmetryModels) {
-        JsonLines lines = new JsonLines(out);
+        return json(new JsonLines(out), symmetryModels);
+    }
+
+    /** As {@link #json(PrintStream, Map)}, to {@code lines}. */
+    static PredictionWriter json(JsonLines lines, Map<String, ExactSymmetry.Kind> symmetryModels) {
         ExactSymmetry exact = new ExactSymmetry();
         return new PredictionWriter() {
             @Override
@@ -55,7 +59,8 @@ abstract class PredictionWriter {
     static Map<String, Object> record(PredictionResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", r.input().source());
-        if (r.structure() != null && (r.index() > 0 || r.target() != null || many(r))) m.put("id", r.id());
+        if (r.input().id() != null || r.structure() != null && (r.index() > 0 || r.target() != null || many(r)))
+            m.put("id", r.id());
         m.put("ok", r.ok());
         if (r.model() != null) m.put("model", r.model());
         if (!r.ok()) {
@@ -98,7 +103,7 @@ abstract class PredictionWriter {
     }
 
     static String csvRow(PredictionResult r, boolean embeddings) {
-        String id = r.structure() != null && (many(r) || r.target() != null) ? r.id() : "";
+        String id = r.input().id() != null || r.structure() != null && (many(r) || r.target() != null) ? r.id() : "";
         if (!r.ok()) {
             return Csv.row(
                     r.input().source(), id, r.model(), "false", "", "", "", r.errorMessage(), embeddings ? "" : null);

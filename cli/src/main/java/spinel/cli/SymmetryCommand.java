@@ -3,6 +3,7 @@ package spinel.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,12 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spinel.graph.Structure;
+import spinel.graph.io.InputEntries;
+import spinel.graph.io.InputEntry;
 import spinel.graph.io.Structures;
 import spinel.graph.symmetry.DeclaredSpaceGroup;
 import spinel.graph.symmetry.SymmetryAnalyzer;
@@ -65,8 +69,12 @@ public final class SymmetryCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON) or folders.")
-    List<Path> files;
+            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON), folders, Matbench datasets,"
+                    + " JSON Lines of structures, or - for stdin.")
+    List<String> files;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -84,10 +92,14 @@ public final class SymmetryCommand implements Callable<Integer> {
                 .optSymprec(symprec)
                 .optAngleTolerance(angleTolerance)
                 .build();
-        return InputFiles.printInOrder(files, f -> describe(analyzer, f));
+        try (InputEntries entries = InputFiles.open(files);
+                ResumableOutput out = output.open()) {
+            Iterator<InputEntry> todo = out.skipDone(entries);
+            return InputFiles.printInOrder(todo, e -> describe(analyzer, e), out.lines());
+        }
     }
 
-    private List<Map<String, Object>> describe(SymmetryAnalyzer analyzer, Path file) {
+    private List<Map<String, Object>> describe(SymmetryAnalyzer analyzer, InputEntry file) {
         List<Map<String, Object>> records = new ArrayList<>();
         List<spinel.graph.io.ReadResult> results;
         try {
@@ -98,7 +110,7 @@ public final class SymmetryCommand implements Callable<Integer> {
         }
         for (int k = 0; k < results.size(); k++) {
             spinel.graph.io.ReadResult res = results.get(k);
-            boolean many = results.size() > 1;
+            boolean many = results.size() > 1 || file.id() != null;
             if (!res.ok()) {
                 records.add(InputFiles.failure(file, res.id(), res.error()));
                 continue;
@@ -108,7 +120,9 @@ public final class SymmetryCommand implements Callable<Integer> {
                 SymmetryDataset d = analyzer.analyze(s);
                 Map<String, Object> r = record(file, s, d, many);
                 if (standardize != null)
-                    r.put("standardized", write(file, s, d, many ? k : -1).toString());
+                    r.put(
+                            "standardized",
+                            write(file, s, d, results.size() > 1 ? k : -1).toString());
                 records.add(r);
             } catch (Exception e) {
                 Map<String, Object> r = InputFiles.failure(file, e);
@@ -120,9 +134,9 @@ public final class SymmetryCommand implements Callable<Integer> {
     }
 
     /** The JSON record of one analysed structure (the contract of DESIGN.md). */
-    static Map<String, Object> record(Path file, Structure s, SymmetryDataset d, boolean withId) {
+    static Map<String, Object> record(InputEntry file, Structure s, SymmetryDataset d, boolean withId) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("file", file.toString());
+        r.put("file", file.source());
         if (withId) r.put("id", s.id());
         r.put("ok", true);
         r.put("symprec", d.symprec());
@@ -167,9 +181,12 @@ public final class SymmetryCommand implements Callable<Integer> {
         if (n.isPresent()) r.put("declared_agrees", n.getAsInt() == d.number());
     }
 
-    private Path write(Path file, Structure s, SymmetryDataset d, int index) throws Exception {
+    private Path write(InputEntry file, Structure s, SymmetryDataset d, int index) throws Exception {
         Structure std = standardize.equals("conventional") ? d.conventionalStructure() : d.primitive();
-        String name = file.getFileName().toString();
+        Path source = Path.of(file.source().equals(InputEntries.STDIN) ? "stdin.cif" : file.source());
+        String name = file.id() != null
+                ? file.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".cif"
+                : source.getFileName().toString();
         int dot = name.indexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : ".cif";

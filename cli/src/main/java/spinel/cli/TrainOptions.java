@@ -40,7 +40,8 @@ public final class TrainOptions {
     @Option(
             names = "--model",
             defaultValue = "cgcnn",
-            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both; classical baselines on descriptors: "
+            description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both, mlp-conventional-lattice (the"
+                    + " standardized conventional cell's a, b, c, angles, volume and ratios); classical baselines on descriptors: "
                     + "decision-tree, random-forest, gradient-boosting, knn, linear (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -64,7 +65,11 @@ public final class TrainOptions {
                     + "(0: off; 5 is the usual).")
     int cv;
 
-    @Option(names = "--head", defaultValue = "default", description = "default or two-stage (Bravais → space group).")
+    @Option(
+            names = "--head",
+            defaultValue = "default",
+            description = "default or two-stage (Bravais lattice → space group, --task space-group; CGCNN/fusion:"
+                    + " on the pooled embedding; MLPs: CRYSPNet's 128→64 BatchNorm trunk, dropout 0.2).")
     String head;
 
     @Option(names = "--folds", description = "Matbench folds file {\"fold_k\": [test ids]}; otherwise a random split.")
@@ -249,6 +254,20 @@ public final class TrainOptions {
                     + "by default such rows are refused.")
     boolean dropMissingTargets;
 
+    @Option(
+            names = "--dedupe",
+            description = "Random split only: group matching structures (pymatgen's StructureMatcher defaults, within "
+                    + "a reduced formula; groups cached next to the graphs) and keep every group in one of train, "
+                    + "validation or test, so no crystal is tested on a copy of itself. Off by default: "
+                    + "it changes the split of existing commands.")
+    boolean dedupe;
+
+    @Option(
+            names = "--units",
+            description = "Unit of the regression target (e.g. eV/atom), for the parity plot and reports; by default "
+                    + "a unit in parentheses in the column name, or that of a known Materials Project column.")
+    String units;
+
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
@@ -287,6 +306,8 @@ public final class TrainOptions {
                 .optTrain(config)
                 .optCacheDir(cache)
                 .optDropMissingTargets(dropMissingTargets)
+                .optDedupe(dedupe)
+                .optUnits(units)
                 .optResidual(residual)
                 .optLogTarget(logTarget);
         if (hidden != null || dropout != null || batchNorm || squeezeExcitation)

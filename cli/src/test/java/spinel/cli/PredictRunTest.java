@@ -136,4 +136,53 @@ class PredictRunTest {
         assertReproduces(run, run.toString());
         assertReproduces(run, packaged(run, "fusion").toString());
     }
+
+    @Test
+    void twoStageCompositionRunPredictsStructuresAndFormulas() throws Exception {
+        StringBuilder csv = new StringBuilder("id,spg_num\n");
+        int[] groups = {225, 221, 62, 221, 194, 14, 2, 166, 139, 12};
+        List<String> ids = Files.readAllLines(TrainCommandTest.SAMPLE.resolve("id_prop.csv"));
+        for (int i = 0; i < 10; i++)
+            csv.append(ids.get(i).split(",")[0]).append(',').append(groups[i]).append('\n');
+        Path labels = Files.writeString(dir.resolve("spg.csv"), csv);
+        Path run = train(
+                "two-stage",
+                "--model",
+                "mlp-composition",
+                "--head",
+                "two-stage",
+                "--task",
+                "space-group",
+                "--labels",
+                labels.toString(),
+                "--target",
+                "spg_num");
+        assertReproduces(run, run.toString());
+        assertReproduces(run, packaged(run, "two-stage").toString());
+        Path formulas = Files.writeString(dir.resolve("formulas.txt"), "# two\nNbO2\n\nNotAFormula\n");
+        FirstHourTest.Run r = FirstHourTest.run(
+                null, "predict", "--model", run.toString(), "--formula", "SrTiO3", "--formulas", formulas.toString());
+        assertEquals(1, r.code(), "a formula that cannot be read fails the run: " + r.err());
+        List<JsonNode> lines = r.lines();
+        assertEquals(3, lines.size(), lines.toString());
+        JsonNode first = lines.get(0);
+        assertEquals("SrTiO3", first.get("formula").asText());
+        assertTrue(first.get("ok").asBoolean());
+        assertEquals(5, first.get("probabilities").size());
+        String group = first.get("prediction").asText();
+        assertEquals(
+                first.get("probability").asDouble(),
+                first.at("/probabilities/" + group).asDouble(),
+                1e-12);
+        double lattices = 0;
+        for (JsonNode p : first.get("bravais")) lattices += p.asDouble();
+        assertTrue(lattices <= 1 + 1e-9 && first.get("bravais").size() == 5, first.toString());
+        assertTrue(first.has("crystal_system") && first.has("international"), first.toString());
+        assertEquals("NbO2", lines.get(1).get("formula").asText());
+        assertEquals(false, lines.get(2).get("ok").asBoolean());
+        Path cgcnn = train("cgcnn-for-formula");
+        FirstHourTest.Run refused =
+                FirstHourTest.run(null, "predict", "--model", cgcnn.toString(), "--formula", "NbO2");
+        assertTrue(refused.code() != 0 && refused.err().contains("needs a crystal structure"), refused.err());
+    }
 }

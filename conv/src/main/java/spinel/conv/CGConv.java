@@ -13,7 +13,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
@@ -35,7 +34,10 @@ import java.util.Map;
  * once per atom rather than once per bond and the neighbour term is gathered, which is the same sum
  * at about a quarter of the arithmetic and without the N·M·(2F+B) concatenation. The bond term is
  * computed once per distinct bond-feature row (a {@link GraphBatch} stores each distinct row once,
- * with each slot's row) and gathered too.
+ * with each slot's row) and gathered too. And the layer runs on a batch's representatives only
+ * (atoms it cannot tell apart, {@link EquivalentAtoms}) and their distinct slots, with sums and
+ * BatchNorm statistics weighted by multiplicity ({@link WeightedBatchNorm}): on Materials Project
+ * crystals, 29 % of the reference's N·M slots.
  *
  * <p>Options (off by default, so the reference's numbers are the default): {@link #optMaskPadding}
  * zeroes the messages of padding slots (atoms with fewer than M neighbours inside the radius);
@@ -43,8 +45,8 @@ import java.util.Map;
  * neighbours when masking, else over M). BatchNorm uses PyTorch's defaults: ε = 1e-5, running
  * statistics updated with PyTorch momentum 0.1 (DJL momentum 0.9, DJL counts the other way).
  *
- * <p>Inputs of the block: atom features N×F, neighbour indices N×M (int64), bond features N×M×B,
- * neighbour mask N×M (only read when masking). Output: atom features N×F.
+ * <p>Inputs of the block: the representatives' features R×F followed by {@link GraphBatch} tensors
+ * 1–8 (the slot structure, {@link Slots}). Output: the representatives' features R×F.
  */
 public final class CGConv extends AbstractBlock {
 
@@ -135,210 +137,104 @@ public final class CGConv extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray bonds = inputs.get(2);
-        long slots = bonds.getShape().get(0) * bonds.getShape().get(1);
-        NDArray rows = bonds.reshape(slots, bondFeatureLength);
-        NDArray index = inputs.get(0).getManager().arange((int) slots).toType(DataType.INT64, false);
-        return new NDList(forward(
-                ps,
-                inputs.get(0),
-                inputs.get(1),
-                rows,
-                index,
-                inputs.size() > 3 ? inputs.get(3) : null,
-                training,
-                null,
-                null));
+        return new NDList(forward(ps, inputs.get(0), Slots.of(inputs), training));
     }
 
     /**
-     * The layer, optionally recording the reference's intermediate tensors.
+     * The layer on a batch's representatives: W z + b as W_self·v_i + W_nbr·v_j + W_bond·u_ij, each
+     * product once per representative or distinct bond row and gathered to the distinct slots;
+     * BatchNorm 1 weighted by the slots' multiplicities (in evaluation folded into the weights, an
+     * affine map); the messages summed by the sparse R×S message-sum matrix; BatchNorm 2 weighted by
+     * the atoms per representative. Equal, up to float32 round-off in the order of the sums, to the
+     * reference's layer over all N atoms and N·M slots ({@link #trace}).
      *
-     * @param atoms     N×F
-     * @param neighbors N×M int64
-     * @param bonds     U×B distinct bond-feature rows
-     * @param bondIndex N×M int64, each slot's row of {@code bonds}
-     * @param mask      N×M (may be null unless masking)
-     * @param trace     null, or a map receiving {@code <prefix>fc_full_in}, {@code fc_full_out},
-     *                  {@code bn1_out}, {@code nbr_sumed}, {@code bn2_out}, {@code output}
+     * @param atoms R×F features of the representatives
+     * @param slots the batch's slot structure
      */
-    NDArray forward(
-            ParameterStore ps,
-            NDArray atoms,
-            NDArray neighbors,
-            NDArray bonds,
-            NDArray bondIndex,
-            NDArray mask,
-            boolean training,
-            Map<String, NDArray> trace,
-            String prefix) {
+    NDArray forward(ParameterStore ps, NDArray atoms, Slots slots, boolean training) {
         NDManager mgr = atoms.getManager();
         var device = atoms.getDevice();
         int f = atomFeatureLength;
-        long n = atoms.getShape().get(0);
-        long m = neighbors.getShape().get(1);
         NDArray w = ps.getValue(weight, device, training);
         NDArray b = ps.getValue(bias, device, training);
         // slices of the parameter are created on the batch's manager so that they are freed with it
         NDArray wSelf = w.get(mgr, new NDIndex(":, 0:{}", f));
         NDArray wNbr = w.get(mgr, new NDIndex(":, {}:{}", f, 2 * f));
         NDArray wBond = w.get(mgr, new NDIndex(":, {}:", 2 * f));
-
-        if (!training && trace == null) {
-            return finish(
-                    ps,
-                    atoms,
-                    inferenceMessages(ps, atoms, neighbors, bonds, bondIndex, mask, wSelf, wNbr, wBond, b),
-                    mask,
-                    m,
-                    false,
-                    null,
-                    prefix);
+        if (!training) { // BatchNorm 1 with running statistics is y = x·scale + shift: fold it in
+            NDArray[] affine = WeightedBatchNorm.affine(ps, bn1, atoms);
+            NDArray col = affine[0].reshape(2L * f, 1);
+            wSelf = wSelf.mul(col);
+            wNbr = wNbr.mul(col);
+            wBond = wBond.mul(col);
+            b = affine[0].mul(b).add(affine[1]);
         }
-        NDArray flatIdx = neighbors.reshape(n * m);
-        NDArray flatBondIdx = bondIndex.reshape(n * m);
-        NDArray self = Linear.linear(atoms, wSelf, b).head(); // N × 2F
-        NDArray nbrTerm = Linear.linear(atoms, wNbr).head(); // N × 2F
-        NDArray bondTerm = Linear.linear(bonds, wBond).head(); // U × 2F
-        // additions keep nothing for the backward pass; the first is in place, the broadcast one is not:
-        // an in-place op on a reshaped view costs autograd a copy of the whole tensor (CopySlices)
-        NDArray gated = gather(bondTerm, flatBondIdx); // N·M × 2F
-        gated.addi(gather(nbrTerm, flatIdx));
-        gated = gated.reshape(n, m, 2L * f).add(self.expandDims(1)).reshape(n * m, 2L * f);
-        if (trace != null) {
-            NDArray selfRep = atoms.expandDims(1).broadcast(new Shape(n, m, f));
-            NDArray nbrAtoms = gather(atoms, flatIdx).reshape(n, m, f);
-            NDArray slotBonds = gather(bonds, flatBondIdx).reshape(n, m, bondFeatureLength);
-            trace.put(prefix + "fc_full_in", NDArrays.concat(new NDList(selfRep, nbrAtoms, slotBonds), 2));
-            trace.put(prefix + "fc_full_out", gated.reshape(n, m, 2L * f));
-        }
-        NDArray normed = bn1.forward(ps, new NDList(gated), training).head();
-        if (trace != null) trace.put(prefix + "bn1_out", normed.reshape(n, m, 2L * f));
+        NDArray self = Linear.linear(atoms, wSelf, b).head(); // R × 2F
+        NDArray nbrTerm = Linear.linear(atoms, wNbr).head(); // R × 2F
+        NDArray bondTerm = Linear.linear(slots.bonds(), wBond).head(); // U × 2F
+        NDArray gated = gather(bondTerm, slots.bond()); // S × 2F
+        gated.addi(gather(nbrTerm, slots.neighbor()));
+        gated.addi(gather(self, slots.atom()));
+        if (training) gated = WeightedBatchNorm.forward(ps, bn1, gated, slots.weight(), true);
         // split (not two slices): its backward is one concatenation instead of two zero-filled copies
-        NDList halves = normed.split(2, 1);
-        NDArray message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1))); // N·M × F
-        if (maskPadding) message = message.mul(mask.reshape(n * m, 1));
-        return finish(ps, atoms, message.reshape(n, m, f).sum(new int[] {1}), mask, m, training, trace, prefix);
+        NDList halves = gated.split(2, 1);
+        NDArray message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1))); // S × F
+        if (maskPadding) message = message.mul(slots.mask());
+        NDArray summed = slots.messageSum().matMul(message); // R × F
+        if (aggregation == Aggregation.MEAN) {
+            NDArray per = maskPadding ? slots.mask() : mgr.ones(slots.mask().getShape());
+            summed = summed.div(slots.messageSum().matMul(per).maximum(1f));
+        }
+        NDArray normed2 = WeightedBatchNorm.forward(ps, bn2, summed, slots.atomWeight(), training);
+        return Activation.softPlus(atoms.add(normed2));
     }
 
     /**
-     * Atoms per chunk of the evaluation pass. With one intra-op thread, chunks of 512 atoms (N·M×2F
-     * blocks of about 3 MB) stay in cache and their memory is reused by malloc: 3× faster than whole
-     * tensors. With several threads every op is a parallel region whose barrier costs more than a
-     * small chunk's work (8× slower on a busy 2-core machine), so tensors are processed whole. The
-     * system property {@code spinel.conv.chunkAtoms} overrides the choice.
+     * The reference's layer as written, in evaluation mode, on every atom and slot, recording its
+     * intermediate tensors: the N·M×(2F+B) concatenation {@code <prefix>fc_full_in}, {@code
+     * fc_full_out}, {@code bn1_out}, {@code nbr_sumed}, {@code bn2_out}, {@code output}. For
+     * checking {@link #forward} and against the reference; slow.
+     *
+     * @param atoms     N×F
+     * @param neighbors N×M int64
+     * @param bonds     N×M×B
+     * @param mask      N×M
      */
-    private static int inferenceChunkAtoms() {
-        Integer forced = Integer.getInteger("spinel.conv.chunkAtoms");
-        if (forced != null && forced > 0) return forced;
-        return JniUtils.getNumThreads() <= 1 ? 512 : Integer.MAX_VALUE;
-    }
-
-    /**
-     * The summed messages in evaluation mode: BatchNorm 1 (running statistics, an affine map) is
-     * folded into fc_full, and the neighbour slots are processed in chunks, so no N·M-sized tensor
-     * exists.
-     */
-    private NDArray inferenceMessages(
+    NDArray trace(
             ParameterStore ps,
             NDArray atoms,
             NDArray neighbors,
             NDArray bonds,
-            NDArray bondIndex,
             NDArray mask,
-            NDArray wSelf,
-            NDArray wNbr,
-            NDArray wBond,
-            NDArray b) {
-        NDManager mgr = atoms.getManager();
+            Map<String, NDArray> trace,
+            String prefix) {
         var device = atoms.getDevice();
         int f = atomFeatureLength;
         long n = atoms.getShape().get(0);
         long m = neighbors.getShape().get(1);
-        var p = bn1.getParameters();
-        NDArray gamma = ps.getValue(p.get("gamma"), device, false);
-        NDArray beta = ps.getValue(p.get("beta"), device, false);
-        NDArray mean = ps.getValue(p.get("runningMean"), device, false);
-        NDArray var = ps.getValue(p.get("runningVar"), device, false);
-        // every expression starts from an array of the batch's manager, so results are freed with the batch
-        NDArray scale =
-                mgr.ones(var.getShape()).div(mgr.create(1e-5f).add(var).sqrt()).mul(gamma); // γ / √(σ² + ε)
-        NDArray col = scale.reshape(2L * f, 1);
-        NDArray foldedBias = scale.mul(b).sub(scale.mul(mean)).add(beta);
-        NDArray self = Linear.linear(atoms, wSelf.mul(col), foldedBias).head(); // N × 2F
-        NDArray nbrTerm = Linear.linear(atoms, wNbr.mul(col)).head(); // N × 2F
-        NDArray bondTerm = Linear.linear(bonds, wBond.mul(col)).head(); // U × 2F
-        NDList sums = new NDList();
-        long chunk = inferenceChunkAtoms();
-        for (long a0 = 0; a0 < n; a0 += chunk) {
-            long a1 = Math.min(n, a0 + chunk);
-            long rows = (a1 - a0) * m;
-            NDIndex range = new NDIndex("{}:{}", a0, a1);
-            NDArray idxRows = neighbors.get(range);
-            NDArray idx = idxRows.reshape(rows);
-            NDArray bondRows = bondIndex.get(range);
-            NDArray bondFlat = bondRows.reshape(rows);
-            NDArray gated = gather(bondTerm, bondFlat);
-            NDArray nbrRows = gather(nbrTerm, idx);
-            gated.addi(nbrRows);
-            NDArray g3 = gated.reshape(a1 - a0, m, 2L * f);
-            NDArray selfRows = self.get(range);
-            NDArray selfCol = selfRows.expandDims(1);
-            g3.addi(selfCol);
-            NDList halves = g3.split(2, 2);
-            NDArray message = Activation.sigmoid(halves.get(0));
-            NDArray core = Activation.softPlus(halves.get(1));
-            message.muli(core);
-            NDArray maskRows = null;
-            NDArray maskCol = null;
-            if (maskPadding) {
-                maskRows = mask.get(range);
-                maskCol = maskRows.expandDims(2);
-                message.muli(maskCol);
-            }
-            sums.add(message.sum(new int[] {1}));
-            // chunk temporaries are freed at once so that the next chunk reuses their memory
-            for (NDArray t : new NDArray[] {
-                idxRows,
-                idx,
-                bondRows,
-                bondFlat,
-                gated,
-                nbrRows,
-                g3,
-                selfRows,
-                selfCol,
-                halves.get(0),
-                halves.get(1),
-                message,
-                core,
-                maskRows,
-                maskCol
-            }) {
-                if (t != null) t.close();
-            }
-        }
-        return sums.size() == 1 ? sums.head() : NDArrays.concat(sums, 0);
-    }
-
-    /** Aggregation (mean option), BatchNorm 2, residual and softplus. */
-    private NDArray finish(
-            ParameterStore ps,
-            NDArray atoms,
-            NDArray summed,
-            NDArray mask,
-            long m,
-            boolean training,
-            Map<String, NDArray> trace,
-            String prefix) {
+        NDArray selfRep = atoms.expandDims(1).broadcast(new Shape(n, m, f));
+        NDArray nbrAtoms = gather(atoms, neighbors.reshape(n * m)).reshape(n, m, f);
+        NDArray in = NDArrays.concat(new NDList(selfRep, nbrAtoms, bonds), 2);
+        trace.put(prefix + "fc_full_in", in);
+        NDArray w = ps.getValue(weight, device, false);
+        NDArray b = ps.getValue(bias, device, false);
+        NDArray gated = Linear.linear(in.reshape(n * m, 2L * f + bondFeatureLength), w, b)
+                .head();
+        trace.put(prefix + "fc_full_out", gated.reshape(n, m, 2L * f));
+        NDArray normed = bn1.forward(ps, new NDList(gated), false).head();
+        trace.put(prefix + "bn1_out", normed.reshape(n, m, 2L * f));
+        NDList halves = normed.split(2, 1);
+        NDArray message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1)));
+        if (maskPadding) message = message.mul(mask.reshape(n * m, 1));
+        NDArray summed = message.reshape(n, m, f).sum(new int[] {1});
         if (aggregation == Aggregation.MEAN) {
             summed = maskPadding ? summed.div(mask.sum(new int[] {1}, true).maximum(1f)) : summed.div((float) m);
         }
-        if (trace != null) trace.put(prefix + "nbr_sumed", summed);
-        NDArray normed2 = bn2.forward(ps, new NDList(summed), training).head();
-        if (trace != null) trace.put(prefix + "bn2_out", normed2);
+        trace.put(prefix + "nbr_sumed", summed);
+        NDArray normed2 = bn2.forward(ps, new NDList(summed), false).head();
+        trace.put(prefix + "bn2_out", normed2);
         NDArray out = Activation.softPlus(atoms.add(normed2));
-        if (trace != null) trace.put(prefix + "output", out);
+        trace.put(prefix + "output", out);
         return out;
     }
 

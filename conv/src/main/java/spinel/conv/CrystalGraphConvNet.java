@@ -145,15 +145,10 @@ public final class CrystalGraphConvNet extends AbstractBlock {
 
     /** Initialises every parameter (PyTorch's default initialisation) on {@code manager}. */
     public void initializeParameters(NDManager manager) {
-        List<Shape> shapes = new ArrayList<>(List.of(
-                new Shape(1, atomInputLength),
-                new Shape(1, 1),
-                new Shape(1, bondFeatureLength),
-                new Shape(1),
-                new Shape(1, 1),
-                new Shape(1, 1),
-                new Shape(1, 1),
-                new Shape(1, 1)));
+        List<Shape> shapes = new ArrayList<>();
+        for (int i = 0; i < GraphBatch.GLOBAL_FEATURES; i++) shapes.add(new Shape(1, 1));
+        shapes.set(GraphBatch.ATOM_FEATURES, new Shape(1, atomInputLength));
+        shapes.set(GraphBatch.BOND_FEATURES, new Shape(1, bondFeatureLength));
         if (globalFeatureLength > 0) shapes.add(new Shape(1, globalFeatureLength));
         initialize(manager, DataType.FLOAT32, shapes.toArray(new Shape[0]));
     }
@@ -161,7 +156,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return run(ps, inputs, training, null, false);
+        return run(ps, inputs, training, false);
     }
 
     /** Forward pass on a batch. */
@@ -174,51 +169,74 @@ public final class CrystalGraphConvNet extends AbstractBlock {
      * embeddings C×F (the pooled vectors), hidden vectors C×H (the input of the head)].
      */
     public NDList embed(ParameterStore ps, GraphBatch batch) {
-        return run(ps, batch.toNDList(), false, null, true);
+        NDList out = run(ps, batch.toNDList(), false, true);
+        NDArray atoms = CGConv.gather(out.get(0), batch.representativeOf()); // every atom: its representative's row
+        return new NDList(atoms, out.get(1), out.get(2));
     }
 
     /**
-     * Every intermediate tensor of an evaluation pass, under the names of the reference anchors
-     * ({@code atom_fea_embedded}, {@code conv0.fc_full_in}, ..., {@code pooled},
-     * {@code conv_to_fc.out}, {@code crys_fea_hidden}, {@code out.0}, ...). Slow (materialises the
-     * N×M×(2F+B) concatenation); for checking, not for production.
+     * Every intermediate tensor of an evaluation pass computed as the reference writes it (every atom,
+     * every slot, the N×M×(2F+B) concatenation), under the names of the reference anchors ({@code
+     * atom_fea_embedded}, {@code conv0.fc_full_in}, ..., {@code pooled}, {@code conv_to_fc.out},
+     * {@code crys_fea_hidden}, {@code out.0}, ...). Slow; for checking, not for production.
      */
     public Map<String, NDArray> trace(ParameterStore ps, GraphBatch batch) {
         Map<String, NDArray> trace = new LinkedHashMap<>();
-        NDList out = run(ps, batch.toNDList(), false, trace, false);
+        NDArray x =
+                embedding.forward(ps, new NDList(batch.atomFeatures()), false).head();
+        trace.put("atom_fea_embedded", x);
+        NDArray neighbors = batch.neighborIndices();
+        NDArray bonds = batch.bondFeatures();
+        NDArray mask = batch.neighborMask();
+        for (int t = 0; t < convs.size(); t++) {
+            trace.put("conv" + t + ".input", x);
+            if (norms.isEmpty()) {
+                x = convs.get(t).trace(ps, x, neighbors, bonds, mask, trace, "conv" + t + ".");
+            } else {
+                NDArray normed = norms.get(t).forward(ps, new NDList(x), false).head();
+                x = x.add(convs.get(t).trace(ps, normed, neighbors, bonds, mask, trace, "conv" + t + "."));
+            }
+        }
+        NDArray pooled = pooling.pool(ps, x, batch.poolIndex(), null, batch.atomCounts(), false);
+        trace.put("pooled", pooled);
+        NDArray h = hidden(ps, pooled, batch.toNDList(), false, trace);
+        NDList out = head.forward(ps, new NDList(h), false);
         for (int i = 0; i < out.size(); i++) trace.put("out." + i, out.get(i));
         return trace;
     }
 
-    private NDList run(
-            ParameterStore ps, NDList in, boolean training, Map<String, NDArray> trace, boolean embeddingsOnly) {
-        NDArray neighbors = in.get(GraphBatch.NEIGHBOR_INDICES);
-        NDArray bonds = in.get(GraphBatch.BOND_FEATURES);
-        NDArray bondIndex = in.get(GraphBatch.BOND_INDEX);
-        NDArray mask = in.get(GraphBatch.NEIGHBOR_MASK);
+    private NDList run(ParameterStore ps, NDList in, boolean training, boolean embeddingsOnly) {
         long f = in.get(GraphBatch.ATOM_FEATURES).getShape().get(1);
-        long b = bonds.getShape().get(1);
+        long b = in.get(GraphBatch.BOND_FEATURES).getShape().get(1);
         if (f != atomInputLength || b != bondFeatureLength) {
             throw new IllegalArgumentException("the batch has " + f + " atom and " + b
                     + " bond features per row, the network expects " + atomInputLength + " and " + bondFeatureLength);
         }
+        Slots slots = Slots.of(in);
         NDArray x = embedding
                 .forward(ps, new NDList(in.get(GraphBatch.ATOM_FEATURES)), training)
                 .head();
-        if (trace != null) trace.put("atom_fea_embedded", x);
         for (int t = 0; t < convs.size(); t++) {
-            if (trace != null) trace.put("conv" + t + ".input", x);
             if (norms.isEmpty()) {
-                x = convs.get(t).forward(ps, x, neighbors, bonds, bondIndex, mask, training, trace, "conv" + t + ".");
-            } else {
-                NDArray normed =
-                        norms.get(t).forward(ps, new NDList(x), training).head();
-                x = x.add(convs.get(t)
-                        .forward(ps, normed, neighbors, bonds, bondIndex, mask, training, trace, "conv" + t + "."));
+                x = convs.get(t).forward(ps, x, slots, training);
+            } else { // residual: v + CGConv(BN(v)), BN weighted by each representative's multiplicity
+                NDArray normed = WeightedBatchNorm.forward(ps, norms.get(t), x, slots.atomWeight(), training);
+                x = x.add(convs.get(t).forward(ps, normed, slots, training));
             }
         }
-        NDArray pooled = pooling.pool(ps, x, in.get(GraphBatch.POOL_INDEX), in.get(GraphBatch.ATOM_COUNTS), training);
-        if (trace != null) trace.put("pooled", pooled);
+        NDArray pooled = pooling.pool(
+                ps,
+                x,
+                in.get(GraphBatch.POOL_INDEX),
+                in.get(GraphBatch.POOL_WEIGHT),
+                in.get(GraphBatch.ATOM_COUNTS),
+                training);
+        NDArray h = hidden(ps, pooled, in, training, null);
+        return embeddingsOnly ? new NDList(x, pooled, h) : head.forward(ps, new NDList(h), training);
+    }
+
+    /** From the pooled vectors to the hidden vectors, the head's input. */
+    private NDArray hidden(ParameterStore ps, NDArray pooled, NDList in, boolean training, Map<String, NDArray> trace) {
         NDArray h = Activation.softPlus(pooled);
         if (trace != null) trace.put("conv_to_fc.in_softplus_pooled", h);
         if (globalFeatureLength > 0) {
@@ -235,8 +253,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         for (Dense fc : fcs)
             h = Activation.softPlus(fc.forward(ps, new NDList(h), training).head());
         if (trace != null) trace.put("crys_fea_hidden", h);
-        if (embeddingsOnly) return new NDList(x, pooled, h);
-        return head.forward(ps, new NDList(h), training);
+        return h;
     }
 
     /**

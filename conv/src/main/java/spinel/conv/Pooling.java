@@ -23,9 +23,11 @@ import java.util.Map;
  *       (w·v_i + b), pooled = Σ a_i v_i, with a learned gate {@code gate.weight} (1×F), {@code gate.bias}.</li>
  * </ul>
  *
- * <p>Inputs: atom vectors N×F, the pooling index C×A and atom counts C×1 of a {@link GraphBatch}.
- * The atoms are gathered into a padded C×A×F block (padding rows point at an appended zero row),
- * so every mode is one gather and one reduction, whatever the crystal sizes.
+ * <p>Inputs: atom vectors, the pooling index C×A, the pooling weights C×A×1 and atom counts C×1 of
+ * a {@link GraphBatch}. The vectors are a batch's representatives, each standing for as many atoms
+ * as its weight ({@link EquivalentAtoms}): sums and softmax normalisations are weighted by it (the
+ * maximum needs no weight). They are gathered into a padded C×A×F block (padding rows point at an
+ * appended zero row), so every mode is one gather and one reduction, whatever the crystal sizes.
  */
 public final class Pooling extends AbstractBlock {
 
@@ -65,23 +67,25 @@ public final class Pooling extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(pool(ps, inputs.get(0), inputs.get(1), inputs.get(2), training));
+        return new NDList(pool(ps, inputs.get(0), inputs.get(1), inputs.get(2), inputs.get(3), training));
     }
 
     /**
-     * @param atoms  N×F atom vectors
-     * @param index  C×A pooling index (padding = N)
-     * @param counts C×1 atom counts
+     * @param atoms   R×F atom vectors
+     * @param index   C×A pooling index (padding = R)
+     * @param weights C×A×1 atoms per vector (0 for padding), or null: one each
+     * @param counts  C×1 atom counts
      * @return C×F crystal vectors
      */
-    NDArray pool(ParameterStore ps, NDArray atoms, NDArray index, NDArray counts, boolean training) {
+    NDArray pool(ParameterStore ps, NDArray atoms, NDArray index, NDArray weights, NDArray counts, boolean training) {
         NDArray padded = withZeroRow(atoms);
         NDArray block = CGConv.gather(padded, index); // C × A × F
+        NDArray weighted = weights == null || mode == Mode.MAX || mode == Mode.ATTENTION ? block : block.mul(weights);
         switch (mode) {
             case SUM:
-                return block.sum(new int[] {1});
+                return weighted.sum(new int[] {1});
             case MEAN:
-                return block.sum(new int[] {1}).div(counts);
+                return weighted.sum(new int[] {1}).div(counts);
             case MAX: {
                 NDArray bias = paddingBias(index, atoms.getShape().get(0), atoms.getDataType());
                 return block.add(bias).max(new int[] {1});
@@ -90,8 +94,10 @@ public final class Pooling extends AbstractBlock {
                 NDArray score = gate.forward(ps, new NDList(atoms), training).head(); // N × 1
                 NDArray scores = CGConv.gather(withZeroRow(score), index); // C × A × 1
                 NDArray bias = paddingBias(index, atoms.getShape().get(0), atoms.getDataType());
-                NDArray weights = scores.add(bias).softmax(1);
-                return block.mul(weights).sum(new int[] {1});
+                // a vector standing for w atoms takes w times its softmax weight: add log w to its score
+                if (weights != null) bias = bias.add(weights.maximum(1e-30f).log());
+                NDArray attention = scores.add(bias).softmax(1);
+                return block.mul(attention).sum(new int[] {1});
             }
             default:
                 throw new IllegalStateException("unknown pooling " + mode);

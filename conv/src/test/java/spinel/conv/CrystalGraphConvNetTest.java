@@ -63,32 +63,82 @@ class CrystalGraphConvNetTest {
         Anchors.assertClose("array", expected.toFloatArray(), actual.toFloatArray(), rel);
     }
 
-    /** The fast evaluation pass (BatchNorm folded, bond rows whole or in chunks) equals the layer as written. */
+    /**
+     * The evaluation pass (representatives and distinct slots, BatchNorm folded) equals the layer as
+     * the reference writes it, on every atom, for each option.
+     */
     @Test
     void evaluationPassEqualsTheReferenceFormulation() {
-        List<CrystalGraph> graphs = TestGraphs.graphs(5, 30, 30, 60, true);
-        try {
-            for (String chunk : new String[] {"300", "100000"}) {
-                System.setProperty("spinel.conv.chunkAtoms", chunk);
-                for (boolean mask : new boolean[] {false, true}) {
-                    for (CGConv.Aggregation agg : CGConv.Aggregation.values()) {
-                        CrystalGraphConvNet net = randomNet(
-                                CrystalGraphConvNet.builder()
-                                        .optMaskPadding(mask)
-                                        .optAggregation(agg),
-                                7);
-                        try (GraphBatch batch = GraphBatch.of(manager, graphs)) {
-                            assertTrue(batch.numAtoms() > 1024); // several chunks of 300 atoms, the last one partial
-                            NDArray fast = net.forward(ps, batch, false).head();
-                            NDArray exact = net.trace(ps, batch).get("out.0");
-                            // float32 sums in another order (folded BatchNorm, bond rows): 2.7e-5 seen
-                            assertArraysClose(exact, fast, 1e-4);
-                        }
+        List<CrystalGraph> graphs = new java.util.ArrayList<>(TestGraphs.graphs(5, 3, 10, 20, true));
+        graphs.addAll(TestGraphs.covers(6, 8));
+        List<CrystalGraphConvNet.Builder> options = new java.util.ArrayList<>();
+        for (boolean mask : new boolean[] {false, true}) {
+            for (CGConv.Aggregation agg : CGConv.Aggregation.values()) {
+                options.add(CrystalGraphConvNet.builder().optMaskPadding(mask).optAggregation(agg));
+            }
+        }
+        for (Pooling.Mode pool : Pooling.Mode.values())
+            options.add(CrystalGraphConvNet.builder().optPooling(pool));
+        try (GraphBatch batch = GraphBatch.of(manager, graphs);
+                GraphBatch every = GraphBatch.ofEveryAtom(manager, graphs, null)) {
+            assertTrue(batch.numRepresentatives() < batch.numAtoms());
+            for (CrystalGraphConvNet.Builder option : options) {
+                CrystalGraphConvNet net = randomNet(option, 7);
+                NDArray exact = net.trace(ps, batch).get("out.0");
+                // float32 sums in another order (folded BatchNorm, weighted sums): 2.7e-5 seen
+                assertArraysClose(exact, net.forward(ps, batch, false).head(), 1e-4);
+                assertArraysClose(exact, net.forward(ps, every, false).head(), 1e-4);
+            }
+        }
+    }
+
+    /**
+     * A training step on representatives gives the loss, the gradients and the BatchNorm running
+     * statistics of the same step on every atom and slot.
+     */
+    @Test
+    void representativesTrainAsEveryAtom() {
+        List<CrystalGraph> graphs = TestGraphs.covers(17, 10);
+        for (boolean mask : new boolean[] {false, true}) {
+            CrystalGraphConvNet.Builder builder = CrystalGraphConvNet.builder()
+                    .optMaskPadding(mask)
+                    .optAggregation(mask ? CGConv.Aggregation.MEAN : CGConv.Aggregation.SUM)
+                    .optPooling(mask ? Pooling.Mode.ATTENTION : Pooling.Mode.MEAN);
+            CrystalGraphConvNet reduced = randomNet(builder, 4);
+            CrystalGraphConvNet every = builder.build();
+            every.initializeParameters(manager);
+            every.loadStateDict(reduced.stateDict());
+            try (GraphBatch a = GraphBatch.of(manager, graphs);
+                    GraphBatch b = GraphBatch.ofEveryAtom(manager, graphs, null)) {
+                assertTrue(a.numRepresentatives() * 2 < a.numAtoms(), a.numRepresentatives() + " representatives");
+                assertTrue(a.numSlots() * 2 < b.numSlots(), a.numSlots() + " slots");
+                NDArray target = a.getManager().randomNormal(new Shape(graphs.size(), 1));
+                float la = step(reduced, a, target), lb = step(every, b, target);
+                assertEquals(lb, la, 1e-5 * Math.abs(lb));
+                Map<String, Parameter> pa = reduced.torchParameters(), pb = every.torchParameters();
+                for (String name : pa.keySet()) {
+                    NDArray x = pa.get(name).getArray(), y = pb.get(name).getArray();
+                    if (name.contains("running")) {
+                        assertArraysClose(y, x, 1e-5);
+                    } else if (!name.endsWith("fc_full.bias") && !name.endsWith("gate.bias")) {
+                        // (those two are cancelled by BatchNorm and by the softmax: their gradients are round-off)
+                        Anchors.assertClose(
+                                name,
+                                y.getGradient().toFloatArray(),
+                                x.getGradient().toFloatArray(),
+                                1e-4);
                     }
                 }
             }
-        } finally {
-            System.clearProperty("spinel.conv.chunkAtoms");
+        }
+    }
+
+    private float step(CrystalGraphConvNet net, GraphBatch batch, NDArray target) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList out = net.forward(ps, batch, true);
+            NDArray loss = net.head().loss(out, new NDList(target));
+            collector.backward(loss);
+            return loss.getFloat();
         }
     }
 

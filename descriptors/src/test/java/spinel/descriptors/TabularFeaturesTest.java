@@ -99,4 +99,24 @@ class TabularFeaturesTest {
         assertEquals(0.09722, g.get("q4_mean"), 5e-6);
         assertEquals(0, g.get("q4_std"), 1e-12);
     }
+
+    @Test
+    void conventionalLatticeIsTheSameForThePrimitiveCellAndASupercell() {
+        double a = 3.61;
+        Element cu = Element.of("Cu");
+        Structure primitive = Structure.of(
+                new Lattice(new double[][] {{0, a / 2, a / 2}, {a / 2, 0, a / 2}, {a / 2, a / 2, 0}}),
+                List.of(cu),
+                new double[][] {{0, 0, 0}});
+        Features f = ConventionalLatticeFeatures.of(primitive);
+        assertEquals(ConventionalLatticeFeatures.NAMES, f.names());
+        for (String axis : List.of("a", "b", "c")) assertEquals(a, f.get(axis), 1e-9, axis);
+        for (String angle : List.of("alpha", "beta", "gamma")) assertEquals(90, f.get(angle), 1e-9, angle);
+        assertEquals(a * a * a, f.get("volume"), 1e-9);
+        assertEquals(30, f.get("gamma_dev_120"), 1e-9);
+        // rock salt given as its conventional cell: the analyzer keeps it
+        Features r = ConventionalLatticeFeatures.of(rocksalt(5.64));
+        assertEquals(5.64, r.get("c"), 1e-9);
+        assertEquals(1, r.get("shape_factor"), 1e-12);
+    }
 }

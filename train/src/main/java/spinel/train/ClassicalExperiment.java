@@ -124,7 +124,7 @@ public final class ClassicalExperiment {
         long tFit = System.nanoTime();
         TabularLearner.Fitted fitted = learner.fit(table, fitRows);
         extra.put("fit_seconds", (System.nanoTime() - tFit) / 1e9);
-        Map<String, Object> test = score(fitted, table, split.test(), dataset, out, labels);
+        Map<String, Object> test = score(fitted, table, split.test(), dataset, out, labels, spec);
         writeImportances(
                 out,
                 fitted,
@@ -166,7 +166,8 @@ public final class ClassicalExperiment {
             int[] test,
             CrystalDataset dataset,
             Path out,
-            RunData.Labels labels)
+            RunData.Labels labels,
+            ExperimentSpec spec)
             throws IOException {
         List<String> ids = new ArrayList<>();
         for (int r : test) ids.add(dataset.ids().get(r));
@@ -188,7 +189,9 @@ public final class ClassicalExperiment {
             truth[i] = labels.values()[test[i]];
             outputs[i][0] = (float) pred[i];
         }
-        return RunReport.regression(out, ids, truth, outputs, Normalizer.IDENTITY, null);
+        String target = spec.target() != null ? spec.target() : dataset.targetName();
+        return RunReport.regression(
+                out, ids, truth, outputs, Normalizer.IDENTITY, target, TargetUnits.of(target, spec.units()));
     }
 
     /** k-fold cross-validation on the fitting rows: the test score of each fold, their mean and spread. */

@@ -48,6 +48,7 @@ public final class Experiment {
             RunConfig config = config(spec, data, features, normalizer, volumeNormalizer);
             if (started) config = ResumeCheck.verify(RunConfig.read(out), config, spec.allowedChanges(), log);
             config.write(out);
+            RunReport.split(out, data);
             List<RunTraining.MemberResult> members =
                     RunTraining.train(config, out, data.split(), features, spec.init(), log);
             Map<String, Object> extra = extra(spec, config, data);
@@ -73,14 +74,16 @@ public final class Experiment {
                 spec.folds() == null ? null : spec.fold(),
                 spec.valFraction(),
                 spec.testFraction(),
-                List.of(split.train().length, split.val().length, split.test().length));
+                List.of(split.train().length, split.val().length, split.test().length),
+                data.duplicates() == null ? null : data.duplicates().settings());
         RunConfig.TaskSettings task = new RunConfig.TaskSettings(
                 spec.task(),
                 spec.target(),
-                spec.target() != null ? spec.target() : data.dataset().targetName(),
+                targetName(spec, data),
                 spec.task() == ExperimentSpec.Task.BINARY ? spec.binaryThreshold() : null,
                 spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null,
-                data.labels().classNames());
+                data.labels().classNames(),
+                data.labels().classification() ? null : TargetUnits.of(targetName(spec, data), spec.units()));
         List<RunConfig.Member> members = new ArrayList<>();
         for (int e = 0; e < spec.ensemble(); e++)
             members.add(new RunConfig.Member(
@@ -97,6 +100,10 @@ public final class Experiment {
                 spec.train());
     }
 
+    private static String targetName(ExperimentSpec spec, RunData data) {
+        return spec.target() != null ? spec.target() : data.dataset().targetName();
+    }
+
     private static Map<String, Object> extra(ExperimentSpec spec, RunConfig config, RunData data) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("dataset", data.dataset().name());
@@ -104,9 +111,11 @@ public final class Experiment {
         extra.put("model", EnumIds.id(spec.model()));
         extra.put("target", config.task().targetName());
         if (spec.folds() != null) extra.put("fold", spec.fold());
+        if (RunData.groupsByFormula(spec.model())) extra.put("split_grouped_by", "reduced_formula");
         extra.put("n_train", data.split().train().length);
         extra.put("n_val", data.split().val().length);
         extra.put("n_test", data.split().test().length);
+        if (data.duplicates() != null) extra.put("dedupe", data.duplicates().settings());
         return extra;
     }
 

@@ -33,6 +33,8 @@ public record ExperimentSpec(
         boolean resume,
         Set<String> allowedChanges,
         boolean dropMissingTargets,
+        boolean dedupe,
+        String units,
         java.util.List<String> atomDescriptors,
         boolean residual,
         MlpArchitecture mlp,
@@ -97,6 +99,11 @@ public record ExperimentSpec(
         MLP_COMPOSITION,
         /** tabular MLP on both */
         MLP_BOTH,
+        /**
+         * tabular MLP on the lattice parameters of the standardized conventional cell alone
+         * ({@code ConventionalLatticeFeatures}): space group from a, b, c, α, β, γ
+         */
+        MLP_CONVENTIONAL_LATTICE,
         /** classical baselines on descriptors ({@link ClassicalExperiment}): CART decision tree */
         DECISION_TREE,
         /** random forest */
@@ -124,7 +131,11 @@ public record ExperimentSpec(
         }
     }
 
-    /** CGCNN output head for space-group tasks. */
+    /**
+     * Output head for space-group tasks: the plain softmax, or the two-stage Bravais lattice → space
+     * group head (CGCNN and fusion: {@code BravaisSpaceGroupHead} on the pooled embedding; MLPs:
+     * {@link TwoStageMlp}).
+     */
     public enum Head {
         DEFAULT,
         TWO_STAGE;
@@ -170,6 +181,8 @@ public record ExperimentSpec(
         b.resume = resume;
         b.allowedChanges = allowedChanges;
         b.dropMissingTargets = dropMissingTargets;
+        b.dedupe = dedupe;
+        b.units = units;
         b.atomDescriptors = atomDescriptors;
         b.residual = residual;
         b.mlp = mlp;
@@ -204,6 +217,8 @@ public record ExperimentSpec(
         private boolean resume;
         private Set<String> allowedChanges = Set.of();
         private boolean dropMissingTargets;
+        private boolean dedupe;
+        private String units;
         private java.util.List<String> atomDescriptors;
         private boolean residual;
         private MlpArchitecture mlp;
@@ -350,18 +365,41 @@ public record ExperimentSpec(
             return this;
         }
 
+        /**
+         * Keep duplicate structures ({@link DuplicateGroups}) on one side of a random split: every group
+         * of matching structures goes to train, validation or test as a whole.
+         */
+        public Builder optDedupe(boolean v) {
+            dedupe = v;
+            return this;
+        }
+
+        /** The regression target's unit (e.g. {@code eV/atom}) for plots and reports; see {@link TargetUnits}. */
+        public Builder optUnits(String v) {
+            units = v;
+            return this;
+        }
+
         public ExperimentSpec build() {
             if (data == null) throw new IllegalArgumentException("no --data given");
             if (out == null) throw new IllegalArgumentException("no --out folder given");
             if (ensemble < 1) throw new IllegalArgumentException("ensemble size must be ≥ 1");
             if (task == Task.VOLUME
-                    && (model == Model.MLP_LATTICE || model == Model.MLP_BOTH || model == Model.FUSION)) {
+                    && (model == Model.MLP_LATTICE
+                            || model == Model.MLP_BOTH
+                            || model == Model.MLP_CONVENTIONAL_LATTICE
+                            || model == Model.FUSION)) {
                 throw new IllegalArgumentException("volume per atom can be read from the lattice features; use --model "
                         + "mlp-composition or cgcnn (which sees the structure rescaled to a fixed density)");
             }
             if (task == Task.MULTI_TASK && (labels == null || (model != Model.CGCNN && model != Model.FUSION))) {
                 throw new IllegalArgumentException(
                         "--task multi-task needs --labels with a spg_num column and --model cgcnn or fusion");
+            }
+            if (dedupe && folds != null) {
+                throw new IllegalArgumentException(
+                        "--dedupe groups duplicates for a random split; the official --folds "
+                                + "fix the test rows themselves (drop --dedupe or --folds)");
             }
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
@@ -377,6 +415,10 @@ public record ExperimentSpec(
             if (init != null && !graphs) throw new IllegalArgumentException("--init needs --model cgcnn or fusion");
             if (logTarget && task != Task.REGRESSION && task != Task.VOLUME) {
                 throw new IllegalArgumentException("--log-target is for regression");
+            }
+            if (head == Head.TWO_STAGE && model.classical()) {
+                throw new IllegalArgumentException("--head two-stage is a network head (CGCNN, fusion or an MLP); "
+                        + EnumIds.id(model) + " is a classical model without one");
             }
             Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
             return new ExperimentSpec(
@@ -403,6 +445,8 @@ public record ExperimentSpec(
                     resume,
                     allowedChanges,
                     dropMissingTargets,
+                    dedupe,
+                    units,
                     atomDescriptors,
                     residual,
                     mlp,

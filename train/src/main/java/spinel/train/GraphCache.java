@@ -221,57 +221,83 @@ public final class GraphCache implements Closeable {
             Path file,
             PrintStream log)
             throws IOException {
-        Map<FloatKey, Integer> paletteIndex = new HashMap<>();
-        List<float[]> palette = new ArrayList<>();
-        long[] offsets = new long[dataset.size() + 1];
-        int[] dims = new int[3];
         RunFiles.writeAtomically(file, raw -> {
-            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
-            CountingStream counting = new CountingStream(checked);
-            DataOutputStream out = new DataOutputStream(counting);
-            out.writeUTF(MAGIC);
-            out.writeInt(dataset.size());
-            // M, F and B are written when the first graph is known
-            int[] written = {0};
+            Writer writer = new Writer(raw, dataset, bonds, inlineColumns);
             long[] progress = {System.nanoTime()};
             dataset.forEachChunk(256, (firstRow, structures) -> {
-                List<CrystalGraph> graphs = structures.parallelStream()
-                        .map(s -> {
-                            try {
-                                return builder.apply(s);
-                            } catch (RuntimeException e) {
-                                throw new IllegalArgumentException(
-                                        dataset.name() + " row " + s.id() + ": cannot build its graph: "
-                                                + e.getMessage(),
-                                        e);
-                            }
-                        })
-                        .toList();
-                for (CrystalGraph g : graphs) {
-                    if (written[0] == 0) {
-                        dims[0] = g.maxNeighbors();
-                        dims[1] = g.atomFeatureLength();
-                        dims[2] = g.bondFeatureLength();
-                        out.writeInt(dims[0]);
-                        out.writeInt(dims[1]);
-                        out.writeInt(dims[2]);
-                        out.writeInt(inlineColumns);
-                    } else if (g.maxNeighbors() != dims[0]
-                            || g.atomFeatureLength() != dims[1]
-                            || g.bondFeatureLength() != dims[2]) {
-                        throw new IOException(
-                                dataset.name() + " row " + g.id() + ": graph shape differs from the first graph's");
-                    }
-                    offsets[written[0]] = counting.count;
-                    writeGraph(out, g, bonds, inlineColumns, paletteIndex, palette);
-                    written[0]++;
-                }
+                for (CrystalGraph g : build(dataset, builder, structures)) writer.add(g);
                 if (System.nanoTime() - progress[0] > 10e9) {
                     progress[0] = System.nanoTime();
-                    log.printf("  %d / %d graphs%n", written[0], dataset.size());
+                    log.printf("  %d / %d graphs%n", writer.written, dataset.size());
                 }
             });
-            offsets[written[0]] = counting.count;
+            writer.finish();
+        });
+    }
+
+    /** The graphs of a chunk of structures, built in parallel; a failure names the row. */
+    private static List<CrystalGraph> build(
+            CrystalDataset dataset, Function<Structure, CrystalGraph> builder, List<Structure> structures) {
+        return structures.parallelStream()
+                .map(s -> {
+                    try {
+                        return builder.apply(s);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException(
+                                dataset.name() + " row " + s.id() + ": cannot build its graph: " + e.getMessage(), e);
+                    }
+                })
+                .toList();
+    }
+
+    /** Writes the file's parts in order: header, graph records, palette, offsets, footer, checksum. */
+    private static final class Writer {
+        private final CheckedOutputStream checked;
+        private final CountingStream counting;
+        private final DataOutputStream out;
+        private final CrystalDataset dataset;
+        private final BondFeaturizer bonds;
+        private final Map<FloatKey, Integer> paletteIndex = new HashMap<>();
+        private final List<float[]> palette = new ArrayList<>();
+        private final long[] offsets;
+        private final int[] dims = new int[3];
+        private final int inlineColumns;
+        int written;
+
+        Writer(java.io.OutputStream raw, CrystalDataset dataset, BondFeaturizer bonds, int inlineColumns)
+                throws IOException {
+            this.inlineColumns = inlineColumns;
+            this.checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
+            this.counting = new CountingStream(checked);
+            this.out = new DataOutputStream(counting);
+            this.dataset = dataset;
+            this.bonds = bonds;
+            this.offsets = new long[dataset.size() + 1];
+            out.writeUTF(MAGIC);
+            out.writeInt(dataset.size());
+        }
+
+        /** Appends a graph record; the first graph's M, F and B complete the header. */
+        void add(CrystalGraph g) throws IOException {
+            if (written == 0) {
+                dims[0] = g.maxNeighbors();
+                dims[1] = g.atomFeatureLength();
+                dims[2] = g.bondFeatureLength();
+                for (int d : dims) out.writeInt(d);
+                out.writeInt(inlineColumns);
+            } else if (g.maxNeighbors() != dims[0]
+                    || g.atomFeatureLength() != dims[1]
+                    || g.bondFeatureLength() != dims[2]) {
+                throw new IOException(
+                        dataset.name() + " row " + g.id() + ": graph shape differs from the first graph's");
+            }
+            offsets[written++] = counting.count;
+            writeGraph(g);
+        }
+
+        /** Palette, offsets, footer position and checksum. */
+        void finish() throws IOException {
+            offsets[written] = counting.count;
             long footer = counting.count;
             out.writeInt(palette.size());
             for (float[] row : palette) for (float v : row) out.writeFloat(v);
@@ -280,39 +306,32 @@ public final class GraphCache implements Closeable {
             out.flush();
             out.writeLong(checked.getChecksum().getValue());
             out.flush();
-        });
-    }
-
-    private static void writeGraph(
-            DataOutputStream out,
-            CrystalGraph g,
-            BondFeaturizer bonds,
-            int inlineColumns,
-            Map<FloatKey, Integer> paletteIndex,
-            List<float[]> palette)
-            throws IOException {
-        int n = g.numAtoms(), m = g.maxNeighbors(), f = g.atomFeatureLength(), b = g.bondFeatureLength();
-        boolean rawBonds = !bondsRecomputable(g, bonds);
-        out.writeUTF(g.id() == null ? "" : g.id());
-        out.writeInt(n);
-        out.writeBoolean(rawBonds);
-        for (int i = 0; i < n; i++) {
-            out.writeShort(g.atomicNumbers()[i]);
-            float[] row = Arrays.copyOfRange(g.atomFeatures(), i * f, (i + 1) * f - inlineColumns);
-            Integer idx = paletteIndex.get(new FloatKey(row));
-            if (idx == null) {
-                idx = palette.size();
-                palette.add(row);
-                paletteIndex.put(new FloatKey(row), idx);
-            }
-            out.writeInt(idx);
-            out.writeShort(g.neighborCounts()[i]);
-            for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) out.writeFloat(g.atomFeatures()[j]);
         }
-        for (int v : g.neighborIndices()) out.writeInt(v);
-        for (float v : g.neighborDistances()) out.writeFloat(v);
-        for (int v : g.neighborImages()) out.writeShort(v);
-        if (rawBonds) for (float v : g.bondFeatures()) out.writeFloat(v);
+
+        private void writeGraph(CrystalGraph g) throws IOException {
+            int n = g.numAtoms(), f = g.atomFeatureLength();
+            boolean rawBonds = !bondsRecomputable(g, bonds);
+            out.writeUTF(g.id() == null ? "" : g.id());
+            out.writeInt(n);
+            out.writeBoolean(rawBonds);
+            for (int i = 0; i < n; i++) {
+                out.writeShort(g.atomicNumbers()[i]);
+                float[] row = Arrays.copyOfRange(g.atomFeatures(), i * f, (i + 1) * f - inlineColumns);
+                Integer idx = paletteIndex.get(new FloatKey(row));
+                if (idx == null) {
+                    idx = palette.size();
+                    palette.add(row);
+                    paletteIndex.put(new FloatKey(row), idx);
+                }
+                out.writeInt(idx);
+                out.writeShort(g.neighborCounts()[i]);
+                for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) out.writeFloat(g.atomFeatures()[j]);
+            }
+            for (int v : g.neighborIndices()) out.writeInt(v);
+            for (float v : g.neighborDistances()) out.writeFloat(v);
+            for (int v : g.neighborImages()) out.writeShort(v);
+            if (rawBonds) for (float v : g.bondFeatures()) out.writeFloat(v);
+        }
     }
 
     private static boolean bondsRecomputable(CrystalGraph g, BondFeaturizer bonds) {

@@ -52,6 +52,7 @@ final class LegacyRunFolder {
                         c.hasNonNull("folds") ? c.path("fold").asInt() : null,
                         c.path("val_fraction").asDouble(0.1),
                         c.path("test_fraction").asDouble(0.2),
+                        null,
                         null),
                 new RunConfig.TaskSettings(
                         task,
@@ -61,7 +62,8 @@ final class LegacyRunFolder {
                                 ? c.path("binary_threshold").asDouble(0)
                                 : null,
                         v0,
-                        classes),
+                        classes,
+                        null),
                 new RunConfig.ModelSettings(
                         model,
                         ExperimentSpec.Head.of(c.path("head").asText("default")),

@@ -35,6 +35,7 @@ public final class ModelFactory {
             case MLP_LATTICE -> List.of(RunFeatures.LATTICE);
             case MLP_COMPOSITION -> List.of(RunFeatures.COMPOSITION);
             case MLP_BOTH, FUSION -> List.of(RunFeatures.LATTICE, RunFeatures.COMPOSITION);
+            case MLP_CONVENTIONAL_LATTICE -> List.of(RunFeatures.CONVENTIONAL_LATTICE);
             case DECISION_TREE, RANDOM_FOREST, GRADIENT_BOOSTING, KNN, LINEAR -> throw new IllegalArgumentException(
                     EnumIds.id(model) + " is a classical model, trained by ClassicalExperiment, not a network");
         };
@@ -58,6 +59,17 @@ public final class ModelFactory {
                     null,
                     spec.init() != null ? spec.init().source() : null,
                     spec.init() != null && spec.freeze() ? Boolean.TRUE : null);
+        }
+        if (spec.head() == ExperimentSpec.Head.TWO_STAGE) {
+            return new RunConfig.ModelSettings(
+                    spec.model(),
+                    spec.head(),
+                    null,
+                    null,
+                    null,
+                    java.util.Arrays.stream(TwoStageMlp.HIDDEN).boxed().toList(),
+                    TwoStageMlp.DROPOUT,
+                    outputs);
         }
         ExperimentSpec.MlpArchitecture mlp =
                 spec.mlp() != null ? spec.mlp() : new ExperimentSpec.MlpArchitecture(null, null, false, false);
@@ -97,6 +109,8 @@ public final class ModelFactory {
             return b.build();
         }
         int[] hidden = m.hidden().stream().mapToInt(Integer::intValue).toArray();
+        if (m.head() == ExperimentSpec.Head.TWO_STAGE)
+            return new TwoStageMlp(tabularLength(config), hidden, m.dropout());
         return TabularMlp.block(
                 m.outputs(),
                 hidden,
@@ -123,7 +137,8 @@ public final class ModelFactory {
     static TrainingLoop.LossFunction loss(Block block, RunConfig config) {
         boolean ownLoss = config.model().head() == ExperimentSpec.Head.TWO_STAGE
                 || config.task().kind() == ExperimentSpec.Task.MULTI_TASK;
-        return ownLoss ? ((CrystalGraphConvNet) block).head()::loss : null;
+        if (!ownLoss) return null;
+        return block instanceof TwoStageMlp mlp ? mlp.head()::loss : ((CrystalGraphConvNet) block).head()::loss;
     }
 
     private static int tabularLength(RunConfig config) {

@@ -39,14 +39,37 @@ public final class Plots {
         save(chart, png);
     }
 
-    /** Predicted against true values with the y = x line. */
-    public static void parity(double[] actual, double[] predicted, String unit, Path png) throws IOException {
+    /**
+     * The texts of a parity plot: the title names the quantity and gives the test MAE (in its unit), R²
+     * and n; both axes name the quantity and its unit ("units not given" when unknown).
+     */
+    record ParityLabels(String title, String xAxis, String yAxis) {
+        static ParityLabels of(String quantity, String unit, RegressionMetrics m) {
+            String q = quantity == null || quantity.isBlank() ? "target" : quantity;
+            String u = unit == null || unit.isBlank() ? "units not given" : unit;
+            String mae = unit == null || unit.isBlank() ? "" : " " + unit;
+            String title = String.format(
+                    java.util.Locale.ROOT, "%s: MAE %.4g%s, R² %.3f, n = %,d", q, m.mae(), mae, m.r2(), m.n());
+            return new ParityLabels(title, q + ", DFT target (" + u + ")", q + ", predicted (" + u + ")");
+        }
+    }
+
+    /**
+     * Predicted against target values of the test rows, with the y = x line; {@link ParityLabels} says
+     * what and in which unit.
+     *
+     * @param quantity the target's name (e.g. {@code e_form_per_atom})
+     * @param unit     its unit (e.g. {@code eV/atom}), or null when unknown
+     */
+    public static void parity(double[] actual, double[] predicted, String quantity, String unit, Path png)
+            throws IOException {
+        ParityLabels labels = ParityLabels.of(quantity, unit, Metrics.regression(actual, predicted));
         XYChart chart = new XYChartBuilder()
-                .width(600)
-                .height(600)
-                .title("Parity")
-                .xAxisTitle("true " + unit)
-                .yAxisTitle("predicted " + unit)
+                .width(640)
+                .height(640)
+                .title(labels.title())
+                .xAxisTitle(labels.xAxis())
+                .yAxisTitle(labels.yAxis())
                 .build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);

@@ -24,8 +24,14 @@ public final class ResumeCheck {
             Map.of("epochs", "optimisation.epochs", "patience", "optimisation.patience");
 
     /** Keys that never refuse a resume: paths (the content hash decides) and values fitted on the data. */
-    private static final Set<String> IGNORED =
-            Set.of("data.path", "data.labels", "data.folds", "normalizer", "volume_normalizer", "featurizer.scaler");
+    private static final Set<String> IGNORED = Set.of(
+            "data.path",
+            "data.labels",
+            "data.folds",
+            "normalizer",
+            "volume_normalizer",
+            "featurizer.scaler",
+            "task.units");
 
     private ResumeCheck() {}
 

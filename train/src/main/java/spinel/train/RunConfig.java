@@ -72,6 +72,7 @@ public record RunConfig(
      * @param valFraction   training rows held out for early stopping
      * @param testFraction  random split only: rows held out for testing
      * @param splitSizes    rows in train, validation and test
+     * @param dedupe        {@code --dedupe}: duplicate structures kept on one side of the split; null when off
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -87,7 +88,20 @@ public record RunConfig(
             Integer fold,
             double valFraction,
             double testFraction,
-            List<Integer> splitSizes) {}
+            List<Integer> splitSizes,
+            Dedupe dedupe) {}
+
+    /**
+     * The duplicate groups a {@code --dedupe} split kept together ({@link DuplicateGroups}).
+     *
+     * @param matcher      the structure matcher and its tolerances
+     * @param groups       groups of two or more matching structures
+     * @param groupedRows  rows in those groups
+     * @param duplicates   rows a deduplication would remove (grouped rows minus groups)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dedupe(String matcher, int groups, int groupedRows, int duplicates) {}
 
     /**
      * What is learned.
@@ -98,6 +112,8 @@ public record RunConfig(
      * @param binaryThreshold    BINARY: class 1 when target ≤ this
      * @param fixedVolumePerAtom VOLUME: Å³/atom every structure is rescaled to before the graph is built
      * @param classes            class names, in output order (classification and multi-task)
+     * @param units              regression: the target's unit ({@code --units}, else {@link TargetUnits});
+     *                           null when unknown. Used in plots and reports only.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -108,12 +124,25 @@ public record RunConfig(
             String targetName,
             Double binaryThreshold,
             Double fixedVolumePerAtom,
-            List<String> classes) {
+            List<String> classes,
+            String units) {
 
         /** Whether the single output is a class (multi-task has both). */
         @JsonIgnore
         public boolean classification() {
             return classes != null && kind != ExperimentSpec.Task.MULTI_TASK;
+        }
+
+        /** The name of the learned quantity, for plots: the target's, or "volume per atom" for the volume task. */
+        @JsonIgnore
+        public String quantity() {
+            return kind == ExperimentSpec.Task.VOLUME ? "volume per atom" : targetName;
+        }
+
+        /** The unit of the learned quantity: {@link #units}, else {@link TargetUnits#of}. */
+        @JsonIgnore
+        public String unit() {
+            return kind == ExperimentSpec.Task.VOLUME ? "Å³/atom" : TargetUnits.of(targetName, units);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import spinel.descriptors.CompositionFeatures;
+import spinel.descriptors.ConventionalLatticeFeatures;
 import spinel.descriptors.LatticeFeatures;
 import spinel.graph.Structure;
 import spinel.graph.symmetry.BravaisLattice;
@@ -24,8 +25,16 @@ import spinel.graph.symmetry.CrystalSystem;
  * @param columns per-row values computed from the structures
  * @param labels  the task's labels
  * @param split   train/validation/test rows, labelled rows only
+ * @param duplicates with {@code --dedupe}: the groups of duplicate structures kept on one side of the
+ *                   split; null otherwise
  */
-public record RunData(CrystalDataset dataset, StructureColumns columns, Labels labels, Split split) {
+public record RunData(
+        CrystalDataset dataset, StructureColumns columns, Labels labels, Split split, DuplicateGroups duplicates) {
+
+    /** Data without duplicate grouping. */
+    public RunData(CrystalDataset dataset, StructureColumns columns, Labels labels, Split split) {
+        this(dataset, columns, labels, split, null);
+    }
 
     /** The labels of a dataset for one task: regression targets or class indices with class names. */
     public record Labels(double[] values, int[] classes, List<String> classNames) {
@@ -48,15 +57,46 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
     /**
      * Per-row inputs computed from the structures in one streaming pass; a field is null when the run
      * does not need it.
+     *
+     * @param lattice             {@link LatticeFeatures} of the cell as given
+     * @param composition         {@link CompositionFeatures}
+     * @param conventionalLattice {@link ConventionalLatticeFeatures} (the standardized conventional cell)
+     * @param volumePerAtom       Å³ per atom
+     * @param formulas            reduced formulas ({@link spinel.graph.Composition#reducedFormula()})
      */
-    public record StructureColumns(double[][] lattice, double[][] composition, double[] volumePerAtom) {
+    public record StructureColumns(
+            double[][] lattice,
+            double[][] composition,
+            double[][] conventionalLattice,
+            double[] volumePerAtom,
+            String[] formulas) {
 
-        /** The lattice and composition descriptors and volume per atom of one structure. */
-        static double[][] of(Structure s) {
-            return new double[][] {
-                LatticeFeatures.of(s).values(),
-                CompositionFeatures.of(s.composition()).values(),
-                {s.volume() / s.composition().numAtoms()}
+        /** Lattice and composition descriptors and volume per atom, without the others. */
+        public StructureColumns(double[][] lattice, double[][] composition, double[] volumePerAtom) {
+            this(lattice, composition, null, volumePerAtom, null);
+        }
+
+        /** The values of descriptor block {@code name} for one structure. */
+        static double[] block(String name, Structure s) {
+            return switch (name) {
+                case RunFeatures.LATTICE -> LatticeFeatures.of(s).values();
+                case RunFeatures.COMPOSITION -> CompositionFeatures.of(s.composition())
+                        .values();
+                case RunFeatures.CONVENTIONAL_LATTICE -> ConventionalLatticeFeatures.of(s)
+                        .values();
+                default -> throw new IllegalArgumentException(
+                        "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
+            };
+        }
+
+        /** The block {@code name}'s column, or null when it was not computed. */
+        double[][] column(String name) {
+            return switch (name) {
+                case RunFeatures.LATTICE -> lattice;
+                case RunFeatures.COMPOSITION -> composition;
+                case RunFeatures.CONVENTIONAL_LATTICE -> conventionalLattice;
+                default -> throw new IllegalArgumentException(
+                        "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
             };
         }
     }
@@ -75,12 +115,30 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
                 spec.target() != null ? spec.target() : dataset.targetName());
         boolean multi = spec.task() == ExperimentSpec.Task.MULTI_TASK;
         StructureColumns columns = columns(
-                dataset,
-                !ModelFactory.usesGraphs(spec.model()) || spec.model() == ExperimentSpec.Model.FUSION,
-                spec.task() == ExperimentSpec.Task.VOLUME || multi);
+                dataset, ModelFactory.tabularBlocks(spec.model()), spec.task() == ExperimentSpec.Task.VOLUME || multi);
         Labels labels = labels(spec, dataset, columns);
         checkLabels(spec, dataset, labels, log);
-        Split split = split(spec, dataset, labels);
+        DuplicateGroups duplicates = spec.dedupe() ? DuplicateGroups.of(dataset, spec.cacheDir(), log) : null;
+        if (duplicates != null)
+            log.printf(
+                    Locale.ROOT,
+                    "dedupe: %d groups of matching structures hold %d rows (%d duplicates)%s; each group stays in one "
+                            + "of train, validation, test%n",
+                    duplicates.groups().size(),
+                    duplicates.groupedRows(),
+                    duplicates.duplicates(),
+                    duplicates.cached() ? ", from the cache" : "");
+        Split split = split(spec, dataset, labels, duplicates);
+        if (groupsByFormula(spec.model())) {
+            Split grouped = split.withoutTestGroups(columns.formulas());
+            log.printf(
+                    Locale.ROOT,
+                    "composition model: %d training and %d validation rows whose reduced formula is in the test"
+                            + " rows left out%n",
+                    split.train().length - grouped.train().length,
+                    split.val().length - grouped.val().length);
+            split = grouped;
+        }
         checkSplit(spec, split);
         log.printf(
                 Locale.ROOT,
@@ -88,28 +146,40 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
                 split.train().length,
                 split.val().length,
                 split.test().length);
-        return new RunData(dataset, columns, labels, split);
+        return new RunData(dataset, columns, labels, split, duplicates);
     }
 
-    /** Lattice and composition descriptors and volume per atom of every row (one pass over the structures). */
-    public static StructureColumns columns(CrystalDataset dataset, boolean features, boolean volume)
+    /**
+     * The descriptor {@code blocks} (null: none), the volume per atom and the reduced formula of every
+     * row, in one pass over the structures.
+     */
+    public static StructureColumns columns(CrystalDataset dataset, List<String> blocks, boolean volume)
             throws IOException {
         int n = dataset.size();
-        double[][] lattice = features ? new double[n][] : null;
-        double[][] composition = features ? new double[n][] : null;
+        List<String> names = blocks == null ? List.of() : blocks;
+        double[][][] values = new double[3][][];
+        String[] all = {RunFeatures.LATTICE, RunFeatures.COMPOSITION, RunFeatures.CONVENTIONAL_LATTICE};
+        for (int b = 0; b < all.length; b++) if (names.contains(all[b])) values[b] = new double[n][];
         double[] vpa = volume ? new double[n] : null;
-        if (!features && !volume) return new StructureColumns(null, null, null);
+        String[] formulas = new String[n];
         dataset.forEachChunk(512, (first, structures) -> IntStream.range(0, structures.size())
                 .parallel()
                 .forEach(k -> {
-                    double[][] c = StructureColumns.of(structures.get(k));
-                    if (features) {
-                        lattice[first + k] = c[0];
-                        composition[first + k] = c[1];
-                    }
-                    if (volume) vpa[first + k] = c[2][0];
+                    Structure s = structures.get(k);
+                    for (int b = 0; b < all.length; b++)
+                        if (values[b] != null) values[b][first + k] = StructureColumns.block(all[b], s);
+                    if (volume) vpa[first + k] = s.volume() / s.composition().numAtoms();
+                    formulas[first + k] = s.composition().reducedFormula();
                 }));
-        return new StructureColumns(lattice, composition, vpa);
+        return new StructureColumns(values[0], values[1], values[2], vpa, formulas);
+    }
+
+    /**
+     * Whether the model sees the composition alone, so that its split must keep every reduced formula on
+     * one side (a formula learned and then tested would only test memory).
+     */
+    public static boolean groupsByFormula(ExperimentSpec.Model model) {
+        return !model.classical() && List.of(RunFeatures.COMPOSITION).equals(ModelFactory.tabularBlocks(model));
     }
 
     /** The labels of the task, from the dataset's targets or a joined labels column. */
@@ -220,12 +290,23 @@ public record RunData(CrystalDataset dataset, StructureColumns columns, Labels l
 
     /** The split of the spec, restricted to labelled rows. */
     public static Split split(ExperimentSpec spec, CrystalDataset dataset, Labels labels) throws IOException {
+        return split(spec, dataset, labels, null);
+    }
+
+    /**
+     * The split of the spec, restricted to labelled rows; with {@code duplicates} (random splits only)
+     * each group of duplicates falls in one part.
+     */
+    public static Split split(ExperimentSpec spec, CrystalDataset dataset, Labels labels, DuplicateGroups duplicates)
+            throws IOException {
         long seed = spec.train().seed();
         int n = dataset.size();
         Split split = spec.folds() != null
                 ? Split.matbenchFold(
                         spec.folds(), dataset.ids(), spec.fold(), spec.valFraction(), seed, spec.limit() > 0)
-                : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
+                : duplicates != null
+                        ? Split.random(n, spec.valFraction(), spec.testFraction(), seed, duplicates.groups())
+                        : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) keep[i] = labels.valid(i);
         return split.restrictTo(keep);

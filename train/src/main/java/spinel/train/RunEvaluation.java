@@ -54,6 +54,7 @@ public final class RunEvaluation {
                             pick(data.columns().volumePerAtom(), rows),
                             meanOutputs(output.apply(1)),
                             config.volumeNormalizer(),
+                            "volume per atom",
                             "Å³/atom"));
             test.put(
                     data.dataset().targetName(),
@@ -63,16 +64,28 @@ public final class RunEvaluation {
                             pick(labels.values(), rows),
                             meanOutputs(output.apply(2)),
                             config.normalizer(),
-                            null));
+                            config.task().targetName(),
+                            TargetUnits.of(
+                                    config.task().targetName(), config.task().units())));
             return test;
         }
         if (labels.classification()) {
-            return RunReport.classification(
-                    out, ids, pick(labels.classes(), rows), meanLogProbabilities(output.apply(0)), labels.classNames());
+            float[][] logits = meanLogProbabilities(output.apply(0));
+            int[] truth = pick(labels.classes(), rows);
+            Map<String, Object> test = RunReport.classification(out, ids, truth, logits, labels.classNames());
+            int[] train = pick(labels.classes(), data.split().train());
+            SymmetryScores.add(test, out, config.task().kind(), train, truth, logits, labels.classNames());
+            return test;
         }
         double[] truth = pick(labels.values(), rows);
-        Map<String, Object> test =
-                RunReport.regression(out, ids, truth, meanOutputs(output.apply(0)), config.normalizer(), null);
+        Map<String, Object> test = RunReport.regression(
+                out,
+                ids,
+                truth,
+                meanOutputs(output.apply(0)),
+                config.normalizer(),
+                config.task().quantity(),
+                config.task().unit());
         if (members.size() > 1) ensembleScores(truth, output.apply(0), config.normalizer(), extra);
         return test;
     }
@@ -107,8 +120,8 @@ public final class RunEvaluation {
                     .setOut(outDir)
                     .build();
             CrystalDataset dataset = CrystalDataset.open(dataPath, labelsFile != null ? null : spec.target());
-            RunData.StructureColumns columns = RunData.columns(
-                    dataset, config.featurizer().tabular() != null, spec.task() == ExperimentSpec.Task.VOLUME);
+            RunData.StructureColumns columns =
+                    RunData.columns(dataset, config.featurizer().tabular(), spec.task() == ExperimentSpec.Task.VOLUME);
             RunData.Labels labels = trainedClasses(RunData.labels(spec, dataset, columns), config);
             int[] rows =
                     IntStream.range(0, dataset.size()).filter(labels::valid).toArray();

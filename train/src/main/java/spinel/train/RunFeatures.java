@@ -26,7 +26,10 @@ public final class RunFeatures implements Closeable {
      * atom-descriptors} is the mean and standard deviation over atoms of the graph's per-atom
      * descriptors ({@link AtomDescriptors#pooled}).
      */
-    public static final String LATTICE = "lattice", COMPOSITION = "composition", ATOM_DESCRIPTORS = "atom-descriptors";
+    public static final String LATTICE = "lattice",
+            COMPOSITION = "composition",
+            CONVENTIONAL_LATTICE = "conventional-lattice",
+            ATOM_DESCRIPTORS = "atom-descriptors";
 
     private final RunConfig.FeaturizerSettings settings;
     private final RunData.Labels labels;
@@ -149,16 +152,25 @@ public final class RunFeatures implements Closeable {
     }
 
     private static int rows(RunData.StructureColumns c) {
-        return c.lattice() != null ? c.lattice().length : c.composition().length;
+        return c.formulas() != null
+                ? c.formulas().length
+                : c.lattice() != null ? c.lattice().length : c.composition().length;
     }
 
     private static double[] block(String name, RunData.StructureColumns columns, int row) {
-        return switch (name) {
-            case LATTICE -> columns.lattice()[row];
-            case COMPOSITION -> columns.composition()[row];
-            default -> throw new IllegalArgumentException(
-                    "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
-        };
+        double[][] column = columns.column(name);
+        if (column == null) throw new IllegalStateException("descriptor block " + name + " was not computed");
+        return column[row];
+    }
+
+    /** The concatenated descriptor blocks of one structure ({@code pooled}: its atom-descriptor block, or null). */
+    static double[] vector(List<String> blocks, Structure s, double[] pooled) {
+        double[][] parts = new double[blocks.size()][];
+        for (int b = 0; b < parts.length; b++)
+            parts[b] = ATOM_DESCRIPTORS.equals(blocks.get(b))
+                    ? requirePooled(pooled == null ? null : r -> pooled).apply(0)
+                    : RunData.StructureColumns.block(blocks.get(b), s);
+        return concat(parts);
     }
 
     private static double[] concat(double[]... parts) {

@@ -20,12 +20,20 @@ public final class RunReport {
     /**
      * Scores regression outputs (normalised, as the network gives them) against the true values.
      *
-     * @param ids    row ids of the test rows (for predictions.csv)
-     * @param actual true values in target units
+     * @param ids      row ids of the test rows (for predictions.csv)
+     * @param actual   true values in target units
+     * @param quantity the target's name, for the parity plot
+     * @param unit     the target's unit ({@link TargetUnits}), or null when unknown
      * @return the "test" section of metrics.json
      */
     public static Map<String, Object> regression(
-            Path runDir, List<String> ids, double[] actual, float[][] outputs, Normalizer normalizer, String unit)
+            Path runDir,
+            List<String> ids,
+            double[] actual,
+            float[][] outputs,
+            Normalizer normalizer,
+            String quantity,
+            String unit)
             throws IOException {
         double[] predicted = new double[actual.length];
         List<List<?>> rows = new ArrayList<>();
@@ -34,7 +42,7 @@ public final class RunReport {
             rows.add(List.of(ids.get(i), actual[i], predicted[i]));
         }
         RunFiles.writeCsv(runDir.resolve("predictions.csv"), List.of("id", "target", "prediction"), rows);
-        Plots.parity(actual, predicted, unit == null ? "" : unit, runDir.resolve("parity.png"));
+        Plots.parity(actual, predicted, quantity, unit, runDir.resolve("parity.png"));
         return Metrics.regression(actual, predicted).toMap();
     }
 
@@ -55,6 +63,27 @@ public final class RunReport {
         Map<String, Object> map = m.toMap();
         map.put("classes", classNames);
         return map;
+    }
+
+    /**
+     * Writes {@code split.csv}: every row of the split with its part ({@code train}, {@code validation},
+     * {@code test}) and, with {@code --dedupe}, the index of its group of duplicate structures (blank
+     * for a row without a duplicate), so the held-out rows can be scored by other models.
+     */
+    public static void split(Path runDir, RunData data) throws IOException {
+        int[] group = new int[data.dataset().size()];
+        java.util.Arrays.fill(group, -1);
+        if (data.duplicates() != null) {
+            List<List<Integer>> groups = data.duplicates().groups();
+            for (int g = 0; g < groups.size(); g++) for (int r : groups.get(g)) group[r] = g;
+        }
+        List<List<?>> rows = new ArrayList<>();
+        String[] names = {"train", "validation", "test"};
+        int[][] parts = {data.split().train(), data.split().val(), data.split().test()};
+        for (int p = 0; p < parts.length; p++)
+            for (int r : parts[p])
+                rows.add(List.of(data.dataset().ids().get(r), names[p], group[r] < 0 ? "" : group[r]));
+        RunFiles.writeCsv(runDir.resolve("split.csv"), List.of("id", "part", "duplicate_group"), rows);
     }
 
     /** Writes history.csv and the learning-curve plot. */

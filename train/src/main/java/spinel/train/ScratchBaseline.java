@@ -77,7 +77,13 @@ public final class ScratchBaseline {
         m.put(
                 "test",
                 RunReport.regression(
-                        spec.out(), ids, RunEvaluation.pick(data.labels().values(), test), outputs, normalizer, null));
+                        spec.out(),
+                        ids,
+                        RunEvaluation.pick(data.labels().values(), test),
+                        outputs,
+                        normalizer,
+                        data.dataset().targetName(),
+                        TargetUnits.of(data.dataset().targetName(), spec.units())));
         m.put("gradient_check_max_error", check);
         m.put("epochs", t.epochs());
         m.put("final_train_loss", history[history.length - 1]);

@@ -52,6 +52,63 @@ public record Split(int[] train, int[] val, int[] test) {
     }
 
     /**
+     * A seeded random split that keeps every group of rows together: the groups (e.g. duplicate
+     * structures, {@link DuplicateGroups}) are shuffled as units with the one seeded shuffle, and
+     * whole groups are dealt to test until it holds at least {@code testFraction} of the rows
+     * (rounded), then to validation, the rest to training — so no group ever crosses the split. Rows
+     * not named in any group are groups of one; with no groups at all this is exactly
+     * {@link #random(int, double, double, long)}.
+     *
+     * @param groups disjoint lists of row indices that must stay together (groups of one may be omitted)
+     * @throws IllegalArgumentException when a row is out of range or in two groups
+     */
+    public static Split random(int n, double valFraction, double testFraction, long seed, List<List<Integer>> groups) {
+        if (valFraction < 0 || testFraction < 0 || valFraction + testFraction >= 1) {
+            throw new IllegalArgumentException("fractions val=" + valFraction + " test=" + testFraction
+                    + " must be ≥ 0 and leave some training rows");
+        }
+        int[][] units = units(n, groups);
+        int[] perm = permutation(units.length, seed);
+        int nTest = (int) Math.round(n * testFraction);
+        int nVal = (int) Math.round(n * valFraction);
+        List<Integer> test = new ArrayList<>(), val = new ArrayList<>(), train = new ArrayList<>();
+        for (int u : perm) {
+            List<Integer> to = test.size() < nTest ? test : val.size() < nVal ? val : train;
+            for (int r : units[u]) to.add(r);
+        }
+        return new Split(toArray(train), toArray(val), toArray(test));
+    }
+
+    /** The rows 0..n−1 as units in the order of their first row: each group once, every other row alone. */
+    private static int[][] units(int n, List<List<Integer>> groups) {
+        int[] groupOf = new int[n];
+        Arrays.fill(groupOf, -1);
+        for (int g = 0; g < groups.size(); g++) {
+            for (int r : groups.get(g)) {
+                if (r < 0 || r >= n) throw new IllegalArgumentException("group " + g + " names row " + r + " of " + n);
+                if (groupOf[r] >= 0)
+                    throw new IllegalArgumentException("row " + r + " is in groups " + groupOf[r] + " and " + g);
+                groupOf[r] = g;
+            }
+        }
+        List<int[]> units = new ArrayList<>();
+        boolean[] done = new boolean[groups.size()];
+        for (int r = 0; r < n; r++) {
+            int g = groupOf[r];
+            if (g < 0) units.add(new int[] {r});
+            else if (!done[g]) {
+                done[g] = true;
+                units.add(groups.get(g).stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return units.toArray(int[][]::new);
+    }
+
+    private static int[] toArray(List<Integer> rows) {
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
      * The {@code k} folds of seeded k-fold cross-validation: fold i tests on its i-th share of a
      * shuffled order; its training rows are split again, {@code valFraction} of them for validation.
      */
@@ -148,6 +205,18 @@ public record Split(int[] train, int[] val, int[] test) {
     /** This split restricted to the rows where {@code keep} is true (e.g. a subset of a large task). */
     public Split restrictTo(boolean[] keep) {
         return new Split(filter(train, keep), filter(val, keep), filter(test, keep));
+    }
+
+    /**
+     * This split without the training and validation rows whose group (e.g. reduced formula) is also
+     * the group of a test row: no group is both learned and tested on. The test rows are unchanged.
+     */
+    public Split withoutTestGroups(String[] groups) {
+        Set<String> tested = new HashSet<>();
+        for (int r : test) tested.add(groups[r]);
+        boolean[] keep = new boolean[groups.length];
+        for (int i = 0; i < keep.length; i++) keep[i] = !tested.contains(groups[i]);
+        return new Split(filter(train, keep), filter(val, keep), test);
     }
 
     private static int[] filter(int[] rows, boolean[] keep) {

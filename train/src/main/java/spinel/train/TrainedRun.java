@@ -107,14 +107,10 @@ public final class TrainedRun implements AutoCloseable {
         CrystalGraph graph = f.graph() != null ? graphs.apply(structure) : null;
         float[] tabular = null;
         if (f.tabular() != null) {
-            double[][] c = RunData.StructureColumns.of(structure);
-            RunData.StructureColumns one =
-                    new RunData.StructureColumns(new double[][] {c[0]}, new double[][] {c[1]}, null);
-            CrystalGraph raw = graph;
-            java.util.function.IntFunction<double[]> pooled = f.atomScaler() != null
-                    ? row -> AtomDescriptors.pooled(raw, f.graph().baseAtomFeatureLength())
+            double[] pooled = f.atomScaler() != null
+                    ? AtomDescriptors.pooled(graph, f.graph().baseAtomFeatureLength())
                     : null;
-            tabular = f.scaler().transform(RunFeatures.matrix(f.tabular(), one, pooled))[0];
+            tabular = f.scaler().transform(new double[][] {RunFeatures.vector(f.tabular(), structure, pooled)})[0];
         }
         if (f.atomScaler() != null)
             graph = AtomDescriptors.scaled(graph, f.graph().baseAtomFeatureLength(), f.atomScaler());
@@ -134,6 +130,36 @@ public final class TrainedRun implements AutoCloseable {
                 ? GraphBatchSource.of(i -> inputs.get(i).graph(), rows, zeros, tabular)
                 : ArrayBatchSource.regression(tabular, zeros, rows);
         return combine(outputs(source), n);
+    }
+
+    /** Whether the run reads the composition alone (so that a formula is enough to predict). */
+    public boolean compositionOnly() {
+        RunConfig.FeaturizerSettings f = config.featurizer();
+        return f.graph() == null && List.of(RunFeatures.COMPOSITION).equals(f.tabular());
+    }
+
+    /**
+     * Predictions for {@code compositions} (e.g. parsed formulas), in order: for runs that read the
+     * composition alone ({@link #compositionOnly()}).
+     *
+     * @throws IllegalArgumentException when the run needs a structure, saying which inputs it reads
+     */
+    public List<RunPrediction> predictCompositions(List<spinel.graph.Composition> compositions) {
+        if (!compositionOnly()) {
+            RunConfig.FeaturizerSettings f = config.featurizer();
+            throw new IllegalArgumentException(
+                    dir + " (" + config.model().kind().id() + ") needs a crystal structure"
+                            + " (it reads " + (f.graph() != null ? "the crystal graph" : "")
+                            + (f.graph() != null && f.tabular() != null ? " and " : "")
+                            + (f.tabular() != null ? "descriptors " + String.join(", ", f.tabular()) : "")
+                            + "), not a formula alone: give it structure files, or use a composition model");
+        }
+        List<Input> inputs = new ArrayList<>();
+        for (spinel.graph.Composition c : compositions) {
+            double[] x = spinel.descriptors.CompositionFeatures.of(c).values();
+            inputs.add(new Input(null, config.featurizer().scaler().transform(new double[][] {x})[0]));
+        }
+        return predictInputs(inputs);
     }
 
     /** Predictions for {@code structures}, in order, featurized exactly as in training. */

@@ -32,6 +32,7 @@ class RunReportTest {
                 new double[] {1, 2, 3},
                 new float[][] {{0f}, {1f}, {2f}},
                 new Normalizer(1, 1),
+                "band_gap",
                 "eV");
         TrainingLoop.Result result = new TrainingLoop.Result(history, 2, 0.55, false, 1.0);
         RunReport.metrics(dir, test, result, 1.5, Map.of("model", "mlp"));

@@ -28,6 +28,35 @@ class SplitTest {
     }
 
     @Test
+    void groupedSplitWithoutGroupsIsTheRandomSplitAndKeepsGroupsTogether() {
+        for (long seed = 0; seed < 5; seed++) {
+            Split plain = Split.random(97, 0.1, 0.2, seed), grouped = Split.random(97, 0.1, 0.2, seed, List.of());
+            assertArrayEquals(plain.train(), grouped.train());
+            assertArrayEquals(plain.val(), grouped.val());
+            assertArrayEquals(plain.test(), grouped.test());
+        }
+        List<List<Integer>> groups = List.of(List.of(3, 50, 96), List.of(7, 8), List.of(0, 1, 2, 4));
+        for (long seed = 0; seed < 100; seed++) {
+            Split s = Split.random(97, 0.1, 0.2, seed, groups);
+            assertPartition(s, 97);
+            assertTrue(Math.abs(s.test().length - 19) <= 3, "test size " + s.test().length);
+            for (List<Integer> g : groups) {
+                Set<Integer> test = new HashSet<>();
+                for (int r : s.test()) test.add(r);
+                Set<Integer> val = new HashSet<>();
+                for (int r : s.val()) val.add(r);
+                long inTest = g.stream().filter(test::contains).count();
+                long inVal = g.stream().filter(val::contains).count();
+                assertTrue(inTest == 0 || inTest == g.size(), "seed " + seed + " group " + g);
+                assertTrue(inVal == 0 || inVal == g.size(), "seed " + seed + " group " + g);
+            }
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Split.random(10, 0.1, 0.2, 0, List.of(List.of(1, 2), List.of(2, 3))));
+    }
+
+    @Test
     void randomSplitIsSeededAndDisjoint() {
         Split a = Split.random(100, 0.1, 0.2, 7);
         assertPartition(a, 100);
@@ -35,6 +64,18 @@ class SplitTest {
         assertEquals(10, a.val().length);
         assertArrayEquals(a.test(), Split.random(100, 0.1, 0.2, 7).test());
         assertTrue(!Arrays.equals(a.test(), Split.random(100, 0.1, 0.2, 8).test()));
+    }
+
+    @Test
+    void groupsOfTestRowsLeaveTrainingAndValidation() {
+        String[] formulas = {"NaCl", "KCl", "NaCl", "MgO", "KCl", "TiO2"};
+        Split s = new Split(new int[] {0, 1, 3}, new int[] {4, 5}, new int[] {2}).withoutTestGroups(formulas);
+        assertArrayEquals(new int[] {1, 3}, s.train());
+        assertArrayEquals(new int[] {4, 5}, s.val());
+        assertArrayEquals(new int[] {2}, s.test());
+        Split t = new Split(new int[] {0, 3}, new int[] {2}, new int[] {1, 4}).withoutTestGroups(formulas);
+        assertArrayEquals(new int[] {0, 3}, t.train());
+        assertArrayEquals(new int[] {2}, t.val());
     }
 
     @Test

@@ -199,6 +199,67 @@ class TrainedRunTest {
     }
 
     @Test
+    void twoStageCompositionMlpPredictsAndReportsLatticesAndBaselines() throws Exception {
+        Path run = train(
+                "mlp-two-stage",
+                ExperimentTest.spec(dir, "mlp-two-stage")
+                        .optModel(ExperimentSpec.Model.MLP_COMPOSITION)
+                        .optTask(ExperimentSpec.Task.SPACE_GROUP)
+                        .optLabels(ExperimentTest.spaceGroups(dir))
+                        .optTarget("spg_num")
+                        .optHead(ExperimentSpec.Head.TWO_STAGE)
+                        .optTrain(classification()));
+        assertMatches(run, "", 0);
+        RunConfig config = RunConfig.read(run);
+        assertEquals(List.of(128, 64), config.model().hidden());
+        assertEquals(0.2, config.model().dropout());
+        try (TrainedRun r = TrainedRun.open(run)) {
+            RunPrediction.Output o =
+                    r.predict(List.of(structure(firstTestId(run, "")))).get(0).first();
+            assertEquals(230, o.probabilities().length);
+            assertEquals(1, java.util.Arrays.stream(o.probabilities()).sum(), 1e-5);
+        }
+        var test = RunFiles.JSON.readTree(run.resolve("metrics.json").toFile()).path("test");
+        for (String key : List.of("baselines", "bravais", "crystal_system", "space_group_within_crystal_system"))
+            assertTrue(test.has(key), key);
+        assertEquals(
+                "reduced_formula",
+                RunFiles.JSON
+                        .readTree(run.resolve("metrics.json").toFile())
+                        .path("split_grouped_by")
+                        .asText());
+        for (String f : List.of("confusion.csv", "confusion_bravais.csv", "confusion_crystal_system.csv"))
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+    }
+
+    @Test
+    void conventionalLatticeMlpClassifiesSpaceGroups() throws Exception {
+        Path run = train(
+                "mlp-conventional",
+                ExperimentTest.spec(dir, "mlp-conventional")
+                        .optModel(ExperimentSpec.Model.MLP_CONVENTIONAL_LATTICE)
+                        .optTask(ExperimentSpec.Task.SPACE_GROUP)
+                        .optLabels(ExperimentTest.spaceGroups(dir))
+                        .optTarget("spg_num")
+                        .optTrain(classification()));
+        assertMatches(run, "", 0);
+        assertEquals(
+                List.of(RunFeatures.CONVENTIONAL_LATTICE),
+                RunConfig.read(run).featurizer().tabular());
+    }
+
+    @Test
+    void twoStageHeadIsRefusedForClassicalModels() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ExperimentTest.spec(dir, "tree")
+                        .optModel(ExperimentSpec.Model.RANDOM_FOREST)
+                        .optTask(ExperimentSpec.Task.SPACE_GROUP)
+                        .optHead(ExperimentSpec.Head.TWO_STAGE)
+                        .build());
+        assertTrue(e.getMessage().contains("classical"), e.getMessage());
+    }
+
+    @Test
     void multiTaskPredictsSpaceGroupVolumeAndProperty() throws Exception {
         Path run = train(
                 "multi",

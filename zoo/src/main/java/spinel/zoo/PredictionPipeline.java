@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,11 +50,13 @@ public final class PredictionPipeline implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.rejectBelow = b.rejectBelow;
         this.embeddings = b.embeddings;
-        this.pool = Executors.newFixedThreadPool(b.threads, r -> {
-            Thread t = new Thread(r, "spinel-predict");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = b.threads == 0
+                ? null
+                : Executors.newFixedThreadPool(b.threads, r -> {
+                    Thread t = new Thread(r, "spinel-predict");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     private <F> Slot<F> slot(StructureModel<F> m) {
@@ -91,7 +94,7 @@ public final class PredictionPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) pool.shutdownNow();
     }
 
     /** One input after reading and featurisation: its structures and, per model, their inputs. */
@@ -240,7 +243,10 @@ public final class PredictionPipeline implements AutoCloseable {
             List<Future<Item>> futures = new ArrayList<>();
             while (futures.size() < batchSize && inputs.hasNext()) {
                 StructureInput in = inputs.next();
-                futures.add(pool.submit(() -> new Item(in)));
+                futures.add(
+                        pool != null
+                                ? pool.submit(() -> new Item(in))
+                                : CompletableFuture.completedFuture(new Item(in)));
             }
             return futures;
         }
@@ -296,9 +302,12 @@ public final class PredictionPipeline implements AutoCloseable {
             return this;
         }
 
-        /** Threads reading and featurising inputs (default: one per core). */
+        /**
+         * Threads reading and featurising inputs (default: one per core); 0 reads on the calling thread, one
+         * core in all (a Spark task).
+         */
         public Builder optThreads(int n) {
-            if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
+            if (n < 0) throw new IllegalArgumentException("threads must be at least 0, got " + n);
             threads = n;
             return this;
         }

@@ -32,9 +32,10 @@ public record PredictionResult(
         return error == null;
     }
 
-    /** The structure's id: its own id, else the input's source. */
+    /** The structure's id: its own id, else the input's row id, else the input's source. */
     public String id() {
-        return structure != null && structure.id() != null ? structure.id() : input.source();
+        if (structure != null && structure.id() != null) return structure.id();
+        return input.id() != null ? input.id() : input.source();
     }
 
     /** The known target value of the input, or null. */

@@ -95,6 +95,22 @@ public final class RunModel implements StructureModel<Structure> {
         return out;
     }
 
+    /** Whether a formula is enough: the run reads the composition alone. */
+    public boolean compositionOnly() {
+        return run.compositionOnly();
+    }
+
+    /**
+     * The run's outputs for {@code compositions}, in order (composition-only runs; see
+     * {@link TrainedRun#predictCompositions}).
+     */
+    public synchronized List<RunPrediction.Output> predictCompositions(List<spinel.graph.Composition> compositions) {
+        int k = primary(run.config());
+        return run.predictCompositions(compositions).stream()
+                .map(p -> p.outputs().get(k))
+                .toList();
+    }
+
     /** Which output is the run's target: the property of a multi-task run, else the only one. */
     static int primary(RunConfig config) {
         return config.task().kind() == ExperimentSpec.Task.MULTI_TASK ? 2 : 0;

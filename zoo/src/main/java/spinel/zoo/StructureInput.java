@@ -8,6 +8,8 @@ import java.util.Objects;
 import spinel.graph.Structure;
 import spinel.graph.io.CgcnnEntry;
 import spinel.graph.io.CgcnnFolderReader;
+import spinel.graph.io.InputEntries;
+import spinel.graph.io.InputEntry;
 import spinel.graph.io.Structures;
 
 /**
@@ -24,6 +26,7 @@ public final class StructureInput {
     }
 
     private final String source;
+    private final String id;
     private final Double target;
     private final Reader reader;
 
@@ -33,9 +36,25 @@ public final class StructureInput {
      * @param reader reads the input's structures (called once, on a worker thread)
      */
     public StructureInput(String source, Double target, Reader reader) {
+        this(source, null, target, reader);
+    }
+
+    /**
+     * @param source what the input is called in results (a file name)
+     * @param id     the input's id when it is one row of a dataset (a Matbench or JSON Lines row), else null
+     * @param target the known target value, or null
+     * @param reader reads the input's structures (called once, on a worker thread)
+     */
+    public StructureInput(String source, String id, Double target, Reader reader) {
         this.source = Objects.requireNonNull(source, "source");
+        this.id = id;
         this.target = target;
         this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /** One entry of a stream of inputs ({@link InputEntries}): a file, a dataset row, standard input. */
+    public static StructureInput of(InputEntry entry) {
+        return new StructureInput(entry.source(), entry.id(), entry.target(), entry::read);
     }
 
     /** Every structure of {@code file} (any format {@link Structures} reads). */
@@ -86,6 +105,11 @@ public final class StructureInput {
         return source;
     }
 
+    /** The input's id when it is one row of a dataset, else null. */
+    public String id() {
+        return id;
+    }
+
     /** The known target value, or null. */
     public Double target() {
         return target;
@@ -98,6 +122,6 @@ public final class StructureInput {
 
     @Override
     public String toString() {
-        return source;
+        return id == null ? source : source + " (" + id + ")";
     }
 }

@@ -100,11 +100,19 @@ class PredictionPipelineTest {
         return Structure.of(Lattice.cubic(3.0 * n), el, frac).withId("s" + n);
     }
 
-    @Test
-    void resultsComeInInputOrderWithFailuresInPlaceAndBatchesBounded() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 0})
+    void resultsComeInInputOrderWithFailuresInPlaceAndBatchesBounded(int threads) {
         SiteCounter m = new SiteCounter();
+        java.util.Set<Thread> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<StructureInput> in = new ArrayList<>();
-        for (int n = 1; n <= 7; n++) in.add(StructureInput.of("in" + n, sites(n), (double) n));
+        for (int n = 1; n <= 7; n++) {
+            Structure s = sites(n);
+            in.add(new StructureInput("in" + n, (double) n, () -> {
+                readers.add(Thread.currentThread());
+                return List.of(s);
+            }));
+        }
         in.add(new StructureInput("unreadable", null, () -> {
             throw new java.io.IOException("unreadable: no such file");
         }));
@@ -112,10 +120,11 @@ class PredictionPipelineTest {
         try (PredictionPipeline p = PredictionPipeline.builder()
                 .addModel(m)
                 .optBatchSize(2)
-                .optThreads(3)
+                .optThreads(threads)
                 .build()) {
             p.predict(in.iterator(), out::add);
         }
+        if (threads == 0) assertEquals(java.util.Set.of(Thread.currentThread()), readers, "read on the caller");
         assertEquals(8, out.size());
         for (int n = 1; n <= 7; n++) {
             PredictionResult r = out.get(n - 1);

@@ -111,6 +111,34 @@ public final class Structures {
         return f != null ? f : jsonKind(file);
     }
 
+    /**
+     * The format of structure {@code text} told by its content, for text without a file name (standard
+     * input, a column of a table): JSON (a pymatgen structure or a Matbench dataset) starts with a brace
+     * or bracket, a CIF has a {@code data_} block, extended XYZ starts with its atom count, anything
+     * else is read as a VASP POSCAR.
+     */
+    public static Format formatOfText(String text) {
+        String t = text.stripLeading();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            return t.contains("\"columns\"") && t.contains("\"data\"") ? Format.MATBENCH : Format.PYMATGEN_JSON;
+        }
+        for (String line : t.split("\\R", 200)) {
+            if (line.strip().startsWith("data_")) return Format.CIF;
+        }
+        String first = t.lines().findFirst().orElse("").strip();
+        if (first.matches("\\d+")) return Format.EXTXYZ;
+        return Format.POSCAR;
+    }
+
+    /**
+     * Every structure in {@code text}, its format told by {@link #formatOfText}; {@code sourceName}
+     * names it in messages and ids.
+     */
+    public static List<Structure> parseText(String text, String sourceName) throws StructureFormatException {
+        if (text.isBlank()) throw new StructureFormatException(sourceName, 0, "expected a structure, found nothing");
+        return readerFor(formatOfText(text)).parse(text, sourceName);
+    }
+
     /** A reader for {@code format}. */
     public static StructureReader readerFor(Format format) {
         return switch (format) {
