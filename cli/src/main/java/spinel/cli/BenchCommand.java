@@ -155,9 +155,6 @@ public final class BenchCommand implements Runnable {
         @Mixin
         TrainOptions options = new TrainOptions();
 
-        @Option(names = "--hidden", defaultValue = "64,32", split = ",", description = "Hidden widths.")
-        int[] hidden;
-
         @Option(
                 names = "--activation",
                 defaultValue = "tanh",
@@ -169,6 +166,11 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            // --hidden (of the shared train options) gives the scratch network's widths, default 64,32
+            int[] hidden = options.hidden != null
+                    ? options.hidden.stream().mapToInt(Integer::intValue).toArray()
+                    : new int[] {64, 32};
+            options.hidden = null;
             ExperimentSpec spec = options.toSpec().setOut(out).build();
             ScratchMlp.Activation act = EnumIds.parse(ScratchMlp.Activation.class, activation, "--activation");
             new JsonLines(System.out).write(ScratchBaseline.run(spec, hidden, act, System.err));

@@ -137,6 +137,68 @@ class TrainCommandTest {
     }
 
     @Test
+    void angularResidualFusionPredictsAndSeedsATransfer(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(SAMPLE));
+        String cache = dir.resolve("cache").toString();
+        String[] common = {
+            "--data",
+            SAMPLE.toString(),
+            "--epochs",
+            "2",
+            "--batch",
+            "4",
+            "--test-fraction",
+            "0.3",
+            "--atom-fea-len",
+            "16",
+            "--h-fea-len",
+            "16",
+            "--cache",
+            cache
+        };
+        List<String> args = new ArrayList<>(List.of(common));
+        args.addAll(List.of(
+                "--model",
+                "fusion",
+                "--atom-descriptors",
+                "steinhardt,acsf",
+                "--residual",
+                "--n-conv",
+                "4",
+                "--out",
+                dir.resolve("angular").toString()));
+        run(new TrainCommand(), args.toArray(new String[0]));
+        List<JsonNode> predicted = run(
+                new PredictCommand(), "--model", dir.resolve("angular").toString(), "--no-progress", SAMPLE.toString());
+        assertEquals(10, predicted.size());
+        for (JsonNode p : predicted)
+            assertTrue(
+                    p.get("ok").asBoolean()
+                            && Double.isFinite(p.get("prediction").asDouble()),
+                    p.toString());
+
+        List<String> source = new ArrayList<>(List.of(common));
+        source.addAll(List.of("--n-conv", "2", "--out", dir.resolve("source").toString()));
+        run(new TrainCommand(), source.toArray(new String[0]));
+        List<String> transfer = new ArrayList<>(List.of(common));
+        transfer.addAll(List.of(
+                "--n-conv",
+                "2",
+                "--init",
+                dir.resolve("source").toString(),
+                "--freeze",
+                "--out",
+                dir.resolve("transfer").toString()));
+        run(new TrainCommand(), transfer.toArray(new String[0]));
+        JsonNode config =
+                new ObjectMapper().readTree(dir.resolve("transfer/config.json").toFile());
+        assertEquals(
+                dir.resolve("source").toString(),
+                config.get("model").get("init").asText());
+        assertTrue(config.get("model").get("freeze").asBoolean());
+    }
+
+    @Test
     void helpAndBadOptions() {
         for (Object c : new Object[] {new TrainCommand(), new EvalCommand(), new BenchCommand()}) {
             assertEquals(0, new CommandLine(c).execute("--help"));
