@@ -39,7 +39,8 @@ for key, r in ref.items():
     st["number"] += 1
     wy_s, wy_r = (s[10], r[4]) if same_order else (sorted(s[10]), sorted(r[4]))
     same = {"hall": s[1] == r[1], "n_primitive": s[2] == r[2], "n_conventional": s[3] == r[3],
-            "wyckoffs": wy_s == wy_r or r[4] == "?",  # '?': a reference run without letters "orbits": orbits(s[11:], same_order) == orbits(r[5:], same_order)}
+            "wyckoffs": wy_s == wy_r or r[4] == "?",  # '?': a reference run without letters
+            "orbits": orbits(s[11:], same_order) == orbits(r[5:], same_order)}
     for f in fields:
         st[f] += same[f]
     st["all"] += all(same.values())
