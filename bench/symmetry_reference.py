@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """pymatgen + spglib side of bench/symmetry.sh: reads each file with pymatgen and prints
-'file symprec number hall nprim nconv' lines (SpacegroupAnalyzer's spglib dataset), then its
+'file symprec number hall nprim nconv wyckoffs equivalent...' lines (SpacegroupAnalyzer's spglib dataset), then its
 CPU and wall time on stderr as JSON.  Usage: symmetry_reference.py LIST SYMPRECS OUT"""
 import json
 import resource
@@ -29,7 +29,8 @@ with open(sys.argv[3], "w") as out:
                 d = d if isinstance(d, dict) else d.__dict__
                 nprim = max(d["mapping_to_primitive"]) + 1
                 eq = " ".join(str(int(e)) for e in d["equivalent_atoms"])
-                out.write(f"{f} {p} {d['number']} {d['hall_number']} {nprim} {len(d['std_types'])} {eq}\n")
+                w = "".join(d["wyckoffs"])
+                out.write(f"{f} {p} {d['number']} {d['hall_number']} {nprim} {len(d['std_types'])} {w} {eq}\n")
             except Exception:
                 out.write(f"{f} {p} error\n")
 ru = resource.getrusage(resource.RUSAGE_SELF)

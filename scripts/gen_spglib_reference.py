@@ -8,7 +8,8 @@ Writes
   graph/src/test/resources/spinel/graph/symmetry/spglib_reference.json.gz
       structures (lattice rows in Å, atomic numbers, fractional positions) with spglib's dataset at
       several symprec: number, hall_number, international, wyckoffs, equivalent_atoms, primitive
-      size, standardized lattice, transformation matrix and origin shift
+      size, standardized lattice, transformation matrix, origin shift, standardized positions and
+      types, and the standardized primitive cell (find_primitive)
 
 Usage: /usr/bin/python3 scripts/gen_spglib_reference.py [--mp-dir DIR] [--n-mp 150]
 """
@@ -68,7 +69,19 @@ def dataset(cell, symprec):
             "std_lattice": np.round(d.std_lattice, 8).tolist(),
             "n_std": len(d.std_types),
             "transformation_matrix": np.round(d.transformation_matrix, 8).tolist(),
-            "origin_shift": np.round(d.origin_shift, 8).tolist()}
+            "origin_shift": np.round(d.origin_shift, 8).tolist(),
+            "std_positions": np.round(d.std_positions, 8).tolist(),
+            "std_types": [int(v) for v in d.std_types],
+            "primitive": primitive(cell, symprec)}
+
+
+def primitive(cell, symprec):
+    """spglib.find_primitive (standardize_cell(to_primitive=True)): lattice rows, positions, types."""
+    p = spglib.find_primitive(cell, symprec=symprec)
+    if p is None:
+        return None
+    return {"lattice": np.round(p[0], 8).tolist(), "positions": np.round(p[1], 8).tolist(),
+            "types": [int(v) for v in p[2]]}
 
 
 def transformed(s, rng):

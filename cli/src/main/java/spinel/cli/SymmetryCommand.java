@@ -32,8 +32,9 @@ import spinel.graph.symmetry.SymmetryDataset;
         description = {
             "Find the space group of each structure (spglib's algorithm) and print it as JSON Lines:",
             "{\"file\", \"ok\": true, \"symprec\", \"number\", \"international\", \"hall_number\", \"hall\",",
-            " \"point_group\", \"crystal_system\", \"bravais\", \"equivalent_atoms\", \"n_primitive\",",
-            " \"conventional\": {\"a\", \"b\", \"c\", \"alpha\", \"beta\", \"gamma\", \"nsites\"}, \"declared\"};",
+            " \"point_group\", \"crystal_system\", \"bravais\", \"wyckoffs\", \"site_symmetry_symbols\",",
+            " \"equivalent_atoms\", \"n_primitive\", \"conventional\": {\"a\", \"b\", \"c\", \"alpha\", \"beta\",",
+            " \"gamma\", \"nsites\"} (spglib's standardized cell), \"declared\"};",
             "a file that cannot be read or analysed gives {\"file\", \"ok\": false, \"error\"} and the others go on.",
             "Sites with partial occupancy are told apart by species and occupancy."
         })
@@ -148,10 +149,12 @@ public final class SymmetryCommand implements Callable<Integer> {
         r.put("point_group", d.pointGroup().symbol());
         r.put("crystal_system", d.crystalSystem().label());
         r.put("bravais", d.bravaisLattice().pearsonSymbol());
+        r.put("wyckoffs", d.wyckoffs());
+        r.put("site_symmetry_symbols", d.siteSymmetrySymbols());
         r.put("equivalent_atoms", d.equivalentAtoms());
         r.put("n_primitive", d.primitiveSize());
-        double[] abc = d.conventionalLattice().lengths();
-        double[] ang = d.conventionalLattice().angles();
+        double[] abc = d.stdLattice().lengths();
+        double[] ang = d.stdLattice().angles();
         Map<String, Object> conv = new LinkedHashMap<>();
         conv.put("a", round(abc[0], 6));
         conv.put("b", round(abc[1], 6));
@@ -182,20 +185,19 @@ public final class SymmetryCommand implements Callable<Integer> {
     }
 
     private Path write(InputEntry file, Structure s, SymmetryDataset d, int index) throws Exception {
-        Structure std = standardize.equals("conventional") ? d.conventionalStructure() : d.primitive();
+        Structure std = standardize.equals("conventional") ? d.standardized() : d.standardizedPrimitive();
         Path source = Path.of(file.source().equals(InputEntries.STDIN) ? "stdin.cif" : file.source());
         String name = file.id() != null
                 ? file.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".cif"
                 : source.getFileName().toString();
         int dot = name.indexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : ".cif";
-        if (name.equals("POSCAR") || name.equals("CONTCAR")) {
-            stem = name;
-            ext = "";
-        }
+        String ext = dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
+        boolean poscar =
+                name.startsWith("POSCAR") || name.startsWith("CONTCAR") || ext.equals(".vasp") || ext.equals(".poscar");
         String suffix = (index >= 0 ? "_" + index : "") + "_" + standardize;
-        Path target = out.resolve(ext.isEmpty() ? stem + suffix + ".vasp" : stem + suffix + ext);
+        // CIF, or POSCAR when the input was one
+        Path target = out.resolve(stem + suffix + (poscar ? ".vasp" : ".cif"));
         Structures.write(std.withId(s.id()), target);
         return target;
     }

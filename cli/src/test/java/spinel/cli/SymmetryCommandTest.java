@@ -71,6 +71,10 @@ class SymmetryCommandTest {
         assertEquals(5.6402, l.get("conventional").get("a").asDouble(), 1e-6);
         assertEquals(90, l.get("conventional").get("gamma").asDouble(), 1e-6);
         assertEquals("[0,0,0,0,4,4,4,4]", l.get("equivalent_atoms").toString());
+        assertEquals(
+                "[\"a\",\"a\",\"a\",\"a\",\"b\",\"b\",\"b\",\"b\"]",
+                l.get("wyckoffs").toString());
+        assertEquals("m-3m", l.get("site_symmetry_symbols").get(7).asText());
         assertEquals(225, l.get("declared").get("number").asInt());
         assertEquals("F m -3 m", l.get("declared").get("symbol").asText());
     }
@@ -103,6 +107,23 @@ class SymmetryCommandTest {
         assertEquals(5.431, s.lattice().a(), 1e-3);
         GraphCommandTest.Result again = GraphCommandTest.run("symmetry", written.toString());
         assertEquals(227, again.lines().get(0).get("number").asInt());
+    }
+
+    @Test
+    void standardizePrimitiveOfAPoscarWritesAPoscar(@TempDir Path dir) throws Exception {
+        Path poscar = dir.resolve("POSCAR");
+        Structures.write(Structures.readOne(EXAMPLES.resolve("NaCl.cif")), poscar);
+        Path out = dir.resolve("std");
+        GraphCommandTest.Result r = GraphCommandTest.run(
+                "symmetry", "--standardize", "primitive", "--out", out.toString(), poscar.toString());
+        assertEquals(0, r.code());
+        Path written = Path.of(r.lines().get(0).get("standardized").asText());
+        assertTrue(written.getFileName().toString().endsWith(".vasp"), written.toString());
+        Structure s = Structures.readOne(written);
+        assertEquals(2, s.size());
+        // spglib's find_primitive: the F-centring matrix on the standardized cell, a/√2 = 3.98817 Å, 60°
+        assertEquals(5.6402 / Math.sqrt(2), s.lattice().a(), 1e-4);
+        assertEquals(60, s.lattice().angles()[0], 1e-6);
     }
 
     @Test

@@ -262,7 +262,6 @@ public final class GraphCache implements Closeable {
         private final List<float[]> palette = new ArrayList<>();
         private final long[] offsets;
         private final int[] dims = new int[3];
-        private final int inlineColumns;
         int written;
 
         Writer(java.io.OutputStream raw, CrystalDataset dataset, BondFeaturizer bonds, int inlineColumns)

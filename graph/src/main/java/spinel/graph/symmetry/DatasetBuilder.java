@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import spinel.graph.Structure;
 
-/** Assembles a {@link SymmetryDataset} from the operations found in the primitive cell. */
+/** Assembles a {@link SymmetryDataset} from the operations found in the primitive cell (null when the
+ * Wyckoff positions cannot be assigned consistently at this tolerance). */
 final class DatasetBuilder {
 
     private DatasetBuilder() {}
@@ -27,6 +28,17 @@ final class DatasetBuilder {
         List<SymOp> ops = new ArrayList<>(inRots.size());
         for (int k = 0; k < inRots.size(); k++) ops.add(new SymOp(Mat3.toDouble(inRots.get(k)), inTrans.get(k)));
         int[] equivalent = orbits(cell, inRots, inTrans, tol);
+        spinel.graph.Lattice conv = SymmetryAnalyzer.conventional(pc.lattice, m.p());
+        WyckoffAssigner.Result w = WyckoffAssigner.assign(pc, m.p(), m.origin(), h.hallNumber(), conv.matrix(), tol);
+        if (w == null) return null;
+        String[] letters = new String[mapping.length];
+        String[] symbols = new String[mapping.length];
+        for (int i = 0; i < mapping.length; i++) {
+            WyckoffPosition p = WyckoffPositions.get(h.hallNumber(), w.wyckoff()[mapping[i]]);
+            letters[i] = p.letter();
+            symbols[i] = p.siteSymmetry();
+        }
+        Standardized std = standardize(cell, pc, m, h, conv, prim.structure(), w.exact());
         return new SymmetryDataset(
                 h.number(),
                 h.hallNumber(),
@@ -40,11 +52,40 @@ final class DatasetBuilder {
                 equivalent,
                 mapping,
                 pc.size(),
-                SymmetryAnalyzer.conventional(pc.lattice, m.p()),
+                conv,
                 pc.size() * Mat3.det(m.p()),
                 m.p(),
                 m.origin(),
-                prim.structure());
+                prim.structure(),
+                letters,
+                symbols,
+                std.transformation,
+                std.originShift,
+                std.conventional,
+                std.primitive);
+    }
+
+    private record Standardized(
+            double[][] transformation, double[] originShift, Structure conventional, Structure primitive) {}
+
+    // x_s = P⁻¹(N x − o) with the input-to-primitive integer matrix N (L_in = Nᵀ... rows) and
+    // the primitive-to-conventional P and origin o of the setting match
+    private static Standardized standardize(
+            Cell cell,
+            Cell pc,
+            SettingMatcher.Match m,
+            HallSetting h,
+            spinel.graph.Lattice conv,
+            Structure prim,
+            double[][] exact) {
+        double[][] n = Mat3.toDouble(Mat3.round(Mat3.mul(cell.lattice, Mat3.inverse(pc.lattice))));
+        double[][] pinv = Mat3.inverse(Mat3.toDouble(m.p()));
+        double[][] t = Mat3.mul(pinv, Mat3.transpose(n));
+        double[] o = Mat3.mul(pinv, m.origin());
+        double[] shift = {Mat3.mod1(-o[0]), Mat3.mod1(-o[1]), Mat3.mod1(-o[2])};
+        spinel.graph.Lattice lat = StandardCells.idealized(conv, h.crystalSystem());
+        Structure c = StandardCells.conventional(prim, exact, h, lat);
+        return new Standardized(t, shift, c, StandardCells.primitive(c, h, exact));
     }
 
     // orbit representative (smallest index) of each site under the operations of its own cell

@@ -29,6 +29,16 @@ import spinel.graph.Lattice;
  * @param originShift           origin of the standard setting in primitive fractional coordinates
  * @param primitive             the primitive cell found (Delaunay-reduced, sites in order of
  *                              first appearance)
+ * @param wyckoffs              for each input site, its Wyckoff letter in the standard setting
+ *                              (spglib's {@code wyckoffs})
+ * @param siteSymmetrySymbols   for each input site, the oriented site-symmetry symbol of its Wyckoff
+ *                              position (spglib's {@code site_symmetry_symbols}, e.g. "m-3m", ".m.")
+ * @param transformationMatrix  spglib's {@code transformation_matrix} P: standardized fractional
+ *                              coordinates x_s = P x + p of input ones x
+ * @param stdOriginShift        spglib's {@code origin_shift} p, standardized fractional coordinates
+ * @param standardized          spglib's standardized (refined, idealized) conventional cell:
+ *                              {@code std_lattice}, {@code std_positions}, {@code std_types}
+ * @param standardizedPrimitive spglib's standardized primitive cell ({@code find_primitive})
  */
 public record SymmetryDataset(
         int number,
@@ -47,7 +57,13 @@ public record SymmetryDataset(
         int conventionalSize,
         int[][] primitiveToConventional,
         double[] originShift,
-        spinel.graph.Structure primitive) {
+        spinel.graph.Structure primitive,
+        String[] wyckoffs,
+        String[] siteSymmetrySymbols,
+        double[][] transformationMatrix,
+        double[] stdOriginShift,
+        spinel.graph.Structure standardized,
+        spinel.graph.Structure standardizedPrimitive) {
 
     /** The crystal system. */
     public CrystalSystem crystalSystem() {
@@ -59,13 +75,21 @@ public record SymmetryDataset(
         return HallSettings.get(hallNumber);
     }
 
-    /**
-     * The standardized conventional cell: the conventional axes of the standard Hall setting, its
-     * origin, every site of the primitive cell with its centring copies, in [0, 1). Lattice vectors
-     * stay in the input's Cartesian frame and are not idealized.
-     */
-    public spinel.graph.Structure conventionalStructure() {
-        return StandardCells.conventional(this);
+    /** spglib's {@code std_lattice}: the idealized conventional lattice, a along x, b in the xy plane. */
+    public Lattice stdLattice() {
+        return standardized.lattice();
+    }
+
+    /** The Wyckoff position of each input site. */
+    public java.util.List<WyckoffPosition> wyckoffPositions() {
+        java.util.List<WyckoffPosition> table = WyckoffPositions.of(hallNumber);
+        java.util.List<WyckoffPosition> out = new java.util.ArrayList<>(wyckoffs.length);
+        for (String w : wyckoffs) {
+            for (WyckoffPosition p : table) {
+                if (p.letter().equals(w)) out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Number of distinct orbits (crystallographically distinct sites). */

@@ -19,9 +19,11 @@ import spinel.graph.symmetry.SymmetryDataset;
 /**
  * Bench driver for bench/symmetry.sh: reads the files listed in a text file (one path a line) and
  * prints one line per file and symprec, "file symprec number hall nprim nconv a b c alpha beta gamma
- * equivalent...", then the CPU and wall time on stderr.
+ * wyckoffs equivalent...", then the CPU and wall time on stderr. With CELLS, also writes every cell
+ * as read (JSON lines: file, lattice rows, fractional positions, type per site by species and
+ * occupancy) so that spglib can be run on exactly the same numbers (bench/symmetry_spglib.py).
  *
- * <p>Usage: SymmetryBench LIST SYMPREC[,SYMPREC...] OUT [THREADS]
+ * <p>Usage: SymmetryBench LIST SYMPREC[,SYMPREC...] OUT [THREADS] [CELLS]
  */
 public final class SymmetryBench {
 
@@ -43,6 +45,7 @@ public final class SymmetryBench {
             pool.add(th);
         }
         for (Thread th : pool) th.join();
+        if (args.length > 4) writeCells(files, Path.of(args[4]));
         double wall = (System.nanoTime() - wall0) / 1e9;
         try (PrintWriter w = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(Path.of(args[2])), StandardCharsets.UTF_8)))) {
@@ -91,6 +94,7 @@ public final class SymmetryBench {
                         a[0],
                         a[1],
                         a[2]));
+                sb.append(' ').append(String.join("", d.wyckoffs()));
                 for (int e : d.equivalentAtoms()) sb.append(' ').append(e);
             } catch (RuntimeException e) {
                 sb.append(" error");
@@ -98,5 +102,37 @@ public final class SymmetryBench {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static void writeCells(List<String> files, Path out) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (PrintWriter w = new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)))) {
+            for (String file : files) {
+                Structure s;
+                try {
+                    s = Structures.readOne(Path.of(file));
+                } catch (IOException | RuntimeException | spinel.graph.StructureFormatException e) {
+                    continue;
+                }
+                java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+                int[] types = new int[s.size()];
+                for (int i = 0; i < s.size(); i++) {
+                    java.util.List<String> parts = new java.util.ArrayList<>();
+                    s.site(i)
+                            .species()
+                            .forEach((sp, occ) -> parts.add(sp + ":" + String.format(Locale.ROOT, "%.4f", occ)));
+                    java.util.Collections.sort(parts);
+                    String key = parts.toString();
+                    types[i] = ids.computeIfAbsent(key, k -> ids.size() + 1);
+                }
+                java.util.Map<String, Object> cell = new java.util.LinkedHashMap<>();
+                cell.put("file", file);
+                cell.put("lattice", s.lattice().matrix());
+                cell.put("frac", s.fracCoords());
+                cell.put("types", types);
+                w.println(json.writeValueAsString(cell));
+            }
+        }
     }
 }

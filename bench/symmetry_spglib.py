@@ -1,0 +1,25 @@
+#!/usr/bin/python3
+"""spglib on exactly the cells Spinel read (SymmetryBench's CELLS output): the same line format as
+symmetry_reference.py, 'file symprec number hall nprim nconv wyckoffs equivalent...', so that
+reader differences (pymatgen snaps coordinates near 1/3 and 2/3 and sorts the sites) drop out.
+Usage: symmetry_spglib.py CELLS SYMPRECS OUT"""
+import json
+import sys
+
+import spglib
+
+precs = sys.argv[2].split(",")
+with open(sys.argv[3], "w") as out:
+    for line in open(sys.argv[1]):
+        c = json.loads(line)
+        cell = (c["lattice"], c["frac"], c["types"])
+        for p in precs:
+            d = spglib.get_symmetry_dataset(cell, symprec=float(p))
+            if d is None:
+                out.write(f"{c['file']} {p} error\n")
+                continue
+            d = d if isinstance(d, dict) else d.__dict__
+            nprim = max(d["mapping_to_primitive"]) + 1
+            eq = " ".join(str(int(e)) for e in d["equivalent_atoms"])
+            out.write(f"{c['file']} {p} {d['number']} {d['hall_number']} {nprim} {len(d['std_types'])} "
+                      f"{''.join(d['wyckoffs'])} {eq}\n")
