@@ -47,7 +47,7 @@ class StructureDatasetsTest {
     static final Path EXAMPLES = Path.of(System.getProperty("spinel.examples", "../examples"));
     static final Path PEROVSKITES =
             Path.of(System.getProperty("spinel.shared", "../shared")).resolve("data/matbench_perovskites.json.gz");
-    static final String[] MODELS = {"spinel/band-gap", "spinel/crystal-system"};
+    static final String[] MODELS = {"spinel/band-gap", "spinel/space-group"};
     static final ObjectMapper JSON = new ObjectMapper();
     static final StructType SCHEMA =
             new StructType().add("id", DataTypes.StringType).add("structure", DataTypes.StringType);
