@@ -21,7 +21,7 @@ import spinel.zoo.StructureModel;
 /**
  * {@code spinel predict --formula F} / {@code --formulas FILE}: the predictions of composition-only
  * models for chemical formulas, one JSON line per formula and model:
- * {@code {"formula": "NbO2", "ok": true, "model": ..., "prediction": "14", "probability": 0.31,
+ * {@code {"formula": "NbO2", "ok": true, "model": ..., "prediction": 14, "probability": 0.31,
  * "probabilities": {top k}}}. A space-group model's line also names the predicted group
  * ({@code "international"}) and gives the top k Bravais lattices and crystal systems, its
  * probabilities summed within each ({@code "bravais"}, {@code "crystal_system"}). A formula that
@@ -96,7 +96,7 @@ final class FormulaPredictions {
         line.put("formula", formula);
         line.put("ok", true);
         line.put("model", model);
-        line.put("prediction", o.label());
+        line.put("prediction", PredictionWriter.label(o.label())); // a space group is a number, as on structure lines
         line.put("probability", Rounding.float32(o.probability()));
         boolean spaceGroups = o.classes().size() == 230;
         if (spaceGroups)

@@ -169,6 +169,7 @@ class PredictRunTest {
         assertEquals("SrTiO3", first.get("formula").asText());
         assertTrue(first.get("ok").asBoolean());
         assertEquals(5, first.get("probabilities").size());
+        assertTrue(first.get("prediction").isInt(), "a space group is printed as a number: " + first);
         String group = first.get("prediction").asText();
         assertEquals(
                 first.get("probability").asDouble(),
