@@ -42,11 +42,8 @@ public final class GraphCommand implements Callable<Integer> {
             description = "Neighbours listed per site (default: ${DEFAULT-VALUE}).")
     int maxNeighbors;
 
-    @Option(
-            names = "--strict",
-            description = "Refuse (ok:false) every structure the reader has warnings about, instead of"
-                    + " reporting them in \"warnings\".")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Parameters(
             arity = "1..*",
@@ -74,7 +71,7 @@ public final class GraphCommand implements Callable<Integer> {
         List<Map<String, Object>> records = new ArrayList<>();
         List<ReadResult> results;
         try {
-            results = InputFiles.read(file, strict);
+            results = InputFiles.read(file, strictOption.strict);
         } catch (Exception e) {
             records.add(InputFiles.failure(file, e));
             return records;

@@ -114,11 +114,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
     Path cacheDir;
 
-    @Option(
-            names = "--strict",
-            description = "Refuse (ok:false) every input the reader has warnings about (a composition that"
-                    + " contradicts the file's formula, overlapping sites, ...) instead of predicting it.")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Option(names = "--offline", description = "never use the network")
     boolean offline;
@@ -190,7 +187,7 @@ public final class PredictCommand implements Callable<Integer> {
 
                     @Override
                     public StructureInput next() {
-                        return InputFiles.predictionInput(todo.next(), strict);
+                        return InputFiles.predictionInput(todo.next(), strictOption.strict);
                     }
                 };
                 return run(loaded, in, out);

@@ -61,11 +61,8 @@ public final class SymmetryCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for --standardize files.")
     Path out;
 
-    @Option(
-            names = "--strict",
-            description = "Refuse (ok:false) every structure the reader has warnings about, instead of"
-                    + " reporting them in \"warnings\".")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Parameters(
             arity = "1..*",
@@ -104,7 +101,7 @@ public final class SymmetryCommand implements Callable<Integer> {
         List<Map<String, Object>> records = new ArrayList<>();
         List<spinel.graph.io.ReadResult> results;
         try {
-            results = InputFiles.read(file, strict);
+            results = InputFiles.read(file, strictOption.strict);
         } catch (Exception e) {
             records.add(InputFiles.failure(file, e));
             return records;
