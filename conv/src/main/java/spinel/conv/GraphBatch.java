@@ -50,6 +50,7 @@ import spinel.graph.CrystalGraph;
  *   <li>pooling index, C×A int64: row c lists crystal c's representatives, padded with R</li>
  *   <li>pooling weight, C×A×1 float32: atoms per representative, 0 for padding</li>
  *   <li>atom count of each crystal, C×1 float32</li>
+ *   <li>pooling sum, C×R float32 sparse (COO): entry (c, r) = atoms per representative r of crystal c</li>
  *   <li>(optional) global descriptors, C×D float32</li>
  * </ol>
  *
@@ -72,7 +73,8 @@ public final class GraphBatch implements AutoCloseable {
     public static final int POOL_INDEX = 9;
     public static final int POOL_WEIGHT = 10;
     public static final int ATOM_COUNTS = 11;
-    public static final int GLOBAL_FEATURES = 12;
+    public static final int POOL_SUM = 12;
+    public static final int GLOBAL_FEATURES = 13;
 
     private final NDManager manager;
     private final int numCrystals;
@@ -147,7 +149,7 @@ public final class GraphBatch implements AutoCloseable {
         EquivalentAtoms eq = new EquivalentAtoms(reduced);
         int f = reduced.get(0).atomFeatureLength(), b = reduced.get(0).bondFeatureLength();
         NDManager sub = parent.newSubManager();
-        NDList list = new NDList(globals == null ? 12 : 13);
+        NDList list = new NDList(globals == null ? 13 : 14);
         list.add(sub.create(eq.atomFeatures, new Shape(eq.reps, f)));
         list.add(sub.create(eq.slotAtom, new Shape(eq.slots)));
         list.add(sub.create(eq.slotNeighbor, new Shape(eq.slots)));
@@ -161,6 +163,7 @@ public final class GraphBatch implements AutoCloseable {
         float[] atomCounts = new float[c];
         for (int g = 0; g < c; g++) atomCounts[g] = reduced.get(g).numAtoms();
         list.add(sub.create(atomCounts, new Shape(c, 1)));
+        list.add(poolSum(sub, eq, c));
         if (globals != null) {
             float[] flat = new float[c * d];
             for (int g = 0; g < c; g++) System.arraycopy(globals[g], 0, flat, g * d, d);
@@ -213,6 +216,24 @@ public final class GraphBatch implements AutoCloseable {
         NDArray index = sub.create(indices, new Shape(2, eq.slots));
         NDArray values = sub.create(eq.slotCount, new Shape(eq.slots));
         return JniUtils.createSparseCoo((PtNDArray) index, (PtNDArray) values, new Shape(eq.reps, eq.slots));
+    }
+
+    /**
+     * The C×R sparse matrix summing each crystal's representatives weighted by their atoms: sum and
+     * mean pooling as one product, without the padded C×A block (A, the most representatives of one
+     * crystal, can be many times the average). Index and values stay attached, as in {@link #messageSum}.
+     */
+    private static NDArray poolSum(NDManager sub, EquivalentAtoms eq, int c) {
+        long[] indices = new long[2 * eq.reps];
+        for (int g = 0; g < c; g++) {
+            for (int r = eq.crystalReps[g]; r < eq.crystalReps[g + 1]; r++) {
+                indices[r] = g;
+                indices[eq.reps + r] = r;
+            }
+        }
+        NDArray index = sub.create(indices, new Shape(2, eq.reps));
+        NDArray values = sub.create(eq.size, new Shape(eq.reps));
+        return JniUtils.createSparseCoo((PtNDArray) index, (PtNDArray) values, new Shape(c, eq.reps));
     }
 
     /** Pooling index (C×A, padding R) and weights (C×A×1, atoms per representative, 0 for padding). */
