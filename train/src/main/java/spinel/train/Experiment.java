@@ -62,28 +62,8 @@ public final class Experiment {
     static RunConfig config(
             ExperimentSpec spec, RunData data, RunFeatures features, Normalizer normalizer, Normalizer volumeNormalizer)
             throws IOException {
-        Split split = data.split();
-        RunConfig.DataSettings d = new RunConfig.DataSettings(
-                spec.data().toString(),
-                data.dataset().contentHash(),
-                spec.labels() == null ? null : spec.labels().toString(),
-                spec.labels() == null ? null : Hashing.sha256Hex(Files.readAllBytes(spec.labels())),
-                spec.limit(),
-                data.dataset().size(),
-                spec.folds() == null ? null : spec.folds().toString(),
-                spec.folds() == null ? null : spec.fold(),
-                spec.valFraction(),
-                spec.testFraction(),
-                List.of(split.train().length, split.val().length, split.test().length),
-                data.duplicates() == null ? null : data.duplicates().settings());
-        RunConfig.TaskSettings task = new RunConfig.TaskSettings(
-                spec.task(),
-                spec.target(),
-                targetName(spec, data),
-                spec.task() == ExperimentSpec.Task.BINARY ? spec.binaryThreshold() : null,
-                spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null,
-                data.labels().classNames(),
-                data.labels().classification() ? null : TargetUnits.of(targetName(spec, data), spec.units()));
+        RunConfig.DataSettings d = dataSettings(spec, data);
+        RunConfig.TaskSettings task = taskSettings(spec, data);
         List<RunConfig.Member> members = new ArrayList<>();
         for (int e = 0; e < spec.ensemble(); e++)
             members.add(new RunConfig.Member(
@@ -98,6 +78,36 @@ public final class Experiment {
                 volumeNormalizer,
                 members,
                 spec.train());
+    }
+
+    /** Where the rows of the run came from and how they were split (config.json's {@code data}). */
+    static RunConfig.DataSettings dataSettings(ExperimentSpec spec, RunData data) throws IOException {
+        Split split = data.split();
+        return new RunConfig.DataSettings(
+                spec.data().toString(),
+                data.dataset().contentHash(),
+                spec.labels() == null ? null : spec.labels().toString(),
+                spec.labels() == null ? null : Hashing.sha256Hex(Files.readAllBytes(spec.labels())),
+                spec.limit(),
+                data.dataset().size(),
+                spec.folds() == null ? null : spec.folds().toString(),
+                spec.folds() == null ? null : spec.fold(),
+                spec.valFraction(),
+                spec.testFraction(),
+                List.of(split.train().length, split.val().length, split.test().length),
+                data.duplicates() == null ? null : data.duplicates().settings());
+    }
+
+    /** What the run learns (config.json's {@code task}). */
+    static RunConfig.TaskSettings taskSettings(ExperimentSpec spec, RunData data) {
+        return new RunConfig.TaskSettings(
+                spec.task(),
+                spec.target(),
+                targetName(spec, data),
+                spec.task() == ExperimentSpec.Task.BINARY ? spec.binaryThreshold() : null,
+                spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null,
+                data.labels().classNames(),
+                data.labels().classification() ? null : TargetUnits.of(targetName(spec, data), spec.units()));
     }
 
     private static String targetName(ExperimentSpec spec, RunData data) {
