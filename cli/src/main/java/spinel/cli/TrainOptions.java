@@ -271,13 +271,10 @@ public final class TrainOptions {
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
-        boolean classification = t != ExperimentSpec.Task.REGRESSION && t != ExperimentSpec.Task.VOLUME;
-        TrainConfig config = TrainConfig.builder()
-                .setTask(classification ? TrainConfig.Task.CLASSIFICATION : TrainConfig.Task.REGRESSION)
-                .optLoss(
-                        classification
-                                ? TrainConfig.LossKind.CROSS_ENTROPY
-                                : TrainCommand.parseEnum(TrainConfig.LossKind.class, loss, "--loss"))
+        // the loop's task (and cross-entropy for classes) follows from --task in ExperimentSpec.build
+        TrainConfig.LossKind regressionLoss =
+                t.classification() ? null : TrainCommand.parseEnum(TrainConfig.LossKind.class, loss, "--loss");
+        TrainConfig.Builder loop = TrainConfig.builder()
                 .optOptimizer(TrainCommand.parseEnum(TrainConfig.OptimizerKind.class, optimizer, "--optimizer"))
                 .optLearningRate(lr)
                 .optMomentum(momentum)
@@ -288,8 +285,9 @@ public final class TrainOptions {
                 .optEpochs(epochs)
                 .optBatchSize(batch)
                 .optPatience(patience)
-                .optSeed(seed)
-                .build();
+                .optSeed(seed);
+        if (regressionLoss != null) loop.optLoss(regressionLoss);
+        TrainConfig config = loop.build();
         ExperimentSpec.Builder b = ExperimentSpec.builder()
                 .setData(data)
                 .optTarget(target)
