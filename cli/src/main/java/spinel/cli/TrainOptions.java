@@ -1,6 +1,7 @@
 package spinel.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spinel.train.ExperimentSpec;
 import spinel.train.TrainConfig;
@@ -229,11 +230,8 @@ public final class TrainOptions {
     @Option(names = "--freeze", description = "With --init: do not train the copied embedding and convolutions.")
     boolean freeze;
 
-    @Option(
-            names = "--cache",
-            description =
-                    "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
-    Path cache;
+    @Mixin
+    GraphCacheOption graphCache = new GraphCacheOption();
 
     /** The classical-model settings of these options, or null when --model is not a classical model. */
     public spinel.train.ClassicalExperiment.Settings classical() {
@@ -302,7 +300,7 @@ public final class TrainOptions {
                 .optArchitecture(atomFeaLen, nConv, hFeaLen)
                 .optEnsemble(ensemble)
                 .optTrain(config)
-                .optCacheDir(cache)
+                .optCacheDir(graphCache.cache)
                 .optDropMissingTargets(dropMissingTargets)
                 .optDedupe(dedupe)
                 .optUnits(units)
