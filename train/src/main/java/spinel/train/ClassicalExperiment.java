@@ -146,8 +146,8 @@ public final class ClassicalExperiment {
         RunData.Labels labels = data.labels();
         return new RunConfig(
                 RunConfig.FORMAT,
-                Experiment.dataSettings(spec, data),
-                Experiment.taskSettings(spec, data),
+                RunFolder.dataSettings(spec, data),
+                RunFolder.taskSettings(spec, data),
                 new RunConfig.ModelSettings(
                         ExperimentSpec.Model.valueOf(settings.model().name()),
                         null,

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Stage 5 of a run, evaluation: the members' test outputs become the run's test predictions — the
+ * Stage 6 of a run, evaluation: the members' test outputs become the run's test predictions — the
  * mean of the normalised outputs for regression, the mean of the class probabilities for
  * classification (Lakshminarayanan et al., NeurIPS 2017, deep ensembles) — scored against the
  * labels; predictions.csv and the parity/confusion plots are written through {@link RunReport}. For an
