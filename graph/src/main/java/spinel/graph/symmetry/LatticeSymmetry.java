@@ -11,14 +11,36 @@ import java.util.List;
  */
 final class LatticeSymmetry {
 
-    private static final int[][] RELATIVE_AXES = new int[26][];
-
-    static {
-        int k = 0;
-        for (int x = -1; x <= 1; x++)
-            for (int y = -1; y <= 1; y++)
-                for (int z = -1; z <= 1; z++) if (x != 0 || y != 0 || z != 0) RELATIVE_AXES[k++] = new int[] {x, y, z};
-    }
+    // spglib's relative_axes, in its order (which fixes the order of the rotations found, and so
+    // which of a pair of inverse rotations later picks the conventional axes)
+    private static final int[][] RELATIVE_AXES = {
+        {1, 0, 0},
+        {0, 1, 0},
+        {0, 0, 1},
+        {-1, 0, 0},
+        {0, -1, 0},
+        {0, 0, -1},
+        {0, 1, 1},
+        {1, 0, 1},
+        {1, 1, 0},
+        {0, -1, -1},
+        {-1, 0, -1},
+        {-1, -1, 0},
+        {0, 1, -1},
+        {-1, 0, 1},
+        {1, -1, 0},
+        {0, -1, 1},
+        {1, 0, -1},
+        {-1, 1, 0},
+        {1, 1, 1},
+        {-1, -1, -1},
+        {-1, 1, 1},
+        {1, -1, 1},
+        {1, 1, -1},
+        {1, -1, -1},
+        {-1, 1, -1},
+        {-1, -1, 1}
+    };
 
     private LatticeSymmetry() {}
 

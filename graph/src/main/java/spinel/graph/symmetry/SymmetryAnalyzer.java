@@ -127,9 +127,23 @@ public final class SymmetryAnalyzer {
         if (pg == null) return null;
         int[][] axes = ConventionalAxes.find(pg, rots);
         if (axes == null) return null;
-        SettingMatcher.Match m = SettingMatcher.match(pc, rots, trans, pg, axes, tol);
+        StandardSetting m = spglibSetting(cell, pc, rots, trans, pg, axes, tol);
         if (m == null) return null;
         return DatasetBuilder.build(s, cell, prim, rots, trans, m, symprec, tol);
+    }
+
+    // spglib's choice of Hall setting, conventional basis and origin (HallNumberSearch), as the
+    // primitive-to-conventional matrix and the origin in primitive coordinates
+    private static StandardSetting spglibSetting(
+            Cell cell, Cell pc, List<int[][]> rots, List<double[]> trans, PointGroup pg, int[][] axes, double tol) {
+        double[][] prim = Mat3.transpose(pc.lattice);
+        HallNumberSearch.Found f =
+                HallNumberSearch.search(prim, Mat3.transpose(cell.lattice), rots, trans, pg, axes, tol);
+        if (f == null) return null;
+        f = HallNumberSearch.similar(f, pg.crystalSystem(), tol);
+        int[][] p = Mat3.round(Mat3.mul(Mat3.inverse(prim), f.bravais()));
+        double[] o = Mat3.mul(p, f.origin());
+        return new StandardSetting(f.hall(), p, new double[] {-o[0], -o[1], -o[2]});
     }
 
     private static boolean isClosed(List<int[][]> rots) {
