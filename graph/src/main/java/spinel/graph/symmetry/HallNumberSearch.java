@@ -107,12 +107,12 @@ final class HallNumberSearch {
             double[] tw = Mat3.mul(winv, dbTrans[i]);
             for (int j = 0; j < 3; j++) {
                 p[j] -= tw[j];
-                p[j] -= HallSymbolMatcher.nint(p[j]);
+                p[j] -= Mat3.nint(p[j]);
             }
             double len = Math.sqrt(Mat3.norm2(p));
             if (len < minP - symprec) {
                 minP = len;
-                for (int j = 0; j < 3; j++) p[j] = HallSymbolMatcher.spglibMod1(p[j]);
+                for (int j = 0; j < 3; j++) p[j] = Mat3.spglibMod1(p[j]);
                 shortest = p;
             }
         }

@@ -79,13 +79,13 @@ final class HallSymbolMatcher {
             if (tDb == null) return null;
             double[] a = Mat3.mul(c.toPrimitive(), t);
             double[] b = Mat3.mul(c.toPrimitive(), tDb);
-            for (int i = 0; i < 3; i++) dw[3 * g + i] = spglibMod1(a[i] - b[i]);
+            for (int i = 0; i < 3; i++) dw[3 * g + i] = Mat3.spglibMod1(a[i] - b[i]);
         }
         double[] shift = new double[3];
         for (int i = 0; i < 3; i++) {
             double s = 0;
             for (int j = 0; j < 9; j++) s += set.vspu()[i][j] * dw[j];
-            shift[i] = spglibMod1(s);
+            shift[i] = Mat3.spglibMod1(s);
         }
         return shift;
     }
@@ -130,16 +130,5 @@ final class HallSymbolMatcher {
     static boolean sameRotation(int[] r9, int[][] w) {
         for (int i = 0; i < 9; i++) if (r9[i] != w[i / 3][i % 3]) return false;
         return true;
-    }
-
-    /** spglib's {@code mat_Dmod1}: x − nint(x), plus one when below −1e-10 (so −1e-12 stays near 0). */
-    static double spglibMod1(double x) {
-        double b = x - nint(x);
-        return b < -1e-10 ? b + 1 : b;
-    }
-
-    /** spglib's {@code mat_Nint}: rounds halves away from zero. */
-    static int nint(double a) {
-        return a < 0 ? (int) (a - 0.5) : (int) (a + 0.5);
     }
 }

@@ -116,8 +116,8 @@ class SymmetryAnalyzerParityTest {
         assertTrue(compared > PAIRS.size() * 9 / 10, "compared " + compared);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + compared + " differ:\n" + String.join("\n", wrong));
         System.out.printf("Wyckoff letters: site by site %d, multiset %d of %d%n", exact, multiset, compared);
-        assertTrue(exact >= compared * 98 / 100, "letters identical for " + exact + " of " + compared);
-        assertTrue(multiset >= compared * 98 / 100, "letter multisets identical for " + multiset + " of " + compared);
+        assertTrue(exact >= compared * 99 / 100, "letters identical for " + exact + " of " + compared);
+        assertTrue(multiset >= compared * 99 / 100, "letter multisets identical for " + multiset + " of " + compared);
     }
 
     // the site-symmetry symbol without its orientation: "m2m", ".mm2" and "mm2" alike
@@ -147,7 +147,7 @@ class SymmetryAnalyzerParityTest {
             }
             if (!ok) wrong.add(p.name() + " " + p.got().number() + ": spglib " + ref + ", spinel " + got);
         }
-        // known gap: triclinic cells follow the Delaunay, not spglib's Niggli, reduction (1.9 % here)
+        // the conventional lattice before idealization; misses are cells at the tolerance's edge
         assertTrue(wrong.size() <= PAIRS.size() * 3 / 100, wrong.size() + " differ: " + String.join("\n", wrong));
     }
 
@@ -203,7 +203,7 @@ class SymmetryAnalyzerParityTest {
         System.out.printf(
                 "transformation_matrix %d, and origin_shift %d, of %d; std_lattice where both: all%n",
                 sameBasis, sameOrigin, compared);
-        assertTrue(sameBasis >= compared * 95 / 100, "spglib's basis for " + sameBasis + " of " + compared);
+        assertTrue(sameBasis >= compared * 99 / 100, "spglib's basis for " + sameBasis + " of " + compared);
         assertTrue(sameOrigin >= sameBasis * 99 / 100, "spglib's origin for " + sameOrigin + " of " + sameBasis);
     }
 
