@@ -353,16 +353,93 @@ final class HallNumberSearch {
         return body ? Centring.I : Centring.P;
     }
 
-    // spglib's change_basis_tricli: the Niggli cell (ε = symprec² Å²), right-handed
+    // spglib's change_basis_tricli: the Niggli cell (ε = symprec² Å²), right-handed, by spglib's own
+    // sequence of Křivý–Gruber steps from the primitive cell (no LLL start as in NiggliReduction),
+    // so that a metrically degenerate cell (fcc-like P1) ends in the same of its equivalent bases
     private static double[][] niggli(double[][] conv, double symprec) {
-        spinel.graph.Lattice l = new spinel.graph.Lattice(Mat3.transpose(conv));
-        double tol = symprec * symprec / Math.cbrt(Math.abs(l.volume()));
-        double[][] rows = NiggliReduction.of(l, tol).lattice().matrix();
-        double[][] cols = Mat3.transpose(rows);
-        if (Mat3.det(cols) < 0) {
-            for (double[] row : cols) for (int j = 0; j < 3; j++) row[j] = -row[j];
+        double eps = symprec * symprec;
+        double[][] lat = Mat3.copy(conv);
+        boolean done = false;
+        for (int loop = 0; loop < 100 && !done; loop++) {
+            done = true;
+            for (int step = 0; step < 8; step++) {
+                int[][] t = niggliStep(step, lat, eps);
+                if (t == null) continue;
+                lat = Mat3.mul(lat, t);
+                if (step == 1 || step >= 4) {
+                    done = false;
+                    break;
+                }
+            }
         }
-        return cols;
+        if (!done) return null;
+        if (Mat3.det(lat) < 0) {
+            for (double[] row : lat) for (int j = 0; j < 3; j++) row[j] = -row[j];
+        }
+        return lat;
+    }
+
+    // step (0-7) of spglib's niggli.c on the metric of lat (columns): its change of basis, or null
+    private static int[][] niggliStep(int step, double[][] lat, double eps) {
+        double[][] g = Mat3.mul(Mat3.transpose(lat), lat);
+        double a = g[0][0], b = g[1][1], c = g[2][2], xi = 2 * g[1][2], eta = 2 * g[0][2], zeta = 2 * g[0][1];
+        int l = sign(xi, eps), m = sign(eta, eps), n = sign(zeta, eps);
+        switch (step) {
+            case 0:
+                return a > b + eps || (Math.abs(a - b) <= eps && Math.abs(xi) > Math.abs(eta) + eps)
+                        ? new int[][] {{0, -1, 0}, {-1, 0, 0}, {0, 0, -1}}
+                        : null;
+            case 1:
+                return b > c + eps || (Math.abs(b - c) <= eps && Math.abs(eta) > Math.abs(zeta) + eps)
+                        ? new int[][] {{-1, 0, 0}, {0, 0, -1}, {0, -1, 0}}
+                        : null;
+            case 2:
+                return l * m * n == 1 ? diagonal(l == -1 ? -1 : 1, m == -1 ? -1 : 1, n == -1 ? -1 : 1) : null;
+            case 3: {
+                if (l == -1 && m == -1 && n == -1) return null;
+                if (l * m * n != 0 && l * m * n != -1) return null;
+                int i = l == 1 ? -1 : 1, j = m == 1 ? -1 : 1, k = n == 1 ? -1 : 1;
+                int r = n == 0 ? 2 : m == 0 ? 1 : l == 0 ? 0 : -1;
+                if (i * j * k == -1) {
+                    if (r == 0) i = -1;
+                    if (r == 1) j = -1;
+                    if (r == 2) k = -1;
+                }
+                return diagonal(i, j, k);
+            }
+            case 4:
+                return Math.abs(xi) > b + eps
+                                || (Math.abs(b - xi) <= eps && 2 * eta < zeta - eps)
+                                || (Math.abs(b + xi) <= eps && zeta < -eps)
+                        ? new int[][] {{1, 0, 0}, {0, 1, xi > 0 ? -1 : xi < 0 ? 1 : 0}, {0, 0, 1}}
+                        : null;
+            case 5:
+                return Math.abs(eta) > a + eps
+                                || (Math.abs(a - eta) <= eps && 2 * xi < zeta - eps)
+                                || (Math.abs(a + eta) <= eps && zeta < -eps)
+                        ? new int[][] {{1, 0, eta > 0 ? -1 : eta < 0 ? 1 : 0}, {0, 1, 0}, {0, 0, 1}}
+                        : null;
+            case 6:
+                return Math.abs(zeta) > a + eps
+                                || (Math.abs(a - zeta) <= eps && 2 * xi < eta - eps)
+                                || (Math.abs(a + zeta) <= eps && eta < -eps)
+                        ? new int[][] {{1, zeta > 0 ? -1 : zeta < 0 ? 1 : 0, 0}, {0, 1, 0}, {0, 0, 1}}
+                        : null;
+            default: {
+                double sum = xi + eta + zeta + a + b;
+                return sum < -eps || (Math.abs(sum) <= eps && 2 * (a + eta) + zeta > eps)
+                        ? new int[][] {{1, 0, 1}, {0, 1, 1}, {0, 0, 1}}
+                        : null;
+            }
+        }
+    }
+
+    private static int sign(double v, double eps) {
+        return v < -eps ? -1 : v > eps ? 1 : 0;
+    }
+
+    private static int[][] diagonal(int i, int j, int k) {
+        return new int[][] {{i, 0, 0}, {0, j, 0}, {0, 0, k}};
     }
 
     // spglib's change_basis_monocli (del_layer_delaunay_reduce_2D with unique axis b): a Delaunay
