@@ -12,7 +12,9 @@ import spinel.graph.Structure;
  * reduced, {@link PrimitiveCell}); the point group of its lattice gives the candidate rotations; each
  * rotation that maps the structure onto itself within {@code symprec} gives an operation; the point
  * group of those operations fixes the conventional axes, and the space-group type is identified by
- * matching the operations against the standard Hall setting of each candidate type. When this
+ * matching the operations against the standard Hall setting of each candidate type, trying bases and
+ * origins in spglib's own order ({@link HallNumberSearch}), so that the transformation matrix, origin
+ * shift, Wyckoff letters and standardized cell are spglib's choice among the equivalent ones. When this
  * fails (the operations found at this tolerance do not form a consistent group), the tolerance is
  * shrunk by 5 % and the search repeated, at most 20 times, as spglib does.
  *
