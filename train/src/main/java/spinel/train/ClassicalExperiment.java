@@ -67,24 +67,6 @@ public final class ClassicalExperiment {
             throw new IllegalArgumentException("volume per atom can be read from the lattice features; "
                     + "use --features composition,steinhardt for --task volume");
         Files.createDirectories(out);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("format", "spinel-classical-1");
-        config.put("data", spec.data().toString());
-        config.put("target", spec.target());
-        config.put("labels", spec.labels() == null ? null : spec.labels().toString());
-        config.put("task", EnumIds.id(spec.task()));
-        config.put("folds", spec.folds() == null ? null : spec.folds().toString());
-        config.put("fold", spec.fold());
-        config.put("limit", spec.limit());
-        config.put("seed", spec.train().seed());
-        config.put("model", settings.model().cliName());
-        config.put(
-                "features",
-                settings.features().stream().map(d -> d.name().toLowerCase()).toList());
-        config.put("params", settings.params());
-        config.put("cv", settings.cv());
-        RunFiles.writeJson(out.resolve("config.json"), config);
-
         RunData data = RunData.load(spec, log);
         CrystalDataset dataset = data.dataset();
         RunData.Labels labels = data.labels();
@@ -140,13 +122,7 @@ public final class ClassicalExperiment {
                         "library",
                         fitted.importanceKind()));
 
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("kind", settings.model().cliName());
-        model.put("file", fitted.save(out));
-        model.put("features", Arrays.asList(names));
-        model.put("scaler", scaler);
-        if (labels.classification()) model.put("classes", labels.classNames());
-        RunFiles.writeJson(out.resolve("model.json"), model);
+        config(spec, data, settings, scaler, names, fitted.save(out)).write(out);
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test", test);
@@ -157,6 +133,43 @@ public final class ClassicalExperiment {
         m.putAll(extra);
         RunFiles.writeJson(metricsFile, m);
         return m;
+    }
+
+    /**
+     * The run's config.json: the same typed {@link RunConfig} as a network run's, its model part naming
+     * the classical model, and the fitted model's file, hyperparameters and descriptor columns in
+     * {@link RunConfig.ClassicalSettings}, so that {@link TrainedRun} predicts with it.
+     */
+    private static RunConfig config(
+            ExperimentSpec spec, RunData data, Settings settings, FeatureScaler scaler, String[] names, String file)
+            throws IOException {
+        RunData.Labels labels = data.labels();
+        return new RunConfig(
+                RunConfig.FORMAT,
+                RunFolder.dataSettings(spec, data),
+                RunFolder.taskSettings(spec, data),
+                new RunConfig.ModelSettings(
+                        ExperimentSpec.Model.valueOf(settings.model().name()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        labels.classification() ? labels.classNames().size() : 1),
+                new RunConfig.FeaturizerSettings(null, null, scaler),
+                Normalizer.IDENTITY,
+                null,
+                List.of(),
+                spec.train(),
+                new RunConfig.ClassicalSettings(
+                        file,
+                        settings.params(),
+                        settings.features().stream()
+                                .map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
+                                .toList(),
+                        Arrays.asList(names),
+                        settings.cv()));
     }
 
     /** Scores the test rows and writes predictions.csv and the plot. */

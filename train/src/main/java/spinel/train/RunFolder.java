@@ -67,7 +67,8 @@ public final class RunFolder {
                 spec.train());
     }
 
-    private static RunConfig.DataSettings dataSettings(ExperimentSpec spec, RunData data) throws IOException {
+    /** Where the rows of the run came from and how they were split (config.json's {@code data}). */
+    static RunConfig.DataSettings dataSettings(ExperimentSpec spec, RunData data) throws IOException {
         Split split = data.split();
         return new RunConfig.DataSettings(
                 spec.data().toString(),
@@ -84,7 +85,8 @@ public final class RunFolder {
                 data.duplicates() == null ? null : data.duplicates().settings());
     }
 
-    private static RunConfig.TaskSettings taskSettings(ExperimentSpec spec, RunData data) {
+    /** What the run learns (config.json's {@code task}). */
+    static RunConfig.TaskSettings taskSettings(ExperimentSpec spec, RunData data) {
         String targetName =
                 spec.target() != null ? spec.target() : data.dataset().targetName();
         return new RunConfig.TaskSettings(
