@@ -2,7 +2,6 @@ package spinel.train;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.List;
 import spinel.graph.CgcnnAtomFeaturizer;
 import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.GaussianDistance;
+import spinel.graph.io.FileRecord;
 
 /**
  * The run folder of {@code spinel train}, as one typed record: {@code config.json}. Everything needed
@@ -40,9 +40,7 @@ import spinel.graph.GaussianDistance;
  * @param classical    classical-baseline runs only ({@link ClassicalExperiment}): the fitted model's file,
  *                     hyperparameters and descriptor groups; null for network runs (which then have members)
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@FileRecord
 public record RunConfig(
         int format,
         DataSettings data,
@@ -91,9 +89,7 @@ public record RunConfig(
      * @param splitSizes    rows in train, validation and test
      * @param dedupe        {@code --dedupe}: duplicate structures kept on one side of the split; null when off
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record DataSettings(
             String path,
             String sha256,
@@ -132,9 +128,7 @@ public record RunConfig(
      * @param units              regression: the target's unit ({@code --units}, else {@link TargetUnits});
      *                           null when unknown. Used in plots and reports only.
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record TaskSettings(
             ExperimentSpec.Task kind,
             String target,
@@ -182,9 +176,7 @@ public record RunConfig(
      * @param init        CGCNN: the pretrained model the run started from ({@code --init}), or null
      * @param freeze      CGCNN with init: whether the embedding and convolutions were frozen
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record ModelSettings(
             ExperimentSpec.Model kind,
             ExperimentSpec.Head head,
@@ -231,9 +223,7 @@ public record RunConfig(
      *                features ({@link GraphSettings#atomDescriptors()}), fitted on the training
      *                crystals' atoms; null without them
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record FeaturizerSettings(
             GraphSettings graph, List<String> tabular, FeatureScaler scaler, FeatureScaler atomScaler) {
 
@@ -255,9 +245,7 @@ public record RunConfig(
      * @param atomDescriptors      per-atom angular descriptors appended to the atom features
      *                             ({@link AtomDescriptors}: {@code steinhardt}, {@code acsf}), or null
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record GraphSettings(
             double radius,
             int maxNeighbors,
