@@ -140,7 +140,7 @@ final class Cell {
 
     /**
      * Candidate translations t for rotation W: those taking the reference site (of the rarest type)
-     * onto each site of its type, and mapping the whole cell onto itself. Wrapped into [0, 1).
+     * onto each site of its type, and mapping the whole cell onto itself. Wrapped as spglib does (into [0, 1), values just below an integer to just below 0).
      */
     List<double[]> translations(int[][] w, double symprec, boolean firstOnly) {
         if (!firstOnly && Mat3.equal(w, Mat3.identity())) return pureTranslations(symprec);
@@ -150,7 +150,7 @@ final class Cell {
         for (int j : byType[types[ref]]) {
             double[] t = {pos[j][0] - origin[0], pos[j][1] - origin[1], pos[j][2] - origin[2]};
             if (isSymmetry(w, t, symprec)) {
-                out.add(new double[] {Mat3.mod1(t[0]), Mat3.mod1(t[1]), Mat3.mod1(t[2])});
+                out.add(new double[] {Mat3.spglibMod1(t[0]), Mat3.spglibMod1(t[1]), Mat3.spglibMod1(t[2])});
                 if (firstOnly) break;
             }
         }
@@ -192,9 +192,9 @@ final class Cell {
         for (int j = 0; j < n; j++) {
             if (found[j]) {
                 out.add(new double[] {
-                    Mat3.mod1(pos[j][0] - pos[ref][0]),
-                    Mat3.mod1(pos[j][1] - pos[ref][1]),
-                    Mat3.mod1(pos[j][2] - pos[ref][2])
+                    Mat3.spglibMod1(pos[j][0] - pos[ref][0]),
+                    Mat3.spglibMod1(pos[j][1] - pos[ref][1]),
+                    Mat3.spglibMod1(pos[j][2] - pos[ref][2])
                 });
             }
         }

@@ -16,7 +16,7 @@ final class DatasetBuilder {
             PrimitiveCell prim,
             List<int[][]> rots,
             List<double[]> trans,
-            SettingMatcher.Match m,
+            StandardSetting m,
             double symprec,
             double tol) {
         Cell pc = prim.cell();
@@ -73,7 +73,7 @@ final class DatasetBuilder {
     private static Standardized standardize(
             Cell cell,
             Cell pc,
-            SettingMatcher.Match m,
+            StandardSetting m,
             HallSetting h,
             spinel.graph.Lattice conv,
             Structure prim,

@@ -11,25 +11,63 @@ import java.util.List;
  */
 final class LatticeSymmetry {
 
-    private static final int[][] RELATIVE_AXES = new int[26][];
-
-    static {
-        int k = 0;
-        for (int x = -1; x <= 1; x++)
-            for (int y = -1; y <= 1; y++)
-                for (int z = -1; z <= 1; z++) if (x != 0 || y != 0 || z != 0) RELATIVE_AXES[k++] = new int[] {x, y, z};
-    }
+    // spglib's relative_axes, in its order (which fixes the order of the rotations found, and so
+    // which of a pair of inverse rotations later picks the conventional axes)
+    private static final int[][] RELATIVE_AXES = {
+        {1, 0, 0},
+        {0, 1, 0},
+        {0, 0, 1},
+        {-1, 0, 0},
+        {0, -1, 0},
+        {0, 0, -1},
+        {0, 1, 1},
+        {1, 0, 1},
+        {1, 1, 0},
+        {0, -1, -1},
+        {-1, 0, -1},
+        {-1, -1, 0},
+        {0, 1, -1},
+        {-1, 0, 1},
+        {1, -1, 0},
+        {0, -1, 1},
+        {1, 0, -1},
+        {-1, 1, 0},
+        {1, 1, 1},
+        {-1, -1, -1},
+        {-1, 1, 1},
+        {1, -1, 1},
+        {1, 1, -1},
+        {1, -1, -1},
+        {-1, 1, -1},
+        {-1, -1, 1}
+    };
 
     private LatticeSymmetry() {}
 
     /**
-     * The lattice's rotations, in the basis of {@code reducedRows} (which must be Delaunay-reduced).
+     * The lattice's rotations, in the basis of {@code rows}. As spglib, the lattice is Delaunay-reduced
+     * once more (the reduction is not idempotent), the rotations enumerated in that basis and taken
+     * back to {@code rows}' basis, which fixes their order.
      *
-     * @param reducedRows     lattice vectors as rows, Å
+     * @param rows            lattice vectors as rows, Å
      * @param symprec         length tolerance, Å
      * @param angleTolerance  angle tolerance, degrees; negative to use symprec
      */
-    static List<int[][]> find(double[][] reducedRows, double symprec, double angleTolerance) {
+    static List<int[][]> find(double[][] rows, double symprec, double angleTolerance) {
+        double[][] reduced = DelaunayReduction.reduceRows(rows, symprec);
+        if (reduced == null) reduced = rows;
+        // columns: rows-basis vectors in the reduced basis, t = (reducedᵀ)⁻¹ rowsᵀ
+        double[][] t = Mat3.mul(Mat3.inverse(Mat3.transpose(reduced)), Mat3.transpose(rows));
+        double[][] tinv = Mat3.inverse(t);
+        List<int[][]> out = new ArrayList<>();
+        for (int[][] w : enumerate(reduced, symprec, angleTolerance)) {
+            double[][] x = Mat3.mul(tinv, Mat3.mul(Mat3.toDouble(w), t));
+            if (Mat3.isIntegral(x, 0.1)) out.add(Mat3.round(x));
+        }
+        return out;
+    }
+
+    private static List<int[][]> enumerate(double[][] reducedRows, double symprec, double angleTolerance) {
         double[][] g = Mat3.metric(reducedRows);
         double[] len = {Math.sqrt(g[0][0]), Math.sqrt(g[1][1]), Math.sqrt(g[2][2])};
         List<List<int[]>> cand = new ArrayList<>();

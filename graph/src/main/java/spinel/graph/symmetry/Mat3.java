@@ -166,6 +166,20 @@ final class Mat3 {
         return r >= 1 ? 0 : r;
     }
 
+    /**
+     * spglib's {@code mat_Dmod1}: x − nint(x), plus one when below −1e-10, so that values a rounding
+     * error below an integer stay near 0 (−1e-16, not 0.9999999999999999) and results are spglib's.
+     */
+    static double spglibMod1(double x) {
+        double b = x - nint(x);
+        return b < -1e-10 ? b + 1 : b;
+    }
+
+    /** spglib's {@code mat_Nint}: rounds halves away from zero. */
+    static int nint(double a) {
+        return a < 0 ? (int) (a - 0.5) : (int) (a + 0.5);
+    }
+
     /** Cartesian length (Å) of a fractional vector in the lattice with rows {@code rows}. */
     static double cartNorm(double[][] rows, double[] f) {
         double x = f[0] * rows[0][0] + f[1] * rows[1][0] + f[2] * rows[2][0];

@@ -12,7 +12,9 @@ import spinel.graph.Structure;
  * reduced, {@link PrimitiveCell}); the point group of its lattice gives the candidate rotations; each
  * rotation that maps the structure onto itself within {@code symprec} gives an operation; the point
  * group of those operations fixes the conventional axes, and the space-group type is identified by
- * matching the operations against the standard Hall setting of each candidate type. When this
+ * matching the operations against the standard Hall setting of each candidate type, trying bases and
+ * origins in spglib's own order ({@link HallNumberSearch}), so that the transformation matrix, origin
+ * shift, Wyckoff letters and standardized cell are spglib's choice among the equivalent ones. When this
  * fails (the operations found at this tolerance do not form a consistent group), the tolerance is
  * shrunk by 5 % and the search repeated, at most 20 times, as spglib does.
  *
@@ -127,9 +129,23 @@ public final class SymmetryAnalyzer {
         if (pg == null) return null;
         int[][] axes = ConventionalAxes.find(pg, rots);
         if (axes == null) return null;
-        SettingMatcher.Match m = SettingMatcher.match(pc, rots, trans, pg, axes, tol);
+        StandardSetting m = spglibSetting(cell, pc, rots, trans, pg, axes, tol);
         if (m == null) return null;
         return DatasetBuilder.build(s, cell, prim, rots, trans, m, symprec, tol);
+    }
+
+    // spglib's choice of Hall setting, conventional basis and origin (HallNumberSearch), as the
+    // primitive-to-conventional matrix and the origin in primitive coordinates
+    private static StandardSetting spglibSetting(
+            Cell cell, Cell pc, List<int[][]> rots, List<double[]> trans, PointGroup pg, int[][] axes, double tol) {
+        double[][] prim = Mat3.transpose(pc.lattice);
+        HallNumberSearch.Found f =
+                HallNumberSearch.search(prim, Mat3.transpose(cell.lattice), rots, trans, pg, axes, tol);
+        if (f == null) return null;
+        f = HallNumberSearch.similar(f, pg.crystalSystem(), tol);
+        int[][] p = Mat3.round(Mat3.mul(Mat3.inverse(prim), f.bravais()));
+        double[] o = Mat3.mul(p, f.origin());
+        return new StandardSetting(f.hall(), p, new double[] {-o[0], -o[1], -o[2]});
     }
 
     private static boolean isClosed(List<int[][]> rots) {

@@ -76,14 +76,14 @@ class SymmetryAnalyzerParityTest {
 
     /**
      * Wyckoff positions where the Hall number agrees: per site, the multiplicity and the site-symmetry
-     * group (symbol without orientation) always agree with spglib's, i.e. the letters agree up to
-     * the normalizer of the group (origin and axis choice among equivalent ones); the letters and
-     * oriented symbols themselves agree where the origin and axes are spglib's (81.5 % here).
+     * group (symbol without orientation) always agree with spglib's; the letters and oriented
+     * symbols themselves, site by site and as a per-structure multiset, agree where spglib's origin
+     * and axes are reproduced (HallNumberSearch, 99 % here; see docs/benchmarks/symmetry.md).
      */
     @Test
     void wyckoffPositionsAgreeWithSpglib() {
         List<String> wrong = new ArrayList<>();
-        int compared = 0, exact = 0;
+        int compared = 0, exact = 0, multiset = 0;
         for (Pair p : PAIRS) {
             if (p.got() == null
                     || p.got().hallNumber() != p.ref().get("hall_number").asInt()) continue;
@@ -95,6 +95,11 @@ class SymmetryAnalyzerParityTest {
             p.ref().get("site_symmetry").forEach(n -> symbols.add(n.asText()));
             if (letters.equals(Arrays.asList(p.got().wyckoffs()))
                     && symbols.equals(Arrays.asList(p.got().siteSymmetrySymbols()))) exact++;
+            List<String> sortedRef = new ArrayList<>(letters);
+            List<String> sortedGot = new ArrayList<>(Arrays.asList(p.got().wyckoffs()));
+            java.util.Collections.sort(sortedRef);
+            java.util.Collections.sort(sortedGot);
+            if (sortedRef.equals(sortedGot)) multiset++;
             List<WyckoffPosition> got = p.got().wyckoffPositions();
             for (int i = 0; i < letters.size(); i++) {
                 WyckoffPosition want = null;
@@ -110,7 +115,9 @@ class SymmetryAnalyzerParityTest {
         }
         assertTrue(compared > PAIRS.size() * 9 / 10, "compared " + compared);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + compared + " differ:\n" + String.join("\n", wrong));
-        assertTrue(exact >= compared * 80 / 100, "letters identical for " + exact + " of " + compared);
+        System.out.printf("Wyckoff letters: site by site %d, multiset %d of %d%n", exact, multiset, compared);
+        assertTrue(exact >= compared * 99 / 100, "letters identical for " + exact + " of " + compared);
+        assertTrue(multiset >= compared * 99 / 100, "letter multisets identical for " + multiset + " of " + compared);
     }
 
     // the site-symmetry symbol without its orientation: "m2m", ".mm2" and "mm2" alike
@@ -140,17 +147,17 @@ class SymmetryAnalyzerParityTest {
             }
             if (!ok) wrong.add(p.name() + " " + p.got().number() + ": spglib " + ref + ", spinel " + got);
         }
-        // known gap: triclinic cells follow the Delaunay, not spglib's Niggli, reduction (1.9 % here)
+        // the conventional lattice before idealization; misses are cells at the tolerance's edge
         assertTrue(wrong.size() <= PAIRS.size() * 3 / 100, wrong.size() + " differ: " + String.join("\n", wrong));
     }
 
     /**
-     * spglib's standardized cell where the Hall number agrees. spglib's choice among equivalent
-     * conventional bases (its transformation_matrix) and among the origins the normalizer allows
-     * is matched for part of the structures only; where both are, std_lattice (orientation
-     * included), std_positions with std_types and find_primitive's cell agree too. Everywhere,
-     * std_lattice is idealized in spglib's orientation (a along x, b in the xy plane) with
-     * spglib's lengths and angles up to the order of equivalent axes.
+     * spglib's standardized cell where the Hall number agrees: its transformation_matrix, then its
+     * origin_shift (up to a centring vector), and where both are, std_lattice (orientation
+     * included), std_positions with std_types and find_primitive's cell. The misses are spglib's
+     * other primitive basis for supercells and Niggli-cell ties of noisy P1 cells
+     * (docs/benchmarks/symmetry.md). Everywhere, std_lattice is idealized in spglib's orientation
+     * (a along x, b in the xy plane).
      */
     @Test
     void standardizedCellsAgreeWithSpglib() {
@@ -193,8 +200,11 @@ class SymmetryAnalyzerParityTest {
         }
         assertTrue(compared > PAIRS.size() * 9 / 10, "compared " + compared);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + sameBasis + " differ:\n" + String.join("\n", wrong));
-        assertTrue(sameBasis >= compared * 40 / 100, "spglib's basis for " + sameBasis + " of " + compared);
-        assertTrue(sameOrigin >= sameBasis * 65 / 100, "spglib's origin for " + sameOrigin + " of " + sameBasis);
+        System.out.printf(
+                "transformation_matrix %d, and origin_shift %d, of %d; std_lattice where both: all%n",
+                sameBasis, sameOrigin, compared);
+        assertTrue(sameBasis >= compared * 99 / 100, "spglib's basis for " + sameBasis + " of " + compared);
+        assertTrue(sameOrigin >= sameBasis * 99 / 100, "spglib's origin for " + sameOrigin + " of " + sameBasis);
     }
 
     // origin shifts differ by a centring translation at most

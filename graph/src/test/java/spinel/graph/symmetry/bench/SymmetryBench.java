@@ -19,7 +19,8 @@ import spinel.graph.symmetry.SymmetryDataset;
 /**
  * Bench driver for bench/symmetry.sh: reads the files listed in a text file (one path a line) and
  * prints one line per file and symprec, "file symprec number hall nprim nconv a b c alpha beta gamma
- * wyckoffs equivalent...", then the CPU and wall time on stderr. With CELLS, also writes every cell
+ * setting=T;p;L wyckoffs equivalent..." (T spglib's transformation_matrix, p its origin_shift, L the
+ * std_lattice, each comma-separated, row by row), then the CPU and wall time on stderr. With CELLS, also writes every cell
  * as read (JSON lines: file, lattice rows, fractional positions, type per site by species and
  * occupancy) so that spglib can be run on exactly the same numbers (bench/symmetry_spglib.py).
  *
@@ -94,6 +95,12 @@ public final class SymmetryBench {
                         a[0],
                         a[1],
                         a[2]));
+                sb.append(" setting=")
+                        .append(numbers(d.transformationMatrix()))
+                        .append(';')
+                        .append(numbers(new double[][] {d.stdOriginShift()}))
+                        .append(';')
+                        .append(numbers(d.stdLattice().matrix()));
                 sb.append(' ').append(String.join("", d.wyckoffs()));
                 for (int e : d.equivalentAtoms()) sb.append(' ').append(e);
             } catch (RuntimeException e) {
@@ -102,6 +109,12 @@ public final class SymmetryBench {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static String numbers(double[][] rows) {
+        List<String> out = new ArrayList<>();
+        for (double[] r : rows) for (double v : r) out.add(String.format(Locale.ROOT, "%.6f", v));
+        return String.join(",", out);
     }
 
     private static void writeCells(List<String> files, Path out) throws IOException {
