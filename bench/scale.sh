@@ -9,6 +9,8 @@
 #                                       that many seconds (a measured part; resume it with `predict N resume`)
 #   bench/scale.sh spark N CORES        spinel.spark.PredictJob in local[CORES] over mp-N.jsonl (JSON output)
 #   bench/scale.sh compare N            the Spark output of local[2] equals spinel predict's lines, row for row
+#   bench/scale.sh kill N S...          after `predict N`: for each S, SIGKILL a fresh run after S seconds, resume it
+#                                       (again and again if S is followed by more), and compare with the whole run
 #
 # Benchmarks run at normal priority (other jobs on the machine run at nice 19); run each twice,
 # interleaved (predict, spark 1, spark 2, ...), and report the spread and `uptime`.
@@ -81,6 +83,22 @@ case "${1:-}" in
     fi
     echo "lines: $(wc -l < "$out")" >&2
     ;;
+  kill)
+    n="$2"; shift 2
+    whole="$work/predict-$n.jsonl"; out="$work/killed-$n.jsonl"
+    [ -f "$whole" ] || { echo "run 'bench/scale.sh predict $n' first" >&2; exit 2; }
+    rm -f "$out"
+    "$root/spinel" --version >/dev/null # build the jar before the clock starts
+    for s in "$@"; do
+      timeout -s KILL "$s" "$root/spinel" predict --model "$model" --no-progress --offline --output "$out" --resume \
+        "$work/mp-$n.jsonl.gz" 2>>"$work/killed-$n.err" || true
+      echo "killed after ${s}s: $(wc -l < "$out") whole lines, $(tail -c 1 "$out" | od -An -c | tr -d ' ') last byte" >&2
+    done
+    "$root/spinel" predict --model "$model" --no-progress --offline --output "$out" --resume "$work/mp-$n.jsonl.gz" \
+      2>>"$work/killed-$n.err"
+    if cmp -s "$whole" "$out"; then same=true; else same=false; fi
+    echo "{\"run\": \"kill-resume\", \"inputs\": $n, \"kills_after_s\": \"$*\", \"lines\": $(wc -l < "$out"), \"byte_identical\": $same}"
+    ;;
   spark)
     n="$2"; cores="$3"
     cp="$(spark_cp)"
@@ -88,7 +106,9 @@ case "${1:-}" in
     opens=(java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent
       java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar)
     flags=(); for o in "${opens[@]}"; do flags+=("--add-opens=java.base/$o=ALL-UNNAMED"); done
-    measure "spark-local[$cores]" "$n" java -Xmx2g "${flags[@]}" -Dspark.master="local[$cores]" -Dspark.ui.enabled=false \
+    # SCALE_JAVA_OPTS: extra JVM options of the Spark driver/executor (e.g. the GC; see docs/scale.md)
+    # shellcheck disable=SC2086
+    measure "spark-local[$cores]${SCALE_JAVA_OPTS:+ $SCALE_JAVA_OPTS}" "$n" java -Xmx2g ${SCALE_JAVA_OPTS:-} "${flags[@]}" -Dspark.master="local[$cores]" -Dspark.ui.enabled=false \
       -Dspark.sql.files.maxPartitionBytes=1m -Dspark.sql.warehouse.dir="$work/warehouse" -Dai.djl.offline=true -cp "$cp" \
       spinel.spark.PredictJob --model "$model" --offline --input "$work/mp-$n.jsonl" --output "$out" \
       2>"$work/spark-$n-local$cores.err"

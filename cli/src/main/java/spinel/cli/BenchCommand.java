@@ -60,11 +60,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "0", description = "Use only the first N structures (0: all).")
         int limit;
 
-        @Option(
-                names = "--cache",
-                description =
-                        "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
-        Path cache;
+        @Mixin
+        GraphCacheOption graphCache = new GraphCacheOption();
 
         @Option(
                 names = "--save-graphs",
@@ -77,7 +74,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             TorchThreads.configure();
             new JsonLines(System.out)
-                    .write(Benchmarks.speed(data, batch, epochs, limit, cache, saveGraphs, System.err));
+                    .write(Benchmarks.speed(data, batch, epochs, limit, graphCache.cache, saveGraphs, System.err));
             return 0;
         }
     }

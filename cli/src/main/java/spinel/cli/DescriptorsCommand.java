@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spinel.descriptors.BondOrder;
 import spinel.descriptors.CompositionFeatures;
@@ -23,7 +22,6 @@ import spinel.descriptors.Steinhardt;
 import spinel.descriptors.SymmetryFunctions;
 import spinel.graph.Element;
 import spinel.graph.Structure;
-import spinel.graph.io.InputEntries;
 import spinel.graph.io.InputEntry;
 
 /**
@@ -58,24 +56,14 @@ public final class DescriptorsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(
-                arity = "1..*",
-                paramLabel = "FILE",
-                description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON), folders, Matbench"
-                        + " datasets, JSON Lines of structures, or - for stdin.")
-        List<String> files;
-
         @Mixin
-        OutputOptions output;
+        StructureFiles input;
 
         abstract void describe(Structure s, Map<String, Object> record);
 
         @Override
         public Integer call() throws Exception {
-            try (InputEntries entries = InputFiles.open(files);
-                    ResumableOutput out = output.open()) {
-                return InputFiles.printInOrder(out.skipDone(entries, 1), this::records, out.lines());
-            }
+            return input.describeEach(this::records);
         }
 
         /** One record per structure of {@code file}, or its failure. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spinel.conv.TorchThreads;
 import spinel.train.Experiment;
@@ -35,11 +36,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: MODEL/eval-<data name>).")
     Path out;
 
-    @Option(
-            names = "--cache",
-            description = "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or"
-                    + " ~/.spinel/cache).")
-    Path cache;
+    @Mixin
+    GraphCacheOption graphCache = new GraphCacheOption();
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +45,8 @@ public final class EvalCommand implements Callable<Integer> {
         Path dir = out != null
                 ? out
                 : model.resolve("eval-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_"));
-        Map<String, Object> metrics = Experiment.evaluate(model, data, target, labels, dir, cache, System.err);
+        Map<String, Object> metrics =
+                Experiment.evaluate(model, data, target, labels, dir, graphCache.cache, System.err);
         new JsonLines(System.out).write(metrics);
         return 0;
     }

@@ -8,11 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import spinel.graph.Element;
 import spinel.graph.NeighborList;
 import spinel.graph.Structure;
-import spinel.graph.io.InputEntries;
 import spinel.graph.io.InputEntry;
 import spinel.graph.io.ReadResult;
 
@@ -45,26 +43,15 @@ public final class GraphCommand implements Callable<Integer> {
     @Mixin
     StrictOption strictOption;
 
-    @Parameters(
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON), folders, Matbench datasets,"
-                    + " JSON Lines of structures, or - for stdin.")
-    List<String> files;
-
     @Mixin
-    OutputOptions output;
+    StructureFiles input;
 
     @Override
     public Integer call() throws Exception {
         if (!(radius > 0) || maxNeighbors < 1) {
             throw new IllegalArgumentException("--radius must be > 0 and --max-neighbors >= 1");
         }
-        // files are processed in parallel but printed in input order
-        try (InputEntries entries = InputFiles.open(files);
-                ResumableOutput out = output.open()) {
-            return InputFiles.printInOrder(out.skipDone(entries, 1), this::describe, out.lines());
-        }
+        return input.describeEach(this::describe);
     }
 
     private List<Map<String, Object>> describe(InputEntry file) {

@@ -3,7 +3,6 @@ package spinel.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import spinel.graph.Structure;
 import spinel.graph.io.InputEntries;
 import spinel.graph.io.InputEntry;
@@ -64,15 +62,8 @@ public final class SymmetryCommand implements Callable<Integer> {
     @Mixin
     StrictOption strictOption;
 
-    @Parameters(
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Structure files (CIF, POSCAR, extended XYZ, pymatgen JSON), folders, Matbench datasets,"
-                    + " JSON Lines of structures, or - for stdin.")
-    List<String> files;
-
     @Mixin
-    OutputOptions output;
+    StructureFiles input;
 
     @Override
     public Integer call() throws Exception {
@@ -90,11 +81,7 @@ public final class SymmetryCommand implements Callable<Integer> {
                 .optSymprec(symprec)
                 .optAngleTolerance(angleTolerance)
                 .build();
-        try (InputEntries entries = InputFiles.open(files);
-                ResumableOutput out = output.open()) {
-            Iterator<InputEntry> todo = out.skipDone(entries, 1);
-            return InputFiles.printInOrder(todo, e -> describe(analyzer, e), out.lines());
-        }
+        return input.describeEach(e -> describe(analyzer, e));
     }
 
     private List<Map<String, Object>> describe(SymmetryAnalyzer analyzer, InputEntry file) {

@@ -1,6 +1,7 @@
 package spinel.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spinel.train.ExperimentSpec;
 import spinel.train.TrainConfig;
@@ -229,11 +230,8 @@ public final class TrainOptions {
     @Option(names = "--freeze", description = "With --init: do not train the copied embedding and convolutions.")
     boolean freeze;
 
-    @Option(
-            names = "--cache",
-            description =
-                    "Graph cache folder (default: <cache root>/graphs, the root being $SPINEL_CACHE_DIR or ~/.spinel/cache).")
-    Path cache;
+    @Mixin
+    GraphCacheOption graphCache = new GraphCacheOption();
 
     /** The classical-model settings of these options, or null when --model is not a classical model. */
     public spinel.train.ClassicalExperiment.Settings classical() {
@@ -271,13 +269,10 @@ public final class TrainOptions {
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
-        boolean classification = t != ExperimentSpec.Task.REGRESSION && t != ExperimentSpec.Task.VOLUME;
-        TrainConfig config = TrainConfig.builder()
-                .setTask(classification ? TrainConfig.Task.CLASSIFICATION : TrainConfig.Task.REGRESSION)
-                .optLoss(
-                        classification
-                                ? TrainConfig.LossKind.CROSS_ENTROPY
-                                : TrainCommand.parseEnum(TrainConfig.LossKind.class, loss, "--loss"))
+        // the loop's task (and cross-entropy for classes) follows from --task in ExperimentSpec.build
+        TrainConfig.LossKind regressionLoss =
+                t.classification() ? null : TrainCommand.parseEnum(TrainConfig.LossKind.class, loss, "--loss");
+        TrainConfig.Builder loop = TrainConfig.builder()
                 .optOptimizer(TrainCommand.parseEnum(TrainConfig.OptimizerKind.class, optimizer, "--optimizer"))
                 .optLearningRate(lr)
                 .optMomentum(momentum)
@@ -288,8 +283,9 @@ public final class TrainOptions {
                 .optEpochs(epochs)
                 .optBatchSize(batch)
                 .optPatience(patience)
-                .optSeed(seed)
-                .build();
+                .optSeed(seed);
+        if (regressionLoss != null) loop.optLoss(regressionLoss);
+        TrainConfig config = loop.build();
         ExperimentSpec.Builder b = ExperimentSpec.builder()
                 .setData(data)
                 .optTarget(target)
@@ -304,7 +300,7 @@ public final class TrainOptions {
                 .optArchitecture(atomFeaLen, nConv, hFeaLen)
                 .optEnsemble(ensemble)
                 .optTrain(config)
-                .optCacheDir(cache)
+                .optCacheDir(graphCache.cache)
                 .optDropMissingTargets(dropMissingTargets)
                 .optDedupe(dedupe)
                 .optUnits(units)

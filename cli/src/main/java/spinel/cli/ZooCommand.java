@@ -65,9 +65,6 @@ public final class ZooCommand implements Runnable {
         @picocli.CommandLine.Mixin
         CacheOptions opts;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
             ModelRegistry zoo = opts.zoo();
@@ -84,9 +81,6 @@ public final class ZooCommand implements Runnable {
     static final class InfoCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         CacheOptions opts;
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
 
         @Parameters(arity = "1..*", paramLabel = "ID")
         List<String> ids;

@@ -131,6 +131,15 @@ class PredictRunTest {
     }
 
     @Test
+    void classicalRunsAndTheirPackages() throws Exception {
+        Path forest = train("forest", "--model", "random-forest", "--param", "trees=20");
+        assertReproduces(forest, forest.toString());
+        assertReproduces(forest, packaged(forest, "forest").toString());
+        Path boost = train("boost", "--model", "gradient-boosting", "--task", "binary", "--threshold", "5");
+        assertReproduces(boost, packaged(boost, "boost").toString());
+    }
+
+    @Test
     void fusionClassificationRun() throws Exception {
         Path run = train("fusion", "--model", "fusion", "--task", "binary", "--threshold", "5");
         assertReproduces(run, run.toString());

@@ -178,7 +178,10 @@ public final class CGConv extends AbstractBlock {
         if (training) gated = WeightedBatchNorm.forward(ps, bn1, gated, slots.weight(), true);
         // split (not two slices): its backward is one concatenation instead of two zero-filled copies
         NDList halves = gated.split(2, 1);
-        NDArray message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1))); // S × F
+        NDArray filter = Activation.sigmoid(halves.get(0));
+        NDArray core = Activation.softPlus(halves.get(1));
+        // in evaluation nothing keeps σ for a backward pass: multiply in place, one S × F array fewer
+        NDArray message = training ? filter.mul(core) : filter.muli(core); // S × F
         if (maskPadding) message = message.mul(slots.mask());
         NDArray summed = slots.messageSum().matMul(message); // R × F
         if (aggregation == Aggregation.MEAN) {

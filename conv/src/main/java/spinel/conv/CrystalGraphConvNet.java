@@ -197,7 +197,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
                 x = x.add(convs.get(t).trace(ps, normed, neighbors, bonds, mask, trace, "conv" + t + "."));
             }
         }
-        NDArray pooled = pooling.pool(ps, x, batch.poolIndex(), null, batch.atomCounts(), false);
+        NDArray pooled = pooling.pool(ps, x, batch.poolIndex(), null, null, batch.atomCounts(), false);
         trace.put("pooled", pooled);
         NDArray h = hidden(ps, pooled, batch.toNDList(), false, trace);
         NDList out = head.forward(ps, new NDList(h), false);
@@ -229,6 +229,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
                 x,
                 in.get(GraphBatch.POOL_INDEX),
                 in.get(GraphBatch.POOL_WEIGHT),
+                in.get(GraphBatch.POOL_SUM),
                 in.get(GraphBatch.ATOM_COUNTS),
                 training);
         NDArray h = hidden(ps, pooled, in, training, null);

@@ -17,14 +17,18 @@ import spinel.graph.CrystalGraph;
  * taken out.
  *
  * <ul>
- *   <li>Bond features are stored once per distinct row: bonds at the same distance (symmetry-equivalent
- *       neighbours, padding slots) have identical Gaussian expansions; {@link CGConv} multiplies the U
- *       distinct rows by its bond weights and gathers the products.</li>
- *   <li>Atoms the network cannot tell apart (one colour of {@link EquivalentAtoms}: in a crystal,
- *       symmetry-equivalent sites) are computed once, by a representative, and each representative's
- *       equal neighbour slots (periodic images of one neighbour at one distance) once, with their
- *       count. Sums over atoms and slots become weighted sums with the same values.</li>
+ *   <li>Atoms the network cannot tell apart (in a crystal, symmetry-equivalent sites) are computed
+ *       once, by a representative, and each representative's equal neighbour slots (periodic images
+ *       of one neighbour at one distance) once, with their count ({@link ReducedGraph}). Sums over
+ *       atoms and slots become weighted sums with the same values.</li>
+ *   <li>Bond features are stored once per distinct row of each crystal's kept slots: bonds at one
+ *       distance have identical Gaussian expansions; {@link CGConv} multiplies the U rows by its bond
+ *       weights and gathers the products.</li>
  * </ul>
+ *
+ * <p>The reduction depends on each graph alone: {@link #of} reduces the graphs it is given, and
+ * {@link #ofReduced} collates graphs reduced once beforehand (the graph cache stores them), which is
+ * a concatenation with shifted indices ({@link EquivalentAtoms}).
  *
  * <p>Every tensor is built from one primitive array with one copy. The batch owns a sub-manager of
  * the manager it is given: arrays computed from the batch (the whole forward and backward pass)
@@ -37,7 +41,7 @@ import spinel.graph.CrystalGraph;
  *   <li>atom features of the representatives, R×F float32</li>
  *   <li>representative of each slot, S int64</li>
  *   <li>representative of each slot's neighbour, S int64</li>
- *   <li>distinct bond-feature rows, U×B float32</li>
+ *   <li>bond-feature rows (each crystal's distinct ones), U×B float32</li>
  *   <li>bond row of each slot, S int64</li>
  *   <li>BatchNorm weight of each slot, S×1 float32: count × representative's atoms (sum N·M)</li>
  *   <li>neighbour mask of each slot, S×1 float32: 1 for a real neighbour, 0 for a padding slot</li>
@@ -46,11 +50,12 @@ import spinel.graph.CrystalGraph;
  *   <li>pooling index, C×A int64: row c lists crystal c's representatives, padded with R</li>
  *   <li>pooling weight, C×A×1 float32: atoms per representative, 0 for padding</li>
  *   <li>atom count of each crystal, C×1 float32</li>
+ *   <li>pooling sum, C×R float32 sparse (COO): entry (c, r) = atoms per representative r of crystal c</li>
  *   <li>(optional) global descriptors, C×D float32</li>
  * </ol>
  *
  * <p>The reference's own layout (every atom, N×M neighbour slots) stays available for inspection
- * and checking: {@link #atomFeatures()}, {@link #neighborIndices()}, {@link #bondFeatures()},
+ * and checking in a batch collated from crystal graphs: {@link #atomFeatures()}, {@link #neighborIndices()}, {@link #bondFeatures()},
  * {@link #neighborMask()}, {@link #poolIndex()}, and {@link #ofEveryAtom} builds a batch without
  * representatives (R = N, S = N·M).
  */
@@ -68,7 +73,8 @@ public final class GraphBatch implements AutoCloseable {
     public static final int POOL_INDEX = 9;
     public static final int POOL_WEIGHT = 10;
     public static final int ATOM_COUNTS = 11;
-    public static final int GLOBAL_FEATURES = 12;
+    public static final int POOL_SUM = 12;
+    public static final int GLOBAL_FEATURES = 13;
 
     private final NDManager manager;
     private final int numCrystals;
@@ -78,30 +84,27 @@ public final class GraphBatch implements AutoCloseable {
     private final int bondFeatureLength;
     private final int[] crystalAtomCounts;
     private final NDList tensors;
-    private final Layout layout;
-
-    /** The reference's per-atom layout, kept as Java arrays and turned into tensors on demand. */
-    private record Layout(float[] atoms, long[] neighbors, long[] bondIndex, float[] mask, long[] repOf, int reps) {}
+    private final EquivalentAtoms eq;
+    private final List<CrystalGraph> graphs;
 
     private GraphBatch(
             NDManager manager,
-            int numCrystals,
-            int numAtoms,
-            int maxNeighbors,
-            int atomFeatureLength,
-            int bondFeatureLength,
-            int[] crystalAtomCounts,
+            List<ReducedGraph> reduced,
+            List<CrystalGraph> graphs,
             NDList tensors,
-            Layout layout) {
+            EquivalentAtoms eq) {
+        ReducedGraph first = reduced.get(0);
         this.manager = manager;
-        this.numCrystals = numCrystals;
-        this.numAtoms = numAtoms;
-        this.maxNeighbors = maxNeighbors;
-        this.atomFeatureLength = atomFeatureLength;
-        this.bondFeatureLength = bondFeatureLength;
-        this.crystalAtomCounts = crystalAtomCounts;
+        this.numCrystals = reduced.size();
+        this.maxNeighbors = first.maxNeighbors();
+        this.atomFeatureLength = first.atomFeatureLength();
+        this.bondFeatureLength = first.bondFeatureLength();
+        this.crystalAtomCounts =
+                reduced.stream().mapToInt(ReducedGraph::numAtoms).toArray();
+        this.numAtoms = eq.repOf.length;
         this.tensors = tensors;
-        this.layout = layout;
+        this.eq = eq;
+        this.graphs = graphs;
     }
 
     /** Collates {@code graphs} without global descriptors. */
@@ -110,14 +113,23 @@ public final class GraphBatch implements AutoCloseable {
     }
 
     /**
-     * Collates {@code graphs}; all must share M, F and B.
+     * Collates {@code graphs}, reducing each ({@link ReducedGraph#of}); all must share M, F and B.
      *
      * @param parent  the manager whose sub-manager will own the batch
      * @param graphs  at least one crystal graph
      * @param globals null, or one descriptor vector per graph, all of the same length D
      */
     public static GraphBatch of(NDManager parent, List<CrystalGraph> graphs, float[][] globals) {
-        return collate(parent, graphs, globals, true);
+        return collate(parent, graphs.stream().map(ReducedGraph::of).toList(), graphs, globals);
+    }
+
+    /**
+     * Collates graphs reduced beforehand (e.g. read from the graph cache): a concatenation. The
+     * reference's per-atom layout ({@link #atomFeatures()}, {@link #neighborIndices()}, ...) is not
+     * available from such a batch.
+     */
+    public static GraphBatch ofReduced(NDManager parent, List<ReducedGraph> reduced, float[][] globals) {
+        return collate(parent, reduced, null, globals);
     }
 
     /**
@@ -125,43 +137,23 @@ public final class GraphBatch implements AutoCloseable {
      * slot kept: the same numbers as {@link #of} at more cost, for checking.
      */
     public static GraphBatch ofEveryAtom(NDManager parent, List<CrystalGraph> graphs, float[][] globals) {
-        return collate(parent, graphs, globals, false);
+        return collate(parent, graphs.stream().map(ReducedGraph::everyAtom).toList(), graphs, globals);
     }
 
-    private static GraphBatch collate(NDManager parent, List<CrystalGraph> graphs, float[][] globals, boolean reduce) {
-        if (graphs.isEmpty()) throw new IllegalArgumentException("a graph batch needs at least one crystal");
-        CrystalGraph first = graphs.get(0);
-        int m = first.maxNeighbors();
-        int f = first.atomFeatureLength();
-        int b = first.bondFeatureLength();
-        int c = graphs.size();
-        int n = 0;
-        int[] counts = new int[c];
-        for (int g = 0; g < c; g++) {
-            CrystalGraph graph = graphs.get(g);
-            if (graph.maxNeighbors() != m || graph.atomFeatureLength() != f || graph.bondFeatureLength() != b) {
-                throw new IllegalArgumentException(
-                        "crystal " + g + " (" + graph.id() + ") has M=" + graph.maxNeighbors()
-                                + ", F=" + graph.atomFeatureLength() + ", B=" + graph.bondFeatureLength()
-                                + " but crystal 0 (" + first.id() + ") has M=" + m + ", F=" + f + ", B=" + b);
-            }
-            counts[g] = graph.numAtoms();
-            n += counts[g];
-        }
+    private static GraphBatch collate(
+            NDManager parent, List<ReducedGraph> reduced, List<CrystalGraph> graphs, float[][] globals) {
+        if (reduced.isEmpty()) throw new IllegalArgumentException("a graph batch needs at least one crystal");
+        checkShapes(reduced, graphs);
+        int c = reduced.size();
         int d = globalLength(globals, c);
-        Layout layout = layout(graphs, n, m, f);
-        DistinctRows bonds = DistinctRows.of(graphs, n * m, b);
-        EquivalentAtoms eq = EquivalentAtoms.of(graphs, bonds.index(), reduce);
-        layout = new Layout(layout.atoms, layout.neighbors, bonds.index(), layout.mask, eq.repOf, eq.reps);
-
+        EquivalentAtoms eq = new EquivalentAtoms(reduced);
+        int f = reduced.get(0).atomFeatureLength(), b = reduced.get(0).bondFeatureLength();
         NDManager sub = parent.newSubManager();
-        NDList list = new NDList(globals == null ? 12 : 13);
-        float[] repAtoms = new float[eq.reps * f];
-        for (int r = 0; r < eq.reps; r++) System.arraycopy(layout.atoms, eq.repAtom[r] * f, repAtoms, r * f, f);
-        list.add(sub.create(repAtoms, new Shape(eq.reps, f)));
+        NDList list = new NDList(globals == null ? 13 : 14);
+        list.add(sub.create(eq.atomFeatures, new Shape(eq.reps, f)));
         list.add(sub.create(eq.slotAtom, new Shape(eq.slots)));
         list.add(sub.create(eq.slotNeighbor, new Shape(eq.slots)));
-        list.add(sub.create(bonds.rows(), new Shape(bonds.count(), b)));
+        list.add(sub.create(eq.bondFeatures, new Shape(eq.bondRows, b)));
         list.add(sub.create(eq.slotBond, new Shape(eq.slots)));
         list.add(sub.create(eq.slotWeights(), new Shape(eq.slots, 1)));
         list.add(sub.create(eq.slotMask, new Shape(eq.slots, 1)));
@@ -169,14 +161,32 @@ public final class GraphBatch implements AutoCloseable {
         list.add(sub.create(eq.size, new Shape(eq.reps, 1)));
         addPooling(sub, list, eq, c);
         float[] atomCounts = new float[c];
-        for (int g = 0; g < c; g++) atomCounts[g] = counts[g];
+        for (int g = 0; g < c; g++) atomCounts[g] = reduced.get(g).numAtoms();
         list.add(sub.create(atomCounts, new Shape(c, 1)));
+        list.add(poolSum(sub, eq, c));
         if (globals != null) {
             float[] flat = new float[c * d];
             for (int g = 0; g < c; g++) System.arraycopy(globals[g], 0, flat, g * d, d);
             list.add(sub.create(flat, new Shape(c, d)));
         }
-        return new GraphBatch(sub, c, n, m, f, b, counts, list, layout);
+        return new GraphBatch(sub, reduced, graphs, list, eq);
+    }
+
+    private static void checkShapes(List<ReducedGraph> reduced, List<CrystalGraph> graphs) {
+        ReducedGraph first = reduced.get(0);
+        int m = first.maxNeighbors(), f = first.atomFeatureLength(), b = first.bondFeatureLength();
+        for (int g = 0; g < reduced.size(); g++) {
+            ReducedGraph r = reduced.get(g);
+            if (r.maxNeighbors() != m || r.atomFeatureLength() != f || r.bondFeatureLength() != b) {
+                throw new IllegalArgumentException("crystal " + g + name(graphs, g) + " has M=" + r.maxNeighbors()
+                        + ", F=" + r.atomFeatureLength() + ", B=" + r.bondFeatureLength() + " but crystal 0"
+                        + name(graphs, 0) + " has M=" + m + ", F=" + f + ", B=" + b);
+            }
+        }
+    }
+
+    private static String name(List<CrystalGraph> graphs, int g) {
+        return graphs == null ? "" : " (" + graphs.get(g).id() + ")";
     }
 
     private static int globalLength(float[][] globals, int c) {
@@ -194,28 +204,6 @@ public final class GraphBatch implements AutoCloseable {
         return d;
     }
 
-    /** Atom features, shifted neighbour indices and mask of every atom (bond rows and representatives later). */
-    private static Layout layout(List<CrystalGraph> graphs, int n, int m, int f) {
-        float[] atoms = new float[n * f];
-        long[] nbr = new long[n * m];
-        float[] mask = new float[n * m];
-        int offset = 0;
-        for (CrystalGraph graph : graphs) {
-            int na = graph.numAtoms();
-            System.arraycopy(graph.atomFeatures(), 0, atoms, offset * f, na * f);
-            int[] idx = graph.neighborIndices();
-            int base = offset * m;
-            for (int k = 0; k < na * m; k++) nbr[base + k] = idx[k] + offset;
-            int[] real = graph.neighborCounts();
-            for (int i = 0; i < na; i++) {
-                int row = (offset + i) * m;
-                for (int k = 0; k < real[i]; k++) mask[row + k] = 1f;
-            }
-            offset += na;
-        }
-        return new Layout(atoms, nbr, null, mask, null, 0);
-    }
-
     /**
      * The R×S sparse matrix summing each representative's slots, weighted by their counts. Its index
      * and value tensors stay attached to the batch's manager: PyTorch's sparse tensor reads their
@@ -223,13 +211,29 @@ public final class GraphBatch implements AutoCloseable {
      */
     private static NDArray messageSum(NDManager sub, EquivalentAtoms eq) {
         long[] indices = new long[2 * eq.slots];
-        for (int s = 0; s < eq.slots; s++) {
-            indices[s] = eq.slotAtom[s];
-            indices[eq.slots + s] = s;
-        }
+        System.arraycopy(eq.slotAtom, 0, indices, 0, eq.slots);
+        for (int s = 0; s < eq.slots; s++) indices[eq.slots + s] = s;
         NDArray index = sub.create(indices, new Shape(2, eq.slots));
         NDArray values = sub.create(eq.slotCount, new Shape(eq.slots));
         return JniUtils.createSparseCoo((PtNDArray) index, (PtNDArray) values, new Shape(eq.reps, eq.slots));
+    }
+
+    /**
+     * The C×R sparse matrix summing each crystal's representatives weighted by their atoms: sum and
+     * mean pooling as one product, without the padded C×A block (A, the most representatives of one
+     * crystal, can be many times the average). Index and values stay attached, as in {@link #messageSum}.
+     */
+    private static NDArray poolSum(NDManager sub, EquivalentAtoms eq, int c) {
+        long[] indices = new long[2 * eq.reps];
+        for (int g = 0; g < c; g++) {
+            for (int r = eq.crystalReps[g]; r < eq.crystalReps[g + 1]; r++) {
+                indices[r] = g;
+                indices[eq.reps + r] = r;
+            }
+        }
+        NDArray index = sub.create(indices, new Shape(2, eq.reps));
+        NDArray values = sub.create(eq.size, new Shape(eq.reps));
+        return JniUtils.createSparseCoo((PtNDArray) index, (PtNDArray) values, new Shape(c, eq.reps));
     }
 
     /** Pooling index (C×A, padding R) and weights (C×A×1, atoms per representative, 0 for padding). */
@@ -263,11 +267,11 @@ public final class GraphBatch implements AutoCloseable {
     }
     /** R, the number of representatives (atoms computed; N for {@link #ofEveryAtom}). */
     public int numRepresentatives() {
-        return layout.reps();
+        return eq.reps;
     }
     /** S, the number of distinct neighbour slots computed (N·M for {@link #ofEveryAtom}). */
     public long numSlots() {
-        return tensors.get(SLOT_ATOM).getShape().get(0);
+        return eq.slots;
     }
     /** M, neighbour slots per atom. */
     public int maxNeighbors() {
@@ -290,40 +294,71 @@ public final class GraphBatch implements AutoCloseable {
         return tensors.size() > GLOBAL_FEATURES;
     }
 
+    /** The crystal graphs of the batch, for the reference's per-atom layout. */
+    private List<CrystalGraph> graphs() {
+        if (graphs == null) {
+            throw new IllegalStateException("a batch of reduced graphs has no per-atom layout: collate the crystal "
+                    + "graphs with GraphBatch.of to inspect it");
+        }
+        return graphs;
+    }
+
     /** The atom features of every atom, N×F (built on demand; the network reads the representatives'). */
     public NDArray atomFeatures() {
-        return manager.create(layout.atoms(), new Shape(numAtoms, atomFeatureLength));
+        float[] atoms = new float[numAtoms * atomFeatureLength];
+        int at = 0;
+        for (CrystalGraph g : graphs()) {
+            System.arraycopy(g.atomFeatures(), 0, atoms, at, g.atomFeatures().length);
+            at += g.atomFeatures().length;
+        }
+        return manager.create(atoms, new Shape(numAtoms, atomFeatureLength));
     }
 
     /** Every atom's neighbour indices into the batch's atoms, N×M int64 (built on demand). */
     public NDArray neighborIndices() {
-        return manager.create(layout.neighbors(), new Shape(numAtoms, maxNeighbors));
+        long[] nbr = new long[numAtoms * maxNeighbors];
+        int offset = 0;
+        for (CrystalGraph g : graphs()) {
+            int[] idx = g.neighborIndices();
+            for (int k = 0; k < idx.length; k++) nbr[offset * maxNeighbors + k] = idx[k] + offset;
+            offset += g.numAtoms();
+        }
+        return manager.create(nbr, new Shape(numAtoms, maxNeighbors));
     }
 
     /** Every atom's neighbour mask, N×M float32: 1 for a real neighbour, 0 for padding (built on demand). */
     public NDArray neighborMask() {
-        return manager.create(layout.mask(), new Shape(numAtoms, maxNeighbors));
+        float[] mask = new float[numAtoms * maxNeighbors];
+        int offset = 0;
+        for (CrystalGraph g : graphs()) {
+            for (int i = 0; i < g.numAtoms(); i++) {
+                int row = (offset + i) * maxNeighbors;
+                for (int k = 0; k < g.neighborCount(i); k++) mask[row + k] = 1f;
+            }
+            offset += g.numAtoms();
+        }
+        return manager.create(mask, new Shape(numAtoms, maxNeighbors));
     }
 
-    /** Each atom's representative, N int64 (built on demand). */
+    /** Each atom's representative, N int64. */
     public NDArray representativeOf() {
-        return manager.create(layout.repOf(), new Shape(numAtoms));
+        return manager.create(eq.repOf, new Shape(numAtoms));
     }
 
-    /** The distinct bond-feature rows, U×B (see {@link #bondIndex()}). */
+    /** The bond-feature rows the representatives' slots use, U×B (each crystal's distinct rows). */
     public NDArray distinctBondFeatures() {
         return tensors.get(BOND_FEATURES);
     }
 
-    /** Each neighbour slot's row of {@link #distinctBondFeatures()}, N×M int64 (built on demand). */
-    public NDArray bondIndex() {
-        return manager.create(layout.bondIndex(), new Shape(numAtoms, maxNeighbors));
-    }
-
-    /** The bond features of every neighbour slot, N×M×B (gathered on demand; for inspection). */
+    /** The bond features of every neighbour slot, N×M×B (built on demand; for inspection). */
     public NDArray bondFeatures() {
-        NDArray rows = CGConv.gather(distinctBondFeatures(), bondIndex().reshape((long) numAtoms * maxNeighbors));
-        return rows.reshape(numAtoms, maxNeighbors, bondFeatureLength);
+        float[] bonds = new float[numAtoms * maxNeighbors * bondFeatureLength];
+        int at = 0;
+        for (CrystalGraph g : graphs()) {
+            System.arraycopy(g.bondFeatures(), 0, bonds, at, g.bondFeatures().length);
+            at += g.bondFeatures().length;
+        }
+        return manager.create(bonds, new Shape(numAtoms, maxNeighbors, bondFeatureLength));
     }
 
     /** The crystal of each atom, N int64 (built on demand). */

@@ -23,11 +23,13 @@ import java.util.Map;
  *       (w·v_i + b), pooled = Σ a_i v_i, with a learned gate {@code gate.weight} (1×F), {@code gate.bias}.</li>
  * </ul>
  *
- * <p>Inputs: atom vectors, the pooling index C×A, the pooling weights C×A×1 and atom counts C×1 of
- * a {@link GraphBatch}. The vectors are a batch's representatives, each standing for as many atoms
- * as its weight ({@link EquivalentAtoms}): sums and softmax normalisations are weighted by it (the
- * maximum needs no weight). They are gathered into a padded C×A×F block (padding rows point at an
- * appended zero row), so every mode is one gather and one reduction, whatever the crystal sizes.
+ * <p>Inputs: atom vectors, the pooling index C×A, the pooling weights C×A×1, the pooling sum C×R
+ * and atom counts C×1 of a {@link GraphBatch}. The vectors are a batch's representatives, each
+ * standing for as many atoms as its weight ({@link EquivalentAtoms}): sums and softmax
+ * normalisations are weighted by it (the maximum needs no weight). Sum and mean pooling are one
+ * product with the sparse pooling sum; max and attention pooling gather the vectors into a padded
+ * C×A×F block (padding rows point at an appended zero row), so every mode is one gather and one
+ * reduction, whatever the crystal sizes.
  */
 public final class Pooling extends AbstractBlock {
 
@@ -67,17 +69,30 @@ public final class Pooling extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(pool(ps, inputs.get(0), inputs.get(1), inputs.get(2), inputs.get(3), training));
+        return new NDList(
+                pool(ps, inputs.get(0), inputs.get(1), inputs.get(2), inputs.get(3), inputs.get(4), training));
     }
 
     /**
      * @param atoms   R×F atom vectors
      * @param index   C×A pooling index (padding = R)
      * @param weights C×A×1 atoms per vector (0 for padding), or null: one each
+     * @param sum     C×R sparse sum of the vectors weighted by their atoms, or null: sum the padded block
      * @param counts  C×1 atom counts
      * @return C×F crystal vectors
      */
-    NDArray pool(ParameterStore ps, NDArray atoms, NDArray index, NDArray weights, NDArray counts, boolean training) {
+    NDArray pool(
+            ParameterStore ps,
+            NDArray atoms,
+            NDArray index,
+            NDArray weights,
+            NDArray sum,
+            NDArray counts,
+            boolean training) {
+        if (sum != null && (mode == Mode.SUM || mode == Mode.MEAN)) {
+            NDArray summed = sum.matMul(atoms); // C × F
+            return mode == Mode.SUM ? summed : summed.div(counts);
+        }
         NDArray padded = withZeroRow(atoms);
         NDArray block = CGConv.gather(padded, index); // C × A × F
         NDArray weighted = weights == null || mode == Mode.MAX || mode == Mode.ATTENTION ? block : block.mul(weights);

@@ -57,31 +57,43 @@ class GraphBatchTest {
         }
     }
 
-    /** Each distinct bond-feature row is stored once; every slot still sees its own features. */
+    /** Each crystal's bond rows are stored once; the per-atom view still sees every slot's own features. */
     @Test
-    void storesEachDistinctBondRowOnce() {
+    void storesEachCrystalsBondRowsOnce() {
         List<CrystalGraph> graphs = TestGraphs.graphs(4, 3, 4, 6, true);
         int n = graphs.stream().mapToInt(CrystalGraph::numAtoms).sum();
-        java.util.Set<java.util.List<Float>> distinct = new java.util.HashSet<>();
         float[] all = new float[n * 12 * 41];
-        int at = 0;
+        int at = 0, rows = 0;
         for (CrystalGraph g : graphs) {
-            float[] f = g.bondFeatures();
-            System.arraycopy(f, 0, all, at, f.length);
-            at += f.length;
-            for (int s = 0; s < f.length; s += 41) {
-                java.util.List<Float> row = new java.util.ArrayList<>();
-                for (int k = 0; k < 41; k++) row.add(f[s + k]);
-                distinct.add(row);
-            }
+            System.arraycopy(g.bondFeatures(), 0, all, at, g.bondFeatures().length);
+            at += g.bondFeatures().length;
+            rows += ReducedGraph.of(g).numBondRows();
         }
         try (NDManager manager = NDManager.newBaseManager();
                 GraphBatch batch = GraphBatch.of(manager, graphs)) {
-            assertEquals(
-                    new Shape(distinct.size(), 41), batch.distinctBondFeatures().getShape());
-            assertTrue(distinct.size() < n * 12, "padding slots share one row");
-            assertEquals(new Shape(n, 12), batch.bondIndex().getShape());
+            assertEquals(new Shape(rows, 41), batch.distinctBondFeatures().getShape());
+            assertTrue(rows < n * 12, "padding slots share one row");
             assertArrayEquals(all, batch.bondFeatures().toFloatArray());
+        }
+    }
+
+    /** A batch of graphs reduced beforehand is the same batch, without the per-atom layout. */
+    @Test
+    void collatesGraphsReducedBeforehand() {
+        List<CrystalGraph> graphs = TestGraphs.graphs(5, 4, 3, 7, true);
+        float[][] globals = {{1f, 2f}, {3f, 4f}, {5f, 6f}, {7f, 8f}};
+        try (NDManager manager = NDManager.newBaseManager();
+                GraphBatch a = GraphBatch.of(manager, graphs, globals);
+                GraphBatch b = GraphBatch.ofReduced(
+                        manager, graphs.stream().map(ReducedGraph::of).toList(), globals)) {
+            assertEquals(a.toNDList().size(), b.toNDList().size());
+            for (int i = 0; i < a.toNDList().size(); i++) {
+                NDArray x = a.toNDList().get(i), y = b.toNDList().get(i);
+                boolean sparse = i == GraphBatch.MESSAGE_SUM || i == GraphBatch.POOL_SUM;
+                assertTrue(sparse ? x.toDense().contentEquals(y.toDense()) : x.contentEquals(y), "tensor " + i);
+            }
+            assertTrue(a.representativeOf().contentEquals(b.representativeOf()));
+            assertThrows(IllegalStateException.class, b::atomFeatures);
         }
     }
 

@@ -29,7 +29,7 @@ public final class Benchmarks {
 
     /**
      * Training and inference speed of the default CGCNN (64/3/128, regression, MSE, Adam) on graphs
-     * already built and cached, through the real training loop ({@link TrainingLoop#fit}, checkpoints to a
+     * already built, reduced ({@link spinel.conv.ReducedGraph}) and cached, through the real training loop ({@link TrainingLoop#fit}, checkpoints to a
      * temporary folder) and {@link TrainingLoop#predict}. One untimed warm-up epoch of each, then {@code
      * epochs} timed ones. Rates are crystals (atoms) per second of wall-clock time and crystals per
      * second of CPU time of the whole process (all threads; robust to other load on the machine).
@@ -66,7 +66,9 @@ public final class Benchmarks {
                     .optBondFeatureLength(cache.bondFeatureLength())
                     .build();
             net.initializeParameters(manager);
-            BatchSource source = GraphBatchSource.regression(cache::graph, rows, y, null);
+            // the graphs' reductions were computed once, when the cache was written
+            BatchSource source =
+                    GraphBatchSource.regression(cache::graph, rows, y, null).optReduced(cache::reduced);
             fit(net, manager, source, batch, 1, tmp.resolve("warm-up"), log);
             Clock train = Clock.start();
             fit(net, manager, source, batch, Math.max(1, epochs), tmp.resolve("timed"), log);

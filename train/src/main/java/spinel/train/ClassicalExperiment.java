@@ -51,102 +51,44 @@ public final class ClassicalExperiment {
         long t0 = System.nanoTime();
         double cpu0 = cpuSeconds();
         Path out = spec.out();
-        Path metricsFile = out.resolve("metrics.json");
-        if (Files.isRegularFile(metricsFile)) {
-            if (!spec.resume())
-                throw new IllegalStateException(
-                        out + " already holds a finished run; pass --resume to keep it, or choose another --out");
-            log.printf("%s: finished already, keeping its metrics%n", out);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> done = RunFiles.JSON.readValue(metricsFile.toFile(), Map.class);
-            return done;
-        }
-        if (spec.task() == ExperimentSpec.Task.MULTI_TASK)
-            throw new IllegalArgumentException("--task multi-task needs --model cgcnn or fusion");
-        if (spec.task() == ExperimentSpec.Task.VOLUME && settings.features().contains(DescriptorSet.LATTICE))
-            throw new IllegalArgumentException("volume per atom can be read from the lattice features; "
-                    + "use --features composition,steinhardt for --task volume");
+        Map<String, Object> done = finished(spec, log);
+        if (done != null) return done;
+        check(spec, settings);
         Files.createDirectories(out);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("format", "spinel-classical-1");
-        config.put("data", spec.data().toString());
-        config.put("target", spec.target());
-        config.put("labels", spec.labels() == null ? null : spec.labels().toString());
-        config.put("task", EnumIds.id(spec.task()));
-        config.put("folds", spec.folds() == null ? null : spec.folds().toString());
-        config.put("fold", spec.fold());
-        config.put("limit", spec.limit());
-        config.put("seed", spec.train().seed());
-        config.put("model", settings.model().cliName());
-        config.put(
-                "features",
-                settings.features().stream().map(d -> d.name().toLowerCase()).toList());
-        config.put("params", settings.params());
-        config.put("cv", settings.cv());
-        RunFiles.writeJson(out.resolve("config.json"), config);
-
         RunData data = RunData.load(spec, log);
-        CrystalDataset dataset = data.dataset();
-        RunData.Labels labels = data.labels();
         Split split = data.split();
         int[] fitRows = IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.val()))
                 .sorted()
                 .toArray();
         log.printf(
                 "%s: %d structures; %s on %d training rows, %d test rows%n",
-                dataset.name(), dataset.size(), settings.model().cliName(), fitRows.length, split.test().length);
-
-        Features[] rows = DescriptorSet.compute(dataset, settings.features());
+                data.dataset().name(),
+                data.dataset().size(),
+                settings.model().cliName(),
+                fitRows.length,
+                split.test().length);
+        Features[] rows = DescriptorSet.compute(data.dataset(), settings.features());
         String[] names = rows[0].names().toArray(new String[0]);
         double[][] raw = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) raw[i] = rows[i].values();
         FeatureScaler scaler = FeatureScaler.fit(raw, fitRows);
-        TabularLearner.Table table = new TabularLearner.Table(
-                scaler.transform(raw),
-                names,
-                labels.classification() ? null : labels.values(),
-                labels.classification() ? labels.classes() : null,
-                labels.classification() ? labels.classNames().size() : 0);
+        TabularLearner.Table table = table(scaler.transform(raw), names, data.labels());
         TabularLearner learner =
                 settings.model().learner(settings.params(), spec.train().seed());
 
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("dataset", dataset.name());
-        extra.put("task", EnumIds.id(spec.task()).replace('-', '_'));
-        extra.put("model", settings.model().cliName());
-        extra.put("target", spec.target() != null ? spec.target() : dataset.targetName());
-        if (spec.folds() != null) extra.put("fold", spec.fold());
-        extra.put("n_train", fitRows.length);
-        extra.put("n_test", split.test().length);
-        extra.put("n_features", names.length);
+        Map<String, Object> extra = context(spec, settings, data, fitRows.length, names.length);
         if (settings.cv() > 1) extra.put("cv", crossValidate(learner, table, fitRows, settings.cv(), spec, log));
-
         long tFit = System.nanoTime();
         TabularLearner.Fitted fitted = learner.fit(table, fitRows);
         extra.put("fit_seconds", (System.nanoTime() - tFit) / 1e9);
-        Map<String, Object> test = score(fitted, table, split.test(), dataset, out, labels, spec);
+        Map<String, Object> test = score(fitted, table, split.test(), data.dataset(), out, data.labels(), spec);
         writeImportances(
                 out,
                 fitted,
                 PermutationImportance.of(
                         fitted, table, split.test(), 500, spec.train().seed()));
-        extra.put(
-                "importances",
-                Map.of(
-                        "permutation",
-                        "increase of the test "
-                                + (labels.classification() ? "log-loss" : "MAE")
-                                + " when the feature is shuffled (Breiman 2001)",
-                        "library",
-                        fitted.importanceKind()));
-
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("kind", settings.model().cliName());
-        model.put("file", fitted.save(out));
-        model.put("features", Arrays.asList(names));
-        model.put("scaler", scaler);
-        if (labels.classification()) model.put("classes", labels.classNames());
-        RunFiles.writeJson(out.resolve("model.json"), model);
+        extra.put("importances", importancesNote(data.labels(), fitted));
+        config(spec, data, settings, scaler, names, fitted.save(out)).write(out);
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test", test);
@@ -155,8 +97,106 @@ public final class ClassicalExperiment {
         m.put("cpu_seconds", cpuSeconds() - cpu0);
         m.put("peak_rss_mb", RunFiles.peakRssMb());
         m.putAll(extra);
-        RunFiles.writeJson(metricsFile, m);
+        RunFiles.writeJson(out.resolve("metrics.json"), m);
         return m;
+    }
+
+    /** The metrics of a run that has finished already (kept with --resume, else refused); null when none. */
+    private static Map<String, Object> finished(ExperimentSpec spec, PrintStream log) throws IOException {
+        Path out = spec.out();
+        Path metricsFile = out.resolve("metrics.json");
+        if (!Files.isRegularFile(metricsFile)) return null;
+        if (!spec.resume())
+            throw new IllegalStateException(
+                    out + " already holds a finished run; pass --resume to keep it, or choose another --out");
+        log.printf("%s: finished already, keeping its metrics%n", out);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> done = RunFiles.JSON.readValue(metricsFile.toFile(), Map.class);
+        return done;
+    }
+
+    /** Refuses the tasks and feature groups a classical run cannot do honestly. */
+    private static void check(ExperimentSpec spec, Settings settings) {
+        if (spec.task() == ExperimentSpec.Task.MULTI_TASK)
+            throw new IllegalArgumentException("--task multi-task needs --model cgcnn or fusion");
+        if (spec.task() == ExperimentSpec.Task.VOLUME && settings.features().contains(DescriptorSet.LATTICE))
+            throw new IllegalArgumentException("volume per atom can be read from the lattice features; "
+                    + "use --features composition,steinhardt for --task volume");
+    }
+
+    /** The standardised descriptors {@code x} and the task's labels, as the learners take them. */
+    private static TabularLearner.Table table(float[][] x, String[] names, RunData.Labels labels) {
+        boolean classes = labels.classification();
+        return new TabularLearner.Table(
+                x,
+                names,
+                classes ? null : labels.values(),
+                classes ? labels.classes() : null,
+                classes ? labels.classNames().size() : 0);
+    }
+
+    /** What metrics.json says about the run besides its scores. */
+    private static Map<String, Object> context(
+            ExperimentSpec spec, Settings settings, RunData data, int fitRows, int features) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("dataset", data.dataset().name());
+        extra.put("task", EnumIds.id(spec.task()).replace('-', '_'));
+        extra.put("model", settings.model().cliName());
+        extra.put(
+                "target", spec.target() != null ? spec.target() : data.dataset().targetName());
+        if (spec.folds() != null) extra.put("fold", spec.fold());
+        extra.put("n_train", fitRows);
+        extra.put("n_test", data.split().test().length);
+        extra.put("n_features", features);
+        return extra;
+    }
+
+    /** What the two importances of feature_importances.csv measure. */
+    private static Map<String, Object> importancesNote(RunData.Labels labels, TabularLearner.Fitted fitted) {
+        return Map.of(
+                "permutation",
+                "increase of the test "
+                        + (labels.classification() ? "log-loss" : "MAE")
+                        + " when the feature is shuffled (Breiman 2001)",
+                "library",
+                fitted.importanceKind());
+    }
+
+    /**
+     * The run's config.json: the same typed {@link RunConfig} as a network run's, its model part naming
+     * the classical model, and the fitted model's file, hyperparameters and descriptor columns in
+     * {@link RunConfig.ClassicalSettings}, so that {@link TrainedRun} predicts with it.
+     */
+    private static RunConfig config(
+            ExperimentSpec spec, RunData data, Settings settings, FeatureScaler scaler, String[] names, String file)
+            throws IOException {
+        RunData.Labels labels = data.labels();
+        return new RunConfig(
+                RunConfig.FORMAT,
+                RunFolder.dataSettings(spec, data),
+                RunFolder.taskSettings(spec, data),
+                new RunConfig.ModelSettings(
+                        ExperimentSpec.Model.valueOf(settings.model().name()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        labels.classification() ? labels.classNames().size() : 1),
+                new RunConfig.FeaturizerSettings(null, null, scaler),
+                Normalizer.IDENTITY,
+                null,
+                List.of(),
+                spec.train(),
+                new RunConfig.ClassicalSettings(
+                        file,
+                        settings.params(),
+                        settings.features().stream()
+                                .map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
+                                .toList(),
+                        Arrays.asList(names),
+                        settings.cv()));
     }
 
     /** Scores the test rows and writes predictions.csv and the plot. */

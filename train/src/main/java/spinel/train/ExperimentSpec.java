@@ -76,6 +76,14 @@ public record ExperimentSpec(
          */
         MULTI_TASK;
 
+        /**
+         * Whether the (first) output is a class, trained with cross-entropy: every task but regression
+         * and volume. The training loop's {@link TrainConfig#task()} follows from it ({@link Builder#build}).
+         */
+        public boolean classification() {
+            return this != REGRESSION && this != VOLUME;
+        }
+
         @JsonValue
         public String id() {
             return EnumIds.id(this);
@@ -333,6 +341,10 @@ public record ExperimentSpec(
             return this;
         }
 
+        /**
+         * The training loop's settings. Their {@link TrainConfig#task()} need not be set: {@link #build}
+         * sets it from this spec's task ({@link Task#classification()}).
+         */
         public Builder optTrain(TrainConfig v) {
             train = v;
             return this;
@@ -417,7 +429,7 @@ public record ExperimentSpec(
                         "--hidden, --dropout, --batch-norm and --se shape the tabular MLPs (--model mlp-*)");
             }
             if (init != null && !graphs) throw new IllegalArgumentException("--init needs --model cgcnn or fusion");
-            if (logTarget && task != Task.REGRESSION && task != Task.VOLUME) {
+            if (logTarget && task.classification()) {
                 throw new IllegalArgumentException("--log-target is for regression");
             }
             Path cache = cacheDir != null ? cacheDir : spinel.graph.io.CacheRoot.graphs();
@@ -439,7 +451,7 @@ public record ExperimentSpec(
                     hiddenLength,
                     fixedVolumePerAtom,
                     ensemble,
-                    train,
+                    train.forClassification(task.classification()),
                     cache,
                     out,
                     resume,

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import spinel.conv.GraphBatch;
+import spinel.conv.ReducedGraph;
 import spinel.graph.CrystalGraph;
 
 /**
@@ -23,6 +24,7 @@ public final class GraphBatchSource implements BatchSource {
     private final int[] classes;
     private final float[][] globals;
     private boolean multi;
+    private IntFunction<ReducedGraph> reduced;
 
     private GraphBatchSource(
             IntFunction<CrystalGraph> graphs, int[] rows, float[][] targets, int[] classes, float[][] globals) {
@@ -69,6 +71,17 @@ public final class GraphBatchSource implements BatchSource {
         return new GraphBatchSource(graphs, rows, targets, null, globals);
     }
 
+    /**
+     * Collate batches from the rows' graphs reduced beforehand (e.g. {@code cache::reduced}, stored by
+     * the {@link GraphCache} when it was written), instead of reading and reducing every graph again:
+     * the same tensors, at the cost of a concatenation. {@code reduced} must give the reduction of
+     * the graph {@code graphs} gives for the same row.
+     */
+    public GraphBatchSource optReduced(IntFunction<ReducedGraph> reduced) {
+        this.reduced = reduced;
+        return this;
+    }
+
     @Override
     public int size() {
         return rows.length;
@@ -81,16 +94,12 @@ public final class GraphBatchSource implements BatchSource {
 
     @Override
     public Batch batch(NDManager manager, int[] positions) {
-        List<CrystalGraph> batchGraphs = Arrays.stream(positions)
-                .parallel()
-                .mapToObj(p -> graphs.apply(rows[p]))
-                .toList();
         float[][] g = null;
         if (globals != null) {
             g = new float[positions.length][];
             for (int i = 0; i < positions.length; i++) g[i] = globals[rows[positions[i]]];
         }
-        GraphBatch batch = GraphBatch.of(manager, batchGraphs, g);
+        GraphBatch batch = collate(manager, positions, g);
         NDArray labels;
         if (multi) {
             int c = positions.length, p = targets[rows[positions[0]]].length - 1;
@@ -123,5 +132,21 @@ public final class GraphBatchSource implements BatchSource {
             labels = manager.create(y, new Shape(positions.length, k));
         }
         return new Batch(batch.toNDList(), new NDList(labels), positions.length, batch);
+    }
+
+    /** The batch's graphs (read in parallel), reduced beforehand when {@link #optReduced} was given. */
+    private GraphBatch collate(NDManager manager, int[] positions, float[][] globals) {
+        if (reduced != null) {
+            List<ReducedGraph> batchGraphs = Arrays.stream(positions)
+                    .parallel()
+                    .mapToObj(p -> reduced.apply(rows[p]))
+                    .toList();
+            return GraphBatch.ofReduced(manager, batchGraphs, globals);
+        }
+        List<CrystalGraph> batchGraphs = Arrays.stream(positions)
+                .parallel()
+                .mapToObj(p -> graphs.apply(rows[p]))
+                .toList();
+        return GraphBatch.of(manager, batchGraphs, globals);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
+import spinel.conv.ReducedGraph;
 import spinel.graph.BondFeaturizer;
 import spinel.graph.CrystalGraph;
 import spinel.graph.Structure;
@@ -46,15 +47,21 @@ import spinel.graph.io.AtomicFiles;
  * <p>Per-atom descriptors that differ from atom to atom (the last {@code inlineColumns} of the F atom
  * features, e.g. {@link AtomDescriptors}) are stored with each atom instead of in the palette.
  *
- * <p>Layout: magic (with the format version), count, M, F, B, inline columns; graph records; the palette (count, F
- * floats each); the record offsets (count + 1 longs); the footer position (long); the CRC-32C of
- * every byte before it (long). The checksum is verified when the cache is opened (about 1 s per
+ * <p>With each graph the file stores its reduction for the network ({@link ReducedGraph}: the
+ * representatives of the atoms a CGCNN cannot tell apart and their distinct neighbour slots, about
+ * 60 bytes per atom), computed when the graph is built, so that {@link #reduced(int)} reads a batch's
+ * network input without reducing every graph again on every epoch.
+ *
+ * <p>Layout: magic (with the format version), count, M, F, B, inline columns; per graph its record
+ * and its reduction's record; the palette (count, F floats each); the record offsets (count + 1
+ * longs) and the reduction offsets (count longs); the footer position (long); the CRC-32C of every
+ * byte before it (long). The checksum is verified when the cache is opened (about 1 s per
  * GB): a truncated, bit-flipped or older-format cache is reported, deleted and built again, and
  * temporary files left by a killed build are removed.
  */
 public final class GraphCache implements Closeable {
 
-    private static final String MAGIC = "spinel-graphs-3";
+    private static final String MAGIC = "spinel-graphs-4";
     private static final double BOND_TOLERANCE = 1e-5;
 
     private final Path file;
@@ -63,6 +70,7 @@ public final class GraphCache implements Closeable {
     private final int count, maxNeighbors, atomFeatureLength, bondFeatureLength, inlineColumns;
     private final float[][] palette;
     private final long[] offsets;
+    private final long[] reducedOffsets;
 
     private GraphCache(Path file, BondFeaturizer bonds) throws IOException {
         this.file = file;
@@ -90,6 +98,8 @@ public final class GraphCache implements Closeable {
             for (float[] row : palette) for (int j = 0; j < row.length; j++) row[j] = f.getFloat();
             offsets = new long[count + 1];
             for (int i = 0; i <= count; i++) offsets[i] = f.getLong();
+            reducedOffsets = new long[count];
+            for (int i = 0; i < count; i++) reducedOffsets[i] = f.getLong();
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e instanceof Damaged d ? d : new Damaged("unreadable: " + e);
@@ -225,7 +235,7 @@ public final class GraphCache implements Closeable {
             Writer writer = new Writer(raw, dataset, bonds, inlineColumns);
             long[] progress = {System.nanoTime()};
             dataset.forEachChunk(256, (firstRow, structures) -> {
-                for (CrystalGraph g : build(dataset, builder, structures)) writer.add(g);
+                for (Built b : build(dataset, builder, structures)) writer.add(b.graph(), b.reduced());
                 if (System.nanoTime() - progress[0] > 10e9) {
                     progress[0] = System.nanoTime();
                     log.printf("  %d / %d graphs%n", writer.written, dataset.size());
@@ -235,13 +245,17 @@ public final class GraphCache implements Closeable {
         });
     }
 
-    /** The graphs of a chunk of structures, built in parallel; a failure names the row. */
-    private static List<CrystalGraph> build(
+    /** A graph and its reduction for the network ({@link ReducedGraph}), both stored. */
+    private record Built(CrystalGraph graph, ReducedGraph reduced) {}
+
+    /** The graphs of a chunk of structures and their reductions, built in parallel; a failure names the row. */
+    private static List<Built> build(
             CrystalDataset dataset, Function<Structure, CrystalGraph> builder, List<Structure> structures) {
         return structures.parallelStream()
                 .map(s -> {
                     try {
-                        return builder.apply(s);
+                        CrystalGraph g = builder.apply(s);
+                        return new Built(g, ReducedGraph.of(g));
                     } catch (RuntimeException e) {
                         throw new IllegalArgumentException(
                                 dataset.name() + " row " + s.id() + ": cannot build its graph: " + e.getMessage(), e);
@@ -261,6 +275,7 @@ public final class GraphCache implements Closeable {
         private final Map<FloatKey, Integer> paletteIndex = new HashMap<>();
         private final List<float[]> palette = new ArrayList<>();
         private final long[] offsets;
+        private final long[] reducedOffsets;
         private final int[] dims = new int[3];
         int written;
 
@@ -273,12 +288,13 @@ public final class GraphCache implements Closeable {
             this.bonds = bonds;
             this.inlineColumns = inlineColumns;
             this.offsets = new long[dataset.size() + 1];
+            this.reducedOffsets = new long[dataset.size()];
             out.writeUTF(MAGIC);
             out.writeInt(dataset.size());
         }
 
-        /** Appends a graph record; the first graph's M, F and B complete the header. */
-        void add(CrystalGraph g) throws IOException {
+        /** Appends a graph record and its reduction; the first graph's M, F and B complete the header. */
+        void add(CrystalGraph g, ReducedGraph reduced) throws IOException {
             if (written == 0) {
                 dims[0] = g.maxNeighbors();
                 dims[1] = g.atomFeatureLength();
@@ -291,8 +307,11 @@ public final class GraphCache implements Closeable {
                 throw new IOException(
                         dataset.name() + " row " + g.id() + ": graph shape differs from the first graph's");
             }
-            offsets[written++] = counting.count;
-            writeGraph(g);
+            offsets[written] = counting.count;
+            boolean rawBonds = !bondsRecomputable(g, bonds);
+            writeGraph(g, rawBonds);
+            reducedOffsets[written++] = counting.count;
+            writeReduced(reduced, rawBonds);
         }
 
         /** Palette, offsets, footer position and checksum. */
@@ -302,35 +321,65 @@ public final class GraphCache implements Closeable {
             out.writeInt(palette.size());
             for (float[] row : palette) for (float v : row) out.writeFloat(v);
             for (long o : offsets) out.writeLong(o);
+            for (long o : reducedOffsets) out.writeLong(o);
             out.writeLong(footer);
             out.flush();
             out.writeLong(checked.getChecksum().getValue());
             out.flush();
         }
 
-        private void writeGraph(CrystalGraph g) throws IOException {
-            int n = g.numAtoms(), f = g.atomFeatureLength();
-            boolean rawBonds = !bondsRecomputable(g, bonds);
+        private void writeGraph(CrystalGraph g, boolean rawBonds) throws IOException {
+            int n = g.numAtoms();
             out.writeUTF(g.id() == null ? "" : g.id());
             out.writeInt(n);
             out.writeBoolean(rawBonds);
             for (int i = 0; i < n; i++) {
                 out.writeShort(g.atomicNumbers()[i]);
-                float[] row = Arrays.copyOfRange(g.atomFeatures(), i * f, (i + 1) * f - inlineColumns);
-                Integer idx = paletteIndex.get(new FloatKey(row));
-                if (idx == null) {
-                    idx = palette.size();
-                    palette.add(row);
-                    paletteIndex.put(new FloatKey(row), idx);
-                }
-                out.writeInt(idx);
-                out.writeShort(g.neighborCounts()[i]);
-                for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) out.writeFloat(g.atomFeatures()[j]);
+                writeAtomRow(g.atomFeatures(), i, g.neighborCounts()[i]);
             }
             for (int v : g.neighborIndices()) out.writeInt(v);
             for (float v : g.neighborDistances()) out.writeFloat(v);
             for (int v : g.neighborImages()) out.writeShort(v);
             if (rawBonds) for (float v : g.bondFeatures()) out.writeFloat(v);
+        }
+
+        /** Atom row {@code i} as its palette index, {@code count} (when ≥ 0) and its inline columns. */
+        private void writeAtomRow(float[] atoms, int i, int count) throws IOException {
+            int f = dims[1];
+            float[] row = Arrays.copyOfRange(atoms, i * f, (i + 1) * f - inlineColumns);
+            Integer idx = paletteIndex.get(new FloatKey(row));
+            if (idx == null) {
+                idx = palette.size();
+                palette.add(row);
+                paletteIndex.put(new FloatKey(row), idx);
+            }
+            out.writeInt(idx);
+            if (count >= 0) out.writeShort(count);
+            for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) out.writeFloat(atoms[j]);
+        }
+
+        /**
+         * The reduction: representatives' atom rows, each atom's representative, the distinct slots
+         * (representative, neighbour's representative, bond row, count, real), the bond rows' distances
+         * (and the rows themselves when they cannot be recomputed).
+         */
+        private void writeReduced(ReducedGraph r, boolean rawBonds) throws IOException {
+            out.writeInt(r.numRepresentatives());
+            for (int j = 0; j < r.numRepresentatives(); j++) writeAtomRow(r.atomFeatures(), j, -1);
+            out.writeInt(r.numAtoms());
+            for (int v : r.representativeOf()) out.writeInt(v);
+            ReducedGraph.SlotTable t = r.slots();
+            out.writeInt(t.size());
+            for (int k = 0; k < t.size(); k++) {
+                out.writeInt(t.atom()[k]);
+                out.writeInt(t.neighbor()[k]);
+                out.writeInt(t.bond()[k]);
+                out.writeShort(t.count()[k]);
+                out.writeBoolean(t.real()[k]);
+            }
+            out.writeInt(r.numBondRows());
+            for (float d : r.bondDistances()) out.writeFloat(d);
+            if (rawBonds) for (float v : r.bondFeatures()) out.writeFloat(v);
         }
     }
 
@@ -357,7 +406,7 @@ public final class GraphCache implements Closeable {
     /** Graph {@code row}, read back from disk. Thread-safe. */
     public CrystalGraph graph(int row) {
         try {
-            ByteBuffer buf = read(offsets[row], (int) (offsets[row + 1] - offsets[row]));
+            ByteBuffer buf = read(offsets[row], (int) (reducedOffsets[row] - offsets[row]));
             String id = readString(buf);
             int n = buf.getInt();
             boolean rawBonds = buf.get() != 0;
@@ -387,6 +436,50 @@ public final class GraphCache implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read graph " + row, e);
         }
+    }
+
+    /**
+     * Graph {@code row} reduced for the network ({@link ReducedGraph#of} of {@link #graph}, computed
+     * when the cache was written), read back without the rest of the graph. Thread-safe.
+     */
+    public ReducedGraph reduced(int row) {
+        try {
+            ByteBuffer buf = read(reducedOffsets[row], (int) (offsets[row + 1] - reducedOffsets[row]));
+            int f = atomFeatureLength, b = bondFeatureLength;
+            int r = buf.getInt();
+            float[] atoms = new float[r * f];
+            for (int j = 0; j < r; j++) readAtomRow(buf, atoms, j);
+            int[] repOf = new int[buf.getInt()];
+            for (int i = 0; i < repOf.length; i++) repOf[i] = buf.getInt();
+            int s = buf.getInt();
+            ReducedGraph.SlotTable t =
+                    new ReducedGraph.SlotTable(new int[s], new int[s], new int[s], new int[s], new boolean[s]);
+            for (int k = 0; k < s; k++) {
+                t.atom()[k] = buf.getInt();
+                t.neighbor()[k] = buf.getInt();
+                t.bond()[k] = buf.getInt();
+                t.count()[k] = buf.getShort();
+                t.real()[k] = buf.get() != 0;
+            }
+            float[] dist = new float[buf.getInt()];
+            for (int u = 0; u < dist.length; u++) dist[u] = buf.getFloat();
+            float[] rows = new float[dist.length * b];
+            if (buf.hasRemaining()) { // the rows follow when they cannot be recomputed from the distances
+                for (int k = 0; k < rows.length; k++) rows[k] = buf.getFloat();
+            } else {
+                for (int u = 0; u < dist.length; u++) bonds.featurize(dist[u], rows, u * b);
+            }
+            return new ReducedGraph(maxNeighbors, repOf, atoms, t, rows, dist);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(file + ": cannot read the reduced graph " + row + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Atom row {@code i} of {@code atoms} from its palette index and inline columns. */
+    private void readAtomRow(ByteBuffer buf, float[] atoms, int i) {
+        int f = atomFeatureLength;
+        System.arraycopy(palette[buf.getInt()], 0, atoms, i * f, f - inlineColumns);
+        for (int j = (i + 1) * f - inlineColumns; j < (i + 1) * f; j++) atoms[j] = buf.getFloat();
     }
 
     /**

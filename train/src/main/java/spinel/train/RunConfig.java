@@ -2,7 +2,6 @@ package spinel.train;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.List;
 import spinel.graph.CgcnnAtomFeaturizer;
 import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.GaussianDistance;
+import spinel.graph.io.FileRecord;
 
 /**
  * The run folder of {@code spinel train}, as one typed record: {@code config.json}. Everything needed
@@ -37,10 +37,10 @@ import spinel.graph.GaussianDistance;
  * @param volumeNormalizer multi-task only: volume-per-atom standardisation
  * @param members      ensemble members, in seed order ({@code "."} for a single model)
  * @param optimisation the training loop's settings (seed of the first member)
+ * @param classical    classical-baseline runs only ({@link ClassicalExperiment}): the fitted model's file,
+ *                     hyperparameters and descriptor groups; null for network runs (which then have members)
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@FileRecord
 public record RunConfig(
         int format,
         DataSettings data,
@@ -50,7 +50,22 @@ public record RunConfig(
         Normalizer normalizer,
         Normalizer volumeNormalizer,
         List<Member> members,
-        TrainConfig optimisation) {
+        TrainConfig optimisation,
+        ClassicalSettings classical) {
+
+    /** A network run's description (no {@link #classical} part). */
+    public RunConfig(
+            int format,
+            DataSettings data,
+            TaskSettings task,
+            ModelSettings model,
+            FeaturizerSettings featurizer,
+            Normalizer normalizer,
+            Normalizer volumeNormalizer,
+            List<Member> members,
+            TrainConfig optimisation) {
+        this(format, data, task, model, featurizer, normalizer, volumeNormalizer, members, optimisation, null);
+    }
 
     /** Version of the config.json layout written by this class. */
     public static final int FORMAT = 2;
@@ -74,9 +89,7 @@ public record RunConfig(
      * @param splitSizes    rows in train, validation and test
      * @param dedupe        {@code --dedupe}: duplicate structures kept on one side of the split; null when off
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record DataSettings(
             String path,
             String sha256,
@@ -115,9 +128,7 @@ public record RunConfig(
      * @param units              regression: the target's unit ({@code --units}, else {@link TargetUnits});
      *                           null when unknown. Used in plots and reports only.
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record TaskSettings(
             ExperimentSpec.Task kind,
             String target,
@@ -165,9 +176,7 @@ public record RunConfig(
      * @param init        CGCNN: the pretrained model the run started from ({@code --init}), or null
      * @param freeze      CGCNN with init: whether the embedding and convolutions were frozen
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record ModelSettings(
             ExperimentSpec.Model kind,
             ExperimentSpec.Head head,
@@ -214,9 +223,7 @@ public record RunConfig(
      *                features ({@link GraphSettings#atomDescriptors()}), fitted on the training
      *                crystals' atoms; null without them
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record FeaturizerSettings(
             GraphSettings graph, List<String> tabular, FeatureScaler scaler, FeatureScaler atomScaler) {
 
@@ -238,9 +245,7 @@ public record RunConfig(
      * @param atomDescriptors      per-atom angular descriptors appended to the atom features
      *                             ({@link AtomDescriptors}: {@code steinhardt}, {@code acsf}), or null
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record GraphSettings(
             double radius,
             int maxNeighbors,
@@ -321,6 +326,26 @@ public record RunConfig(
         }
     }
 
+    /**
+     * The classical part of a run ({@code --model decision-tree|random-forest|gradient-boosting|knn|linear}):
+     * the model's features are the descriptor groups {@code features} of each structure, in that order,
+     * named {@code featureNames} and standardised by the featurizer's scaler.
+     *
+     * @param file         the fitted model in its library's format (Tribuo protobuf, XGBoost UBJSON)
+     * @param params       the hyperparameters, defaults included
+     * @param features     descriptor groups ({@code DescriptorSet}: lattice, composition, steinhardt, acsf)
+     * @param featureNames the column names, as the model was fitted on them
+     * @param cv           cross-validation folds on the fitting rows (0: none)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ClassicalSettings(
+            String file,
+            java.util.Map<String, String> params,
+            List<String> features,
+            List<String> featureNames,
+            int cv) {}
+
     /** Reads {@code runDir/config.json}, refusing files of other layouts with a message that says why. */
     public static RunConfig read(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE);
@@ -330,10 +355,9 @@ public record RunConfig(
         }
         var tree = RunFiles.JSON.readTree(file.toFile());
         if (tree.path("format").isTextual()) {
-            throw new IllegalArgumentException(
-                    file + ": a run of a classical model (" + tree.path("model").asText()
-                            + ", format " + tree.path("format").asText() + "), not a network run; eval, prediction and "
-                            + "packaging read network runs only for now");
+            throw new IllegalArgumentException(file + ": a run of a classical model ("
+                    + tree.path("model").asText() + ", format "
+                    + tree.path("format").asText() + ") made by an earlier Spinel; retrain it with this version");
         }
         int format = tree.path("format").asInt(1);
         if (format == 1) return LegacyRunFolder.read(runDir, tree);
@@ -347,9 +371,11 @@ public record RunConfig(
                 || c.model() == null
                 || c.featurizer() == null
                 || c.members() == null
-                || c.optimisation() == null) {
-            throw new IllegalArgumentException(
-                    file + ": incomplete (needs data, task, model, featurizer, members, " + "optimisation)");
+                || c.optimisation() == null
+                || c.model().kind().classical() != (c.classical() != null)) {
+            throw new IllegalArgumentException(file
+                    + ": incomplete (needs data, task, model, featurizer, members, optimisation, and classical"
+                    + " for a classical model)");
         }
         return c;
     }
@@ -362,6 +388,7 @@ public record RunConfig(
 
     /** The same run with other optimisation settings (an allowed change on resume). */
     public RunConfig withOptimisation(TrainConfig o) {
-        return new RunConfig(format, data, task, model, featurizer, normalizer, volumeNormalizer, members, o);
+        return new RunConfig(
+                format, data, task, model, featurizer, normalizer, volumeNormalizer, members, o, classical);
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Stage 5 of a run, evaluation: the members' test outputs become the run's test predictions — the
+ * Stage 6 of a run, evaluation: the members' test outputs become the run's test predictions — the
  * mean of the normalised outputs for regression, the mean of the class probabilities for
  * classification (Lakshminarayanan et al., NeurIPS 2017, deep ensembles) — scored against the
  * labels; predictions.csv and the parity/confusion plots are written through {@link RunReport}. For an
@@ -127,11 +127,14 @@ public final class RunEvaluation {
                     IntStream.range(0, dataset.size()).filter(labels::valid).toArray();
             RunData data = new RunData(dataset, columns, labels, new Split(new int[0], new int[0], rows));
             Map<String, Object> test;
-            try (RunFeatures features = RunFeatures.forTrained(config, data, spec.cacheDir(), log)) {
-                List<RunTraining.MemberResult> members = run.outputs(features.source(rows));
-                Files.createDirectories(outDir);
-                test = test(config, data, members, outDir, new LinkedHashMap<>());
-            }
+            List<RunTraining.MemberResult> members;
+            if (config.classical() != null) members = run.classicalOutputs(dataset, rows);
+            else
+                try (RunFeatures features = RunFeatures.forTrained(config, data, spec.cacheDir(), log)) {
+                    members = run.outputs(features.source(rows));
+                }
+            Files.createDirectories(outDir);
+            test = test(config, data, members, outDir, new LinkedHashMap<>());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", modelDir.toString());
             m.put("data", dataPath.toString());

@@ -35,25 +35,37 @@ public final class RunFeatures implements Closeable {
     private final RunData.Labels labels;
     private final GraphCache cache;
     private final float[][] tabular;
+    private final Normalizer normalizer;
+    private final Normalizer volumeNormalizer;
     private final float[][] targets;
 
     private RunFeatures(
             RunConfig.FeaturizerSettings settings,
-            RunData.Labels labels,
+            RunData data,
             GraphCache cache,
             float[][] tabular,
-            float[][] targets) {
+            Normalizer normalizer,
+            Normalizer volumeNormalizer) {
         this.settings = settings;
-        this.labels = labels;
+        this.labels = data.labels();
         this.cache = cache;
         this.tabular = tabular;
-        this.targets = targets;
+        this.normalizer = normalizer;
+        this.volumeNormalizer = volumeNormalizer;
+        this.targets = targets(data, normalizer, volumeNormalizer);
     }
 
-    /** Fits the run's feature scaler on the training rows and opens (or builds) its graph cache. */
-    public static RunFeatures fit(
-            ExperimentSpec spec, RunData data, Normalizer normalizer, Normalizer volumeNormalizer, PrintStream log)
-            throws IOException {
+    /**
+     * Fits the run's target normalisers and feature scaler on the training rows and opens (or builds) its
+     * graph cache.
+     */
+    public static RunFeatures fit(ExperimentSpec spec, RunData data, PrintStream log) throws IOException {
+        Normalizer normalizer = data.labels().classification()
+                ? Normalizer.IDENTITY
+                : Normalizer.fit(data.labels().values(), data.split().train(), spec.logTarget());
+        Normalizer volumeNormalizer = data.labels().multi()
+                ? Normalizer.fit(data.columns().volumePerAtom(), data.split().train())
+                : null;
         RunConfig.GraphSettings graph = ModelFactory.usesGraphs(spec.model())
                 ? RunConfig.GraphSettings.cgcnnDefaults(
                                 spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null)
@@ -78,7 +90,7 @@ public final class RunFeatures implements Closeable {
             tabular = scaler.transform(x);
         }
         RunConfig.FeaturizerSettings settings = new RunConfig.FeaturizerSettings(graph, blocks, scaler, atomScaler);
-        return new RunFeatures(settings, data.labels(), cache, tabular, targets(data, normalizer, volumeNormalizer));
+        return new RunFeatures(settings, data, cache, tabular, normalizer, volumeNormalizer);
     }
 
     /** The features of a trained run's new rows: its own featurizer settings, fitted scaler and normaliser. */
@@ -88,7 +100,17 @@ public final class RunFeatures implements Closeable {
         float[][] tabular = f.tabular() != null
                 ? f.scaler().transform(matrix(f.tabular(), data.columns(), pooled(cache, f.graph())))
                 : null;
-        return new RunFeatures(f, data.labels(), cache, tabular, targets(data, config.normalizer(), null));
+        return new RunFeatures(f, data, cache, tabular, config.normalizer(), null);
+    }
+
+    /** The regression target's standardisation (identity for classification), fitted on the training rows. */
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    /** Multi-task only: the volume-per-atom standardisation; null otherwise. */
+    public Normalizer volumeNormalizer() {
+        return volumeNormalizer;
     }
 
     /** The featurizer settings (without the scaler before {@link #fit}). */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a trained model's test outputs into the files of a run folder: {@code metrics.json},
- * {@code history.csv}, {@code predictions.csv} and the plots ({@code learning_curves.png},
- * {@code parity.png} or {@code confusion.png}). {@code config.json} is written by whoever sets up the
- * run, before training starts.
+ * Stage 7 of a run, reports: turns a trained model's test outputs into the files of a run folder:
+ * {@code metrics.json}, {@code history.csv}, {@code predictions.csv} and the plots
+ * ({@code learning_curves.png}, {@code parity.png} or {@code confusion.png}); also {@code split.csv}.
+ * {@code config.json} is written before training starts, by {@link RunFolder}.
  */
 public final class RunReport {
 
@@ -97,6 +97,25 @@ public final class RunReport {
                 List.of("epoch", "train_loss", "val_loss", "val_score", "learning_rate", "seconds"),
                 rows);
         Plots.learningCurves(history, runDir.resolve("learning_curves.png"));
+    }
+
+    /**
+     * What metrics.json says about the run besides its scores: dataset, task, model, target, fold, the
+     * split's grouping and sizes, the duplicate groups of {@code --dedupe}.
+     */
+    public static Map<String, Object> context(ExperimentSpec spec, RunConfig config, RunData data) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("dataset", data.dataset().name());
+        extra.put("task", EnumIds.id(spec.task()).replace('-', '_'));
+        extra.put("model", EnumIds.id(spec.model()));
+        extra.put("target", config.task().targetName());
+        if (spec.folds() != null) extra.put("fold", spec.fold());
+        if (RunData.groupsByFormula(spec.model())) extra.put("split_grouped_by", "reduced_formula");
+        extra.put("n_train", data.split().train().length);
+        extra.put("n_val", data.split().val().length);
+        extra.put("n_test", data.split().test().length);
+        if (data.duplicates() != null) extra.put("dedupe", data.duplicates().settings());
+        return extra;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stage 4 of a run, training: each ensemble member (seed {@code seed + k}, folder {@code seed-k}, or
+ * Stage 5 of a run, training: each ensemble member (seed {@code seed + k}, folder {@code seed-k}, or
  * the run folder itself for a single model) gets a fresh network from the {@link ModelFactory}, is
  * trained by the one {@link TrainingLoop} on the shared train/validation sources (resuming from its
  * checkpoint when there is one), and leaves its history and its outputs on the test rows.

@@ -37,7 +37,7 @@ public final class ScratchBaseline {
     public static Map<String, Object> run(
             ExperimentSpec spec, int[] hidden, ScratchMlp.Activation activation, PrintStream log) throws IOException {
         long t0 = System.nanoTime();
-        if (spec.task() != ExperimentSpec.Task.REGRESSION && spec.task() != ExperimentSpec.Task.VOLUME)
+        if (spec.task().classification())
             throw new IllegalArgumentException(
                     "the scratch MLP baseline does regression only, not --task " + EnumIds.id(spec.task()));
         ExperimentSpec mlp =

@@ -137,6 +137,17 @@ public record TrainConfig(
     }
 
     /**
+     * These settings for a classification task (softmax cross-entropy) or a regression one; unchanged when
+     * {@link #task()} already agrees. A cross-entropy configuration turned to regression gets the default
+     * MSE loss.
+     */
+    public TrainConfig forClassification(boolean classification) {
+        if ((task == Task.CLASSIFICATION) == classification) return this;
+        if (classification) return toBuilder().setTask(Task.CLASSIFICATION).build();
+        return toBuilder().setTask(Task.REGRESSION).optLoss(LossKind.MSE).build();
+    }
+
+    /**
      * The learning rate at optimiser step {@code step} (0-based) of a run of {@code totalSteps} steps
      * with {@code stepsPerEpoch} steps an epoch.
      */

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import spinel.descriptors.Features;
 import spinel.graph.CrystalGraph;
 import spinel.graph.Structure;
+import spinel.train.classical.ClassicalModel;
+import spinel.train.classical.DescriptorSet;
+import spinel.train.classical.TabularLearner;
 
 /**
  * A finished {@code spinel train} run, loaded for prediction: every ensemble member's network rebuilt
@@ -19,7 +23,9 @@ import spinel.graph.Structure;
  * run's own featurization (graph settings and Spinel's built-in atom features, volume rescaling, the
  * descriptor blocks and their fitted scaler, the target normalisers) — nothing to pass by hand. Works
  * for every run kind: CGCNN, CGCNN + descriptor fusion, the tabular MLPs, multi-task, the two-stage
- * space-group head, classification and regression, ensembles (mean and spread).
+ * space-group head, classification and regression, ensembles (mean and spread), and the classical
+ * baselines (trees, forests, boosting, k-NN, linear models on descriptor groups, read back in their
+ * library's format).
  *
  * <pre>{@code
  * try (TrainedRun run = TrainedRun.open(Path.of("runs/gap"))) {
@@ -39,13 +45,18 @@ public final class TrainedRun implements AutoCloseable {
     private final RunConfig config;
     private final NDManager manager;
     private final List<Block> members;
+    /** The fitted classical model (then {@link #members} is empty), or null for a network run. */
+    private final TabularLearner.Fitted classical;
+
     private final Function<Structure, CrystalGraph> graphs;
 
-    private TrainedRun(Path dir, RunConfig config, NDManager manager, List<Block> members) {
+    private TrainedRun(
+            Path dir, RunConfig config, NDManager manager, List<Block> members, TabularLearner.Fitted classical) {
         this.dir = dir;
         this.config = config;
         this.manager = manager;
         this.members = members;
+        this.classical = classical;
         this.graphs = config.featurizer().graph() != null
                 ? RunFeatures.graphFunction(config.featurizer().graph())
                 : null;
@@ -58,6 +69,7 @@ public final class TrainedRun implements AutoCloseable {
      */
     public static TrainedRun open(Path runDir) throws IOException {
         RunConfig config = RunConfig.read(runDir);
+        if (config.classical() != null) return openClassical(runDir, config);
         NDManager manager = NDManager.newBaseManager();
         try {
             List<Block> members = new ArrayList<>();
@@ -70,16 +82,26 @@ public final class TrainedRun implements AutoCloseable {
                 TrainingLoop.loadParameters(block, manager, params);
                 members.add(block);
             }
-            return new TrainedRun(runDir, config, manager, members);
+            return new TrainedRun(runDir, config, manager, members, null);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
+    private static TrainedRun openClassical(Path runDir, RunConfig config) throws IOException {
+        RunConfig.ClassicalSettings c = config.classical();
+        Path file = runDir.resolve(c.file());
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + " not found: the run did not finish");
+        ClassicalModel model = ClassicalModel.valueOf(config.model().kind().name());
+        int classes = config.task().classification() ? config.task().classes().size() : 0;
+        TabularLearner.Fitted fitted = model.load(file, c.featureNames().toArray(new String[0]), classes);
+        return new TrainedRun(runDir, config, NDManager.newBaseManager(), List.of(), fitted);
+    }
+
     /** The first member's CGCNN parameters by PyTorch name (for {@link TransferInit}). */
     public Map<String, float[]> stateDict() {
-        if (!(members.get(0) instanceof spinel.conv.CrystalGraphConvNet net))
+        if (members.isEmpty() || !(members.get(0) instanceof spinel.conv.CrystalGraphConvNet net))
             throw new IllegalArgumentException(
                     dir + " is a " + config.model().kind().id() + " run, not a CGCNN");
         return net.stateDict();
@@ -104,6 +126,7 @@ public final class TrainedRun implements AutoCloseable {
     /** The input of {@code structure}, featurized exactly as in training. Thread-safe (the costly step). */
     public Input featurize(Structure structure) {
         RunConfig.FeaturizerSettings f = config.featurizer();
+        if (classical != null) return new Input(null, f.scaler().transform(new double[][] {descriptors(structure)})[0]);
         CrystalGraph graph = f.graph() != null ? graphs.apply(structure) : null;
         float[] tabular = null;
         if (f.tabular() != null) {
@@ -118,10 +141,21 @@ public final class TrainedRun implements AutoCloseable {
         return new Input(graph, tabular);
     }
 
+    /** The classical model's descriptor columns of {@code structure}, unscaled, as in training. */
+    private double[] descriptors(Structure structure) {
+        Features f = null;
+        for (String name : config.classical().features()) {
+            Features g = DescriptorSet.parse(name).get(0).of(structure);
+            f = f == null ? g : f.concat(g);
+        }
+        return f.values();
+    }
+
     /** Predictions for inputs made by {@link #featurize}, in order, in batches of {@value #BATCH}. */
     public List<RunPrediction> predictInputs(List<Input> inputs) {
         int n = inputs.size();
         if (n == 0) return List.of();
+        if (classical != null) return predictClassical(inputs);
         int[] rows = IntStream.range(0, n).toArray();
         float[][] zeros = new float[n][1];
         float[][] tabular = config.featurizer().tabular() != null ? new float[n][] : null;
@@ -136,7 +170,8 @@ public final class TrainedRun implements AutoCloseable {
     /** Whether the run reads the composition alone (so that a formula is enough to predict). */
     public boolean compositionOnly() {
         RunConfig.FeaturizerSettings f = config.featurizer();
-        return f.graph() == null && List.of(RunFeatures.COMPOSITION).equals(f.tabular());
+        List<String> blocks = classical != null ? config.classical().features() : f.tabular();
+        return f.graph() == null && List.of(RunFeatures.COMPOSITION).equals(blocks);
     }
 
     /**
@@ -148,16 +183,19 @@ public final class TrainedRun implements AutoCloseable {
     public List<RunPrediction> predictCompositions(List<spinel.graph.Composition> compositions) {
         if (!compositionOnly()) {
             RunConfig.FeaturizerSettings f = config.featurizer();
+            List<String> blocks = classical != null ? config.classical().features() : f.tabular();
             throw new IllegalArgumentException(
                     dir + " (" + config.model().kind().id() + ") needs a crystal structure"
                             + " (it reads " + (f.graph() != null ? "the crystal graph" : "")
-                            + (f.graph() != null && f.tabular() != null ? " and " : "")
-                            + (f.tabular() != null ? "descriptors " + String.join(", ", f.tabular()) : "")
+                            + (f.graph() != null && blocks != null ? " and " : "")
+                            + (blocks != null ? "descriptors " + String.join(", ", blocks) : "")
                             + "), not a formula alone: give it structure files, or use a composition model");
         }
         List<Input> inputs = new ArrayList<>();
         for (spinel.graph.Composition c : compositions) {
-            double[] x = spinel.descriptors.CompositionFeatures.of(c).values();
+            double[] x = classical != null
+                    ? DescriptorSet.composition(c).values()
+                    : spinel.descriptors.CompositionFeatures.of(c).values();
             inputs.add(new Input(null, config.featurizer().scaler().transform(new double[][] {x})[0]));
         }
         return predictInputs(inputs);
@@ -166,6 +204,65 @@ public final class TrainedRun implements AutoCloseable {
     /** Predictions for {@code structures}, in order, featurized exactly as in training. */
     public List<RunPrediction> predict(List<Structure> structures) {
         return predictInputs(structures.parallelStream().map(this::featurize).toList());
+    }
+
+    private List<RunPrediction> predictClassical(List<Input> inputs) {
+        float[][] x = inputs.stream().map(Input::tabular).toArray(float[][]::new);
+        int[] rows = IntStream.range(0, x.length).toArray();
+        List<RunPrediction> out = new ArrayList<>();
+        if (config.task().classification()) {
+            for (double[] p : classical.probabilities(x, rows))
+                out.add(new RunPrediction(List.of(new RunPrediction.Output(
+                        config.task().targetName(),
+                        null,
+                        Double.NaN,
+                        Double.NaN,
+                        null,
+                        config.task().classes(),
+                        p))));
+        } else {
+            for (double v : classical.predict(x, rows))
+                out.add(new RunPrediction(List.of(
+                        new RunPrediction.Output(valueName(), valueUnit(), v, 0, new double[] {v}, null, null))));
+        }
+        return out;
+    }
+
+    /**
+     * A classical run's outputs on {@code rows} of {@code dataset}, shaped as one member's
+     * ({@link #outputs}): values in target units (its normaliser is the identity), or log-probabilities.
+     */
+    List<RunTraining.MemberResult> classicalOutputs(CrystalDataset dataset, int[] rows) throws IOException {
+        List<DescriptorSet> sets = config.classical().features().stream()
+                .map(name -> DescriptorSet.parse(name).get(0))
+                .toList();
+        Features[] features = DescriptorSet.compute(dataset, sets);
+        double[][] raw = new double[features.length][];
+        for (int i = 0; i < raw.length; i++) raw[i] = features[i].values();
+        float[][] x = config.featurizer().scaler().transform(raw);
+        float[][] out = new float[rows.length][];
+        if (config.task().classification()) {
+            double[][] p = classical.probabilities(x, rows);
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = new float[p[i].length];
+                for (int c = 0; c < p[i].length; c++) out[i][c] = (float) Math.log(Math.max(p[i][c], 1e-30));
+            }
+        } else {
+            double[] v = classical.predict(x, rows);
+            for (int i = 0; i < rows.length; i++) out[i] = new float[] {(float) v[i]};
+        }
+        return List.of(new RunTraining.MemberResult(null, List.of(new TrainingLoop.Predictions(out, null))));
+    }
+
+    /** The name of a single-task run's value: {@code volume_per_atom} for the volume task, else the target's. */
+    private String valueName() {
+        return config.task().kind() == ExperimentSpec.Task.VOLUME
+                ? "volume_per_atom"
+                : config.task().targetName();
+    }
+
+    private String valueUnit() {
+        return config.task().kind() == ExperimentSpec.Task.VOLUME ? "Å³/atom" : null;
     }
 
     /** Each member's reported outputs on {@code source} (see {@link RunTraining.MemberResult#outputs}). */
@@ -192,13 +289,8 @@ public final class TrainedRun implements AutoCloseable {
             } else if (config.task().classification()) {
                 out.add(new RunPrediction(List.of(classOutput(config.task().targetName(), byOutput.get(0), i))));
             } else {
-                boolean volume = config.task().kind() == ExperimentSpec.Task.VOLUME;
-                out.add(new RunPrediction(List.of(valueOutput(
-                        volume ? "volume_per_atom" : config.task().targetName(),
-                        volume ? "Å³/atom" : null,
-                        byOutput.get(0),
-                        config.normalizer(),
-                        i))));
+                out.add(new RunPrediction(
+                        List.of(valueOutput(valueName(), valueUnit(), byOutput.get(0), config.normalizer(), i))));
             }
         }
         return out;

@@ -99,6 +99,7 @@ class AtomDescriptorsTest {
                 Structure s = structures.get(r);
                 CrystalGraph built = RunFeatures.graphFunction(settings).apply(s);
                 assertArrayEquals(built.atomFeatures(), cache.graph(r).atomFeatures(), "row " + r);
+                CrystalDatasetTest.assertSameReduction(spinel.conv.ReducedGraph.of(built), cache.reduced(r));
                 double[][] d = AtomDescriptors.of(s, BOTH);
                 for (int i = 0; i < s.size(); i++)
                     for (int j = 0; j < k; j++)

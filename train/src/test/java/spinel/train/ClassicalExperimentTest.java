@@ -32,30 +32,19 @@ class ClassicalExperimentTest {
         Map<String, Object> m = ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
         Path run = dir.resolve("run");
         for (String f : new String[] {
-            "config.json",
-            "metrics.json",
-            "model.json",
-            "predictions.csv",
-            "parity.png",
-            "feature_importances.csv",
-            "model.tribuo"
+            "config.json", "metrics.json", "predictions.csv", "parity.png", "feature_importances.csv", "model.tribuo"
         }) assertTrue(Files.isRegularFile(run.resolve(f)), f);
         JsonNode metrics = RunFiles.JSON.readTree(run.resolve("metrics.json").toFile());
         assertEquals(3, metrics.get("test").get("n").asInt());
         assertEquals(2, metrics.get("cv").get("folds").size());
+        RunConfig config = RunConfig.read(run);
+        assertEquals(ExperimentSpec.Model.DECISION_TREE, config.model().kind());
+        assertEquals("3", config.classical().params().get("max_depth"));
+        assertEquals(4, config.classical().features().size());
         assertEquals(
-                "decision-tree",
-                RunFiles.JSON
-                        .readTree(run.resolve("config.json").toFile())
-                        .get("model")
-                        .asText());
-        assertEquals(
-                "3",
-                RunFiles.JSON
-                        .readTree(run.resolve("config.json").toFile())
-                        .get("params")
-                        .get("max_depth")
-                        .asText());
+                ((Number) m.get("n_features")).intValue(),
+                config.classical().featureNames().size());
+        assertEquals(2, config.classical().cv());
         List<String> imp = Files.readAllLines(run.resolve("feature_importances.csv"));
         assertEquals("feature,permutation,library,library_share", imp.get(0));
         assertEquals(1 + ((Number) m.get("n_features")).intValue(), imp.size(), "one row per feature");

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spinel.conv.ReducedGraph;
 import spinel.graph.CrystalGraph;
 import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.Structure;
@@ -106,6 +107,19 @@ class CrystalDatasetTest {
         assertNotEquals(d.contentHash(), sub.contentHash());
     }
 
+    /** The reduction stored with a graph is the reduction of the graph (bond rows recomputed to 1e-5). */
+    static void assertSameReduction(ReducedGraph expected, ReducedGraph got) {
+        assertArrayEquals(expected.representativeOf(), got.representativeOf());
+        assertArrayEquals(expected.atomFeatures(), got.atomFeatures());
+        assertArrayEquals(expected.slots().atom(), got.slots().atom());
+        assertArrayEquals(expected.slots().neighbor(), got.slots().neighbor());
+        assertArrayEquals(expected.slots().bond(), got.slots().bond());
+        assertArrayEquals(expected.slots().count(), got.slots().count());
+        assertArrayEquals(expected.slots().real(), got.slots().real());
+        assertArrayEquals(expected.bondDistances(), got.bondDistances());
+        assertArrayEquals(expected.bondFeatures(), got.bondFeatures(), 1e-5f);
+    }
+
     @Test
     void graphCacheRoundTripsAndIsKeyedBySettings(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(SAMPLE));
@@ -127,6 +141,7 @@ class CrystalDatasetTest {
                 assertArrayEquals(expected.neighborImages(), got.neighborImages());
                 assertArrayEquals(expected.neighborCounts(), got.neighborCounts());
                 assertArrayEquals(expected.bondFeatures(), got.bondFeatures(), 1e-5f);
+                assertSameReduction(ReducedGraph.of(expected), cache.reduced(i));
             }
             long atoms = 0;
             for (int i = 0; i < 10; i++) atoms += cache.numAtoms(i);

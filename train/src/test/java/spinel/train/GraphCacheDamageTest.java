@@ -80,7 +80,7 @@ class GraphCacheDamageTest {
         damages.put("bit flipped in the header", b -> flip(b, 20));
         damages.put("bit flipped in the offsets", b -> flip(b, b.length - 20));
         damages.put("older format", b -> new String(b, StandardCharsets.ISO_8859_1)
-                .replaceFirst("spinel-graphs-3", "spinel-graphs-2")
+                .replaceFirst("spinel-graphs-4", "spinel-graphs-3")
                 .getBytes(StandardCharsets.ISO_8859_1));
         for (Map.Entry<String, UnaryOperator<byte[]>> e : damages.entrySet()) {
             Files.write(file, e.getValue().apply(good.clone()));

@@ -83,6 +83,38 @@ class TrainedRunTest {
     }
 
     @Test
+    void classicalModelsPredictFromTheirSavedFiles() throws Exception {
+        // Tribuo (tree, k-NN) and XGBoost, regression and classification, read back from the run folder
+        assertMatches(
+                train("tree", ExperimentTest.spec(dir, "tree").optModel(ExperimentSpec.Model.DECISION_TREE)), "", 0);
+        assertMatches(train("knn", ExperimentTest.spec(dir, "knn").optModel(ExperimentSpec.Model.KNN)), "", 0);
+        Path boost = train("boost", ExperimentTest.spec(dir, "boost").optModel(ExperimentSpec.Model.GRADIENT_BOOSTING));
+        assertMatches(boost, "", 0);
+        assertMatches(
+                train(
+                        "forest",
+                        ExperimentTest.spec(dir, "forest")
+                                .optTask(ExperimentSpec.Task.BINARY)
+                                .optBinaryThreshold(5)
+                                .optModel(ExperimentSpec.Model.RANDOM_FOREST)),
+                "",
+                0);
+        RunConfig config = RunConfig.read(boost);
+        assertEquals("model.ubj", config.classical().file());
+        assertEquals(
+                config.featurizer().scaler().mean().length,
+                config.classical().featureNames().size());
+        try (TrainedRun r = TrainedRun.open(boost)) {
+            RunPrediction.Output o =
+                    r.predict(List.of(structure(firstTestId(boost, "")))).get(0).first();
+            assertEquals(0, o.spread(), "one model: no spread");
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, r::stateDict, "a classical run has no CGCNN weights");
+            assertTrue(e.getMessage().contains("gradient-boosting"), e.getMessage());
+        }
+    }
+
+    @Test
     void mlpLatticeAndBothClassifyAndRegress() throws Exception {
         assertMatches(
                 train(

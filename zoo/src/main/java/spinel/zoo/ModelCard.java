@@ -1,7 +1,6 @@
 package spinel.zoo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import spinel.graph.io.FileRecord;
 
 /**
  * What a pretrained model is, what it predicts and how well, how its inputs are featurised, and
@@ -31,9 +31,7 @@ import java.util.Map;
  * @param licence     licence of the weights
  * @param files       files by role: {@code weights}, {@code atom_init}
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@FileRecord
 public record ModelCard(
         String id,
         String version,
@@ -74,22 +72,16 @@ public record ModelCard(
     }
 
     /** The predicted quantity. {@code classes} names the classes of a classifier, in output order. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record Target(String name, String units, String description, List<String> classes) {}
 
     /** Training data, its licence, the split and the command that trained the model. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record Training(
             String data, String dataLicence, String split, Integer epochs, String command, String source) {}
 
     /** A reported metric: name ({@code mae}), split ({@code validation}, {@code test}), value, units, where it comes from. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record Metric(String name, String split, double value, String units, Integer n, String source) {}
 
     /**
@@ -101,9 +93,7 @@ public record ModelCard(
      * (Å³/atom), each structure is first scaled isotropically to that volume per atom (models that
      * predict the volume must not see it).
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @FileRecord
     public record Featurizer(
             double radius, int maxNeighbors, Gaussian gaussian, String atomFeatures, Double rescaleVolumePerAtom) {
         /** {@code atomFeatures} value naming the built-in computed CGCNN atom features. */

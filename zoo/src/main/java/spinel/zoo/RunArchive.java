@@ -39,6 +39,12 @@ public final class RunArchive {
                 throw new IllegalArgumentException(best + " not found: " + runDir + " is not a finished run");
             names.add(runDir.relativize(best).toString().replace('\\', '/'));
         }
+        if (config.classical() != null) {
+            if (!Files.isRegularFile(runDir.resolve(config.classical().file())))
+                throw new IllegalArgumentException(
+                        runDir.resolve(config.classical().file()) + " not found: " + runDir + " is not a finished run");
+            names.add(config.classical().file());
+        }
         if (Files.isRegularFile(runDir.resolve("metrics.json"))) names.add("metrics.json");
         return names;
     }

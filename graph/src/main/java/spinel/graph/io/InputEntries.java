@@ -18,7 +18,6 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import spinel.graph.StructureFormatException;
@@ -38,7 +37,7 @@ import spinel.graph.StructureFormatException;
  * cannot be opened becomes an entry whose reading fails (an {@code "ok": false} line), never an
  * exception of the stream. Close the stream to close the open dataset.
  */
-public final class InputEntries implements Iterator<InputEntry>, Closeable {
+public final class InputEntries extends LookAhead<InputEntry> implements Closeable {
 
     /** The name of standard input. */
     public static final String STDIN = "-";
@@ -47,7 +46,6 @@ public final class InputEntries implements Iterator<InputEntry>, Closeable {
     private final InputStream stdin;
     private Iterator<Path> walk;
     private Iterator<InputEntry> current;
-    private InputEntry next;
 
     private InputEntries(List<String> args, InputStream stdin) {
         this.args = List.copyOf(args).iterator();
@@ -67,19 +65,16 @@ public final class InputEntries implements Iterator<InputEntry>, Closeable {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
-            if (current != null && current.hasNext()) {
-                next = current.next();
-                break;
-            }
+    protected InputEntry advance() {
+        while (true) {
+            if (current != null && current.hasNext()) return current.next();
             closeCurrent();
             if (walk != null && walk.hasNext()) {
                 current = entriesOf(walk.next());
                 continue;
             }
             walk = null;
-            if (!args.hasNext()) return false;
+            if (!args.hasNext()) return null;
             String a = args.next();
             if (a.equals(STDIN)) {
                 current = stdin();
@@ -90,15 +85,6 @@ public final class InputEntries implements Iterator<InputEntry>, Closeable {
             else if (Files.isDirectory(p)) walk = new FolderWalk(p);
             else current = entriesOf(p);
         }
-        return true;
-    }
-
-    @Override
-    public InputEntry next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        InputEntry e = next;
-        next = null;
-        return e;
     }
 
     @Override
@@ -253,9 +239,8 @@ public final class InputEntries implements Iterator<InputEntry>, Closeable {
     }
 
     /** A folder's structure files, recursively, in path order; one directory listing held at a time per level. */
-    private static final class FolderWalk implements Iterator<Path> {
+    private static final class FolderWalk extends LookAhead<Path> {
         private final Deque<Iterator<Path>> levels = new ArrayDeque<>();
-        private Path next;
 
         FolderWalk(Path root) {
             levels.push(list(root));
@@ -275,8 +260,8 @@ public final class InputEntries implements Iterator<InputEntry>, Closeable {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !levels.isEmpty()) {
+        protected Path advance() {
+            while (!levels.isEmpty()) {
                 Iterator<Path> top = levels.peek();
                 if (!top.hasNext()) {
                     levels.pop();
@@ -284,17 +269,9 @@ public final class InputEntries implements Iterator<InputEntry>, Closeable {
                 }
                 Path p = top.next();
                 if (Files.isDirectory(p)) levels.push(list(p));
-                else if (Files.isRegularFile(p) && looksLikeStructure(p)) next = p;
+                else if (Files.isRegularFile(p) && looksLikeStructure(p)) return p;
             }
-            return next != null;
-        }
-
-        @Override
-        public Path next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            Path p = next;
-            next = null;
-            return p;
+            return null;
         }
     }
 }

@@ -8,17 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /** The rows of a JSON Lines file ({@link StructureLines}), one entry per non-blank line, read as they are asked for. */
-final class JsonLinesRows implements Iterator<InputEntry>, Closeable {
+final class JsonLinesRows extends LookAhead<InputEntry> implements Closeable {
 
     private final String source;
     private final BufferedReader reader;
     private String pending;
     private long lineNo;
     private long row;
-    private InputEntry next;
     private boolean done;
 
     /** Rows from {@code reader}; {@code first} is the line already read (number {@code firstLineNo}), or null. */
@@ -41,35 +39,22 @@ final class JsonLinesRows implements Iterator<InputEntry>, Closeable {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null && !done) {
+    protected InputEntry advance() {
+        while (!done) {
             String line;
             try {
                 line = pending != null ? pending : reader.readLine();
             } catch (IOException e) {
                 // a corrupt or truncated gzip stream: one failing row, then the file ends
                 done = true;
-                next = InputEntries.failed(source, source + "#" + row, JsonSupport.badBytes(e, source));
-                break;
+                return InputEntries.failed(source, source + "#" + row, JsonSupport.badBytes(e, source));
             }
             pending = null;
-            if (line == null) {
-                done = true;
-                break;
-            }
+            if (line == null) break;
             lineNo++;
-            if (line.isBlank()) continue;
-            next = StructureLines.entry(line, source, row++, lineNo);
+            if (!line.isBlank()) return StructureLines.entry(line, source, row++, lineNo);
         }
-        return next != null;
-    }
-
-    @Override
-    public InputEntry next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        InputEntry e = next;
-        next = null;
-        return e;
+        return null;
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -287,29 +286,16 @@ public final class MatbenchReader implements StructureReader {
         /** The remaining rows; a single pass. */
         @Override
         public Iterator<MatbenchEntry> iterator() {
-            return new Iterator<>() {
-                private MatbenchEntry next;
-
+            return new LookAhead<>() {
                 @Override
-                public boolean hasNext() {
-                    if (next == null) {
-                        try {
-                            next = nextEntry();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        } catch (StructureFormatException e) {
-                            throw new UncheckedStructureFormatException(e);
-                        }
+                protected MatbenchEntry advance() {
+                    try {
+                        return nextEntry();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (StructureFormatException e) {
+                        throw new UncheckedStructureFormatException(e);
                     }
-                    return next != null;
-                }
-
-                @Override
-                public MatbenchEntry next() {
-                    if (!hasNext()) throw new NoSuchElementException();
-                    MatbenchEntry e = next;
-                    next = null;
-                    return e;
                 }
             };
         }

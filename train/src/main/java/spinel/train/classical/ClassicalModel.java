@@ -64,6 +64,19 @@ public enum ClassicalModel {
         return this == GRADIENT_BOOSTING ? new XgboostLearner(p, seed) : new TribuoLearner(this, p, seed);
     }
 
+    /**
+     * The model a run saved with {@link TabularLearner.Fitted#save}, read back for prediction.
+     *
+     * @param names      the feature columns it was fitted on, in order
+     * @param classCount classification: the number of classes; 0 for regression
+     */
+    public TabularLearner.Fitted load(java.nio.file.Path file, String[] names, int classCount)
+            throws java.io.IOException {
+        return this == GRADIENT_BOOSTING
+                ? XgboostLearner.load(file, names, classCount)
+                : TribuoLearner.load(this, file, names, classCount);
+    }
+
     /** Typed access to the hyperparameters, with errors naming the parameter. */
     record Params(ClassicalModel model, Map<String, String> values) {
         int integer(String name) {

@@ -65,13 +65,23 @@ public enum DescriptorSet {
                                     java.util.Collections.nCopies(s.size(), ANY))
                             .summary();
                 };
+        return finite(this, f);
+    }
+
+    /** {@code f} with non-finite values set to 0 and its names prefixed by the group's. */
+    private static Features finite(DescriptorSet group, Features f) {
         double[] v = f.values();
         for (int i = 0; i < v.length; i++) if (!Double.isFinite(v[i])) v[i] = 0;
         List<String> names = new ArrayList<>();
         for (String n : f.names())
-            names.add(name().toLowerCase(Locale.ROOT) + ":"
-                    + (this == ACSF ? n.replace("_H_", "_").replace("_H-H_", "_") : n));
+            names.add(group.name().toLowerCase(Locale.ROOT) + ":"
+                    + (group == ACSF ? n.replace("_H_", "_").replace("_H-H_", "_") : n));
         return new Features(names, v);
+    }
+
+    /** The {@link #COMPOSITION} group of a composition alone (a formula), as {@link #of} gives it for a structure. */
+    public static Features composition(spinel.graph.Composition c) {
+        return finite(COMPOSITION, CompositionFeatures.of(c));
     }
 
     /** Parses {@code lattice,composition,steinhardt}; an unknown name is an error listing the known ones. */

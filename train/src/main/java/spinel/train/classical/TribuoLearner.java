@@ -67,14 +67,31 @@ final class TribuoLearner implements TabularLearner {
                     LabelFactory.UNKNOWN_LABEL,
                     table.names(),
                     table.classCount(),
-                    importanceKind());
+                    importanceKind(kind));
         }
         MutableDataset<Regressor> data = dataset(new RegressionFactory(), table, rows, null);
         return new TribuoFitted<>(
-                regressor().train(data), RegressionFactory.UNKNOWN_REGRESSOR, table.names(), 0, importanceKind());
+                regressor().train(data), RegressionFactory.UNKNOWN_REGRESSOR, table.names(), 0, importanceKind(kind));
     }
 
-    private String importanceKind() {
+    /** Reads a model written by {@link Fitted#save}; refuses a file that holds another kind of output. */
+    static Fitted load(ClassicalModel kind, Path file, String[] names, int classCount) throws IOException {
+        Model<?> model;
+        try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+            model = Model.deserializeFromStream(in);
+        }
+        String what = importanceKind(kind);
+        if (classCount > 0) {
+            if (!model.validate(Label.class)) throw new IOException(file + ": not a Tribuo classification model");
+            return new TribuoFitted<>(
+                    model.castModel(Label.class), LabelFactory.UNKNOWN_LABEL, names, classCount, what);
+        }
+        if (!model.validate(Regressor.class)) throw new IOException(file + ": not a Tribuo regression model");
+        return new TribuoFitted<>(
+                model.castModel(Regressor.class), RegressionFactory.UNKNOWN_REGRESSOR, names, 0, what);
+    }
+
+    private static String importanceKind(ClassicalModel kind) {
         return switch (kind) {
             case LINEAR -> "absolute weight on the standardised feature (Tribuo getTopFeatures)";
             case KNN -> "none (k-nearest neighbours has no feature importances)";

@@ -63,6 +63,15 @@ final class XgboostLearner implements TabularLearner {
         }
     }
 
+    /** Reads a model written by {@link Fitted#save}. */
+    static Fitted load(Path file, String[] names, int classCount) throws IOException {
+        try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+            return new XgboostFitted(XGBoost.loadModel(in), names, classCount);
+        } catch (XGBoostError e) {
+            throw new IOException(file + ": not an XGBoost model (" + e.getMessage() + ")", e);
+        }
+    }
+
     static DMatrix matrix(float[][] x, int[] rows, String[] names) throws XGBoostError {
         int f = names.length;
         float[] flat = new float[rows.length * f];
