@@ -97,14 +97,25 @@ public final class SymmetryAnalyzer {
      */
     public SymmetryDataset analyze(Structure structure) {
         Cell cell = Cell.of(structure);
-        double tol = symprec;
-        for (int attempt = 0; attempt < PrimitiveCell.NUM_ATTEMPTS; attempt++) {
-            PrimitiveCell prim = PrimitiveCell.search(cell, structure, tol);
-            if (prim == null) break;
-            tol = Math.min(tol, prim.tolerance());
-            SymmetryDataset d = tryAt(structure, cell, prim, tol);
-            if (d != null) return d;
-            tol *= PrimitiveCell.REDUCE_RATE;
+        // spglib's det_determine_all: when the space group is found but the exact structure
+        // (Wyckoff positions) cannot be built, start again from a tolerance 10 % smaller; when the
+        // primitive cell or the space group is not found, shrink by 5 % (at most 20 times)
+        double outer = symprec;
+        for (int o = 0; o < NUM_ATTEMPTS_OUTER; o++, outer *= REDUCE_RATE_OUTER) {
+            double tol = outer;
+            for (int attempt = 0; attempt < PrimitiveCell.NUM_ATTEMPTS; attempt++) {
+                PrimitiveCell prim = PrimitiveCell.search(cell, structure, tol);
+                if (prim == null) break;
+                tol = Math.min(tol, prim.tolerance());
+                Search found = searchAt(cell, prim, tol);
+                if (found != null) {
+                    SymmetryDataset d = DatasetBuilder.build(
+                            structure, cell, prim, found.rots(), found.trans(), found.setting(), symprec, tol);
+                    if (d != null) return d;
+                    break;
+                }
+                tol *= PrimitiveCell.REDUCE_RATE;
+            }
         }
         throw new IllegalArgumentException("no consistent space group found for "
                 + (structure.id() != null
@@ -113,7 +124,12 @@ public final class SymmetryAnalyzer {
                 + symprec + " Å or below");
     }
 
-    private SymmetryDataset tryAt(Structure s, Cell cell, PrimitiveCell prim, double tol) {
+    private static final int NUM_ATTEMPTS_OUTER = 10;
+    private static final double REDUCE_RATE_OUTER = 0.9;
+
+    private record Search(List<int[][]> rots, List<double[]> trans, StandardSetting setting) {}
+
+    private Search searchAt(Cell cell, PrimitiveCell prim, double tol) {
         Cell pc = prim.cell();
         List<int[][]> rots = new ArrayList<>();
         List<double[]> trans = new ArrayList<>();
@@ -130,8 +146,7 @@ public final class SymmetryAnalyzer {
         int[][] axes = ConventionalAxes.find(pg, rots);
         if (axes == null) return null;
         StandardSetting m = spglibSetting(cell, pc, rots, trans, pg, axes, tol);
-        if (m == null) return null;
-        return DatasetBuilder.build(s, cell, prim, rots, trans, m, symprec, tol);
+        return m == null ? null : new Search(rots, trans, m);
     }
 
     // spglib's choice of Hall setting, conventional basis and origin (HallNumberSearch), as the
