@@ -64,7 +64,9 @@ spinel() {
 reference() {
   local t=$threads
   [ "$t" -gt 0 ] || t=$(nproc)
-  timed reference /usr/bin/python3 bench/cgcnn_reference_speed.py run "$graphs" --threads "$t" --batch "$batch" \
+  # OMP/MKL pools sized like torch's: otherwise their idle threads spin on the free core and the
+  # reference's CPU time counts that spinning (1.8 cores busy for one thread's work on a quiet machine)
+  OMP_NUM_THREADS=$t MKL_NUM_THREADS=$t timed reference /usr/bin/python3 bench/cgcnn_reference_speed.py run "$graphs" --threads "$t" --batch "$batch" \
     --epochs "$epochs" --optim adam
 }
 echo "# $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)" >&2

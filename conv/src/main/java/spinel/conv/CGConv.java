@@ -141,6 +141,21 @@ public final class CGConv extends AbstractBlock {
     }
 
     /**
+     * W z + b at every distinct slot, z = v_i ‖ v_j ‖ u_ij: each product once per representative or
+     * distinct bond row, then gathered to the slots (S × rows of w).
+     */
+    private static NDArray slotTerms(
+            NDArray atoms, Slots slots, NDArray wSelf, NDArray wNbr, NDArray wBond, NDArray b) {
+        NDArray self = Linear.linear(atoms, wSelf, b).head(); // R × out
+        NDArray nbrTerm = Linear.linear(atoms, wNbr).head(); // R × out
+        NDArray bondTerm = Linear.linear(slots.bonds(), wBond).head(); // U × out
+        NDArray terms = gather(bondTerm, slots.bond()); // S × out
+        terms.addi(gather(nbrTerm, slots.neighbor()));
+        terms.addi(gather(self, slots.atom()));
+        return terms;
+    }
+
+    /**
      * The layer on a batch's representatives: W z + b as W_self·v_i + W_nbr·v_j + W_bond·u_ij, each
      * product once per representative or distinct bond row and gathered to the distinct slots;
      * BatchNorm 1 weighted by the slots' multiplicities (in evaluation folded into the weights, an
@@ -169,19 +184,29 @@ public final class CGConv extends AbstractBlock {
             wBond = wBond.mul(col);
             b = affine[0].mul(b).add(affine[1]);
         }
-        NDArray self = Linear.linear(atoms, wSelf, b).head(); // R × 2F
-        NDArray nbrTerm = Linear.linear(atoms, wNbr).head(); // R × 2F
-        NDArray bondTerm = Linear.linear(slots.bonds(), wBond).head(); // U × 2F
-        NDArray gated = gather(bondTerm, slots.bond()); // S × 2F
-        gated.addi(gather(nbrTerm, slots.neighbor()));
-        gated.addi(gather(self, slots.atom()));
-        if (training) gated = WeightedBatchNorm.forward(ps, bn1, gated, slots.weight(), true);
-        // split (not two slices): its backward is one concatenation instead of two zero-filled copies
-        NDList halves = gated.split(2, 1);
-        NDArray filter = Activation.sigmoid(halves.get(0));
-        NDArray core = Activation.softPlus(halves.get(1));
-        // in evaluation nothing keeps σ for a backward pass: multiply in place, one S × F array fewer
-        NDArray message = training ? filter.mul(core) : filter.muli(core); // S × F
+        NDArray message; // S × F
+        if (training) {
+            NDArray gated = slotTerms(atoms, slots, wSelf, wNbr, wBond, b); // S × 2F
+            gated = WeightedBatchNorm.forward(ps, bn1, gated, slots.weight(), true);
+            // split (not two slices): its backward is one concatenation instead of two zero-filled copies
+            NDList halves = gated.split(2, 1);
+            message = Activation.sigmoid(halves.get(0)).mul(Activation.softPlus(halves.get(1)));
+        } else {
+            // each half of W z + b computed on its own: σ and softplus then run on contiguous S × F arrays
+            // (on the strided halves of one S × 2F array they were the two slowest kernels of inference),
+            // and nothing keeps σ for a backward pass, so the product is taken in place
+            NDIndex filterRows = new NDIndex("0:{}", f), coreRows = new NDIndex("{}:", f);
+            NDArray filter = Activation.sigmoid(slotTerms(
+                    atoms,
+                    slots,
+                    wSelf.get(filterRows),
+                    wNbr.get(filterRows),
+                    wBond.get(filterRows),
+                    b.get(filterRows)));
+            NDArray core = Activation.softPlus(slotTerms(
+                    atoms, slots, wSelf.get(coreRows), wNbr.get(coreRows), wBond.get(coreRows), b.get(coreRows)));
+            message = filter.muli(core);
+        }
         if (maskPadding) message = message.mul(slots.mask());
         NDArray summed = slots.messageSum().matMul(message); // R × F
         if (aggregation == Aggregation.MEAN) {
