@@ -56,6 +56,39 @@ class ClassicalExperimentTest {
     }
 
     @Test
+    void compositionRunEvaluatesNewDataAndPredictsFromFormulas(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(ExperimentTest.SAMPLE));
+        ExperimentSpec spec = ExperimentTest.spec(dir, "comp")
+                .optModel(ExperimentSpec.Model.KNN)
+                .build();
+        var settings = new ClassicalExperiment.Settings(
+                ClassicalModel.KNN, Map.of("k", "2"), List.of(DescriptorSet.COMPOSITION), 0);
+        ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
+        Path run = dir.resolve("comp");
+        Map<String, Object> m =
+                Experiment.evaluate(run, ExperimentTest.SAMPLE, null, null, dir.resolve("eval"), ExperimentTest.QUIET);
+        assertEquals(10, ((Number) ((Map<?, ?>) m.get("test")).get("n")).intValue(), "every sample row evaluated");
+        assertTrue(Files.isRegularFile(dir.resolve("eval/predictions.csv")));
+        Path cif;
+        try (var files = Files.list(ExperimentTest.SAMPLE)) {
+            cif = files.filter(f -> f.toString().endsWith(".cif"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
+        }
+        spinel.graph.Structure s = spinel.graph.io.Structures.readOne(cif);
+        try (TrainedRun r = TrainedRun.open(run)) {
+            assertTrue(r.compositionOnly());
+            double fromStructure = r.predict(List.of(s)).get(0).first().value();
+            double fromFormula = r.predictCompositions(List.of(s.composition()))
+                    .get(0)
+                    .first()
+                    .value();
+            assertEquals(fromStructure, fromFormula, 1e-9, "a formula gives what its structure gives");
+        }
+    }
+
+    @Test
     void volumeTaskRefusesLatticeFeatures(@TempDir Path dir) {
         ExperimentSpec spec = ExperimentTest.spec(dir, "vol")
                 .optTask(ExperimentSpec.Task.VOLUME)
