@@ -201,7 +201,11 @@ public final class GraphCache implements Closeable {
                         "graph cache %s holds %d graphs, the dataset %d: rebuilding it%n",
                         file, cache.size(), dataset.size());
             } catch (Damaged e) {
-                log.printf("graph cache %s is damaged (%s): rebuilding it%n", file, e.getMessage());
+                if (e.getMessage().startsWith("older format"))
+                    log.printf(
+                            "graph cache %s was written by an older Spinel (%s): rebuilding it%n",
+                            file, e.getMessage());
+                else log.printf("graph cache %s is damaged (%s): rebuilding it%n", file, e.getMessage());
             }
         }
         long t0 = System.nanoTime();
