@@ -47,6 +47,8 @@ public final class TrainedRun implements AutoCloseable {
     private final List<Block> members;
     /** The fitted classical model (then {@link #members} is empty), or null for a network run. */
     private final TabularLearner.Fitted classical;
+    /** The classical model's descriptor groups, in column order (empty for a network run). */
+    private final List<DescriptorSet> classicalSets;
 
     private final Function<Structure, CrystalGraph> graphs;
 
@@ -57,6 +59,9 @@ public final class TrainedRun implements AutoCloseable {
         this.manager = manager;
         this.members = members;
         this.classical = classical;
+        this.classicalSets = classical != null
+                ? DescriptorSet.parse(String.join(",", config.classical().features()))
+                : List.of();
         this.graphs = config.featurizer().graph() != null
                 ? RunFeatures.graphFunction(config.featurizer().graph())
                 : null;
@@ -126,7 +131,13 @@ public final class TrainedRun implements AutoCloseable {
     /** The input of {@code structure}, featurized exactly as in training. Thread-safe (the costly step). */
     public Input featurize(Structure structure) {
         RunConfig.FeaturizerSettings f = config.featurizer();
-        if (classical != null) return new Input(null, f.scaler().transform(new double[][] {descriptors(structure)})[0]);
+        if (classical != null)
+            return new Input(
+                    null,
+                    f.scaler()
+                            .transform(new double[][] {
+                                DescriptorSet.of(classicalSets, structure).values()
+                            })[0]);
         CrystalGraph graph = f.graph() != null ? graphs.apply(structure) : null;
         float[] tabular = null;
         if (f.tabular() != null) {
@@ -139,16 +150,6 @@ public final class TrainedRun implements AutoCloseable {
         if (f.atomScaler() != null)
             graph = AtomDescriptors.scaled(graph, f.graph().baseAtomFeatureLength(), f.atomScaler());
         return new Input(graph, tabular);
-    }
-
-    /** The classical model's descriptor columns of {@code structure}, unscaled, as in training. */
-    private double[] descriptors(Structure structure) {
-        Features f = null;
-        for (String name : config.classical().features()) {
-            Features g = DescriptorSet.parse(name).get(0).of(structure);
-            f = f == null ? g : f.concat(g);
-        }
-        return f.values();
     }
 
     /** Predictions for inputs made by {@link #featurize}, in order, in batches of {@value #BATCH}. */
@@ -233,10 +234,7 @@ public final class TrainedRun implements AutoCloseable {
      * ({@link #outputs}): values in target units (its normaliser is the identity), or log-probabilities.
      */
     List<RunTraining.MemberResult> classicalOutputs(CrystalDataset dataset, int[] rows) throws IOException {
-        List<DescriptorSet> sets = config.classical().features().stream()
-                .map(name -> DescriptorSet.parse(name).get(0))
-                .toList();
-        Features[] features = DescriptorSet.compute(dataset, sets);
+        Features[] features = DescriptorSet.compute(dataset, classicalSets);
         double[][] raw = new double[features.length][];
         for (int i = 0; i < raw.length; i++) raw[i] = features[i].values();
         float[][] x = config.featurizer().scaler().transform(raw);

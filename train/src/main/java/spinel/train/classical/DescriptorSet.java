@@ -102,18 +102,23 @@ public enum DescriptorSet {
         return out;
     }
 
+    /** The groups {@code sets} of one structure, concatenated in order. */
+    public static Features of(List<DescriptorSet> sets, Structure s) {
+        Features f = null;
+        for (DescriptorSet d : sets) {
+            Features g = d.of(s);
+            f = f == null ? g : f.concat(g);
+        }
+        return f;
+    }
+
     /** The features of every row of a dataset, one streaming pass, sites in parallel per chunk. */
     public static Features[] compute(CrystalDataset dataset, List<DescriptorSet> sets) throws IOException {
         Features[] rows = new Features[dataset.size()];
         dataset.forEachChunk(512, (first, structures) -> IntStream.range(0, structures.size())
                 .parallel()
                 .forEach(k -> {
-                    Features f = null;
-                    for (DescriptorSet d : sets) {
-                        Features g = d.of(structures.get(k));
-                        f = f == null ? g : f.concat(g);
-                    }
-                    rows[first + k] = f;
+                    rows[first + k] = of(sets, structures.get(k));
                 }));
         return rows;
     }
