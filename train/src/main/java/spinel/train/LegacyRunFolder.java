@@ -74,7 +74,12 @@ final class LegacyRunFolder {
                         graphs ? c.path("h_fea_len").asInt(128) : null,
                         graphs ? null : List.of(64, 32),
                         graphs ? null : classification ? 0.3 : 0.0,
-                        classification ? classes.size() : 1),
+                        classification ? classes.size() : 1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 new RunConfig.FeaturizerSettings(
                         graphs ? RunConfig.GraphSettings.cgcnnDefaults(v0) : null,
                         ModelFactory.tabularBlocks(model),
@@ -82,7 +87,8 @@ final class LegacyRunFolder {
                 normalizer(m.path("normalizer")),
                 m.has("volume_normalizer") ? normalizer(m.get("volume_normalizer")) : null,
                 members,
-                train);
+                train,
+                null);
     }
 
     private static Normalizer normalizer(JsonNode n) {
