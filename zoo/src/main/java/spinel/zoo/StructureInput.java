@@ -16,8 +16,13 @@ import spinel.graph.io.Structures;
  * One input of a {@link PredictionPipeline}: where the structures come from ({@link #source()}, a
  * file name or an id), how to read them ({@link #read()}, run on the pipeline's worker threads), and
  * the known value of the target when the input carries one (a CGCNN {@code id_prop.csv} row).
+ *
+ * @param source what the input is called in results (a file name, an id)
+ * @param id     the input's id when it is one row of a dataset (a Matbench or JSON Lines row), else null
+ * @param target the known target value, or null
+ * @param reader reads the input's structures (called once, on a worker thread)
  */
-public final class StructureInput {
+public record StructureInput(String source, String id, Double target, Reader reader) {
 
     /** Reads the structures of an input. */
     @FunctionalInterface
@@ -25,31 +30,14 @@ public final class StructureInput {
         List<Structure> read() throws Exception;
     }
 
-    private final String source;
-    private final String id;
-    private final Double target;
-    private final Reader reader;
-
-    /**
-     * @param source what the input is called in results (a file name, an id)
-     * @param target the known target value, or null
-     * @param reader reads the input's structures (called once, on a worker thread)
-     */
-    public StructureInput(String source, Double target, Reader reader) {
-        this(source, null, target, reader);
+    public StructureInput {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(reader, "reader");
     }
 
-    /**
-     * @param source what the input is called in results (a file name)
-     * @param id     the input's id when it is one row of a dataset (a Matbench or JSON Lines row), else null
-     * @param target the known target value, or null
-     * @param reader reads the input's structures (called once, on a worker thread)
-     */
-    public StructureInput(String source, String id, Double target, Reader reader) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.id = id;
-        this.target = target;
-        this.reader = Objects.requireNonNull(reader, "reader");
+    /** An input that is not a row of a dataset (no id). */
+    public StructureInput(String source, Double target, Reader reader) {
+        this(source, null, target, reader);
     }
 
     /** One entry of a stream of inputs ({@link InputEntries}): a file, a dataset row, standard input. */
@@ -98,21 +86,6 @@ public final class StructureInput {
                 return of(folder, entries.next());
             }
         };
-    }
-
-    /** File name or id of the input. */
-    public String source() {
-        return source;
-    }
-
-    /** The input's id when it is one row of a dataset, else null. */
-    public String id() {
-        return id;
-    }
-
-    /** The known target value, or null. */
-    public Double target() {
-        return target;
     }
 
     /** Reads the input's structures. */

@@ -61,15 +61,7 @@ public final class InputEntry {
      */
     public static InputEntry row(String source, String id, Double target, Parser parser) {
         Objects.requireNonNull(id, "id");
-        return new InputEntry(source, id, target, parser, () -> {
-            try {
-                List<ReadResult> out = new ArrayList<>();
-                for (Structure s : parser.read()) out.add(ReadResult.of(s));
-                return out;
-            } catch (StructureFormatException e) {
-                return List.of(ReadResult.failed(id, e));
-            }
-        });
+        return new InputEntry(source, id, target, parser, asOne(id, parser));
     }
 
     /**
@@ -77,15 +69,20 @@ public final class InputEntry {
      * and it has no row id.
      */
     public static InputEntry of(String source, Double target, Parser parser) {
-        return new InputEntry(source, null, target, parser, () -> {
+        return new InputEntry(source, null, target, parser, asOne(null, parser));
+    }
+
+    /** The parts of an input read as a whole: its structures, or one failure (named {@code id}) for all. */
+    private static Content asOne(String id, Parser parser) {
+        return () -> {
             try {
                 List<ReadResult> out = new ArrayList<>();
                 for (Structure s : parser.read()) out.add(ReadResult.of(s));
                 return out;
             } catch (StructureFormatException e) {
-                return List.of(ReadResult.failed(null, e));
+                return List.of(ReadResult.failed(id, e));
             }
-        });
+        };
     }
 
     /** The file (or dataset, or {@code -}) the entry comes from. */
