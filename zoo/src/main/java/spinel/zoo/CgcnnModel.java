@@ -219,7 +219,7 @@ public final class CgcnnModel implements StructureModel<CrystalGraph> {
     Prediction decode(String id, float[] values, int offset, int width, float[] embedding) {
         if (!weights.isClassification()) {
             double v = values[offset] * weights.meta().std() + weights.meta().mean();
-            return new Prediction(id, name, v, units, null, null, embedding);
+            return Prediction.regression(id, name, v, units, embedding);
         }
         // the head gives log-probabilities
         List<Map.Entry<String, Double>> p = new ArrayList<>();
@@ -227,7 +227,7 @@ public final class CgcnnModel implements StructureModel<CrystalGraph> {
         p.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
         Map<String, Double> top = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : p.subList(0, Math.min(TOP, p.size()))) top.put(e.getKey(), e.getValue());
-        return new Prediction(id, name, p.get(0).getValue(), null, p.get(0).getKey(), top, embedding);
+        return Prediction.classification(id, name, p.get(0).getKey(), p.get(0).getValue(), top, embedding);
     }
 
     @Override

@@ -31,16 +31,20 @@ public record Prediction(
         Double spread,
         Map<String, Object> others) {
 
-    /** A prediction without an ensemble spread. */
-    public Prediction(
+    /** A single model's regression value in {@code units} (no spread, no other quantities). */
+    public static Prediction regression(String id, String model, double value, String units, float[] embedding) {
+        return new Prediction(id, model, value, units, null, null, embedding, null, null);
+    }
+
+    /** A single model's class {@code label} with its {@code probability} and the top {@code probabilities}. */
+    public static Prediction classification(
             String id,
             String model,
-            double value,
-            String units,
             String label,
+            double probability,
             Map<String, Double> probabilities,
             float[] embedding) {
-        this(id, model, value, units, label, probabilities, embedding, null, null);
+        return new Prediction(id, model, probability, null, label, probabilities, embedding, null, null);
     }
 
     /**

@@ -43,7 +43,7 @@ class PredictionPipelineTest {
         public synchronized List<Prediction> predict(List<Integer> inputs, boolean withEmbeddings) {
             batchSizes.add(inputs.size());
             List<Prediction> out = new ArrayList<>();
-            for (int n : inputs) out.add(new Prediction(null, name(), n, "sites", null, null, null));
+            for (int n : inputs) out.add(Prediction.regression(null, name(), n, "sites", null));
             return out;
         }
 
@@ -81,7 +81,7 @@ class PredictionPipelineTest {
                 Map<String, Double> probs = new LinkedHashMap<>();
                 probs.put("even", p);
                 probs.put("odd", 1 - p);
-                out.add(new Prediction(null, name(), p, null, "even", probs, null));
+                out.add(Prediction.classification(null, name(), "even", p, probs, null));
             }
             return out;
         }
