@@ -20,7 +20,6 @@ import spinel.zoo.PredictionResult;
 import spinel.zoo.PredictionScore;
 import spinel.zoo.StructureInput;
 import spinel.zoo.StructureModel;
-import spinel.zoo.ZooSettings;
 
 /**
  * {@code spinel predict --model ID|PATH [--atom-init FILE] [--format jsonl|csv] [--embeddings] FILE...|DIR|-}:
@@ -109,16 +108,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "No progress bar (it is drawn on stderr only when stderr is a terminal).")
     boolean noProgress;
 
-    @Option(
-            names = "--cache-dir",
-            description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
-    Path cacheDir;
+    @Mixin
+    ModelCacheOptions cache;
 
     @Mixin
     StrictOption strictOption;
-
-    @Option(names = "--offline", description = "never use the network")
-    boolean offline;
 
     @Option(
             names = "--formula",
@@ -157,7 +151,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1");
         TorchThreads.configure(torchThreads);
-        ModelRegistry registry = ModelRegistry.create(settings());
+        ModelRegistry registry = cache.registry();
         if (formulas != null || formulaFiles != null) return predictFormulas(registry);
         if (inputs == null || inputs.isEmpty())
             throw new IllegalArgumentException("give structure files (FILE|DIR|-), or --formula F / --formulas FILE");
@@ -215,13 +209,6 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** Registry models that predict a crystal system or space group (their lines say if they agree). */
     private final java.util.Map<String, ExactSymmetry.Kind> symmetryModels = new java.util.HashMap<>();
-
-    private ZooSettings settings() {
-        ZooSettings s = ZooSettings.fromEnvironment();
-        if (cacheDir != null) s = s.withCacheDir(cacheDir.toAbsolutePath());
-        if (offline) s = s.withOffline(true);
-        return s;
-    }
 
     /**
      * Spinel's own bundled property models (ids spinel/*), or the fallback. The crystal-system and

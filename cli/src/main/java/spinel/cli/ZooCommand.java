@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import spinel.zoo.ModelCard;
 import spinel.zoo.ModelFile;
 import spinel.zoo.ModelRegistry;
-import spinel.zoo.ZooSettings;
 
 /**
  * {@code spinel zoo list | info ID | get ID...}: the pretrained-model registry from the command line.
@@ -42,32 +41,14 @@ public final class ZooCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    /** The {@code --cache-dir}/{@code --offline} options shared by the sub-commands (a picocli mixin). */
-    static class CacheOptions {
-        @Option(
-                names = "--cache-dir",
-                description = "cache root (default: $SPINEL_CACHE_DIR, -Dspinel.cache.dir, ~/.spinel/cache)")
-        Path cacheDir;
-
-        @Option(names = "--offline", description = "never use the network")
-        boolean offline;
-
-        ModelRegistry zoo() {
-            ZooSettings s = ZooSettings.fromEnvironment();
-            if (cacheDir != null) s = s.withCacheDir(cacheDir.toAbsolutePath());
-            if (offline) s = s.withOffline(true);
-            return ModelRegistry.create(s);
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per registered model.")
     static final class ListCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        CacheOptions opts;
+        ModelCacheOptions opts;
 
         @Override
         public Integer call() {
-            ModelRegistry zoo = opts.zoo();
+            ModelRegistry zoo = opts.registry();
             JsonLines out = new JsonLines(System.out);
             for (ModelCard c : zoo.list()) out.write(summary(zoo, c));
             return 0;
@@ -77,7 +58,7 @@ public final class ZooCommand implements Runnable {
     /** The frame of the sub-commands that take model IDs: the cache options, the IDs, one line per ID. */
     abstract static class PerModel implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        CacheOptions opts;
+        ModelCacheOptions opts;
 
         @Parameters(arity = "1..*", paramLabel = "ID")
         List<String> ids;
@@ -87,7 +68,7 @@ public final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelRegistry zoo = opts.zoo();
+            ModelRegistry zoo = opts.registry();
             JsonLines out = new JsonLines(System.out);
             int status = 0;
             for (String id : ids) {
