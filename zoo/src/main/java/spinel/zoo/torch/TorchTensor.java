@@ -65,37 +65,39 @@ public final class TorchTensor {
     /** The values in row-major order as floats (exact for float32; rounded for wider types). */
     public float[] toFloatArray() {
         float[] out = new float[numel()];
-        if (out.length == 0) return out;
-        long[] idx = new long[shape.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = storage.getFloat(position(idx));
-            advance(idx);
-        }
+        forEachPosition((k, p) -> out[k] = storage.getFloat(p));
         return out;
     }
 
     /** The values in row-major order as doubles. */
     public double[] toDoubleArray() {
         double[] out = new double[numel()];
-        if (out.length == 0) return out;
-        long[] idx = new long[shape.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = storage.getDouble(position(idx));
-            advance(idx);
-        }
+        forEachPosition((k, p) -> out[k] = storage.getDouble(p));
         return out;
     }
 
     /** The values in row-major order as longs (floating values are truncated). */
     public long[] toLongArray() {
         long[] out = new long[numel()];
-        if (out.length == 0) return out;
+        forEachPosition((k, p) -> out[k] = storage.getLong(p));
+        return out;
+    }
+
+    /** Receives the storage position of the tensor's k-th element in row-major order. */
+    @FunctionalInterface
+    private interface ElementVisitor {
+        void visit(int k, long position);
+    }
+
+    /** Visits every element in row-major order with its storage position, whatever the strides. */
+    private void forEachPosition(ElementVisitor visitor) {
+        int n = numel();
+        if (n == 0) return;
         long[] idx = new long[shape.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = storage.getLong(position(idx));
+        for (int k = 0; k < n; k++) {
+            visitor.visit(k, position(idx));
             advance(idx);
         }
-        return out;
     }
 
     /** The single value of a tensor with one element (any shape). */
