@@ -10,8 +10,7 @@ WORK=graph/target/cif-dataset
 mkdir -p "$WORK"
 NAME=$(basename "$ARCHIVE" .tar.xz)
 [ -d "$WORK/$NAME" ] || tar -xJf "$ARCHIVE" -C "$WORK"
-./mvnw -q -B -o -pl graph test-compile
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.outputFile="$PWD/graph/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
-CP="graph/target/test-classes:graph/target/classes:$(cat graph/target/bench.classpath)"
+. bench/lib.sh
+CP=$(graph_test_classpath)
 java -cp "$CP" spinel.graph.io.CifFolderCheck "$WORK/$NAME" "$WORK/$NAME.spinel.jsonl"
 /usr/bin/python3 bench/cif_dataset_check.py "$WORK/$NAME.spinel.jsonl" "$WORK/$NAME" "$SAMPLE"

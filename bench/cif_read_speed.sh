@@ -8,9 +8,8 @@ if [ $# -eq 0 ]; then
          "/usr/share/avogadro2/crystals/oxides/(MgAl2)O4-Spinel.cif" \
          examples/Si.cif examples/Al2O3-corundum.cif ../shared/anchors/cgcnn/sample/*.cif
 fi
-./mvnw -q -B -o -pl graph test-compile
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.outputFile="$PWD/graph/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
-CP="graph/target/test-classes:graph/target/classes:$(cat graph/target/bench.classpath)"
+. bench/lib.sh
+CP=$(graph_test_classpath)
 echo "# spinel CifReader (java $(java -version 2>&1 | head -1 | cut -d'"' -f2))"
 java -cp "$CP" spinel.graph.io.CifReadBench "$@"
 echo "# pymatgen CifParser"

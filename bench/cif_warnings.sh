@@ -8,9 +8,8 @@ set -e
 cd "$(dirname "$0")/.."
 WORK=graph/target/cif-dataset
 mkdir -p "$WORK"
-./mvnw -q -B -o -pl graph test-compile
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.outputFile="$PWD/graph/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
-CP="graph/target/test-classes:graph/target/classes:$(cat graph/target/bench.classpath)"
+. bench/lib.sh
+CP=$(graph_test_classpath)
 census() { echo "$1"; java -cp "$CP" spinel.graph.io.WarningCensus "$1" ${V:-} | tail -n "${TAIL:-1}"; }
 [ "$1" = "-v" ] && V=-v && TAIL=100000
 [ -d /usr/share/avogadro2/crystals ] && census /usr/share/avogadro2/crystals

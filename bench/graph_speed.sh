@@ -35,9 +35,8 @@ OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 taskset -c 0 /usr/bin
   "sample=$SAMPLE" "mp52=$MP52"
 
 # 3. Spinel under JMH, one core
-./mvnw -q -B -o -pl graph test-compile
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="$ROOT/graph/target/test-classes:$ROOT/graph/target/classes:$(cat "$WORK/cp.txt")"
+. bench/lib.sh
+CP=$(graph_test_classpath)
 if [ -n "${QUICK:-}" ]; then ITER=(-wi 2 -i 3 -w 1s -r 1s); else ITER=(-wi 3 -i 5 -w 2s -r 2s); fi
 INCLUDE='GraphSpeedBench.graph|GraphScalingBench'
 if [ -f "$ROOT/graph/target/classes/spinel/graph/io/CifReader.class" ]; then

@@ -17,18 +17,10 @@ work="$root/graph/target/bench-data"
 ref_limit="${REF_LIMIT:-2000}"
 mkdir -p "$work"
 
-for name in matbench_mp_gap mp_36k; do
-  if [ ! -f "$work/$name/id_prop.csv" ]; then
-    echo "unpacking $name.tar.xz into $work ..." >&2
-    tar -xJf "$data/$name.tar.xz" -C "$work"
-  fi
-done
-
 cd "$root"
-./mvnw -q -B -o -pl graph test-compile >&2
-cp="$root/graph/target/test-classes:$root/graph/target/classes"
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
-cp="$cp:$(cat "$work/cp.txt")"
+. bench/lib.sh
+unpack_cgcnn_folders "$data" "$work" matbench_mp_gap mp_36k
+cp=$(graph_test_classpath)
 java_run() { java -Xmx2g -cp "$cp" spinel.graph.io.ParseAllBench "$@"; }
 
 if [ -z "${SKIP_FULL:-}" ]; then

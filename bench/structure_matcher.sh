@@ -23,17 +23,10 @@ mkdir -p "$work"
 out="$work/results.jsonl"
 : > "$out"
 
-for name in mp_36k matbench_mp_gap; do
-  if [ ! -f "$work/$name/id_prop.csv" ]; then
-    echo "unpacking $name.tar.xz into $work ..." >&2
-    tar -xJf "$shared/data/$name.tar.xz" -C "$work"
-  fi
-done
-
 cd "$root"
-./mvnw -q -B -o -pl graph test-compile >&2
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >&2
-cp="$root/graph/target/test-classes:$root/graph/target/classes:$(cat "$work/cp.txt")"
+. bench/lib.sh
+unpack_cgcnn_folders "$shared/data" "$work" mp_36k matbench_mp_gap
+cp=$(graph_test_classpath)
 java_bench() { java -Xmx3g -cp "$cp" spinel.graph.bench.StructureMatcherBench "$@"; }
 
 echo "== load: $(uptime)" >&2

@@ -37,9 +37,8 @@ find "$WORK/jdft2d" -name '*.cif' | sort >> "$WORK/agree.txt"
 find /usr/share/avogadro2/crystals -name '*.cif' 2>/dev/null | sort >> "$WORK/agree.txt" || true
 find "$WORK/matbench_mp_gap/" -name '*.cif' | sort | awk -v n="$N_SPEED" 'NR <= n' > "$WORK/speed.txt"  # awk reads all: no SIGPIPE under pipefail
 
-./mvnw -q -B -o -pl graph test-compile
-./mvnw -q -B -o -pl graph dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="$ROOT/graph/target/test-classes:$ROOT/graph/target/classes:$(cat "$WORK/cp.txt")"
+. bench/lib.sh
+CP=$(graph_test_classpath)
 spinel() { java -cp "$CP" spinel.graph.symmetry.bench.SymmetryBench "$@"; }
 
 echo "== agreement on $(wc -l < "$WORK/agree.txt") structures" >&2
