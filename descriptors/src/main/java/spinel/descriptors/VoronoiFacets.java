@@ -1,5 +1,9 @@
 package spinel.descriptors;
 
+import static spinel.graph.Matrix3.cross;
+import static spinel.graph.Matrix3.dot;
+import static spinel.graph.Matrix3.norm;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,17 +105,5 @@ final class VoronoiFacets {
         double[] u = cross(n, e);
         double l = norm(u);
         return new double[] {u[0] / l, u[1] / l, u[2] / l};
-    }
-
-    private static double[] cross(double[] a, double[] b) {
-        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
-    }
-
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
-
-    private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
     }
 }

@@ -1,5 +1,8 @@
 package spinel.generate;
 
+import static spinel.graph.Matrix3.det;
+import static spinel.graph.Matrix3.dot;
+
 import java.util.ArrayList;
 import java.util.List;
 import spinel.graph.Lattice;
@@ -64,17 +67,7 @@ public final class CellReduction {
         return g;
     }
 
-    static double dot(double[] x, double[] y) {
-        return x[0] * y[0] + x[1] * y[1] + x[2] * y[2];
-    }
-
     private static double norm2(double[] x) {
         return dot(x, x);
-    }
-
-    private static double det(double[][] m) {
-        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     }
 }

@@ -204,7 +204,7 @@ public final class RandomSearch implements StructureGenerator {
     static Lattice fitToGroup(Lattice l, SpaceGroup group) {
         double[][] m = l.matrix();
         double[][] g = new double[3][3];
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) g[i][j] = CellReduction.dot(m[i], m[j]);
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) g[i][j] = spinel.graph.Matrix3.dot(m[i], m[j]);
         double[][] avg = new double[3][3];
         for (SymOp op : group.operators()) {
             double[][] r = op.rotation();

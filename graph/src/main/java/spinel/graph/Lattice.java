@@ -1,5 +1,11 @@
 package spinel.graph;
 
+import static spinel.graph.Matrix3.cross;
+import static spinel.graph.Matrix3.det;
+import static spinel.graph.Matrix3.dot;
+import static spinel.graph.Matrix3.inverse;
+import static spinel.graph.Matrix3.norm;
+
 import java.util.Arrays;
 
 /**
@@ -39,7 +45,7 @@ public final class Lattice {
         if (!(volume > 1e-8)) {
             throw new IllegalArgumentException("lattice vectors are degenerate (volume " + volume + " Å³)");
         }
-        inv = inverse(m, det);
+        inv = inverse(m);
     }
 
     /**
@@ -199,37 +205,9 @@ public final class Lattice {
         return new Lattice(s);
     }
 
-    static double norm(double[] v) {
-        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    }
-
-    static double[] cross(double[] u, double[] v) {
-        return new double[] {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
-    }
-
     private static double angle(double[] u, double[] v) {
-        double c = (u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) / (norm(u) * norm(v));
+        double c = dot(u, v) / (norm(u) * norm(v));
         return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
-    }
-
-    private static double det(double[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
-    }
-
-    private static double[][] inverse(double[][] a, double det) {
-        double[][] r = new double[3][3];
-        r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / det;
-        r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / det;
-        r[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) / det;
-        r[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) / det;
-        r[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) / det;
-        r[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) / det;
-        r[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) / det;
-        r[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) / det;
-        r[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) / det;
-        return r;
     }
 
     @Override

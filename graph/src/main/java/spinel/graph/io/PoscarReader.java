@@ -1,5 +1,7 @@
 package spinel.graph.io;
 
+import static spinel.graph.Matrix3.det;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -313,11 +315,5 @@ public final class PoscarReader implements StructureReader {
 
     private static boolean isNumber(String s) {
         return Double.isFinite(Text.parseOrNaN(s));
-    }
-
-    private static double det(double[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
     }
 }

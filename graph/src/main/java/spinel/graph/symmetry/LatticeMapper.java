@@ -2,6 +2,7 @@ package spinel.graph.symmetry;
 
 import java.util.ArrayList;
 import java.util.List;
+import spinel.graph.Matrix3;
 
 /**
  * The bases of one lattice whose lengths and angles are close to those of a target lattice, as
@@ -40,7 +41,7 @@ final class LatticeMapper {
         for (int axis = 0; axis < 3; axis++) {
             List<Integer> c = new ArrayList<>();
             for (int i = 0; i < carts.size(); i++) {
-                double ratio = MatchGeometry.norm(carts.get(i)) / p[axis];
+                double ratio = Matrix3.norm(carts.get(i)) / p[axis];
                 if (ratio < 1 + ltol && ratio > 1 / (1 + ltol)) c.add(i);
             }
             cand[axis] = c.stream().mapToInt(Integer::intValue).toArray();
@@ -50,7 +51,7 @@ final class LatticeMapper {
             for (int i : c) {
                 if (unit[i] != null) continue;
                 double[] v = carts.get(i);
-                double l = MatchGeometry.norm(v);
+                double l = Matrix3.norm(v);
                 unit[i] = new double[] {v[0] / l, v[1] / l, v[2] / l};
             }
         }

@@ -1,5 +1,7 @@
 package spinel.graph.symmetry;
 
+import static spinel.graph.Matrix3.dot;
+
 /**
  * Lenstra–Lenstra–Lovász reduction of a three-dimensional lattice basis (Lenstra, Lenstra &amp; Lovász,
  * Math. Ann. 261, 515 (1982)), with δ = 0.75 as pymatgen's {@code Lattice.get_lll_reduced_lattice}.
@@ -86,10 +88,6 @@ final class LllReduction {
             }
         }
         return star;
-    }
-
-    static double dot(double[] x, double[] y) {
-        return x[0] * y[0] + x[1] * y[1] + x[2] * y[2];
     }
 
     private static void swap(double[][] a, int i, int j) {

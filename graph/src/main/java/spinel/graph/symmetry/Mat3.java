@@ -1,5 +1,7 @@
 package spinel.graph.symmetry;
 
+import spinel.graph.Matrix3;
+
 /**
  * Small 3×3 matrix and 3-vector arithmetic for the symmetry search (row-major {@code double[3][3]}
  * and {@code int[3][3]}). Package-private: callers use {@link SymmetryAnalyzer} and friends.
@@ -9,30 +11,17 @@ final class Mat3 {
     private Mat3() {}
 
     static double det(double[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+        return Matrix3.det(a);
+    }
+
+    static double[][] inverse(double[][] a) {
+        return Matrix3.inverse(a);
     }
 
     static int det(int[][] a) {
         return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
                 - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
                 + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
-    }
-
-    static double[][] inverse(double[][] a) {
-        double d = det(a);
-        double[][] r = new double[3][3];
-        r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / d;
-        r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / d;
-        r[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) / d;
-        r[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) / d;
-        r[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) / d;
-        r[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) / d;
-        r[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) / d;
-        r[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) / d;
-        r[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) / d;
-        return r;
     }
 
     static double[][] mul(double[][] a, double[][] b) {
@@ -141,7 +130,7 @@ final class Mat3 {
     }
 
     static double dot(double[] u, double[] v) {
-        return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+        return Matrix3.dot(u, v);
     }
 
     static double norm2(double[] v) {

@@ -1,5 +1,8 @@
 package spinel.graph.symmetry;
 
+import static spinel.graph.Matrix3.cross;
+import static spinel.graph.Matrix3.norm;
+
 /**
  * Small 3×3 geometry for the structure matcher on raw row-vector lattice matrices (Å), without the
  * checks and copies of {@link spinel.graph.Lattice}: the inner loops of matching call these many
@@ -26,10 +29,6 @@ final class MatchGeometry {
         };
     }
 
-    static double norm(double[] v) {
-        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    }
-
     static double dot(double[] u, double[] v) {
         return Mat3.dot(u, v);
     }
@@ -53,9 +52,5 @@ final class MatchGeometry {
     static double[] planeSpacings(double[][] m) {
         double v = Math.abs(determinant(m));
         return new double[] {v / norm(cross(m[1], m[2])), v / norm(cross(m[2], m[0])), v / norm(cross(m[0], m[1]))};
-    }
-
-    static double[] cross(double[] u, double[] v) {
-        return new double[] {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import spinel.graph.Lattice;
+import spinel.graph.Matrix3;
 
 /**
  * The Niggli-reduced cell of a lattice: the Křivý–Gruber algorithm (Acta Cryst. A32, 297 (1976)) in
@@ -194,12 +195,12 @@ public final class NiggliReduction {
     // A, B, C, ξ = 2 b·c, η = 2 a·c, ζ = 2 a·b
     private static double[] metric(double[][] v) {
         return new double[] {
-            LllReduction.dot(v[0], v[0]),
-            LllReduction.dot(v[1], v[1]),
-            LllReduction.dot(v[2], v[2]),
-            2 * LllReduction.dot(v[1], v[2]),
-            2 * LllReduction.dot(v[0], v[2]),
-            2 * LllReduction.dot(v[0], v[1])
+            Matrix3.dot(v[0], v[0]),
+            Matrix3.dot(v[1], v[1]),
+            Matrix3.dot(v[2], v[2]),
+            2 * Matrix3.dot(v[1], v[2]),
+            2 * Matrix3.dot(v[0], v[2]),
+            2 * Matrix3.dot(v[0], v[1])
         };
     }
 
