@@ -51,6 +51,14 @@ public final class SymmetryCommand implements Callable<Integer> {
     double angleTolerance;
 
     @Option(
+            names = "--lattice-symprec",
+            paramLabel = "Å",
+            description = "A tighter tolerance for the cell's own symmetry (default: --symprec). For approximate"
+                    + " structures with a known cell: e.g. --symprec 0.6 --lattice-symprec 0.01 on atoms"
+                    + " displaced by ~0.05 Å.")
+    Double latticeSymprec;
+
+    @Option(
             names = "--standardize",
             paramLabel = "KIND",
             description = "Also write the standardized cell: conventional or primitive (needs --out).")
@@ -77,10 +85,10 @@ public final class SymmetryCommand implements Callable<Integer> {
             if (out == null) throw new IllegalArgumentException("--standardize needs --out DIR");
             Files.createDirectories(out);
         }
-        SymmetryAnalyzer analyzer = SymmetryAnalyzer.builder()
-                .optSymprec(symprec)
-                .optAngleTolerance(angleTolerance)
-                .build();
+        SymmetryAnalyzer.Builder builder =
+                SymmetryAnalyzer.builder().optSymprec(symprec).optAngleTolerance(angleTolerance);
+        if (latticeSymprec != null) builder.optLatticeSymprec(latticeSymprec);
+        SymmetryAnalyzer analyzer = builder.build();
         return input.describeEach(e -> describe(analyzer, e));
     }
 
@@ -104,6 +112,7 @@ public final class SymmetryCommand implements Callable<Integer> {
             try {
                 SymmetryDataset d = analyzer.analyze(s);
                 Map<String, Object> r = record(file, s, d, many);
+                if (latticeSymprec != null) r.put("lattice_symprec", latticeSymprec);
                 if (standardize != null)
                     r.put(
                             "standardized",
