@@ -7,25 +7,32 @@
 # spglib (Debian python3-spglib, on the cells pymatgen reads from the same noisy CIFs) at 0.01, 0.1,
 # 0.3, 0.6. Labels: the analyzer (symprec 0.01) on the clean structure. Structures: the first N rows
 # of Matbench mp_gap's official fold 0 test set.
-#   N=1000 SIGMA=0.05 [DATA=unpacked/matbench_mp_gap] bench/symmetry_noise.sh [SPINEL_COMMAND]
+# PART=train takes the first N of fold 0's training rows instead (where the tolerances were chosen);
+# ROWS overrides the Spinel rows, e.g. ROWS="0.4+0.01 0.5+0.01 0.6+0.01 0.8+0.01 1.0+0.01".
+#   N=1000 SIGMA=0.05 [PART=test|train] [DATA=unpacked/matbench_mp_gap] bench/symmetry_noise.sh [SPINEL_COMMAND]
 # Writes target/bench/symmetry-noise/*.jsonl and prints a JSON summary (also summary.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SHARED=$(cd "${SPINEL_SHARED:-$ROOT/../shared}" && pwd)
-WORK=$ROOT/target/bench/symmetry-noise
-N=${N:-1000}; SIGMA=${SIGMA:-0.05}
+N=${N:-1000}; SIGMA=${SIGMA:-0.05}; PART=${PART:-test}
+WORK=$ROOT/target/bench/symmetry-noise$([ "$PART" = test ] || echo "-$PART")
 SPINEL=${1:-$ROOT/spinel}
 mkdir -p "$WORK/noisy"
 DATA=${DATA:-$WORK/matbench_mp_gap}  # an unpacked matbench_mp_gap folder, unpacked here when absent
 [ -d "$DATA" ] || { xz -dc "$SHARED/data/matbench_mp_gap.tar.xz" | tar -x -C "$WORK"; DATA=$WORK/matbench_mp_gap; }
-/usr/bin/python3 - "$SHARED/data/matbench_meta/mp_gap.folds.json.gz" "$WORK" "$N" "$SIGMA" "$DATA" <<'PY'
-import gzip, json, sys, warnings
+/usr/bin/python3 - "$SHARED/data/matbench_meta/mp_gap.folds.json.gz" "$WORK" "$N" "$SIGMA" "$DATA" "$PART" <<'PY'
+import gzip, json, os, sys, warnings
 import numpy as np
 warnings.filterwarnings("ignore")
 from pymatgen.core import Structure
-folds, work, n, sigma, data = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
-ids = json.load(gzip.open(folds))["fold_0"][:n]
+folds, work, n, sigma, data, part = sys.argv[1:3] + [int(sys.argv[3]), float(sys.argv[4])] + sys.argv[5:7]
+test = json.load(gzip.open(folds))["fold_0"]
+if part == "train":
+    held = set(test)
+    ids = [f[:-4] for f in sorted(os.listdir(data)) if f.endswith(".cif") and f[:-4] not in held][:n]
+else:
+    ids = test[:n]
 rng = np.random.default_rng(0)
 with open(f"{work}/clean.txt", "w") as clean, open(f"{work}/noisy.txt", "w") as noisy:
     for mbid in ids:
@@ -37,7 +44,7 @@ with open(f"{work}/clean.txt", "w") as clean, open(f"{work}/noisy.txt", "w") as 
         noisy.write(f"{work}/noisy/{mbid}.cif\n")
 PY
 xargs "$SPINEL" symmetry --symprec 0.01 < "$WORK/clean.txt" > "$WORK/clean.jsonl" || true
-ROWS="0.01 0.1 0.3 0.6 0.6+0.01"  # symprec[+lattice symprec]
+ROWS=${ROWS:-"0.01 0.1 0.3 0.6 0.6+0.01"}  # symprec[+lattice symprec]
 for r in $ROWS; do
   p=${r%%+*}; extra=()
   [ "$r" != "$p" ] && extra=(--lattice-symprec "${r#*+}")
