@@ -1,8 +1,6 @@
 package spinel.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +10,6 @@ import spinel.graph.Element;
 import spinel.graph.NeighborList;
 import spinel.graph.Structure;
 import spinel.graph.io.InputEntry;
-import spinel.graph.io.ReadResult;
 
 /**
  * {@code spinel graph}: reads structure files and prints, per structure, its composition, size,
@@ -41,38 +38,14 @@ public final class GraphCommand implements Callable<Integer> {
     int maxNeighbors;
 
     @Mixin
-    StrictOption strictOption;
-
-    @Mixin
-    StructureFiles input;
+    StructureLines input;
 
     @Override
     public Integer call() throws Exception {
         if (!(radius > 0) || maxNeighbors < 1) {
             throw new IllegalArgumentException("--radius must be > 0 and --max-neighbors >= 1");
         }
-        return input.describeEach(this::describe);
-    }
-
-    private List<Map<String, Object>> describe(InputEntry file) {
-        List<Map<String, Object>> records = new ArrayList<>();
-        List<ReadResult> results;
-        try {
-            results = InputFiles.read(file, strictOption.strict);
-        } catch (Exception e) {
-            records.add(InputFiles.failure(file, e));
-            return records;
-        }
-        boolean many = results.size() > 1 || file.id() != null;
-        for (ReadResult res : results) {
-            try {
-                if (!res.ok()) throw res.error();
-                records.add(describe(file, res.structure(), many));
-            } catch (Exception e) {
-                records.add(InputFiles.failure(file, many || res.id() != null ? res.id() : null, e));
-            }
-        }
-        return records;
+        return input.describeEach((file, s, index, withId) -> describe(file, s, withId));
     }
 
     /** Units of the dimensioned fields of a line. */

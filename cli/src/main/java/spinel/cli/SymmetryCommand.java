@@ -2,9 +2,7 @@ package spinel.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -68,10 +66,7 @@ public final class SymmetryCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    StrictOption strictOption;
-
-    @Mixin
-    StructureFiles input;
+    StructureLines input;
 
     @Override
     public Integer call() throws Exception {
@@ -89,42 +84,16 @@ public final class SymmetryCommand implements Callable<Integer> {
                 SymmetryAnalyzer.builder().optSymprec(symprec).optAngleTolerance(angleTolerance);
         if (latticeSymprec != null) builder.optLatticeSymprec(latticeSymprec);
         SymmetryAnalyzer analyzer = builder.build();
-        return input.describeEach(e -> describe(analyzer, e));
+        return input.describeEach((file, s, index, withId) -> describe(analyzer, file, s, index, withId));
     }
 
-    private List<Map<String, Object>> describe(SymmetryAnalyzer analyzer, InputEntry file) {
-        List<Map<String, Object>> records = new ArrayList<>();
-        List<spinel.graph.io.ReadResult> results;
-        try {
-            results = InputFiles.read(file, strictOption.strict);
-        } catch (Exception e) {
-            records.add(InputFiles.failure(file, e));
-            return records;
-        }
-        for (int k = 0; k < results.size(); k++) {
-            spinel.graph.io.ReadResult res = results.get(k);
-            boolean many = results.size() > 1 || file.id() != null;
-            if (!res.ok()) {
-                records.add(InputFiles.failure(file, res.id(), res.error()));
-                continue;
-            }
-            Structure s = res.structure();
-            try {
-                SymmetryDataset d = analyzer.analyze(s);
-                Map<String, Object> r = record(file, s, d, many);
-                if (latticeSymprec != null) r.put("lattice_symprec", latticeSymprec);
-                if (standardize != null)
-                    r.put(
-                            "standardized",
-                            write(file, s, d, results.size() > 1 ? k : -1).toString());
-                records.add(r);
-            } catch (Exception e) {
-                Map<String, Object> r = InputFiles.failure(file, e);
-                if (many) r.put("id", s.id());
-                records.add(r);
-            }
-        }
-        return records;
+    private Map<String, Object> describe(
+            SymmetryAnalyzer analyzer, InputEntry file, Structure s, int index, boolean withId) throws Exception {
+        SymmetryDataset d = analyzer.analyze(s);
+        Map<String, Object> r = record(file, s, d, withId);
+        if (latticeSymprec != null) r.put("lattice_symprec", latticeSymprec);
+        if (standardize != null) r.put("standardized", write(file, s, d, index).toString());
+        return r;
     }
 
     /** The JSON record of one analysed structure (the contract of DESIGN.md). */

@@ -74,23 +74,39 @@ public final class ZooCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "info",
-            mixinStandardHelpOptions = true,
-            description = "The full model card of each ID, one per line.")
-    static final class InfoCommand implements Callable<Integer> {
+    /** The frame of the sub-commands that take model IDs: the cache options, the IDs, one line per ID. */
+    abstract static class PerModel implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         CacheOptions opts;
 
         @Parameters(arity = "1..*", paramLabel = "ID")
         List<String> ids;
 
+        /** The line of {@code id}; one with {@code "ok": false} makes the exit status 1. */
+        abstract Object line(ModelRegistry zoo, String id);
+
         @Override
         public Integer call() {
             ModelRegistry zoo = opts.zoo();
             JsonLines out = new JsonLines(System.out);
-            for (String id : ids) out.write(zoo.card(id));
-            return 0;
+            int status = 0;
+            for (String id : ids) {
+                Object line = line(zoo, id);
+                if (line instanceof Map<?, ?> m && Boolean.FALSE.equals(m.get("ok"))) status = 1;
+                out.write(line);
+            }
+            return status;
+        }
+    }
+
+    @Command(
+            name = "info",
+            mixinStandardHelpOptions = true,
+            description = "The full model card of each ID, one per line.")
+    static final class InfoCommand extends PerModel {
+        @Override
+        Object line(ModelRegistry zoo, String id) {
+            return zoo.card(id);
         }
     }
 
@@ -99,38 +115,25 @@ public final class ZooCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description =
                     "Download (or find in the cache or the jar) and verify every file of each ID; prints where they are.")
-    static final class GetCommand implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        CacheOptions opts;
-
+    static final class GetCommand extends PerModel {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "ID")
-        List<String> ids;
-
         @Override
-        public Integer call() {
-            ModelRegistry zoo = opts.zoo();
-            JsonLines out = new JsonLines(System.out);
-            int status = 0;
-            for (String id : ids) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("id", id);
-                try {
-                    Map<String, String> files = new LinkedHashMap<>();
-                    zoo.fetchAll(id).forEach((role, p) -> files.put(role, p.toString()));
-                    r.put("ok", true);
-                    r.put("files", files);
-                } catch (Exception e) {
-                    r.put("ok", false);
-                    r.put("error", e.getMessage());
-                    spec.commandLine().getErr().println("spinel zoo get: " + e.getMessage());
-                    status = 1;
-                }
-                out.write(r);
+        Object line(ModelRegistry zoo, String id) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", id);
+            try {
+                Map<String, String> files = new LinkedHashMap<>();
+                zoo.fetchAll(id).forEach((role, p) -> files.put(role, p.toString()));
+                r.put("ok", true);
+                r.put("files", files);
+            } catch (Exception e) {
+                r.put("ok", false);
+                r.put("error", e.getMessage());
+                spec.commandLine().getErr().println("spinel zoo get: " + e.getMessage());
             }
-            return status;
+            return r;
         }
     }
 

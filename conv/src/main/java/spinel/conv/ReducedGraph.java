@@ -37,8 +37,6 @@ public final class ReducedGraph {
     }
 
     private final int maxNeighbors;
-    private final int atomFeatureLength;
-    private final int bondFeatureLength;
     private final int[] representativeOf;
     private final int[] atomsPerRepresentative;
     private final float[] atomFeatures;
@@ -75,8 +73,6 @@ public final class ReducedGraph {
             throw new IllegalArgumentException("a reduced graph needs atoms, R×F atom features and U×B bond rows");
         }
         this.maxNeighbors = maxNeighbors;
-        this.atomFeatureLength = atomFeatures.length / r;
-        this.bondFeatureLength = bondFeatures.length / u;
         this.representativeOf = representativeOf;
         this.atomsPerRepresentative = new int[r];
         for (int rep : representativeOf) atomsPerRepresentative[rep]++;
@@ -232,12 +228,12 @@ public final class ReducedGraph {
 
     /** F, atom feature length. */
     public int atomFeatureLength() {
-        return atomFeatureLength;
+        return atomFeatures.length / numRepresentatives();
     }
 
     /** B, bond feature length. */
     public int bondFeatureLength() {
-        return bondFeatureLength;
+        return bondFeatures.length / numBondRows();
     }
 
     /** Each atom's representative, N entries. */

@@ -26,23 +26,11 @@ public final class ConventionalLatticeFeatures {
     /** Distance tolerance of the analysis that finds the conventional cell, Å. */
     public static final double SYMPREC = 0.01;
 
+    private static final List<String> SHAPE_NAMES = List.of(
+            "b_over_a", "c_over_a", "c_over_b", "shape_factor", "alpha_dev", "beta_dev", "gamma_dev", "gamma_dev_120");
+
     /** Column names, in order. */
-    public static final List<String> NAMES = List.of(
-            "a",
-            "b",
-            "c",
-            "alpha",
-            "beta",
-            "gamma",
-            "volume",
-            "b_over_a",
-            "c_over_a",
-            "c_over_b",
-            "shape_factor",
-            "alpha_dev",
-            "beta_dev",
-            "gamma_dev",
-            "gamma_dev_120");
+    public static final List<String> NAMES = LatticeFeatures.concat(LatticeFeatures.CELL_NAMES, SHAPE_NAMES);
 
     private static final SymmetryAnalyzer ANALYZER =
             SymmetryAnalyzer.builder().optSymprec(SYMPREC).build();
@@ -63,24 +51,16 @@ public final class ConventionalLatticeFeatures {
     /** The features of the lattice {@code l} taken as the conventional cell. */
     public static Features ofLattice(Lattice l) {
         double a = l.a(), b = l.b(), c = l.c();
-        double v = l.volume();
         double[] values = {
-            a,
-            b,
-            c,
-            l.alpha(),
-            l.beta(),
-            l.gamma(),
-            v,
             b / a,
             c / a,
             c / b,
-            v / (a * b * c),
+            l.volume() / (a * b * c),
             Math.abs(l.alpha() - 90),
             Math.abs(l.beta() - 90),
             Math.abs(l.gamma() - 90),
             Math.abs(l.gamma() - 120)
         };
-        return new Features(NAMES, values);
+        return LatticeFeatures.cell(l).concat(new Features(SHAPE_NAMES, values));
     }
 }

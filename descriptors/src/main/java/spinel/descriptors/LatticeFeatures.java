@@ -21,15 +21,10 @@ import spinel.graph.Structure;
  */
 public final class LatticeFeatures {
 
-    /** Column names, in order. */
-    public static final List<String> NAMES = List.of(
-            "a",
-            "b",
-            "c",
-            "alpha",
-            "beta",
-            "gamma",
-            "volume",
+    /** The cell parameters both lattice feature sets start with: a, b, c (Å), α, β, γ (degrees), volume (Å³). */
+    static final List<String> CELL_NAMES = List.of("a", "b", "c", "alpha", "beta", "gamma", "volume");
+
+    private static final List<String> SHAPE_NAMES = List.of(
             "volume_per_atom",
             "density",
             "b_over_a",
@@ -39,6 +34,9 @@ public final class LatticeFeatures {
             "packing_fraction",
             "n_sites",
             "n_elements");
+
+    /** Column names, in order. */
+    public static final List<String> NAMES = concat(CELL_NAMES, SHAPE_NAMES);
 
     private LatticeFeatures() {}
 
@@ -55,13 +53,6 @@ public final class LatticeFeatures {
             occupied[0] += n * 4.0 / 3.0 * Math.PI * r * r * r;
         });
         double[] values = {
-            a,
-            b,
-            c,
-            l.alpha(),
-            l.beta(),
-            l.gamma(),
-            v,
             v / atoms,
             s.density(),
             b / a,
@@ -72,6 +63,16 @@ public final class LatticeFeatures {
             s.size(),
             s.composition().elements().size()
         };
-        return new Features(NAMES, values);
+        return cell(l).concat(new Features(SHAPE_NAMES, values));
+    }
+
+    /** The {@link #CELL_NAMES} columns of the lattice {@code l}. */
+    static Features cell(Lattice l) {
+        return new Features(CELL_NAMES, new double[] {l.a(), l.b(), l.c(), l.alpha(), l.beta(), l.gamma(), l.volume()});
+    }
+
+    /** {@code first} followed by {@code second}. */
+    static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -16,8 +16,6 @@ public final class CrystalGraph {
     private final String id;
     private final int numAtoms;
     private final int maxNeighbors;
-    private final int atomFeatureLength;
-    private final int bondFeatureLength;
     private final int[] atomicNumbers;
     private final float[] atomFeatures;
     private final int[] neighborIndices;
@@ -61,8 +59,6 @@ public final class CrystalGraph {
         this.id = id;
         this.numAtoms = n;
         this.maxNeighbors = m;
-        this.atomFeatureLength = atomFeatures.length / n;
-        this.bondFeatureLength = bondFeatures.length / (n * m);
         this.atomicNumbers = atomicNumbers;
         this.atomFeatures = atomFeatures;
         this.neighborIndices = neighborIndices;
@@ -85,11 +81,11 @@ public final class CrystalGraph {
     }
     /** F, length of an atom feature vector. */
     public int atomFeatureLength() {
-        return atomFeatureLength;
+        return atomFeatures.length / numAtoms;
     }
     /** B, length of a bond feature vector. */
     public int bondFeatureLength() {
-        return bondFeatureLength;
+        return bondFeatures.length / neighborIndices.length;
     }
     /** Atomic numbers, length N. Do not modify. */
     public int[] atomicNumbers() {

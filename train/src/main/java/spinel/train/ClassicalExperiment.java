@@ -175,14 +175,8 @@ public final class ClassicalExperiment {
                 RunConfig.FORMAT,
                 RunFolder.dataSettings(spec, data),
                 RunFolder.taskSettings(spec, data),
-                new RunConfig.ModelSettings(
+                RunConfig.ModelSettings.classical(
                         ExperimentSpec.Model.valueOf(settings.model().name()),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         labels.classification() ? labels.classNames().size() : 1),
                 new RunConfig.FeaturizerSettings(null, null, scaler),
                 Normalizer.IDENTITY,

@@ -1,7 +1,5 @@
 package spinel.train;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -55,7 +53,7 @@ public record ExperimentSpec(
             java.util.List<Integer> hidden, Double dropout, boolean batchNorm, boolean squeezeExcitation) {}
 
     /** What is learned. */
-    public enum Task {
+    public enum Task implements EnumIds.Id {
         /** the target value (MSE or L1 loss; MAE, RMSE, R² in target units) */
         REGRESSION,
         /** classes = the distinct target values */
@@ -83,20 +81,10 @@ public record ExperimentSpec(
         public boolean classification() {
             return this != REGRESSION && this != VOLUME;
         }
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static Task of(String id) {
-            return EnumIds.parse(Task.class, id, "task");
-        }
     }
 
     /** Which model. */
-    public enum Model {
+    public enum Model implements EnumIds.Id {
         /** CGCNN on the crystal graph */
         CGCNN,
         /** CGCNN with lattice + composition descriptors concatenated to the pooled embedding */
@@ -127,16 +115,6 @@ public record ExperimentSpec(
         public boolean classical() {
             return ordinal() >= DECISION_TREE.ordinal();
         }
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static Model of(String id) {
-            return EnumIds.parse(Model.class, id, "model");
-        }
     }
 
     /**
@@ -144,19 +122,9 @@ public record ExperimentSpec(
      * group head (CGCNN and fusion: {@code BravaisSpaceGroupHead} on the pooled embedding; MLPs:
      * {@link TwoStageMlp}).
      */
-    public enum Head {
+    public enum Head implements EnumIds.Id {
         DEFAULT,
         TWO_STAGE;
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static Head of(String id) {
-            return EnumIds.parse(Head.class, id, "head");
-        }
     }
 
     public static Builder builder() {

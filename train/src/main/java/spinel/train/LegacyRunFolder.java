@@ -22,8 +22,10 @@ final class LegacyRunFolder {
         if (!Files.isRegularFile(modelFile))
             throw new IllegalArgumentException(modelFile + " not found: an unfinished run of an earlier Spinel");
         JsonNode m = RunFiles.JSON.readTree(modelFile.toFile());
-        ExperimentSpec.Task task = ExperimentSpec.Task.of(c.path("task").asText("regression"));
-        ExperimentSpec.Model model = ExperimentSpec.Model.of(c.path("model").asText("cgcnn"));
+        ExperimentSpec.Task task =
+                EnumIds.parse(ExperimentSpec.Task.class, c.path("task").asText("regression"));
+        ExperimentSpec.Model model =
+                EnumIds.parse(ExperimentSpec.Model.class, c.path("model").asText("cgcnn"));
         List<String> classes = null;
         if (m.has("classes")) {
             classes = new ArrayList<>();
@@ -66,13 +68,18 @@ final class LegacyRunFolder {
                         null),
                 new RunConfig.ModelSettings(
                         model,
-                        ExperimentSpec.Head.of(c.path("head").asText("default")),
+                        EnumIds.parse(ExperimentSpec.Head.class, c.path("head").asText("default")),
                         graphs ? c.path("atom_fea_len").asInt(64) : null,
                         graphs ? c.path("n_conv").asInt(3) : null,
                         graphs ? c.path("h_fea_len").asInt(128) : null,
                         graphs ? null : List.of(64, 32),
                         graphs ? null : classification ? 0.3 : 0.0,
-                        classification ? classes.size() : 1),
+                        classification ? classes.size() : 1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 new RunConfig.FeaturizerSettings(
                         graphs ? RunConfig.GraphSettings.cgcnnDefaults(v0) : null,
                         ModelFactory.tabularBlocks(model),
@@ -80,7 +87,8 @@ final class LegacyRunFolder {
                 normalizer(m.path("normalizer")),
                 m.has("volume_normalizer") ? normalizer(m.get("volume_normalizer")) : null,
                 members,
-                train);
+                train,
+                null);
     }
 
     private static Normalizer normalizer(JsonNode n) {
@@ -90,13 +98,16 @@ final class LegacyRunFolder {
     /** The camelCase, upper-case-enum TrainConfig of layout 1. */
     private static TrainConfig train(JsonNode t) {
         return TrainConfig.builder()
-                .setTask(TrainConfig.Task.of(t.path("task").asText("regression")))
-                .optLoss(TrainConfig.LossKind.of(t.path("loss").asText("mse")))
-                .optOptimizer(TrainConfig.OptimizerKind.of(t.path("optimizer").asText("adam")))
+                .setTask(EnumIds.parse(TrainConfig.Task.class, t.path("task").asText("regression")))
+                .optLoss(
+                        EnumIds.parse(TrainConfig.LossKind.class, t.path("loss").asText("mse")))
+                .optOptimizer(EnumIds.parse(
+                        TrainConfig.OptimizerKind.class, t.path("optimizer").asText("adam")))
                 .optLearningRate(t.path("learningRate").asDouble(1e-3))
                 .optMomentum(t.path("momentum").asDouble(0.9))
                 .optWeightDecay(t.path("weightDecay").asDouble(0))
-                .optSchedule(TrainConfig.Schedule.of(t.path("schedule").asText("constant")))
+                .optSchedule(EnumIds.parse(
+                        TrainConfig.Schedule.class, t.path("schedule").asText("constant")))
                 .optStep(t.path("stepEpochs").asInt(100), t.path("stepGamma").asDouble(0.1))
                 .optClipNorm(t.path("clipNorm").asDouble(0))
                 .optEpochs(t.path("epochs").asInt(100))

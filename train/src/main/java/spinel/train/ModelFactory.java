@@ -61,30 +61,43 @@ public final class ModelFactory {
                     spec.init() != null && spec.freeze() ? Boolean.TRUE : null);
         }
         if (spec.head() == ExperimentSpec.Head.TWO_STAGE) {
-            return new RunConfig.ModelSettings(
-                    spec.model(),
-                    spec.head(),
-                    null,
-                    null,
-                    null,
-                    java.util.Arrays.stream(TwoStageMlp.HIDDEN).boxed().toList(),
-                    TwoStageMlp.DROPOUT,
-                    outputs);
+            List<Integer> hidden =
+                    java.util.Arrays.stream(TwoStageMlp.HIDDEN).boxed().toList();
+            return mlpSettings(spec, outputs, hidden, TwoStageMlp.DROPOUT, null, null, null);
         }
         ExperimentSpec.MlpArchitecture mlp =
                 spec.mlp() != null ? spec.mlp() : new ExperimentSpec.MlpArchitecture(null, null, false, false);
+        return mlpSettings(
+                spec,
+                outputs,
+                mlp.hidden() != null ? List.copyOf(mlp.hidden()) : List.of(64, 32),
+                mlp.dropout() != null ? mlp.dropout() : labels.classification() ? 0.3 : 0.0,
+                spec.residual() ? Boolean.TRUE : null,
+                mlp.batchNorm() ? Boolean.TRUE : null,
+                mlp.squeezeExcitation() ? Boolean.TRUE : null);
+    }
+
+    /** A tabular MLP's recorded settings (the switches null when off, as config.json leaves them out). */
+    private static RunConfig.ModelSettings mlpSettings(
+            ExperimentSpec spec,
+            int outputs,
+            List<Integer> hidden,
+            double dropout,
+            Boolean residual,
+            Boolean batchNorm,
+            Boolean squeezeExcitation) {
         return new RunConfig.ModelSettings(
                 spec.model(),
                 spec.head(),
                 null,
                 null,
                 null,
-                mlp.hidden() != null ? List.copyOf(mlp.hidden()) : List.of(64, 32),
-                mlp.dropout() != null ? mlp.dropout() : labels.classification() ? 0.3 : 0.0,
+                hidden,
+                dropout,
                 outputs,
-                spec.residual() ? Boolean.TRUE : null,
-                mlp.batchNorm() ? Boolean.TRUE : null,
-                mlp.squeezeExcitation() ? Boolean.TRUE : null,
+                residual,
+                batchNorm,
+                squeezeExcitation,
                 null,
                 null);
     }

@@ -53,20 +53,6 @@ public record RunConfig(
         TrainConfig optimisation,
         ClassicalSettings classical) {
 
-    /** A network run's description (no {@link #classical} part). */
-    public RunConfig(
-            int format,
-            DataSettings data,
-            TaskSettings task,
-            ModelSettings model,
-            FeaturizerSettings featurizer,
-            Normalizer normalizer,
-            Normalizer volumeNormalizer,
-            List<Member> members,
-            TrainConfig optimisation) {
-        this(format, data, task, model, featurizer, normalizer, volumeNormalizer, members, optimisation, null);
-    }
-
     /** Version of the config.json layout written by this class. */
     public static final int FORMAT = 2;
 
@@ -192,17 +178,9 @@ public record RunConfig(
             String init,
             Boolean freeze) {
 
-        /** The record without the residual option (the reference architecture). */
-        public ModelSettings(
-                ExperimentSpec.Model kind,
-                ExperimentSpec.Head head,
-                Integer atomFeaLen,
-                Integer nConv,
-                Integer hFeaLen,
-                List<Integer> hidden,
-                Double dropout,
-                int outputs) {
-            this(kind, head, atomFeaLen, nConv, hFeaLen, hidden, dropout, outputs, null, null, null, null, null);
+        /** A classical model's entry: its kind and output length, no network hyper-parameters. */
+        public static ModelSettings classical(ExperimentSpec.Model kind, int outputs) {
+            return new ModelSettings(kind, null, null, null, null, null, null, outputs, null, null, null, null, null);
         }
 
         /** Whether the CGCNN convolutions are residual (not {@code isResidual}: Jackson would hide the field). */

@@ -64,7 +64,8 @@ public final class RunFolder {
                 features.normalizer(),
                 features.volumeNormalizer(),
                 members,
-                spec.train());
+                spec.train(),
+                null);
     }
 
     /** Where the rows of the run came from and how they were split (config.json's {@code data}). */

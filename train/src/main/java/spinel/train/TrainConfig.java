@@ -1,7 +1,5 @@
 package spinel.train;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -40,67 +38,27 @@ public record TrainConfig(
         int patience,
         long seed) {
 
-    public enum Task {
+    public enum Task implements EnumIds.Id {
         REGRESSION,
         CLASSIFICATION;
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static Task of(String id) {
-            return EnumIds.parse(Task.class, id, "task");
-        }
     }
 
-    public enum LossKind {
+    public enum LossKind implements EnumIds.Id {
         MSE,
         L1,
         CROSS_ENTROPY;
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static LossKind of(String id) {
-            return EnumIds.parse(LossKind.class, id, "loss");
-        }
     }
 
-    public enum OptimizerKind {
+    public enum OptimizerKind implements EnumIds.Id {
         ADAM,
         SGD;
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static OptimizerKind of(String id) {
-            return EnumIds.parse(OptimizerKind.class, id, "optimizer");
-        }
     }
 
-    public enum Schedule {
+    public enum Schedule implements EnumIds.Id {
         CONSTANT,
         STEP,
         COSINE,
         ONE_CYCLE;
-
-        @JsonValue
-        public String id() {
-            return EnumIds.id(this);
-        }
-
-        @JsonCreator
-        public static Schedule of(String id) {
-            return EnumIds.parse(Schedule.class, id, "schedule");
-        }
     }
 
     public TrainConfig {
