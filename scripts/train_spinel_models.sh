@@ -48,7 +48,7 @@ args() {
     formation-energy) echo "--data $M --labels $M/labels.csv --target e_form_per_atom --dedupe --loss l1 --epochs 150 --schedule cosine --patience 0 --seed 0" ;;
     band-gap)         echo "--data $M --labels $M/labels.csv --target band_gap --dedupe --loss l1 --epochs 150 --schedule cosine --patience 0 --seed 0" ;;
     space-group-from-composition) echo "--data $G --labels $META --target spg_num --task space-group --model mlp-composition --head two-stage --folds $FOLDS --fold 0 --limit 20000 --batch 256 --epochs 15 --patience 5 --schedule cosine --seed 0" ;;
-    space-group)      echo "--data $G --labels $META --target spg_num --task space-group --model mlp-conventional-lattice --folds $FOLDS --fold 0 --limit 20000 --epochs 60 --patience 10 --seed 0" ;;
+    space-group)      echo "--data $G --labels $META --target spg_num --task space-group --model mlp-conventional-lattice --folds $FOLDS --fold 0 --epochs 60 --patience 10 --seed 0" ;;
     volume-per-atom)  echo "--data $M --task volume --limit 20000 --epochs 15 --schedule cosine --patience 6 --seed 0" ;;
     *) echo "unknown model $1" >&2; exit 2 ;;
   esac
@@ -142,8 +142,8 @@ package() {
     space-group)
       id=spinel/space-group; licence=$MB
       title="Space group from the lattice parameters of the standardized conventional cell (Spinel MLP)"
-      data="$GAP: seeded random subset of 20,000 of the 106,113 rows, labels spg_num from matbench_meta/mp_gap.csv.gz (spglib); test = the subset's rows of the official Matbench fold 0 (4,007); 14,394 train / 1,599 validation"
-      desc="INPUT: a crystal structure; the model reads only the lattice of its standardized conventional cell (Spinel's SymmetryAnalyzer at symprec 0.01 Å): a, b, c, angles, volume and their ratios (15 features), no atoms. MLP 64 -> 32, dropout 0.3, Adam 1e-3, batch 64 (the seed pipeline). Held-out test (n = 4,007): space group accuracy 0.40, top-5 0.75, weighted F1 0.31, macro F1 0.07 (the seed pipeline: 0.599, 0.557, 0.210 on COD; goal 0.60 not met; always the most common group: 0.07, the five most common: 0.31); its probabilities summed per Bravais lattice: 0.70, per crystal system: 0.85. Reject option: at top probability >= 0.5 (28 % of rows) right 68 % of the time. Trained 60 epochs (best 55), 57 min on 2 loaded cores. For a structure whose atoms are known exactly, spinel predict already prints the exact space group on every line (and this model's line says whether it agrees): this model is for cells whose lattice is known but not the atoms." ;;
+      data="$GAP: all 106,113 rows, labels spg_num from matbench_meta/mp_gap.csv.gz (spglib); test = the official Matbench fold 0 ($(metric "$1" n_test)); $(metric "$1" n_train) train / $(metric "$1" n_val) validation"
+      desc="INPUT: a crystal structure; the model reads only the lattice of its standardized conventional cell (Spinel's SymmetryAnalyzer at symprec 0.01 Å): a, b, c, angles, volume and their ratios (15 features), no atoms. MLP 64 -> 32, dropout 0.3, Adam 1e-3, batch 64 (the seed pipeline), early stopping (patience 10). Held-out test (official fold 0, n = $(metric "$1" test.n)): space group accuracy $(metric "$1" test.accuracy), top-5 $(metric "$1" test.top5), weighted F1 $(metric "$1" test.f1_weighted), macro F1 $(metric "$1" test.f1_macro) (the seed pipeline: 0.599, 0.557, 0.210 on COD; goal 0.60 not met; always the most common group: 0.07, the five most common: 0.31); its probabilities summed per Bravais lattice: $(metric "$1" test.bravais.accuracy), per crystal system: $(metric "$1" test.crystal_system.accuracy). Reject option: at top probability >= 0.5 (29 % of rows) right 69 % of the time. Trained $(metric "$1" epochs) epochs (best $(metric "$1" best_epoch)). For a structure whose atoms are known exactly, spinel predict already prints the exact space group on every line (and this model's line says whether it agrees): this model is for cells whose lattice is known but not the atoms." ;;
     volume-per-atom)
       id=spinel/volume-per-atom; units="Å³/atom"; licence=$MP
       title="Volume per atom from composition and bonding topology (Spinel CGCNN, Materials Project)"
@@ -152,7 +152,7 @@ package() {
     *) echo "unknown model $1" >&2; exit 2 ;;
   esac
   local version=1
-  case $1 in formation-energy|band-gap|space-group) version=2 ;; esac
+  case $1 in formation-energy|band-gap) version=2 ;; space-group) version=3 ;; esac
   ./spinel zoo package "$(run_dir "$1")" --id "$id" --model-version "$version" --title "$title" ${units:+--units "$units"} \
     --data "$data" --data-licence "$licence" --licence MIT --command "$(command_of "$1")" --description "$desc"
 }

@@ -92,6 +92,18 @@ class SymmetryCommandTest {
     }
 
     @Test
+    void latticeSymprecKeepsANearlyTetragonalCellOrthorhombic(@TempDir Path dir) throws Exception {
+        Path poscar = dir.resolve("POSCAR");
+        Files.writeString(poscar, "Cu\n1.0\n4.0 0 0\n0 4.2 0\n0 0 5.5\nCu\n1\nDirect\n0 0 0\n");
+        GraphCommandTest.Result loose = GraphCommandTest.run("symmetry", "--symprec", "0.6", poscar.toString());
+        assertEquals(123, loose.lines().get(0).get("number").asInt());
+        GraphCommandTest.Result split =
+                GraphCommandTest.run("symmetry", "--symprec", "0.6", "--lattice-symprec", "0.01", poscar.toString());
+        assertEquals(47, split.lines().get(0).get("number").asInt());
+        assertEquals(0.01, split.lines().get(0).get("lattice_symprec").asDouble());
+    }
+
+    @Test
     void standardizeWritesTheConventionalCell(@TempDir Path dir) throws Exception {
         GraphCommandTest.Result r = GraphCommandTest.run(
                 "symmetry",

@@ -35,10 +35,12 @@ public final class SymmetryAnalyzer {
 
     private final double symprec;
     private final double angleTolerance;
+    private final double latticeSymprec;
 
     private SymmetryAnalyzer(Builder b) {
         this.symprec = b.symprec;
         this.angleTolerance = b.angleTolerance;
+        this.latticeSymprec = b.latticeSymprec;
     }
 
     /** An analyzer with symprec 0.01 Å and spglib's default angle handling. */
@@ -54,6 +56,7 @@ public final class SymmetryAnalyzer {
     public static final class Builder {
         private double symprec = DEFAULT_SYMPREC;
         private double angleTolerance = -1;
+        private double latticeSymprec = Double.POSITIVE_INFINITY;
 
         private Builder() {}
 
@@ -73,6 +76,22 @@ public final class SymmetryAnalyzer {
         public Builder optAngleTolerance(double degrees) {
             if (Double.isNaN(degrees)) throw new IllegalArgumentException("angle tolerance is NaN");
             this.angleTolerance = degrees;
+            return this;
+        }
+
+        /**
+         * A tighter distance tolerance, Å, for the symmetry of the lattice alone (its metric), while
+         * {@link #optSymprec} still bounds how far atoms may sit from their images. Not in spglib, which
+         * uses symprec for both: for approximate structures whose cell is known better than their atoms
+         * (atoms displaced by noise or by an imperfect relaxation, the cell fixed), a loose symprec
+         * then finds the atoms' symmetry without promoting a merely near-symmetric cell. Default: symprec.
+         */
+        public Builder optLatticeSymprec(double latticeSymprec) {
+            if (!(latticeSymprec > 0) || !Double.isFinite(latticeSymprec)) {
+                throw new IllegalArgumentException(
+                        "lattice symprec must be a positive number of Å, got " + latticeSymprec);
+            }
+            this.latticeSymprec = latticeSymprec;
             return this;
         }
 
@@ -133,7 +152,7 @@ public final class SymmetryAnalyzer {
         Cell pc = prim.cell();
         List<int[][]> rots = new ArrayList<>();
         List<double[]> trans = new ArrayList<>();
-        for (int[][] w : LatticeSymmetry.find(pc.lattice, tol, angleTolerance)) {
+        for (int[][] w : LatticeSymmetry.find(pc.lattice, Math.min(tol, latticeSymprec), angleTolerance)) {
             List<double[]> t = pc.translations(w, tol, true);
             if (!t.isEmpty()) {
                 rots.add(w);
