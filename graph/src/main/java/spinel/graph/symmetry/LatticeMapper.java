@@ -64,7 +64,7 @@ final class LatticeMapper {
                 for (int k = 0; k < cand[2].length; k++) {
                     if (!alpha[j][k] || !beta[i][k]) continue;
                     int[][] s = {points.get(cand[0][i]), points.get(cand[1][j]), points.get(cand[2][k])};
-                    int det = Math.abs(NiggliReduction.determinant(s));
+                    int det = Math.abs(Mat3.det(s));
                     if (det == 0 || det != supercellSize) continue;
                     double[][] basis = {carts.get(cand[0][i]), carts.get(cand[1][j]), carts.get(cand[2][k])};
                     if (visitor.visit(new Mapping(basis, s))) return;
@@ -89,7 +89,7 @@ final class LatticeMapper {
         for (int x = 0; x < xs.length; x++) {
             double[] u = unit[xs[x]];
             for (int y = 0; y < ys.length; y++) {
-                double c = Math.max(-1, Math.min(1, MatchGeometry.dot(u, unit[ys[y]])));
+                double c = Math.max(-1, Math.min(1, Mat3.dot(u, unit[ys[y]])));
                 ok[x][y] = c > lo && c < hi;
             }
         }
@@ -109,7 +109,7 @@ final class LatticeMapper {
                 for (int c = -n2; c <= n2; c++) {
                     if (a == 0 && b == 0 && c == 0) continue;
                     double[] v = MatchGeometry.times(new double[] {a, b, c}, lattice);
-                    if (MatchGeometry.dot(v, v) <= r2) {
+                    if (Mat3.dot(v, v) <= r2) {
                         points.add(new int[] {a, b, c});
                         carts.add(v);
                     }
@@ -123,7 +123,7 @@ final class LatticeMapper {
      * in [0, 1)), as pymatgen's {@code lattice_points_in_supercell}; there are |det S| of them.
      */
     static double[][] latticePointsInSupercell(int[][] s) {
-        if (Math.abs(NiggliReduction.determinant(s)) == 1) return new double[][] {{0, 0, 0}};
+        if (Math.abs(Mat3.det(s)) == 1) return new double[][] {{0, 0, 0}};
         int[] min = new int[3], max = new int[3];
         for (int corner = 0; corner < 8; corner++) {
             int[] w = {(corner >> 2) & 1, (corner >> 1) & 1, corner & 1};
@@ -133,7 +133,7 @@ final class LatticeMapper {
                 max[j] = Math.max(max[j], v);
             }
         }
-        double[][] inv = MatchGeometry.inverse(toDouble(s));
+        double[][] inv = Mat3.inverse(Mat3.toDouble(s));
         List<double[]> out = new ArrayList<>();
         for (int a = min[0]; a <= max[0]; a++) {
             for (int b = min[1]; b <= max[1]; b++) {
@@ -143,7 +143,7 @@ final class LatticeMapper {
                 }
             }
         }
-        int det = Math.abs(NiggliReduction.determinant(s));
+        int det = Math.abs(Mat3.det(s));
         if (out.size() != det) {
             throw new IllegalStateException("found " + out.size() + " lattice points in a supercell of size " + det);
         }
@@ -153,11 +153,5 @@ final class LatticeMapper {
     private static boolean inside(double[] f) {
         for (double x : f) if (x >= 1 - 1e-10 || x < -1e-10) return false;
         return true;
-    }
-
-    static double[][] toDouble(int[][] s) {
-        double[][] r = new double[3][3];
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) r[i][j] = s[i][j];
-        return r;
     }
 }

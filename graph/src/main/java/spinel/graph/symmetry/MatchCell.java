@@ -45,7 +45,7 @@ final class MatchCell {
     }
 
     double volume() {
-        return Math.abs(MatchGeometry.determinant(lattice));
+        return Math.abs(Mat3.det(lattice));
     }
 
     /** The same fractional coordinates in the lattice scaled by {@code factor} (lengths). */

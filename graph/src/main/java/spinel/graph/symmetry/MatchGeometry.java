@@ -12,14 +12,6 @@ final class MatchGeometry {
 
     private MatchGeometry() {}
 
-    static double determinant(double[][] a) {
-        return Mat3.det(a);
-    }
-
-    static double[][] inverse(double[][] a) {
-        return Mat3.inverse(a);
-    }
-
     /** Row vector times matrix: v · m. */
     static double[] times(double[] v, double[][] m) {
         return new double[] {
@@ -29,13 +21,9 @@ final class MatchGeometry {
         };
     }
 
-    static double dot(double[] u, double[] v) {
-        return Mat3.dot(u, v);
-    }
-
     /** Angle between two vectors, degrees. */
     static double angle(double[] u, double[] v, double lu, double lv) {
-        double c = dot(u, v) / (lu * lv);
+        double c = Mat3.dot(u, v) / (lu * lv);
         return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
     }
 
@@ -50,7 +38,7 @@ final class MatchGeometry {
      * the lengths of pymatgen's {@code reciprocal_lattice}.
      */
     static double[] planeSpacings(double[][] m) {
-        double v = Math.abs(determinant(m));
+        double v = Math.abs(Mat3.det(m));
         return new double[] {v / norm(cross(m[1], m[2])), v / norm(cross(m[2], m[0])), v / norm(cross(m[0], m[1]))};
     }
 }

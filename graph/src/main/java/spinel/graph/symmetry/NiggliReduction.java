@@ -59,7 +59,7 @@ public final class NiggliReduction {
         double eps = tolerance * Math.cbrt(lattice.volume());
         int[][] c = reduce(start, eps);
         int[][] t = multiply(c, lll.mapping());
-        if (determinant(t) < 0) {
+        if (Mat3.det(t) < 0) {
             for (int[] row : t) for (int j = 0; j < 3; j++) row[j] = -row[j];
         }
         return new NiggliReduction(new Lattice(apply(t, original)), t);
@@ -216,11 +216,5 @@ public final class NiggliReduction {
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) r[i][j] = t[i][0] * rows[0][j] + t[i][1] * rows[1][j] + t[i][2] * rows[2][j];
         return r;
-    }
-
-    static int determinant(int[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
     }
 }

@@ -57,7 +57,7 @@ final class SiteAligner {
             double[][] s1fc = s1Supercell ? expanded : s1.frac;
             double[][] s2fc = s1Supercell ? s2.frac : expanded;
             double[][] avg = averageLattice(m.basis(), target.lattice);
-            double norm = Math.cbrt(s1fc.length / Math.abs(MatchGeometry.determinant(avg)));
+            double norm = Math.cbrt(s1fc.length / Math.abs(Mat3.det(avg)));
             double[] fracTol = fractionalTolerance(avg, norm);
             for (int origin : origins) {
                 double[] t = new double[3];
@@ -132,7 +132,7 @@ final class SiteAligner {
 
     // fractional coordinates of the sites in the supercell S (rows S · lattice), wrapped, aabbcc order
     private static double[][] supercellCoords(double[][] frac, int[][] s) {
-        double[][] inv = MatchGeometry.inverse(LatticeMapper.toDouble(s));
+        double[][] inv = Mat3.inverse(Mat3.toDouble(s));
         double[][] points = LatticeMapper.latticePointsInSupercell(s);
         double[][] out = new double[frac.length * points.length][];
         for (int i = 0; i < frac.length; i++) {
@@ -185,7 +185,7 @@ final class SiteAligner {
             double[][] s1fc, double[][] s2fc, double[][] lattice, int[] rows, int[] cols, double norm) {
         LllReduction lll = LllReduction.of(lattice);
         double[][] basis = lll.basis();
-        double[][] toLll = MatchGeometry.inverse(LatticeMapper.toDouble(lll.mapping()));
+        double[][] toLll = Mat3.inverse(Mat3.toDouble(lll.mapping()));
         double[] lllTol = fractionalTolerance(basis, norm);
         double[][] f1 = transform(s2fc, toLll), f2 = transform(s1fc, toLll);
         double[][] c1 = wrappedCartesian(f1, basis), c2 = wrappedCartesian(f2, basis);

@@ -81,7 +81,7 @@ class NiggliReductionTest {
 
     private static void assertTransformation(double[][] original, NiggliReduction r) {
         int[][] t = r.transformation();
-        assertEquals(1, NiggliReduction.determinant(t));
+        assertEquals(1, Mat3.det(t));
         double[][] expected = NiggliReduction.apply(t, original);
         for (int i = 0; i < 3; i++) assertArrayEquals(expected[i], r.lattice().matrix()[i], 1e-9);
     }
