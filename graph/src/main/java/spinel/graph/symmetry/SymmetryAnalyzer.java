@@ -16,7 +16,9 @@ import spinel.graph.Structure;
  * origins in spglib's own order ({@link HallNumberSearch}), so that the transformation matrix, origin
  * shift, Wyckoff letters and standardized cell are spglib's choice among the equivalent ones. When this
  * fails (the operations found at this tolerance do not form a consistent group), the tolerance is
- * shrunk by 5 % and the search repeated, at most 20 times, as spglib does.
+ * shrunk by 5 % and the search repeated, at most 20 times, as spglib does. One extension, off by default:
+ * the lattice's own symmetry can be checked at a tighter tolerance than the atoms
+ * ({@link Builder#optLatticeSymprec}), for structures whose atoms are known less well than their cell.
  *
  * <p>Sites are told apart by species (element and oxidation state) and occupancy: a partially
  * occupied site is a type of its own, equivalent only to sites with the same species at the same
@@ -106,6 +108,11 @@ public final class SymmetryAnalyzer {
 
     public double angleTolerance() {
         return angleTolerance;
+    }
+
+    /** The distance tolerance for the lattice's own symmetry, Å: symprec unless {@link Builder#optLatticeSymprec} set a tighter one. */
+    public double latticeSymprec() {
+        return Math.min(symprec, latticeSymprec);
     }
 
     /**

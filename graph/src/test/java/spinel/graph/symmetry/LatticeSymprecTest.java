@@ -64,6 +64,8 @@ class LatticeSymprecTest {
                 Lattice.fromParameters(4.0, 4.02, 5.5, 90, 90, 90), List.of(Element.of("Cu")), new double[][] {{0, 0, 0}
                 });
         assertEquals(47, analyzer(0.01, 1.0).analyze(s).number());
+        assertEquals(0.01, analyzer(0.01, 1.0).latticeSymprec());
+        assertEquals(0.05, analyzer(0.6, 0.05).latticeSymprec());
     }
 
     @Test
