@@ -49,7 +49,8 @@ args() {
     band-gap)         echo "--data $M --labels $M/labels.csv --target band_gap --dedupe --loss l1 --epochs 150 --schedule cosine --patience 0 --seed 0" ;;
     space-group-from-composition) echo "--data $G --labels $META --target spg_num --task space-group --model mlp-composition --head two-stage --folds $FOLDS --fold 0 --limit 20000 --batch 256 --epochs 15 --patience 5 --schedule cosine --seed 0" ;;
     space-group)      echo "--data $G --labels $META --target spg_num --task space-group --model mlp-conventional-lattice --folds $FOLDS --fold 0 --epochs 60 --patience 10 --seed 0" ;;
-    volume-per-atom)  echo "--data $M --task volume --limit 20000 --epochs 15 --schedule cosine --patience 6 --seed 0" ;;
+    # version 2: all of mp_36k, duplicates on one side, L1 loss, 100 epochs cosine (version 1: a 20,000 subset, 15 epochs)
+    volume-per-atom)  echo "--data $M --task volume --dedupe --loss l1 --epochs 100 --schedule cosine --patience 0 --seed 0" ;;
     *) echo "unknown model $1" >&2; exit 2 ;;
   esac
 }
@@ -57,7 +58,7 @@ args() {
 # the run folder of each model (version 2 of formation energy and band gap in NAME-v2)
 run_dir() {
   case $1 in
-    formation-energy|band-gap) echo "$RUNS/$1-v2" ;;
+    formation-energy|band-gap|volume-per-atom) echo "$RUNS/$1-v2" ;;
     *) echo "$RUNS/$1" ;;
   esac
 }

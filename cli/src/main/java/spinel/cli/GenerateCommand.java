@@ -14,8 +14,8 @@ import spinel.generate.RandomSearch;
 import spinel.generate.StructureGenerator;
 import spinel.generate.StructureSearch;
 import spinel.graph.Composition;
-import spinel.zoo.CgcnnModel;
 import spinel.zoo.ModelRegistry;
+import spinel.zoo.StructureModel;
 
 /**
  * {@code spinel generate --formula F --n N --out DIR [--method gan|random]}: crystal-structure
@@ -85,7 +85,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 ? new RandomSearch(seed)
                 : ganFile != null ? GanGenerator.load(ganFile, seed) : GanGenerator.bundled(seed);
         List<StructureSearch.Candidate> all;
-        try (CgcnnModel energy = ModelRegistry.load(model)) {
+        try (StructureModel<?> energy = ModelRegistry.load(model)) {
             all = new StructureSearch(generator, energy).run(f, n);
         } finally {
             if (generator instanceof AutoCloseable c) c.close();

@@ -10,6 +10,8 @@ import spinel.train.TransferInit;
 import spinel.zoo.CgcnnModel;
 import spinel.zoo.CgcnnWeights;
 import spinel.zoo.ModelRegistry;
+import spinel.zoo.RunModel;
+import spinel.zoo.StructureModel;
 
 /**
  * Resolves {@code spinel train --init MODEL} to pretrained CGCNN parameters: a run folder of
@@ -33,7 +35,12 @@ final class InitSource {
             CgcnnWeights w = ModelRegistry.defaultZoo().weights(path, name.endsWith(".npz") ? "npz" : "torch", null);
             return new TransferInit.Weights(spec, null, floats(w));
         }
-        try (CgcnnModel m = ModelRegistry.load(spec)) {
+        try (StructureModel<?> model = ModelRegistry.load(spec)) {
+            if (model instanceof RunModel run) {
+                TransferInit.Weights w = TransferInit.fromRun(run.directory());
+                return new TransferInit.Weights(spec, w.target(), w.stateDict());
+            }
+            CgcnnModel m = (CgcnnModel) model;
             String target = m.card() != null && m.card().target() != null
                     ? m.card().target().name()
                     : null;

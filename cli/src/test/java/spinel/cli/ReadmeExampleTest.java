@@ -17,8 +17,8 @@ import spinel.graph.CrystalGraph;
 import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.Structure;
 import spinel.graph.io.Structures;
-import spinel.zoo.CgcnnModel;
 import spinel.zoo.ModelRegistry;
+import spinel.zoo.StructureModel;
 
 /** The README's library example, line for line, so that the README stays true. */
 class ReadmeExampleTest {
@@ -38,7 +38,7 @@ class ReadmeExampleTest {
                     .compute(Neighborhoods.nearest(s, 12))
                     .q(6)[0];
             System.out.printf("q6 = %.5f%n", q6);
-            try (CgcnnModel model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
+            try (StructureModel<?> model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
                 System.out.println(model.predict(s));
             }
         } finally {

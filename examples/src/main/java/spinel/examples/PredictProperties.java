@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import spinel.zoo.CgcnnModel;
 import spinel.zoo.ModelRegistry;
 import spinel.zoo.PredictionPipeline;
 import spinel.zoo.PredictionResult;
 import spinel.zoo.StructureInput;
+import spinel.zoo.StructureModel;
 
 /**
  * Predicts the formation energy (eV/atom) of structure files with a model bundled in the jar,
@@ -34,7 +34,7 @@ public final class PredictProperties {
     /** Prints one line per file and returns the results. */
     public static List<PredictionResult> run(List<Path> files, PrintStream out) throws Exception {
         List<PredictionResult> results = new ArrayList<>();
-        try (CgcnnModel model = ModelRegistry.load(MODEL);
+        try (StructureModel<?> model = ModelRegistry.load(MODEL);
                 PredictionPipeline pipeline =
                         PredictionPipeline.builder().addModel(model).build()) {
             pipeline.predict(files.stream().map(StructureInput::of).iterator(), r -> {

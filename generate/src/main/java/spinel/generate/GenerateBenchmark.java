@@ -13,8 +13,8 @@ import spinel.graph.Structure;
 import spinel.graph.io.AtomicFiles;
 import spinel.graph.io.CifReader;
 import spinel.graph.io.CifWriter;
-import spinel.zoo.CgcnnModel;
 import spinel.zoo.ModelRegistry;
+import spinel.zoo.StructureModel;
 
 /**
  * The crystal-structure-prediction benchmark behind docs/benchmarks/generate.md: for the first
@@ -54,7 +54,7 @@ public final class GenerateBenchmark {
                     "formula",
                     s.composition().formula()));
         }
-        try (CgcnnModel energy = ModelRegistry.load("spinel/formation-energy-per-atom");
+        try (StructureModel<?> energy = ModelRegistry.load("spinel/formation-energy-per-atom");
                 GanGenerator g = GanGenerator.load(gan, 1)) {
             for (StructureGenerator generator : List.of(g, new RandomSearch(1))) {
                 summary.put(generator.name(), run(generator, energy, targets, k, out.resolve(generator.name())));
@@ -68,7 +68,7 @@ public final class GenerateBenchmark {
     }
 
     private static Map<String, Object> run(
-            StructureGenerator generator, CgcnnModel energy, List<TrainingData.Entry> targets, int k, Path dir)
+            StructureGenerator generator, StructureModel<?> energy, List<TrainingData.Entry> targets, int k, Path dir)
             throws Exception {
         StructureSearch search = new StructureSearch(generator, energy);
         long cpu0 = cpuNanos(), wall0 = System.nanoTime();

@@ -12,8 +12,8 @@ import spinel.graph.io.CifWriter;
 import spinel.graph.symmetry.StructureMatcher;
 import spinel.graph.symmetry.SymmetryAnalyzer;
 import spinel.graph.symmetry.SymmetryDataset;
-import spinel.zoo.CgcnnModel;
 import spinel.zoo.Prediction;
+import spinel.zoo.StructureModel;
 
 /**
  * The crystal-structure-prediction loop: for a formula, a {@link StructureGenerator} proposes
@@ -46,7 +46,7 @@ public final class StructureSearch {
     }
 
     private final StructureGenerator generator;
-    private final CgcnnModel energyModel;
+    private final StructureModel<?> energyModel;
     private Validity validity = Validity.DEFAULT;
     private int maxAtoms = 20;
     private StructureMatcher matcher = StructureMatcher.withDefaults();
@@ -54,7 +54,7 @@ public final class StructureSearch {
             SymmetryAnalyzer.builder().optSymprec(0.1).build();
 
     /** A search drawing from {@code generator}, ranked by {@code energyModel} (formation energy per atom). */
-    public StructureSearch(StructureGenerator generator, CgcnnModel energyModel) {
+    public StructureSearch(StructureGenerator generator, StructureModel<?> energyModel) {
         this.generator = generator;
         this.energyModel = energyModel;
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import spinel.graph.Lattice;
 import spinel.graph.Structure;
 import spinel.graph.io.CifReader;
-import spinel.zoo.CgcnnModel;
 import spinel.zoo.ModelRegistry;
+import spinel.zoo.StructureModel;
 
 class StructureSearchTest {
 
@@ -33,7 +33,7 @@ class StructureSearchTest {
         ps.add(new Proposal(clash, "test", 0));
         ps.add(new Proposal(shifted, "test", 0));
         for (Proposal p : new RandomSearch(3).propose(Formula.parse("Na4Cl4"), 5)) ps.add(p);
-        try (CgcnnModel model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
+        try (StructureModel<?> model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
             List<StructureSearch.Candidate> all = new StructureSearch(null, model).rank(ps);
             assertEquals(8, all.size());
             assertFalse(all.get(1).validity().valid());
@@ -59,7 +59,7 @@ class StructureSearchTest {
 
     @Test
     void aSearchTriesEveryCellContent() throws IOException {
-        try (CgcnnModel model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
+        try (StructureModel<?> model = ModelRegistry.load("spinel/formation-energy-per-atom")) {
             List<StructureSearch.Candidate> all = new StructureSearch(new RandomSearch(2), model)
                     .optMaxAtoms(9)
                     .run(Formula.parse("NbO2"), 7);

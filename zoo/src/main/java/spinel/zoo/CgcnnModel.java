@@ -26,9 +26,6 @@ import spinel.graph.Structure;
  */
 public final class CgcnnModel implements StructureModel<CrystalGraph> {
 
-    /** Largest number of crystals in one forward pass of {@link #predict(List)}. */
-    public static final int DEFAULT_BATCH = 256;
-
     private static final int TOP = 5;
 
     private final String name;
@@ -159,23 +156,6 @@ public final class CgcnnModel implements StructureModel<CrystalGraph> {
     @Override
     public List<Prediction> predict(List<CrystalGraph> inputs, boolean withEmbeddings) {
         return predictGraphs(inputs, withEmbeddings);
-    }
-
-    /** Predicts one structure. */
-    @Override
-    public Prediction predict(Structure s) {
-        return predict(List.of(s)).get(0);
-    }
-
-    /** Predicts many structures, {@value #DEFAULT_BATCH} per forward pass. */
-    public List<Prediction> predict(List<Structure> structures) {
-        List<Prediction> out = new ArrayList<>(structures.size());
-        for (int i = 0; i < structures.size(); i += DEFAULT_BATCH) {
-            List<CrystalGraph> g = new ArrayList<>();
-            for (Structure s : structures.subList(i, Math.min(structures.size(), i + DEFAULT_BATCH))) g.add(graph(s));
-            out.addAll(predictGraphs(g, false));
-        }
-        return out;
     }
 
     /**

@@ -133,11 +133,12 @@ public final class ModelRegistry {
     }
 
     /**
-     * Loads model {@code id} of the default zoo (settings from the environment): fetches and
-     * verifies its files, converts a PyTorch checkpoint once (cached), builds the network.
+     * Opens model {@code id} of the default zoo (settings from the environment), whatever its kind
+     * ({@link #openModel(String)}): fetches and verifies its files, converts a PyTorch checkpoint once
+     * (cached), builds the network. For the DJL {@link #criteria} of a CGCNN use {@link #loadModel(String)}.
      */
-    public static CgcnnModel load(String id) throws IOException {
-        return defaultZoo().loadModel(id);
+    public static StructureModel<?> load(String id) throws IOException {
+        return defaultZoo().openModel(id);
     }
 
     /**

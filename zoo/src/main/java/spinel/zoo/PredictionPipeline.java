@@ -26,7 +26,7 @@ import spinel.graph.Structure;
  * {@link PredictionResult} and the others go on.
  *
  * <pre>{@code
- * try (CgcnnModel m = ModelRegistry.load("spinel/band-gap");
+ * try (StructureModel<?> m = ModelRegistry.load("spinel/band-gap");
  *         PredictionPipeline p = PredictionPipeline.builder().addModel(m).build()) {
  *     p.predict(files.stream().map(StructureInput::of).iterator(), r -> System.out.println(r));
  * }

@@ -51,6 +51,11 @@ public final class RunModel implements StructureModel<Structure> {
         return new RunModel(name, TrainedRun.open(runDir), units);
     }
 
+    /** The run folder (for a packaged model: where its archive was unpacked). */
+    public Path directory() {
+        return run.dir();
+    }
+
     /** The run's typed description. */
     public RunConfig config() {
         return run.config();

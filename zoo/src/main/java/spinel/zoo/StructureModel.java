@@ -1,5 +1,6 @@
 package spinel.zoo;
 
+import java.util.ArrayList;
 import java.util.List;
 import spinel.graph.Structure;
 
@@ -15,6 +16,9 @@ import spinel.graph.Structure;
  * @param <F> the model's input for one structure
  */
 public interface StructureModel<F> extends AutoCloseable {
+
+    /** Largest number of crystals in one forward pass of {@link #predict(List)}. */
+    int DEFAULT_BATCH = 256;
 
     /** The model id, or the file or folder it was loaded from. */
     String name();
@@ -44,6 +48,21 @@ public interface StructureModel<F> extends AutoCloseable {
     /** Predicts one structure. */
     default Prediction predict(Structure structure) {
         return predict(List.of(featurize(structure)), false).get(0);
+    }
+
+    /**
+     * Predicts many structures in order, {@value #DEFAULT_BATCH} per forward pass, featurised on the
+     * calling thread ({@link PredictionPipeline} featurises in parallel).
+     */
+    default List<Prediction> predict(List<Structure> structures) {
+        List<Prediction> out = new ArrayList<>(structures.size());
+        for (int i = 0; i < structures.size(); i += DEFAULT_BATCH) {
+            List<F> batch = new ArrayList<>();
+            for (Structure s : structures.subList(i, Math.min(structures.size(), i + DEFAULT_BATCH)))
+                batch.add(featurize(s));
+            out.addAll(predict(batch, false));
+        }
+        return out;
     }
 
     @Override

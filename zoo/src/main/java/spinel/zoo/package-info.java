@@ -10,7 +10,7 @@
  *
  * <h2>Using a model</h2>
  * <pre>{@code
- * try (CgcnnModel m = ModelRegistry.load("cgcnn/formation-energy-per-atom")) {
+ * try (StructureModel<?> m = ModelRegistry.load("cgcnn/formation-energy-per-atom")) {
  *     Prediction p = m.predict(Structures.readOne(Path.of("NaCl.cif")));
  *     System.out.println(p.value() + " " + p.units());          // eV/atom
  * }
