@@ -77,6 +77,19 @@ class ExamplesTest {
     }
 
     @Test
+    void generateStructures(@TempDir Path dir) throws Exception {
+        var ranked = GenerateStructures.run("NbO2", 12, dir, out);
+        assertFalse(ranked.isEmpty(), printed());
+        for (int r = 0; r < ranked.size(); r++) {
+            assertEquals(r + 1, ranked.get(r).rank());
+            assertTrue(ranked.get(r).validity().valid());
+            if (r > 0) assertTrue(ranked.get(r).energy() >= ranked.get(r - 1).energy());
+        }
+        assertTrue(printed().contains("rank 1: "), printed());
+        assertTrue(Files.isRegularFile(dir.resolve("NbO2-1.cif")), printed());
+    }
+
+    @Test
     void mainsRunWithTheirDefaults() throws Exception {
         PrintStream old = System.out;
         System.setOut(out);
