@@ -1,6 +1,7 @@
 package spinel.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spinel.train.ExperimentSpec;
@@ -42,15 +43,17 @@ public final class TrainOptions {
             names = "--model",
             defaultValue = "cgcnn",
             description = "cgcnn, fusion, mlp-lattice, mlp-composition, mlp-both, mlp-conventional-lattice (the"
-                    + " standardized conventional cell's a, b, c, angles, volume and ratios); classical baselines on descriptors: "
+                    + " standardized conventional cell's a, b, c, angles, volume and ratios), tabnet (TabNet on the"
+                    + " --features descriptors); classical baselines on descriptors: "
                     + "decision-tree, random-forest, gradient-boosting, knn, linear (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(
             names = "--features",
             defaultValue = "lattice,composition,steinhardt",
-            description = "Classical models: descriptor groups, some of lattice, composition, steinhardt, acsf "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description =
+                    "Classical models and tabnet: descriptor groups, some of lattice, composition, steinhardt, acsf "
+                            + "(default: ${DEFAULT-VALUE}).")
     String features;
 
     @Option(
@@ -230,6 +233,59 @@ public final class TrainOptions {
     @Option(names = "--freeze", description = "With --init: do not train the copied embedding and convolutions.")
     boolean freeze;
 
+    @Option(
+            names = "--tabnet-width",
+            description = "tabnet: n_d = n_a, the decision and attention widths (default: 64).")
+    Integer tabnetWidth;
+
+    @Option(names = "--tabnet-steps", description = "tabnet: decision steps (default: 5).")
+    Integer tabnetSteps;
+
+    @Option(
+            names = "--tabnet-gamma",
+            description = "tabnet: relaxation of the attention prior, 1 = each feature used at one step only"
+                    + " (default: 1.5).")
+    Double tabnetGamma;
+
+    @Option(
+            names = "--tabnet-sparsity",
+            description = "tabnet: lambda_sparse, weight of the attention masks' entropy in the loss (default: 1e-4).")
+    Double tabnetSparsity;
+
+    @Option(
+            names = "--tabnet-virtual-batch",
+            description = "tabnet: rows per ghost batch-norm chunk of a training batch (default: 128).")
+    Integer tabnetVirtualBatch;
+
+    @Option(
+            names = "--tabnet-momentum",
+            description = "tabnet: batch-norm momentum, running = m * running + (1 - m) * batch (default: 0.98,"
+                    + " PyTorch's 0.02).")
+    Double tabnetMomentum;
+
+    /** TabNet's architecture from --features and the --tabnet-* options; null when neither applies. */
+    private ExperimentSpec.TabNetArchitecture tabNet(ExperimentSpec.Model m) {
+        boolean any = tabnetWidth != null
+                || tabnetSteps != null
+                || tabnetGamma != null
+                || tabnetSparsity != null
+                || tabnetVirtualBatch != null
+                || tabnetMomentum != null;
+        if (m != ExperimentSpec.Model.TABNET && !any) return null;
+        spinel.train.tabnet.TabNet.Settings d = spinel.train.tabnet.TabNet.Settings.DEFAULTS;
+        var settings = new spinel.train.tabnet.TabNet.Settings(
+                tabnetWidth != null ? tabnetWidth : d.width(),
+                tabnetSteps != null ? tabnetSteps : d.steps(),
+                tabnetGamma != null ? tabnetGamma : d.gamma(),
+                tabnetSparsity != null ? tabnetSparsity : d.sparsity(),
+                tabnetVirtualBatch != null ? tabnetVirtualBatch : d.virtualBatch(),
+                tabnetMomentum != null ? tabnetMomentum : d.momentum());
+        List<String> groups = spinel.train.classical.DescriptorSet.parse(features).stream()
+                .map(g -> g.name().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        return new ExperimentSpec.TabNetArchitecture(groups, settings);
+    }
+
     @Mixin
     GraphCacheOption graphCache = new GraphCacheOption();
 
@@ -286,13 +342,14 @@ public final class TrainOptions {
                 .optSeed(seed);
         if (regressionLoss != null) loop.optLoss(regressionLoss);
         TrainConfig config = loop.build();
+        ExperimentSpec.Model m = TrainCommand.parseEnum(ExperimentSpec.Model.class, model, "--model");
         ExperimentSpec.Builder b = ExperimentSpec.builder()
                 .setData(data)
                 .optTarget(target)
                 .optLabels(labels)
                 .optTask(t)
                 .optBinaryThreshold(threshold)
-                .optModel(TrainCommand.parseEnum(ExperimentSpec.Model.class, model, "--model"))
+                .optModel(m)
                 .optHead(TrainCommand.parseEnum(ExperimentSpec.Head.class, head, "--head"))
                 .optValFraction(valFraction)
                 .optTestFraction(testFraction)
@@ -310,6 +367,7 @@ public final class TrainOptions {
             b.optMlp(new ExperimentSpec.MlpArchitecture(hidden, dropout, batchNorm, squeezeExcitation));
         try {
             b.optAtomDescriptors(spinel.train.AtomDescriptors.parse(atomDescriptors));
+            b.optTabNet(tabNet(m));
             if (freeze && init == null) throw new IllegalArgumentException("--freeze needs --init");
             if (init != null) b.optInit(InitSource.resolve(init), freeze);
         } catch (java.io.IOException e) {

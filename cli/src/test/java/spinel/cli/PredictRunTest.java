@@ -131,6 +131,45 @@ class PredictRunTest {
     }
 
     @Test
+    void tabnetRunPredictsEvaluatesAndPackages() throws Exception {
+        Path run = train(
+                "tabnet",
+                "--model",
+                "tabnet",
+                "--tabnet-width",
+                "8",
+                "--tabnet-steps",
+                "2",
+                "--tabnet-virtual-batch",
+                "2");
+        assertTrue(Files.isRegularFile(run.resolve("feature_importances.csv")));
+        assertReproduces(run, run.toString());
+        assertReproduces(run, packaged(run, "tabnet").toString());
+        // spinel eval on all 10 rows gives the test rows' predictions again
+        Path eval = dir.resolve("tabnet-eval");
+        FirstHourTest.Run r = FirstHourTest.run(
+                null,
+                "eval",
+                "--model",
+                run.toString(),
+                "--data",
+                TrainCommandTest.SAMPLE.toString(),
+                "--cache",
+                dir.resolve("cache").toString(),
+                "--out",
+                eval.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, String[]> all = written(eval);
+        assertEquals(10, all.size());
+        for (Map.Entry<String, String[]> e : written(run).entrySet())
+            assertEquals(
+                    Double.parseDouble(e.getValue()[2]),
+                    Double.parseDouble(all.get(e.getKey())[2]),
+                    TOLERANCE,
+                    e.getKey());
+    }
+
+    @Test
     void classicalRunsAndTheirPackages() throws Exception {
         Path forest = train("forest", "--model", "random-forest", "--param", "trees=20");
         assertReproduces(forest, forest.toString());

@@ -38,7 +38,8 @@ public record ExperimentSpec(
         MlpArchitecture mlp,
         boolean logTarget,
         TransferInit.Weights init,
-        boolean freeze) {
+        boolean freeze,
+        TabNetArchitecture tabnet) {
 
     /**
      * The tabular MLP's layers ({@code --hidden}, {@code --dropout}, {@code --batch-norm}, {@code --se};
@@ -51,6 +52,35 @@ public record ExperimentSpec(
      */
     public record MlpArchitecture(
             java.util.List<Integer> hidden, Double dropout, boolean batchNorm, boolean squeezeExcitation) {}
+
+    /**
+     * TabNet's input and layers ({@code --features}, {@code --tabnet-*}).
+     *
+     * @param features descriptor blocks, in column order: some of {@code lattice}, {@code composition},
+     *                 {@code steinhardt}, {@code acsf} (as the classical models' {@code --features})
+     * @param settings the network's hyper-parameters
+     */
+    public record TabNetArchitecture(java.util.List<String> features, spinel.train.tabnet.TabNet.Settings settings) {
+        /** The default input: lattice, composition and Steinhardt descriptors. */
+        public static final java.util.List<String> DEFAULT_FEATURES =
+                java.util.List.of(RunFeatures.LATTICE, RunFeatures.COMPOSITION, RunFeatures.STEINHARDT);
+
+        public TabNetArchitecture {
+            features = java.util.List.copyOf(features);
+            if (features.isEmpty()) throw new IllegalArgumentException("--features names no descriptor group");
+            for (String f : features)
+                if (!java.util.List.of(
+                                RunFeatures.LATTICE, RunFeatures.COMPOSITION, RunFeatures.STEINHARDT, RunFeatures.ACSF)
+                        .contains(f))
+                    throw new IllegalArgumentException(
+                            "--features " + f + ": expected some of lattice, composition, steinhardt, acsf");
+        }
+
+        /** The seed's TabNet on the default descriptors. */
+        public static TabNetArchitecture defaults() {
+            return new TabNetArchitecture(DEFAULT_FEATURES, spinel.train.tabnet.TabNet.Settings.DEFAULTS);
+        }
+    }
 
     /** What is learned. */
     public enum Task implements EnumIds.Id {
@@ -100,6 +130,11 @@ public record ExperimentSpec(
          * ({@code ConventionalLatticeFeatures}): space group from a, b, c, α, β, γ
          */
         MLP_CONVENTIONAL_LATTICE,
+        /**
+         * TabNet (Arik &amp; Pfister, AAAI 2021) on descriptor blocks ({@link TabNetArchitecture}; default
+         * lattice, composition, Steinhardt), with its aggregate attention masks as feature importances
+         */
+        TABNET,
         /** classical baselines on descriptors ({@link ClassicalExperiment}): CART decision tree */
         DECISION_TREE,
         /** random forest */
@@ -165,6 +200,7 @@ public record ExperimentSpec(
         b.logTarget = logTarget;
         b.init = init;
         b.freeze = freeze;
+        b.tabnet = tabnet;
         return b;
     }
 
@@ -201,6 +237,13 @@ public record ExperimentSpec(
         private boolean logTarget;
         private TransferInit.Weights init;
         private boolean freeze;
+        private TabNetArchitecture tabnet;
+
+        /** TabNet's input blocks and layers (null: {@link TabNetArchitecture#defaults()}); {@code --model tabnet} only. */
+        public Builder optTabNet(TabNetArchitecture v) {
+            tabnet = v;
+            return this;
+        }
 
         /** Start from a pretrained CGCNN ({@link TransferInit}); {@code freeze} its embedding and convolutions. */
         public Builder optInit(TransferInit.Weights weights, boolean freezeBody) {
@@ -384,15 +427,23 @@ public record ExperimentSpec(
             if (head == Head.TWO_STAGE && task != Task.SPACE_GROUP) {
                 throw new IllegalArgumentException("the two-stage Bravais → space-group head needs --task space-group");
             }
-            if (head == Head.TWO_STAGE && model.classical()) {
+            if (tabnet != null && model != Model.TABNET) {
+                throw new IllegalArgumentException("--tabnet-* options shape --model tabnet");
+            }
+            TabNetArchitecture tab = model == Model.TABNET && tabnet == null ? TabNetArchitecture.defaults() : tabnet;
+            if (tab != null && task == Task.VOLUME && tab.features().contains(RunFeatures.LATTICE)) {
+                throw new IllegalArgumentException("volume per atom can be read from the lattice features; "
+                        + "use --features composition,steinhardt for --task volume");
+            }
+            if (head == Head.TWO_STAGE && (model.classical() || model == Model.TABNET)) {
                 throw new IllegalArgumentException("--head two-stage is a network head (CGCNN, fusion or an MLP); "
-                        + EnumIds.id(model) + " is a classical model without one");
+                        + EnumIds.id(model) + " has none");
             }
             boolean graphs = model == Model.CGCNN || model == Model.FUSION;
             if (atomDescriptors != null && !graphs) {
                 throw new IllegalArgumentException("--atom-descriptors needs --model cgcnn or fusion");
             }
-            if (mlp != null && (graphs || model.classical())) {
+            if (mlp != null && (graphs || model.classical() || model == Model.TABNET)) {
                 throw new IllegalArgumentException(
                         "--hidden, --dropout, --batch-norm and --se shape the tabular MLPs (--model mlp-*)");
             }
@@ -432,7 +483,8 @@ public record ExperimentSpec(
                     mlp,
                     logTarget,
                     init,
-                    freeze);
+                    freeze,
+                    tab);
         }
     }
 }

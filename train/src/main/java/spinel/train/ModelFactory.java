@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.List;
 import spinel.conv.CrystalGraphConvNet;
+import spinel.train.tabnet.TabNet;
 
 /**
  * Stage 3 of a run, the model factory: the one place that maps a model kind
@@ -14,7 +15,7 @@ import spinel.conv.CrystalGraphConvNet;
  * recorded hyper-parameters ({@link RunConfig.ModelSettings}) and its untrained DJL network, for
  * training and for rebuilding a trained run alike. To add a model: a constant in
  * {@link ExperimentSpec.Model}, and a case in {@link #tabularBlocks}, {@link #settings} and
- * {@link #block}.
+ * {@link #block} (and in {@link #loss} when its loss is not the task's alone).
  */
 public final class ModelFactory {
 
@@ -36,9 +37,17 @@ public final class ModelFactory {
             case MLP_COMPOSITION -> List.of(RunFeatures.COMPOSITION);
             case MLP_BOTH, FUSION -> List.of(RunFeatures.LATTICE, RunFeatures.COMPOSITION);
             case MLP_CONVENTIONAL_LATTICE -> List.of(RunFeatures.CONVENTIONAL_LATTICE);
+            case TABNET -> throw new IllegalArgumentException(
+                    "tabnet reads the descriptor blocks of its --features: ask tabularBlocks(spec)");
             case DECISION_TREE, RANDOM_FOREST, GRADIENT_BOOSTING, KNN, LINEAR -> throw new IllegalArgumentException(
                     EnumIds.id(model) + " is a classical model, trained by ClassicalExperiment, not a network");
         };
+    }
+
+    /** The descriptor blocks {@code spec}'s model reads (TabNet: its {@code --features}); see {@link #tabularBlocks(ExperimentSpec.Model)}. */
+    public static List<String> tabularBlocks(ExperimentSpec spec) {
+        if (spec.model() == ExperimentSpec.Model.TABNET) return spec.tabnet().features();
+        return tabularBlocks(spec.model());
     }
 
     /** The hyper-parameters recorded for {@code spec}'s model on labels with {@code outputs} outputs. */
@@ -60,6 +69,8 @@ public final class ModelFactory {
                     spec.init() != null ? spec.init().source() : null,
                     spec.init() != null && spec.freeze() ? Boolean.TRUE : null);
         }
+        if (spec.model() == ExperimentSpec.Model.TABNET)
+            return RunConfig.ModelSettings.tabNet(outputs, spec.tabnet().settings());
         if (spec.head() == ExperimentSpec.Head.TWO_STAGE) {
             List<Integer> hidden =
                     java.util.Arrays.stream(TwoStageMlp.HIDDEN).boxed().toList();
@@ -121,6 +132,7 @@ public final class ModelFactory {
             else b.optRegression(1);
             return b.build();
         }
+        if (m.kind() == ExperimentSpec.Model.TABNET) return new TabNet(tabularLength(config), m.outputs(), m.tabnet());
         int[] hidden = m.hidden().stream().mapToInt(Integer::intValue).toArray();
         if (m.head() == ExperimentSpec.Head.TWO_STAGE)
             return new TwoStageMlp(tabularLength(config), hidden, m.dropout());
@@ -148,6 +160,13 @@ public final class ModelFactory {
 
     /** The training loss: the conv head's own for multi-output heads, else the task's (null). */
     static TrainingLoop.LossFunction loss(Block block, RunConfig config) {
+        if (block instanceof TabNet net) {
+            // the task's loss on the prediction plus λ_sparse times the masks' mean entropy (output 1)
+            float lambda = (float) net.settings().sparsity();
+            TrainConfig optimisation = config.optimisation();
+            return (out, labels) -> TrainingLoop.taskLoss(optimisation, out.head(), labels.head())
+                    .add(out.get(1).mul(lambda));
+        }
         boolean ownLoss = config.model().head() == ExperimentSpec.Head.TWO_STAGE
                 || config.task().kind() == ExperimentSpec.Task.MULTI_TASK;
         if (!ownLoss) return null;

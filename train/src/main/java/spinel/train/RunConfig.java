@@ -161,6 +161,8 @@ public record RunConfig(
      * @param squeezeExcitation MLP: a squeeze-and-excitation gate on each hidden layer (null: none)
      * @param init        CGCNN: the pretrained model the run started from ({@code --init}), or null
      * @param freeze      CGCNN with init: whether the embedding and convolutions were frozen
+     * @param tabnet      TabNet: its hyper-parameters (its input blocks are the featurizer's tabular
+     *                    blocks); null for other models
      */
     @FileRecord
     public record ModelSettings(
@@ -176,7 +178,59 @@ public record RunConfig(
             Boolean batchNorm,
             Boolean squeezeExcitation,
             String init,
-            Boolean freeze) {
+            Boolean freeze,
+            spinel.train.tabnet.TabNet.Settings tabnet) {
+
+        /** Settings of a model other than TabNet. */
+        public ModelSettings(
+                ExperimentSpec.Model kind,
+                ExperimentSpec.Head head,
+                Integer atomFeaLen,
+                Integer nConv,
+                Integer hFeaLen,
+                List<Integer> hidden,
+                Double dropout,
+                int outputs,
+                Boolean residual,
+                Boolean batchNorm,
+                Boolean squeezeExcitation,
+                String init,
+                Boolean freeze) {
+            this(
+                    kind,
+                    head,
+                    atomFeaLen,
+                    nConv,
+                    hFeaLen,
+                    hidden,
+                    dropout,
+                    outputs,
+                    residual,
+                    batchNorm,
+                    squeezeExcitation,
+                    init,
+                    freeze,
+                    null);
+        }
+
+        /** A TabNet's entry. */
+        public static ModelSettings tabNet(int outputs, spinel.train.tabnet.TabNet.Settings tabnet) {
+            return new ModelSettings(
+                    ExperimentSpec.Model.TABNET,
+                    ExperimentSpec.Head.DEFAULT,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    outputs,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    tabnet);
+        }
 
         /** A classical model's entry: its kind and output length, no network hyper-parameters. */
         public static ModelSettings classical(ExperimentSpec.Model kind, int outputs) {
@@ -195,7 +249,7 @@ public record RunConfig(
      *
      * @param graph   the crystal graph (CGCNN and fusion), or null
      * @param tabular descriptor blocks, concatenated in this order ({@code "lattice"},
-     *                {@code "composition"}), or null: the MLP input, or the global vector of fusion
+     *                {@code "composition"}; TabNet also {@code "steinhardt"}, {@code "acsf"}), or null: the MLP input, or the global vector of fusion
      * @param scaler  standardisation of the tabular vector, fitted on the training rows
      * @param atomScaler standardisation of the per-atom descriptors appended to the graph's atom
      *                features ({@link GraphSettings#atomDescriptors()}), fitted on the training

@@ -5,14 +5,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import spinel.descriptors.CompositionFeatures;
 import spinel.descriptors.ConventionalLatticeFeatures;
+import spinel.descriptors.Features;
 import spinel.descriptors.LatticeFeatures;
 import spinel.graph.Structure;
 import spinel.graph.symmetry.BravaisLattice;
 import spinel.graph.symmetry.CrystalSystem;
+import spinel.train.classical.DescriptorSet;
 
 /**
  * Stage 1 of a run, data and labels: open the dataset (a seeded subset with {@code --limit}), read the
@@ -63,30 +66,41 @@ public record RunData(
      * @param conventionalLattice {@link ConventionalLatticeFeatures} (the standardized conventional cell)
      * @param volumePerAtom       Å³ per atom
      * @param formulas            reduced formulas ({@link spinel.graph.Composition#reducedFormula()})
+     * @param groups              the {@link DescriptorSet} blocks {@code steinhardt} and {@code acsf}, by
+     *                            name (TabNet's inputs); empty when not needed
+     * @param names               the column names of every computed block, by block name
      */
     public record StructureColumns(
             double[][] lattice,
             double[][] composition,
             double[][] conventionalLattice,
             double[] volumePerAtom,
-            String[] formulas) {
+            String[] formulas,
+            Map<String, double[][]> groups,
+            Map<String, List<String>> names) {
 
         /** Lattice and composition descriptors and volume per atom, without the others. */
         public StructureColumns(double[][] lattice, double[][] composition, double[] volumePerAtom) {
-            this(lattice, composition, null, volumePerAtom, null);
+            this(lattice, composition, null, volumePerAtom, null, Map.of(), Map.of());
+        }
+
+        /** The named values of descriptor block {@code name} for one structure. */
+        static Features features(String name, Structure s) {
+            return switch (name) {
+                case RunFeatures.LATTICE -> LatticeFeatures.of(s);
+                case RunFeatures.COMPOSITION -> CompositionFeatures.of(s.composition());
+                case RunFeatures.CONVENTIONAL_LATTICE -> ConventionalLatticeFeatures.of(s);
+                    // summaries over sites, non-finite values (undefined ŵ_l) as 0, as the classical models see them
+                case RunFeatures.STEINHARDT -> DescriptorSet.STEINHARDT.of(s);
+                case RunFeatures.ACSF -> DescriptorSet.ACSF.of(s);
+                default -> throw new IllegalArgumentException(
+                        "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
+            };
         }
 
         /** The values of descriptor block {@code name} for one structure. */
         static double[] block(String name, Structure s) {
-            return switch (name) {
-                case RunFeatures.LATTICE -> LatticeFeatures.of(s).values();
-                case RunFeatures.COMPOSITION -> CompositionFeatures.of(s.composition())
-                        .values();
-                case RunFeatures.CONVENTIONAL_LATTICE -> ConventionalLatticeFeatures.of(s)
-                        .values();
-                default -> throw new IllegalArgumentException(
-                        "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
-            };
+            return features(name, s).values();
         }
 
         /** The block {@code name}'s column, or null when it was not computed. */
@@ -95,9 +109,18 @@ public record RunData(
                 case RunFeatures.LATTICE -> lattice;
                 case RunFeatures.COMPOSITION -> composition;
                 case RunFeatures.CONVENTIONAL_LATTICE -> conventionalLattice;
+                case RunFeatures.STEINHARDT, RunFeatures.ACSF -> groups.get(name);
                 default -> throw new IllegalArgumentException(
                         "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
             };
+        }
+
+        /** The column names of blocks {@code blocks}, concatenated (each prefixed with its block's name). */
+        public List<String> names(List<String> blocks) {
+            List<String> out = new ArrayList<>();
+            for (String b : blocks)
+                for (String n : names.getOrDefault(b, List.of())) out.add(n.startsWith(b + ":") ? n : b + ":" + n);
+            return out;
         }
     }
 
@@ -115,7 +138,7 @@ public record RunData(
                 spec.target() != null ? spec.target() : dataset.targetName());
         boolean multi = spec.task() == ExperimentSpec.Task.MULTI_TASK;
         // classical models compute their own descriptors (ClassicalExperiment, DescriptorSet)
-        List<String> blocks = spec.model().classical() ? null : ModelFactory.tabularBlocks(spec.model());
+        List<String> blocks = spec.model().classical() ? null : ModelFactory.tabularBlocks(spec);
         StructureColumns columns = columns(dataset, blocks, spec.task() == ExperimentSpec.Task.VOLUME || multi);
         Labels labels = labels(spec, dataset, columns);
         checkLabels(spec, dataset, labels, log);
@@ -130,7 +153,7 @@ public record RunData(
                     duplicates.duplicates(),
                     duplicates.cached() ? ", from the cache" : "");
         Split split = split(spec, dataset, labels, duplicates);
-        if (groupsByFormula(spec.model())) {
+        if (groupsByFormula(spec)) {
             Split grouped = split.withoutTestGroups(columns.formulas());
             log.printf(
                     Locale.ROOT,
@@ -158,29 +181,43 @@ public record RunData(
             throws IOException {
         int n = dataset.size();
         List<String> names = blocks == null ? List.of() : blocks;
-        double[][][] values = new double[3][][];
-        String[] all = {RunFeatures.LATTICE, RunFeatures.COMPOSITION, RunFeatures.CONVENTIONAL_LATTICE};
+        String[] all = {
+            RunFeatures.LATTICE,
+            RunFeatures.COMPOSITION,
+            RunFeatures.CONVENTIONAL_LATTICE,
+            RunFeatures.STEINHARDT,
+            RunFeatures.ACSF
+        };
+        double[][][] values = new double[all.length][][];
         for (int b = 0; b < all.length; b++) if (names.contains(all[b])) values[b] = new double[n][];
+        Map<String, List<String>> columnNames = new java.util.concurrent.ConcurrentHashMap<>();
         double[] vpa = volume ? new double[n] : null;
         String[] formulas = new String[n];
         dataset.forEachChunk(512, (first, structures) -> IntStream.range(0, structures.size())
                 .parallel()
                 .forEach(k -> {
                     Structure s = structures.get(k);
-                    for (int b = 0; b < all.length; b++)
-                        if (values[b] != null) values[b][first + k] = StructureColumns.block(all[b], s);
+                    for (int b = 0; b < all.length; b++) {
+                        if (values[b] == null) continue;
+                        Features f = StructureColumns.features(all[b], s);
+                        values[b][first + k] = f.values();
+                        if (first + k == 0) columnNames.put(all[b], List.copyOf(f.names()));
+                    }
                     if (volume) vpa[first + k] = s.volume() / s.composition().numAtoms();
                     formulas[first + k] = s.composition().reducedFormula();
                 }));
-        return new StructureColumns(values[0], values[1], values[2], vpa, formulas);
+        Map<String, double[][]> groups = new java.util.HashMap<>();
+        for (int b = 3; b < all.length; b++) if (values[b] != null) groups.put(all[b], values[b]);
+        return new StructureColumns(
+                values[0], values[1], values[2], vpa, formulas, Map.copyOf(groups), Map.copyOf(columnNames));
     }
 
     /**
      * Whether the model sees the composition alone, so that its split must keep every reduced formula on
      * one side (a formula learned and then tested would only test memory).
      */
-    public static boolean groupsByFormula(ExperimentSpec.Model model) {
-        return !model.classical() && List.of(RunFeatures.COMPOSITION).equals(ModelFactory.tabularBlocks(model));
+    public static boolean groupsByFormula(ExperimentSpec spec) {
+        return !spec.model().classical() && List.of(RunFeatures.COMPOSITION).equals(ModelFactory.tabularBlocks(spec));
     }
 
     /** The labels of the task, from the dataset's targets or a joined labels column. */

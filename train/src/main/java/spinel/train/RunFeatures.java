@@ -29,6 +29,8 @@ public final class RunFeatures implements Closeable {
     public static final String LATTICE = "lattice",
             COMPOSITION = "composition",
             CONVENTIONAL_LATTICE = "conventional-lattice",
+            STEINHARDT = "steinhardt",
+            ACSF = "acsf",
             ATOM_DESCRIPTORS = "atom-descriptors";
 
     private final RunConfig.FeaturizerSettings settings;
@@ -38,6 +40,7 @@ public final class RunFeatures implements Closeable {
     private final Normalizer normalizer;
     private final Normalizer volumeNormalizer;
     private final float[][] targets;
+    private final List<String> columnNames;
 
     private RunFeatures(
             RunConfig.FeaturizerSettings settings,
@@ -53,6 +56,15 @@ public final class RunFeatures implements Closeable {
         this.normalizer = normalizer;
         this.volumeNormalizer = volumeNormalizer;
         this.targets = targets(data, normalizer, volumeNormalizer);
+        this.columnNames = settings.tabular() != null ? data.columns().names(settings.tabular()) : List.of();
+    }
+
+    /**
+     * The names of the tabular vector's columns, block-prefixed ({@code lattice:a}, {@code
+     * steinhardt:q4_mean}, ...); shorter than the vector when it holds pooled atom descriptors.
+     */
+    public List<String> columnNames() {
+        return columnNames;
     }
 
     /**
@@ -76,7 +88,7 @@ public final class RunFeatures implements Closeable {
         FeatureScaler atomScaler = atomDescriptors
                 ? AtomDescriptors.fit(cache::graph, data.split().train(), graph.baseAtomFeatureLength())
                 : null;
-        List<String> blocks = ModelFactory.tabularBlocks(spec.model());
+        List<String> blocks = ModelFactory.tabularBlocks(spec);
         if (blocks != null && atomDescriptors) {
             blocks = new java.util.ArrayList<>(blocks);
             blocks.add(ATOM_DESCRIPTORS);

@@ -110,11 +110,15 @@ public final class RunReport {
         extra.put("model", EnumIds.id(spec.model()));
         extra.put("target", config.task().targetName());
         if (spec.folds() != null) extra.put("fold", spec.fold());
-        if (RunData.groupsByFormula(spec.model())) extra.put("split_grouped_by", "reduced_formula");
+        if (RunData.groupsByFormula(spec)) extra.put("split_grouped_by", "reduced_formula");
         extra.put("n_train", data.split().train().length);
         extra.put("n_val", data.split().val().length);
         extra.put("n_test", data.split().test().length);
         if (data.duplicates() != null) extra.put("dedupe", data.duplicates().settings());
+        if (spec.model() == ExperimentSpec.Model.TABNET) {
+            extra.put("n_features", config.featurizer().scaler().mean().length);
+            extra.put("importances", TabNetImportances.NOTE);
+        }
         return extra;
     }
 

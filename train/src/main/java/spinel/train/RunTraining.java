@@ -7,12 +7,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import spinel.train.tabnet.TabNet;
 
 /**
  * Stage 5 of a run, training: each ensemble member (seed {@code seed + k}, folder {@code seed-k}, or
  * the run folder itself for a single model) gets a fresh network from the {@link ModelFactory}, is
  * trained by the one {@link TrainingLoop} on the shared train/validation sources (resuming from its
- * checkpoint when there is one), and leaves its history and its outputs on the test rows.
+ * checkpoint when there is one), and leaves its history and its outputs on the test rows (and, for
+ * TabNet, its {@code feature_importances.csv}: {@link TabNetImportances}).
  */
 public final class RunTraining {
 
@@ -47,7 +49,8 @@ public final class RunTraining {
                 TrainConfig optimisation =
                         config.optimisation().toBuilder().optSeed(member.seed()).build();
                 try (NDManager sub = manager.newSubManager()) {
-                    MemberResult r = trainMember(config, optimisation, sub, train, val, test, dir, init, log);
+                    MemberResult r = trainMember(
+                            config, optimisation, sub, train, val, test, dir, init, features.columnNames(), log);
                     RunReport.history(dir, r.result().history());
                     results.add(r);
                 }
@@ -65,6 +68,7 @@ public final class RunTraining {
             BatchSource test,
             Path dir,
             TransferInit.Weights init,
+            List<String> columnNames,
             PrintStream log)
             throws IOException {
         Block block = ModelFactory.block(config);
@@ -82,6 +86,8 @@ public final class RunTraining {
         TrainingLoop.LossFunction loss = ModelFactory.loss(block, config);
         if (loss != null) loop.optLossFunction(loss);
         TrainingLoop.Result result = loop.fit(block, manager, train, val, dir);
+        if (block instanceof TabNet net)
+            TabNetImportances.write(dir, net, manager, test, config, columnNames, optimisation.seed());
         return new MemberResult(result, outputs(block, config, manager, test, optimisation.batchSize()));
     }
 

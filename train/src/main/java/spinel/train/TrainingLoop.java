@@ -343,6 +343,14 @@ public final class TrainingLoop {
     }
 
     private NDArray lossArray(NDArray out, NDArray labels) {
+        return taskLoss(config, out, labels);
+    }
+
+    /**
+     * The loss {@code config} names (MSE, L1, cross-entropy on logits) of outputs {@code out} against
+     * {@code labels}, averaged over the batch: the loop's own, for loss functions that add a term to it.
+     */
+    static NDArray taskLoss(TrainConfig config, NDArray out, NDArray labels) {
         return switch (config.loss()) {
             case MSE -> out.sub(labels.reshape(out.getShape())).square().mean();
             case L1 -> out.sub(labels.reshape(out.getShape())).abs().mean();
@@ -405,7 +413,7 @@ public final class TrainingLoop {
         return lp;
     }
 
-    private static double[] logSoftmax(float[] o) {
+    static double[] logSoftmax(float[] o) {
         double max = Double.NEGATIVE_INFINITY;
         for (float v : o) max = Math.max(max, v);
         double sum = 0;

@@ -1,0 +1,56 @@
+package spinel.train.tabnet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+
+/** The TabNet block's outputs and its ghost batch normalisation, on random inputs. */
+class TabNetTest {
+
+    @Test
+    void ghostBatchNormNormalisesEachVirtualBatchOnItsOwn() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            GhostBatchNorm norm = new GhostBatchNorm(3, 0.9f);
+            norm.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            // 5 rows → torch.chunk's 2 chunks of 3 and 2 rows, with different means
+            NDArray x = m.create(new float[] {1, 2, 3, 100, 104}, new Shape(5, 1));
+            float[] y = norm.forward(new ParameterStore(m, false), new NDList(x), true)
+                    .head()
+                    .toFloatArray();
+            float s3 = (float) Math.sqrt(2.0 / 3 + 1e-5), s2 = (float) Math.sqrt(4 + 1e-5);
+            assertArrayEquals(new float[] {-1 / s3, 0, 1 / s3, -2 / s2, 2 / s2}, y, 1e-4f);
+            // inference: the running statistics, here still near their start (mean 0, variance 1)
+            float[] z = norm.forward(new ParameterStore(m, false), new NDList(x), false)
+                    .head()
+                    .toFloatArray();
+            assertTrue(z[4] > 50, "running statistics move slowly with momentum 0.9");
+        }
+    }
+
+    @Test
+    void outputsPredictionSparsityAndAggregateMasks() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            TabNet net = new TabNet(6, 3, new TabNet.Settings(8, 3, 1.5, 1e-4, 4, 0.98));
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 6));
+            NDArray x = m.randomNormal(new Shape(10, 6));
+            NDList out = net.forward(new ParameterStore(m, false), new NDList(x), true);
+            assertEquals(new Shape(10, 3), out.get(0).getShape());
+            assertEquals(new Shape(), out.get(1).getShape());
+            assertEquals(new Shape(10, 6), out.get(2).getShape());
+            float entropy = out.get(1).getFloat();
+            // the mean entropy of a mask over 6 columns lies between 0 (one column) and ln 6 (all alike)
+            assertTrue(entropy >= 0 && entropy <= Math.log(6) + 1e-5, "entropy " + entropy);
+            for (float e : out.get(2).toFloatArray()) assertTrue(e >= 0, "aggregate masks are non-negative");
+        }
+    }
+}
