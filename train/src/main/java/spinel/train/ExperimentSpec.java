@@ -38,7 +38,12 @@ public record ExperimentSpec(
         MlpArchitecture mlp,
         boolean logTarget,
         TransferInit.Weights init,
-        boolean freeze) {
+        boolean freeze,
+        int angleLayers,
+        int angleNeighbors) {
+
+    /** Bonds per atom in the line graph of the angle layers by default ({@code --angle-neighbors}). */
+    public static final int DEFAULT_ANGLE_NEIGHBORS = 8;
 
     /**
      * The tabular MLP's layers ({@code --hidden}, {@code --dropout}, {@code --batch-norm}, {@code --se};
@@ -165,6 +170,8 @@ public record ExperimentSpec(
         b.logTarget = logTarget;
         b.init = init;
         b.freeze = freeze;
+        b.angleLayers = angleLayers;
+        b.angleNeighbors = angleNeighbors;
         return b;
     }
 
@@ -201,6 +208,21 @@ public record ExperimentSpec(
         private boolean logTarget;
         private TransferInit.Weights init;
         private boolean freeze;
+        private int angleLayers;
+        private int angleNeighbors = DEFAULT_ANGLE_NEIGHBORS;
+
+        /**
+         * CGCNN and fusion: {@code layers} ALIGNN bond-angle layers before the convolutions (default 0:
+         * the reference), their line graph on each atom's {@code nearest} nearest bonds ({@link
+         * spinel.graph.BondAngles}).
+         */
+        public Builder optAngleLayers(int layers, int nearest) {
+            if (layers < 0) throw new IllegalArgumentException("--angle-layers must be ≥ 0, got " + layers);
+            if (nearest < 2) throw new IllegalArgumentException("--angle-neighbors must be ≥ 2, got " + nearest);
+            angleLayers = layers;
+            angleNeighbors = nearest;
+            return this;
+        }
 
         /** Start from a pretrained CGCNN ({@link TransferInit}); {@code freeze} its embedding and convolutions. */
         public Builder optInit(TransferInit.Weights weights, boolean freezeBody) {
@@ -392,6 +414,9 @@ public record ExperimentSpec(
             if (atomDescriptors != null && !graphs) {
                 throw new IllegalArgumentException("--atom-descriptors needs --model cgcnn or fusion");
             }
+            if (angleLayers > 0 && !graphs) {
+                throw new IllegalArgumentException("--angle-layers needs --model cgcnn or fusion");
+            }
             if (mlp != null && (graphs || model.classical())) {
                 throw new IllegalArgumentException(
                         "--hidden, --dropout, --batch-norm and --se shape the tabular MLPs (--model mlp-*)");
@@ -432,7 +457,9 @@ public record ExperimentSpec(
                     mlp,
                     logTarget,
                     init,
-                    freeze);
+                    freeze,
+                    angleLayers,
+                    angleNeighbors);
         }
     }
 }

@@ -58,7 +58,8 @@ public final class ModelFactory {
                     null,
                     null,
                     spec.init() != null ? spec.init().source() : null,
-                    spec.init() != null && spec.freeze() ? Boolean.TRUE : null);
+                    spec.init() != null && spec.freeze() ? Boolean.TRUE : null,
+                    spec.angleLayers() > 0 ? spec.angleLayers() : null);
         }
         if (spec.head() == ExperimentSpec.Head.TWO_STAGE) {
             List<Integer> hidden =
@@ -99,6 +100,7 @@ public final class ModelFactory {
                 batchNorm,
                 squeezeExcitation,
                 null,
+                null,
                 null);
     }
 
@@ -113,7 +115,8 @@ public final class ModelFactory {
                     .optAtomFeatureLength(m.atomFeaLen())
                     .optNumConv(m.nConv())
                     .optHiddenLength(m.hFeaLen())
-                    .optResidual(m.residualConvolutions());
+                    .optResidual(m.residualConvolutions())
+                    .optAngleLayers(m.angleLayerCount());
             if (config.featurizer().tabular() != null) b.optGlobalFeatureLength(tabularLength(config));
             if (m.head() == ExperimentSpec.Head.TWO_STAGE) b.optBravaisSpaceGroup();
             else if (config.task().kind() == ExperimentSpec.Task.MULTI_TASK) b.optMultiTask(1);

@@ -161,6 +161,8 @@ public record RunConfig(
      * @param squeezeExcitation MLP: a squeeze-and-excitation gate on each hidden layer (null: none)
      * @param init        CGCNN: the pretrained model the run started from ({@code --init}), or null
      * @param freeze      CGCNN with init: whether the embedding and convolutions were frozen
+     * @param angleLayers CGCNN: ALIGNN bond-angle layers before the convolutions (null: none, the
+     *                    reference); their line graph is {@link GraphSettings#angleNeighbors()}
      */
     @FileRecord
     public record ModelSettings(
@@ -176,17 +178,25 @@ public record RunConfig(
             Boolean batchNorm,
             Boolean squeezeExcitation,
             String init,
-            Boolean freeze) {
+            Boolean freeze,
+            Integer angleLayers) {
 
         /** A classical model's entry: its kind and output length, no network hyper-parameters. */
         public static ModelSettings classical(ExperimentSpec.Model kind, int outputs) {
-            return new ModelSettings(kind, null, null, null, null, null, null, outputs, null, null, null, null, null);
+            return new ModelSettings(
+                    kind, null, null, null, null, null, null, outputs, null, null, null, null, null, null);
         }
 
         /** Whether the CGCNN convolutions are residual (not {@code isResidual}: Jackson would hide the field). */
         @JsonIgnore
         public boolean residualConvolutions() {
             return Boolean.TRUE.equals(residual);
+        }
+
+        /** The number of bond-angle layers (0 when none). */
+        @JsonIgnore
+        public int angleLayerCount() {
+            return angleLayers == null ? 0 : angleLayers;
         }
     }
 
@@ -222,6 +232,8 @@ public record RunConfig(
      * @param rescaleVolumePerAtom Å³/atom each structure is scaled to first (VOLUME), or null
      * @param atomDescriptors      per-atom angular descriptors appended to the atom features
      *                             ({@link AtomDescriptors}: {@code steinhardt}, {@code acsf}), or null
+     * @param angleNeighbors       bonds per atom whose pairs make the graph's bond angles ({@link
+     *                             spinel.graph.BondAngles}, for bond-angle layers), or null: no angles
      */
     @FileRecord
     public record GraphSettings(
@@ -231,7 +243,8 @@ public record RunConfig(
             String atomFeatures,
             int atomFeatureLength,
             Double rescaleVolumePerAtom,
-            List<String> atomDescriptors) {
+            List<String> atomDescriptors,
+            Integer angleNeighbors) {
 
         /** {@code atomFeatures} value naming {@link CgcnnAtomFeaturizer} (no atom_init.json needed). */
         public static final String BUILTIN_ATOM_FEATURES = "builtin:cgcnn";
@@ -245,6 +258,7 @@ public record RunConfig(
                     BUILTIN_ATOM_FEATURES,
                     CgcnnAtomFeaturizer.instance().length(),
                     rescaleVolumePerAtom,
+                    null,
                     null);
         }
 
@@ -257,7 +271,21 @@ public record RunConfig(
                     atomFeatures,
                     baseAtomFeatureLength() + AtomDescriptors.length(kinds),
                     rescaleVolumePerAtom,
-                    kinds);
+                    kinds,
+                    angleNeighbors);
+        }
+
+        /** These settings with bond angles over each atom's {@code nearest} bonds (null: none). */
+        public GraphSettings withAngleNeighbors(Integer nearest) {
+            return new GraphSettings(
+                    radius,
+                    maxNeighbors,
+                    gaussian,
+                    atomFeatures,
+                    atomFeatureLength,
+                    rescaleVolumePerAtom,
+                    atomDescriptors,
+                    nearest);
         }
 
         /** Length of the atom features before the appended descriptors. */
