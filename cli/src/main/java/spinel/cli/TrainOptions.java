@@ -205,7 +205,8 @@ public final class TrainOptions {
                     "CGCNN and fusion: bond-angle layers in the manner of ALIGNN before the convolutions (edge-gated "
                             + "convolutions on the line graph of the bonds, whose edges carry the bond angles, then on the "
                             + "crystal graph); the convolutions then read learned bond vectors (default: ${DEFAULT-VALUE}, "
-                            + "the reference CGCNN).")
+                            + "the reference CGCNN). Experimental: about 4x the CPU time per epoch, and one Matbench "
+                            + "jdft2d fold diverged (docs/benchmarks/train.md).")
     int angleLayers;
 
     @Option(
