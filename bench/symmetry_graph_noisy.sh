@@ -7,7 +7,9 @@
 # fold 0, so its accuracy compares with bench/symmetry_noise.sh's rows (spglib and `spinel symmetry` on
 # the same kind of noisy structures); metrics.json carries space group, Bravais lattice and crystal system.
 #
-#   [SIGMA=0.05] [LIMIT=N] [EPOCHS=30] [MODEL=fusion] bench/symmetry_graph_noisy.sh DATA RUN
+#   [SIGMA=0.05] [LIMIT=N] [EPOCHS=30] [MODEL=fusion] [COPY_ONLY=1] bench/symmetry_graph_noisy.sh DATA RUN
+#
+# COPY_ONLY=1 stops after writing the noisy copy.
 #
 # DATA: an unpacked matbench_mp_gap folder (CIFs + id_prop.csv); the noisy copy is written once to
 # DATA-noisy-SIGMA (outside the repository). RUN: the run folder (rerun the same line to resume).
@@ -18,27 +20,30 @@ shared=${SPINEL_SHARED:-../shared}
 sigma=${SIGMA:-0.05} epochs=${EPOCHS:-30} model=${MODEL:-fusion}
 noisy="${data%/}-noisy-$sigma"
 if [ ! -f "$noisy/id_prop.csv" ]; then
-  # resumable: files already in $noisy.tmp are kept (each is written to a temporary name, then renamed)
+  # resumable: files already in $noisy.tmp are kept (each is written atomically); row k's noise comes from
+  # its own seed (k), so any subset gets the same noise. Spinel's reader and writer (SyntheticStructures.perturbed):
+  # about 50x faster than the same loop in pymatgen.
   mkdir -p "$noisy.tmp"
-  /usr/bin/python3 - "$data" "$noisy.tmp" "$sigma" <<'PY'
-import os, shutil, sys, warnings
-import numpy as np
-warnings.filterwarnings("ignore")
-from pymatgen.core import Structure
-data, out, sigma = sys.argv[1], sys.argv[2], float(sys.argv[3])
-ids = [line.split(",")[0] for line in open(f"{data}/id_prop.csv")]
-for k, i in enumerate(ids):
-    if os.path.exists(f"{out}/{i}.cif"):
-        continue
-    s = Structure.from_file(f"{data}/{i}.cif")
-    rng = np.random.default_rng(k)  # one stream per row: any subset gets the same noise
-    cart = s.cart_coords + rng.normal(0.0, sigma, size=(len(s), 3))
-    Structure(s.lattice, s.species, cart, coords_are_cartesian=True).to(filename=f"{out}/{i}.tmp.cif")
-    os.replace(f"{out}/{i}.tmp.cif", f"{out}/{i}.cif")
-shutil.copy(f"{data}/id_prop.csv", f"{out}/id_prop.csv")
-PY
+  ./spinel --version >/dev/null
+  printf '%s\n' \
+    'import java.nio.file.*;' \
+    'var data = Path.of(System.getenv("DATA")); var out = Path.of(System.getenv("OUT"));' \
+    'double sigma = Double.parseDouble(System.getenv("SIGMA"));' \
+    'var ids = Files.readAllLines(data.resolve("id_prop.csv")).stream().map(l -> l.split(",")[0]).toList();' \
+    'java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(k -> { try {' \
+    '  Path f = out.resolve(ids.get(k) + ".cif"); if (Files.exists(f)) return;' \
+    '  var s = spinel.graph.io.Structures.readOne(data.resolve(ids.get(k) + ".cif"));' \
+    '  var noisy = spinel.descriptors.SyntheticStructures.perturbed(s, sigma, k).withId(ids.get(k));' \
+    '  spinel.graph.io.AtomicFiles.writeString(f, new spinel.graph.io.CifWriter().format(noisy));' \
+    '} catch (Exception e) { throw new RuntimeException(ids.get(k) + ": " + e.getMessage(), e); } });' \
+    'Files.copy(data.resolve("id_prop.csv"), out.resolve("id_prop.csv"), StandardCopyOption.REPLACE_EXISTING);' \
+    '/exit' > "$noisy.tmp.jsh"
+  DATA="$data" OUT="$noisy.tmp" SIGMA="$sigma" jshell -q -R-Xmx2g --class-path "cli/target/lib/*" "$noisy.tmp.jsh"
+  [ -f "$noisy.tmp/id_prop.csv" ] || { echo "the noisy copy did not finish: rerun to resume" >&2; exit 1; }
+  rm -f "$noisy.tmp.jsh"
   mv "$noisy.tmp" "$noisy"
 fi
+[ "${COPY_ONLY:-}" = 1 ] && exit 0
 resume=(); [ -f "$run/checkpoint.bin" ] && resume=(--resume)
 OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} ./spinel train --data "$noisy" \
   --labels "$shared/data/matbench_meta/mp_gap.csv.gz" --target spg_num --task space-group \

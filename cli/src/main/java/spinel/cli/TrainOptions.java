@@ -199,6 +199,23 @@ public final class TrainOptions {
     boolean residual;
 
     @Option(
+            names = "--angle-layers",
+            defaultValue = "0",
+            description =
+                    "CGCNN and fusion: bond-angle layers in the manner of ALIGNN before the convolutions (edge-gated "
+                            + "convolutions on the line graph of the bonds, whose edges carry the bond angles, then on the "
+                            + "crystal graph); the convolutions then read learned bond vectors (default: ${DEFAULT-VALUE}, "
+                            + "the reference CGCNN).")
+    int angleLayers;
+
+    @Option(
+            names = "--angle-neighbors",
+            defaultValue = "" + ExperimentSpec.DEFAULT_ANGLE_NEIGHBORS,
+            description = "With --angle-layers: the bond angles are those between each atom's nearest K bonds, "
+                    + "K·(K−1) per atom (default: ${DEFAULT-VALUE}; 12 takes every bond of the graph).")
+    int angleNeighbors;
+
+    @Option(
             names = "--hidden",
             split = ",",
             description = "MLP models: hidden widths, e.g. 512,256,256,128 (default: 64,32).")
@@ -368,6 +385,7 @@ public final class TrainOptions {
         try {
             b.optAtomDescriptors(spinel.train.AtomDescriptors.parse(atomDescriptors));
             b.optTabNet(tabNet(m));
+            b.optAngleLayers(angleLayers, angleNeighbors);
             if (freeze && init == null) throw new IllegalArgumentException("--freeze needs --init");
             if (init != null) b.optInit(InitSource.resolve(init), freeze);
         } catch (java.io.IOException e) {

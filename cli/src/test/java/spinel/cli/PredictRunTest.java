@@ -123,6 +123,17 @@ class PredictRunTest {
     }
 
     @Test
+    void angleLayerRunAndItsPackage() throws Exception {
+        Path run = train("angles", "--angle-layers", "2", "--angle-neighbors", "6");
+        JsonNode config =
+                spinel.train.RunFiles.JSON.readTree(run.resolve("config.json").toFile());
+        assertEquals(2, config.at("/model/angle_layers").asInt(), config.toString());
+        assertEquals(6, config.at("/featurizer/graph/angle_neighbors").asInt(), config.toString());
+        assertReproduces(run, run.toString());
+        assertReproduces(run, packaged(run, "angles").toString());
+    }
+
+    @Test
     void mlpEnsembleGivesMeanAndSpread() throws Exception {
         Path run = train("mlp", "--model", "mlp-both", "--ensemble", "3");
         for (JsonNode n : assertReproduces(run, run.toString()))

@@ -40,6 +40,12 @@ import java.util.function.IntFunction;
  * DeeperGCN, arXiv:2006.07739), so that 6–8 convolutions train; BN_t is a BatchNorm over the atoms
  * ({@code norms.t.*}). The reference architecture and its checkpoints are unchanged without it.
  *
+ * <p><b>Angle option</b> ({@link Builder#optAngleLayers}, 0 by default): N bond-angle layers in the
+ * manner of ALIGNN ({@link AngleLayers}: edge-gated convolutions on the line graph of the bonds, then
+ * on the crystal graph) run between the embedding and the convolutions, which then read the bonds'
+ * learned F-long vectors instead of the Gaussian expansion. Such a network needs batches whose graphs
+ * carry {@link spinel.graph.BondAngles} ({@link GraphBatch#hasBondAngles()}).
+ *
  * <p>Parameters carry the reference's PyTorch names ({@link #torchParameters()}), so a published
  * checkpoint's state dict loads with {@link #loadStateDict(Map)} and gives the reference's numbers.
  * The optional global descriptor vector g (length D, e.g. from {@code spinel.descriptors}) is
@@ -56,6 +62,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     private final int globalFeatureLength;
     private final float dropout;
     private final Dense embedding;
+    private final AngleLayers angles;
     private final List<CGConv> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
     private final Pooling pooling;
@@ -70,12 +77,15 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         hiddenLength = b.hiddenLength;
         globalFeatureLength = b.globalFeatureLength;
         embedding = addChildBlock("embedding", new Dense(atomInputLength, atomFeatureLength));
+        angles = b.angleLayers > 0
+                ? addChildBlock("angle_layers", new AngleLayers(b.angleLayers, atomFeatureLength, bondFeatureLength))
+                : null;
         for (int t = 0; t < b.numConv; t++) {
             convs.add(addChildBlock(
                     "convs_" + t,
                     CGConv.builder()
                             .setAtomFeatureLength(atomFeatureLength)
-                            .setBondFeatureLength(bondFeatureLength)
+                            .setBondFeatureLength(angles != null ? atomFeatureLength : bondFeatureLength)
                             .optMaskPadding(b.maskPadding)
                             .optAggregation(b.aggregation)
                             .build()));
@@ -124,6 +134,11 @@ public final class CrystalGraphConvNet extends AbstractBlock {
 
     public int globalFeatureLength() {
         return globalFeatureLength;
+    }
+
+    /** N, the ALIGNN bond-angle layers before the convolutions (0: none, the reference). */
+    public int angleLayers() {
+        return angles == null ? 0 : angles.size();
     }
 
     /** Whether the convolutions are pre-normalised residual blocks. */
@@ -181,6 +196,8 @@ public final class CrystalGraphConvNet extends AbstractBlock {
      * {@code crys_fea_hidden}, {@code out.0}, ...). Slow; for checking, not for production.
      */
     public Map<String, NDArray> trace(ParameterStore ps, GraphBatch batch) {
+        if (angles != null)
+            throw new UnsupportedOperationException("trace follows the reference, without angle layers");
         Map<String, NDArray> trace = new LinkedHashMap<>();
         NDArray x =
                 embedding.forward(ps, new NDList(batch.atomFeatures()), false).head();
@@ -216,6 +233,16 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         NDArray x = embedding
                 .forward(ps, new NDList(in.get(GraphBatch.ATOM_FEATURES)), training)
                 .head();
+        if (angles != null) {
+            if (in.size() < GraphBatch.GLOBAL_FEATURES + LineGraph.TENSORS) {
+                throw new IllegalArgumentException("this network has " + angles.size() + " bond-angle layers but the"
+                        + " batch has no bond angles: build its graphs with bond angles (CrystalGraph.withBondAngles)");
+            }
+            NDList lineGraph = in.subNDList(in.size() - LineGraph.TENSORS);
+            NDArray[] atomsBonds = angles.forward(ps, x, slots, lineGraph, training);
+            x = atomsBonds[0];
+            slots = slots.withSlotBonds(atomsBonds[1]);
+        }
         for (int t = 0; t < convs.size(); t++) {
             if (norms.isEmpty()) {
                 x = convs.get(t).forward(ps, x, slots, training);
@@ -241,7 +268,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         NDArray h = Activation.softPlus(pooled);
         if (trace != null) trace.put("conv_to_fc.in_softplus_pooled", h);
         if (globalFeatureLength > 0) {
-            if (in.size() <= GraphBatch.GLOBAL_FEATURES) {
+            if (in.size() - (angles != null ? LineGraph.TENSORS : 0) <= GraphBatch.GLOBAL_FEATURES) {
                 throw new IllegalArgumentException(
                         "this network fuses " + globalFeatureLength + " global descriptors but the batch has none");
             }
@@ -265,6 +292,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     public Map<String, Parameter> torchParameters() {
         Map<String, Parameter> map = new LinkedHashMap<>();
         Head.put("embedding", embedding, map);
+        if (angles != null) angles.collectTorchParameters("angle_layers.", map);
         for (int t = 0; t < convs.size(); t++) convs.get(t).collectTorchParameters("convs." + t + ".", map);
         for (int t = 0; t < norms.size(); t++) CGConv.putBatchNorm("norms." + t + ".", norms.get(t), map);
         pooling.collectTorchParameters("pooling.", map);
@@ -337,6 +365,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         embedding.initialize(manager, dataType, new Shape(1, atomInputLength));
+        if (angles != null) angles.initialize(manager, dataType, new Shape(1, atomFeatureLength));
         for (CGConv conv : convs) conv.initialize(manager, dataType, new Shape(1, atomFeatureLength));
         for (BatchNorm norm : norms) norm.initialize(manager, dataType, new Shape(1, atomFeatureLength));
         pooling.initialize(manager, dataType, new Shape(1, atomFeatureLength), new Shape(1, 1), new Shape(1, 1));
@@ -359,6 +388,7 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         private int globalFeatureLength;
         private Float dropout;
         private boolean residual;
+        private int angleLayers;
         private IntFunction<Head> head = h -> new RegressionHead(h, 1);
 
         /** Length of the raw atom features (reference: 92 from {@code atom_init.json}). */
@@ -422,6 +452,16 @@ public final class CrystalGraphConvNet extends AbstractBlock {
         /** Pre-normalised residual convolutions, vᵗ⁺¹ = vᵗ + CGConv_t(BN_t(vᵗ)) (default false: the reference). */
         public Builder optResidual(boolean on) {
             residual = on;
+            return this;
+        }
+
+        /**
+         * N ALIGNN bond-angle layers before the convolutions ({@link AngleLayers}; default 0: the
+         * reference). The batches' graphs must carry bond angles.
+         */
+        public Builder optAngleLayers(int n) {
+            if (n < 0) throw new IllegalArgumentException("number of angle layers must be ≥ 0, got " + n);
+            angleLayers = n;
             return this;
         }
 

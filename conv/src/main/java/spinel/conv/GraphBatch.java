@@ -52,7 +52,13 @@ import spinel.graph.CrystalGraph;
  *   <li>atom count of each crystal, C×1 float32</li>
  *   <li>pooling sum, C×R float32 sparse (COO): entry (c, r) = atoms per representative r of crystal c</li>
  *   <li>(optional) global descriptors, C×D float32</li>
+ *   <li>(when the graphs carry {@link spinel.graph.BondAngles}) the four tensors of their {@link
+ *       LineGraph}, last</li>
  * </ol>
+ *
+ * <p>Graphs that carry bond angles (for a network with ALIGNN angle layers) are collated without
+ * representatives, every atom and slot kept (as {@link #ofEveryAtom}), since the angles tell apart
+ * slots that the reduction merges.
  *
  * <p>The reference's own layout (every atom, N×M neighbour slots) stays available for inspection
  * and checking in a batch collated from crystal graphs: {@link #atomFeatures()}, {@link #neighborIndices()}, {@link #bondFeatures()},
@@ -86,6 +92,7 @@ public final class GraphBatch implements AutoCloseable {
     private final NDList tensors;
     private final EquivalentAtoms eq;
     private final List<CrystalGraph> graphs;
+    private final boolean bondAngles;
 
     private GraphBatch(
             NDManager manager,
@@ -105,6 +112,7 @@ public final class GraphBatch implements AutoCloseable {
         this.tensors = tensors;
         this.eq = eq;
         this.graphs = graphs;
+        this.bondAngles = graphs != null && LineGraph.carriesAngles(graphs);
     }
 
     /** Collates {@code graphs} without global descriptors. */
@@ -120,6 +128,7 @@ public final class GraphBatch implements AutoCloseable {
      * @param globals null, or one descriptor vector per graph, all of the same length D
      */
     public static GraphBatch of(NDManager parent, List<CrystalGraph> graphs, float[][] globals) {
+        if (!graphs.isEmpty() && LineGraph.carriesAngles(graphs)) return ofEveryAtom(parent, graphs, globals);
         return collate(parent, graphs.stream().map(ReducedGraph::of).toList(), graphs, globals);
     }
 
@@ -169,6 +178,7 @@ public final class GraphBatch implements AutoCloseable {
             for (int g = 0; g < c; g++) System.arraycopy(globals[g], 0, flat, g * d, d);
             list.add(sub.create(flat, new Shape(c, d)));
         }
+        if (graphs != null && LineGraph.carriesAngles(graphs)) LineGraph.append(sub, list, graphs);
         return new GraphBatch(sub, reduced, graphs, list, eq);
     }
 
@@ -291,7 +301,12 @@ public final class GraphBatch implements AutoCloseable {
     }
     /** Whether global descriptors are present. */
     public boolean hasGlobalFeatures() {
-        return tensors.size() > GLOBAL_FEATURES;
+        return tensors.size() > GLOBAL_FEATURES + (bondAngles ? LineGraph.TENSORS : 0);
+    }
+
+    /** Whether the batch carries the line graph of its bonds ({@link LineGraph}, its last four tensors). */
+    public boolean hasBondAngles() {
+        return bondAngles;
     }
 
     /** The crystal graphs of the batch, for the reference's per-atom layout. */

@@ -19,6 +19,13 @@ record Slots(
         NDArray messageSum,
         NDArray atomWeight) {
 
+    /** These slots with a bond-feature row of their own each ({@code perSlot}, S×B'): bond index 0..S−1. */
+    Slots withSlotBonds(NDArray perSlot) {
+        NDArray index =
+                perSlot.getManager().arange(0, (int) perSlot.getShape().get(0), 1, ai.djl.ndarray.types.DataType.INT64);
+        return new Slots(atom, neighbor, perSlot, index, weight, mask, messageSum, atomWeight);
+    }
+
     static Slots of(NDList in) {
         return new Slots(
                 in.get(GraphBatch.SLOT_ATOM),

@@ -21,13 +21,14 @@ public final class Formula {
     private Formula() {}
 
     /**
-     * Parses a formula of element symbols with optional whole counts ("NbO2", "Nb12O29", "SrTiO3");
+     * Parses a formula of element symbols with optional whole counts ("NbO2", "Nb12O29", "SrTiO3"), with
+     * or without spaces between them ("Nb1 O2", as pymatgen and {@code spinel generate}'s output write it);
      * an element may repeat ("HOH" → H2O). Throws {@link IllegalArgumentException} naming the
      * offending part.
      */
     public static Composition parse(String formula) {
         if (formula == null || formula.isBlank()) throw new IllegalArgumentException("empty formula");
-        String f = formula.strip();
+        String f = formula.replaceAll("\\s+", "");
         Matcher m = TOKEN.matcher(f);
         Map<Element, Double> counts = new LinkedHashMap<>();
         int pos = 0;

@@ -36,6 +36,8 @@ class GeometryTest {
         assertEquals(5.0, c.get(Element.of("O")));
         assertEquals(2, Formula.cells(c, 20).size(), "Nb2O5 x1 and x2 fit in 20 atoms, x3 does not");
         assertEquals(Formula.parse("NbO"), Formula.reduce(Formula.parse("Nb3O3")));
+        assertEquals(
+                Formula.parse("NbO2"), Formula.parse("Nb1 O2"), "pymatgen's spelling, as spinel generate prints it");
         assertEquals(List.of(Element.of("Nb"), Element.of("O"), Element.of("O")), Formula.sites(Formula.parse("NbO2")));
         assertThrows(IllegalArgumentException.class, () -> Formula.parse("Xx2"));
         assertThrows(IllegalArgumentException.class, () -> Formula.parse("nbo2"));

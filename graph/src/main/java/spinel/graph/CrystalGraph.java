@@ -23,6 +23,7 @@ public final class CrystalGraph {
     private final int[] neighborImages;
     private final int[] neighborCounts;
     private final float[] bondFeatures;
+    private final BondAngles bondAngles;
 
     /**
      * @param id                an identifier (may be null)
@@ -43,6 +44,28 @@ public final class CrystalGraph {
             int[] neighborImages,
             int[] neighborCounts,
             float[] bondFeatures) {
+        this(
+                id,
+                atomicNumbers,
+                atomFeatures,
+                neighborIndices,
+                neighborDistances,
+                neighborImages,
+                neighborCounts,
+                bondFeatures,
+                null);
+    }
+
+    private CrystalGraph(
+            String id,
+            int[] atomicNumbers,
+            float[] atomFeatures,
+            int[] neighborIndices,
+            float[] neighborDistances,
+            int[] neighborImages,
+            int[] neighborCounts,
+            float[] bondFeatures,
+            BondAngles bondAngles) {
         int n = atomicNumbers.length;
         if (n == 0) throw new IllegalArgumentException("a crystal graph needs at least one atom");
         if (atomFeatures.length % n != 0) throw new IllegalArgumentException("atom features are not N×F");
@@ -66,6 +89,30 @@ public final class CrystalGraph {
         this.neighborImages = neighborImages;
         this.neighborCounts = neighborCounts;
         this.bondFeatures = bondFeatures;
+        this.bondAngles = bondAngles;
+        if (bondAngles != null) bondAngles.checkFits(this);
+    }
+
+    /**
+     * This graph carrying {@code angles} (the bond angles of its line graph, {@link BondAngles}; null:
+     * none), for an ALIGNN-style network.
+     */
+    public CrystalGraph withBondAngles(BondAngles angles) {
+        return new CrystalGraph(
+                id,
+                atomicNumbers,
+                atomFeatures,
+                neighborIndices,
+                neighborDistances,
+                neighborImages,
+                neighborCounts,
+                bondFeatures,
+                angles);
+    }
+
+    /** The bond angles this graph carries ({@link #withBondAngles}), or null. */
+    public BondAngles bondAngles() {
+        return bondAngles;
     }
 
     public String id() {

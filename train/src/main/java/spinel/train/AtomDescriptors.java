@@ -180,14 +180,15 @@ public final class AtomDescriptors {
 
     private static CrystalGraph withAtomFeatures(CrystalGraph g, float[] atoms) {
         return new CrystalGraph(
-                g.id(),
-                g.atomicNumbers(),
-                atoms,
-                g.neighborIndices(),
-                g.neighborDistances(),
-                g.neighborImages(),
-                g.neighborCounts(),
-                g.bondFeatures());
+                        g.id(),
+                        g.atomicNumbers(),
+                        atoms,
+                        g.neighborIndices(),
+                        g.neighborDistances(),
+                        g.neighborImages(),
+                        g.neighborCounts(),
+                        g.bondFeatures())
+                .withBondAngles(g.bondAngles());
     }
 
     /** The raw descriptor columns (from {@code offset}) of every atom of {@code g}. */

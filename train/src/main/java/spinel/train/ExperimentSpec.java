@@ -39,7 +39,12 @@ public record ExperimentSpec(
         boolean logTarget,
         TransferInit.Weights init,
         boolean freeze,
-        TabNetArchitecture tabnet) {
+        TabNetArchitecture tabnet,
+        int angleLayers,
+        int angleNeighbors) {
+
+    /** Bonds per atom in the line graph of the angle layers by default ({@code --angle-neighbors}). */
+    public static final int DEFAULT_ANGLE_NEIGHBORS = 8;
 
     /**
      * The tabular MLP's layers ({@code --hidden}, {@code --dropout}, {@code --batch-norm}, {@code --se};
@@ -201,6 +206,8 @@ public record ExperimentSpec(
         b.init = init;
         b.freeze = freeze;
         b.tabnet = tabnet;
+        b.angleLayers = angleLayers;
+        b.angleNeighbors = angleNeighbors;
         return b;
     }
 
@@ -238,6 +245,21 @@ public record ExperimentSpec(
         private TransferInit.Weights init;
         private boolean freeze;
         private TabNetArchitecture tabnet;
+        private int angleLayers;
+        private int angleNeighbors = DEFAULT_ANGLE_NEIGHBORS;
+
+        /**
+         * CGCNN and fusion: {@code layers} ALIGNN bond-angle layers before the convolutions (default 0:
+         * the reference), their line graph on each atom's {@code nearest} nearest bonds ({@link
+         * spinel.graph.BondAngles}).
+         */
+        public Builder optAngleLayers(int layers, int nearest) {
+            if (layers < 0) throw new IllegalArgumentException("--angle-layers must be ≥ 0, got " + layers);
+            if (nearest < 2) throw new IllegalArgumentException("--angle-neighbors must be ≥ 2, got " + nearest);
+            angleLayers = layers;
+            angleNeighbors = nearest;
+            return this;
+        }
 
         /** TabNet's input blocks and layers (null: {@link TabNetArchitecture#defaults()}); {@code --model tabnet} only. */
         public Builder optTabNet(TabNetArchitecture v) {
@@ -443,6 +465,9 @@ public record ExperimentSpec(
             if (atomDescriptors != null && !graphs) {
                 throw new IllegalArgumentException("--atom-descriptors needs --model cgcnn or fusion");
             }
+            if (angleLayers > 0 && !graphs) {
+                throw new IllegalArgumentException("--angle-layers needs --model cgcnn or fusion");
+            }
             if (mlp != null && (graphs || model.classical() || model == Model.TABNET)) {
                 throw new IllegalArgumentException(
                         "--hidden, --dropout, --batch-norm and --se shape the tabular MLPs (--model mlp-*)");
@@ -484,7 +509,9 @@ public record ExperimentSpec(
                     logTarget,
                     init,
                     freeze,
-                    tab);
+                    tab,
+                    angleLayers,
+                    angleNeighbors);
         }
     }
 }

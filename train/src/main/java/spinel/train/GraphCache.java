@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import spinel.conv.ReducedGraph;
+import spinel.graph.BondAngles;
 import spinel.graph.BondFeaturizer;
 import spinel.graph.CrystalGraph;
 import spinel.graph.Structure;
@@ -52,6 +53,11 @@ import spinel.graph.io.AtomicFiles;
  * 60 bytes per atom), computed when the graph is built, so that {@link #reduced(int)} reads a batch's
  * network input without reducing every graph again on every epoch.
  *
+ * <p>Graphs that carry bond angles ({@link spinel.graph.BondAngles}, for bond-angle layers) store them
+ * with their record: the nearest-bond count and the T cosines (4 bytes each; T = Σ c_j(c_j − 1), 56
+ * per atom for the nearest 8 of 12 bonds), computed once when the graph is built. Format 5 added
+ * them; a cache of an older format is reported and built again.
+ *
  * <p>Layout: magic (with the format version), count, M, F, B, inline columns; per graph its record
  * and its reduction's record; the palette (count, F floats each); the record offsets (count + 1
  * longs) and the reduction offsets (count longs); the footer position (long); the CRC-32C of every
@@ -61,7 +67,7 @@ import spinel.graph.io.AtomicFiles;
  */
 public final class GraphCache implements Closeable {
 
-    private static final String MAGIC = "spinel-graphs-4";
+    private static final String MAGIC = "spinel-graphs-5";
     private static final double BOND_TOLERANCE = 1e-5;
 
     private final Path file;
@@ -345,6 +351,9 @@ public final class GraphCache implements Closeable {
             for (float v : g.neighborDistances()) out.writeFloat(v);
             for (int v : g.neighborImages()) out.writeShort(v);
             if (rawBonds) for (float v : g.bondFeatures()) out.writeFloat(v);
+            BondAngles angles = g.bondAngles();
+            out.writeShort(angles == null ? 0 : angles.nearest());
+            if (angles != null) for (float v : angles.cosines()) out.writeFloat(v);
         }
 
         /** Atom row {@code i} as its palette index, {@code count} (when ≥ 0) and its inline columns. */
@@ -436,7 +445,12 @@ public final class GraphCache implements Closeable {
             } else {
                 featurize(dist, bond, b);
             }
-            return new CrystalGraph(id.isEmpty() ? null : id, z, atom, idx, dist, img, counts, bond);
+            CrystalGraph g = new CrystalGraph(id.isEmpty() ? null : id, z, atom, idx, dist, img, counts, bond);
+            int nearest = buf.getShort();
+            if (nearest == 0) return g;
+            float[] cos = new float[BondAngles.count(g, nearest)];
+            for (int t = 0; t < cos.length; t++) cos[t] = buf.getFloat();
+            return g.withBondAngles(new BondAngles(nearest, cos));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read graph " + row, e);
         }

@@ -79,6 +79,8 @@ final class LegacyRunFolder {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null),
                 new RunConfig.FeaturizerSettings(
                         graphs ? RunConfig.GraphSettings.cgcnnDefaults(v0) : null,

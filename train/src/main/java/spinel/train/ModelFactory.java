@@ -67,7 +67,9 @@ public final class ModelFactory {
                     null,
                     null,
                     spec.init() != null ? spec.init().source() : null,
-                    spec.init() != null && spec.freeze() ? Boolean.TRUE : null);
+                    spec.init() != null && spec.freeze() ? Boolean.TRUE : null,
+                    null,
+                    spec.angleLayers() > 0 ? spec.angleLayers() : null);
         }
         if (spec.model() == ExperimentSpec.Model.TABNET)
             return RunConfig.ModelSettings.tabNet(outputs, spec.tabnet().settings());
@@ -110,6 +112,8 @@ public final class ModelFactory {
                 batchNorm,
                 squeezeExcitation,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -124,7 +128,8 @@ public final class ModelFactory {
                     .optAtomFeatureLength(m.atomFeaLen())
                     .optNumConv(m.nConv())
                     .optHiddenLength(m.hFeaLen())
-                    .optResidual(m.residualConvolutions());
+                    .optResidual(m.residualConvolutions())
+                    .optAngleLayers(m.angleLayerCount());
             if (config.featurizer().tabular() != null) b.optGlobalFeatureLength(tabularLength(config));
             if (m.head() == ExperimentSpec.Head.TWO_STAGE) b.optBravaisSpaceGroup();
             else if (config.task().kind() == ExperimentSpec.Task.MULTI_TASK) b.optMultiTask(1);

@@ -163,6 +163,8 @@ public record RunConfig(
      * @param freeze      CGCNN with init: whether the embedding and convolutions were frozen
      * @param tabnet      TabNet: its hyper-parameters (its input blocks are the featurizer's tabular
      *                    blocks); null for other models
+     * @param angleLayers CGCNN: ALIGNN bond-angle layers before the convolutions (null: none, the
+     *                    reference); their line graph is {@link GraphSettings#angleNeighbors()}
      */
     @FileRecord
     public record ModelSettings(
@@ -179,39 +181,8 @@ public record RunConfig(
             Boolean squeezeExcitation,
             String init,
             Boolean freeze,
-            spinel.train.tabnet.TabNet.Settings tabnet) {
-
-        /** Settings of a model other than TabNet. */
-        public ModelSettings(
-                ExperimentSpec.Model kind,
-                ExperimentSpec.Head head,
-                Integer atomFeaLen,
-                Integer nConv,
-                Integer hFeaLen,
-                List<Integer> hidden,
-                Double dropout,
-                int outputs,
-                Boolean residual,
-                Boolean batchNorm,
-                Boolean squeezeExcitation,
-                String init,
-                Boolean freeze) {
-            this(
-                    kind,
-                    head,
-                    atomFeaLen,
-                    nConv,
-                    hFeaLen,
-                    hidden,
-                    dropout,
-                    outputs,
-                    residual,
-                    batchNorm,
-                    squeezeExcitation,
-                    init,
-                    freeze,
-                    null);
-        }
+            spinel.train.tabnet.TabNet.Settings tabnet,
+            Integer angleLayers) {
 
         /** A TabNet's entry. */
         public static ModelSettings tabNet(int outputs, spinel.train.tabnet.TabNet.Settings tabnet) {
@@ -229,18 +200,26 @@ public record RunConfig(
                     null,
                     null,
                     null,
-                    tabnet);
+                    tabnet,
+                    null);
         }
 
         /** A classical model's entry: its kind and output length, no network hyper-parameters. */
         public static ModelSettings classical(ExperimentSpec.Model kind, int outputs) {
-            return new ModelSettings(kind, null, null, null, null, null, null, outputs, null, null, null, null, null);
+            return new ModelSettings(
+                    kind, null, null, null, null, null, null, outputs, null, null, null, null, null, null, null);
         }
 
         /** Whether the CGCNN convolutions are residual (not {@code isResidual}: Jackson would hide the field). */
         @JsonIgnore
         public boolean residualConvolutions() {
             return Boolean.TRUE.equals(residual);
+        }
+
+        /** The number of bond-angle layers (0 when none). */
+        @JsonIgnore
+        public int angleLayerCount() {
+            return angleLayers == null ? 0 : angleLayers;
         }
     }
 
@@ -276,6 +255,8 @@ public record RunConfig(
      * @param rescaleVolumePerAtom Å³/atom each structure is scaled to first (VOLUME), or null
      * @param atomDescriptors      per-atom angular descriptors appended to the atom features
      *                             ({@link AtomDescriptors}: {@code steinhardt}, {@code acsf}), or null
+     * @param angleNeighbors       bonds per atom whose pairs make the graph's bond angles ({@link
+     *                             spinel.graph.BondAngles}, for bond-angle layers), or null: no angles
      */
     @FileRecord
     public record GraphSettings(
@@ -285,7 +266,8 @@ public record RunConfig(
             String atomFeatures,
             int atomFeatureLength,
             Double rescaleVolumePerAtom,
-            List<String> atomDescriptors) {
+            List<String> atomDescriptors,
+            Integer angleNeighbors) {
 
         /** {@code atomFeatures} value naming {@link CgcnnAtomFeaturizer} (no atom_init.json needed). */
         public static final String BUILTIN_ATOM_FEATURES = "builtin:cgcnn";
@@ -299,6 +281,7 @@ public record RunConfig(
                     BUILTIN_ATOM_FEATURES,
                     CgcnnAtomFeaturizer.instance().length(),
                     rescaleVolumePerAtom,
+                    null,
                     null);
         }
 
@@ -311,7 +294,21 @@ public record RunConfig(
                     atomFeatures,
                     baseAtomFeatureLength() + AtomDescriptors.length(kinds),
                     rescaleVolumePerAtom,
-                    kinds);
+                    kinds,
+                    angleNeighbors);
+        }
+
+        /** These settings with bond angles over each atom's {@code nearest} bonds (null: none). */
+        public GraphSettings withAngleNeighbors(Integer nearest) {
+            return new GraphSettings(
+                    radius,
+                    maxNeighbors,
+                    gaussian,
+                    atomFeatures,
+                    atomFeatureLength,
+                    rescaleVolumePerAtom,
+                    atomDescriptors,
+                    nearest);
         }
 
         /** Length of the atom features before the appended descriptors. */

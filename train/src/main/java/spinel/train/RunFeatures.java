@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import spinel.graph.BondAngles;
 import spinel.graph.CrystalGraph;
 import spinel.graph.CrystalGraphBuilder;
 import spinel.graph.Structure;
@@ -82,6 +83,7 @@ public final class RunFeatures implements Closeable {
                 ? RunConfig.GraphSettings.cgcnnDefaults(
                                 spec.task() == ExperimentSpec.Task.VOLUME ? spec.fixedVolumePerAtom() : null)
                         .withAtomDescriptors(spec.atomDescriptors())
+                        .withAngleNeighbors(spec.angleLayers() > 0 ? spec.angleNeighbors() : null)
                 : null;
         GraphCache cache = graph != null ? graphCache(graph, data.dataset(), spec.cacheDir(), log) : null;
         boolean atomDescriptors = graph != null && graph.atomDescriptors() != null;
@@ -240,14 +242,16 @@ public final class RunFeatures implements Closeable {
         CrystalGraphBuilder builder = settings.builder();
         Double v0 = settings.rescaleVolumePerAtom();
         List<String> descriptors = settings.atomDescriptors();
+        Integer nearest = settings.angleNeighbors();
         Function<Structure, Structure> rescale = v0 == null
                 ? s -> s
                 : s -> s.withLattice(
                         s.lattice().scaledToVolume(v0 * s.composition().numAtoms()));
-        if (descriptors == null) return s -> builder.build(rescale.apply(s));
         return s -> {
             Structure r = rescale.apply(s);
-            return AtomDescriptors.append(builder.build(r), r, descriptors);
+            CrystalGraph g = builder.build(r);
+            if (descriptors != null) g = AtomDescriptors.append(g, r, descriptors);
+            return nearest != null ? g.withBondAngles(BondAngles.of(r, g, nearest)) : g;
         };
     }
 
@@ -261,6 +265,7 @@ public final class RunFeatures implements Closeable {
             key += " rescaled to " + settings.rescaleVolumePerAtom() + " Å³/atom";
         int inline = AtomDescriptors.length(settings.atomDescriptors());
         if (inline > 0) key += " atom descriptors " + AtomDescriptors.names(settings.atomDescriptors());
+        if (settings.angleNeighbors() != null) key += " bond angles of the nearest " + settings.angleNeighbors();
         return GraphCache.open(dataset, graphFunction(settings), builder.bondFeaturizer(), key, inline, cacheDir, log);
     }
 }

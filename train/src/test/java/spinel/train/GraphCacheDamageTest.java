@@ -80,7 +80,7 @@ class GraphCacheDamageTest {
         damages.put("bit flipped in the header", b -> flip(b, 20));
         damages.put("bit flipped in the offsets", b -> flip(b, b.length - 20));
         damages.put("older format", b -> new String(b, StandardCharsets.ISO_8859_1)
-                .replaceFirst("spinel-graphs-4", "spinel-graphs-3")
+                .replaceFirst("spinel-graphs-5", "spinel-graphs-4")
                 .getBytes(StandardCharsets.ISO_8859_1));
         for (Map.Entry<String, UnaryOperator<byte[]>> e : damages.entrySet()) {
             Files.write(file, e.getValue().apply(good.clone()));
@@ -96,6 +96,28 @@ class GraphCacheDamageTest {
                 }
             }
             assertArrayEquals(good, Files.readAllBytes(file), e.getKey() + ": rebuilt byte for byte");
+        }
+    }
+
+    @Test
+    void bondAnglesAreStoredWithTheirGraphs(@TempDir Path dir) throws Exception {
+        CrystalDataset d = dataset(dir);
+        RunConfig.GraphSettings settings =
+                RunConfig.GraphSettings.cgcnnDefaults(null).withAngleNeighbors(6);
+        java.util.function.Function<Structure, CrystalGraph> build = RunFeatures.graphFunction(settings);
+        List<Structure> structures = new ArrayList<>();
+        d.forEachChunk(256, (first, chunk) -> structures.addAll(chunk));
+        try (GraphCache c =
+                RunFeatures.graphCache(settings, d, dir.resolve("cache"), new PrintStream(OutputStreamSink.INSTANCE))) {
+            assertTrue(c.file().getFileName().toString().startsWith(d.name()));
+            for (int i = 0; i < c.size(); i++) {
+                spinel.graph.BondAngles want = build.apply(structures.get(i)).bondAngles();
+                org.junit.jupiter.api.Assertions.assertEquals(6 * 5 * 2, want.size());
+                org.junit.jupiter.api.Assertions.assertEquals(want, c.graph(i).bondAngles(), "graph " + i);
+            }
+        }
+        try (GraphCache plain = open(d, dir.resolve("cache"), new PrintStream(OutputStreamSink.INSTANCE))) {
+            assertTrue(plain.graph(0).bondAngles() == null, "a cache without angles is another file");
         }
     }
 
