@@ -22,7 +22,7 @@ import spinel.train.ExperimentSpec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train a CGCNN (or a tabular MLP baseline) and evaluate it on the test rows.",
+            "Train a CGCNN (or a tabular baseline: MLP, TabNet, trees) and evaluate it on the test rows.",
             "Writes OUT/metrics.json {\"test\": {...}, \"epochs\", \"seconds\", \"peak_rss_mb\"}, config.json, history.csv, "
                     + "predictions.csv, PNG plots and best.params; prints metrics.json as one JSON line.",
             "Killed at any moment, rerun with --resume to continue from the last epoch."

@@ -37,8 +37,11 @@ final class TabNetImportances {
 
     private TabNetImportances() {}
 
-    /** Rows of one batched forward pass of permuted copies. */
-    private static final int PERMUTED_ROWS = 32_768;
+    /**
+     * Rows of one forward pass (test rows, or permuted copies); each pass's arrays are freed before the
+     * next, so memory stays at a few hundred MB for any test set.
+     */
+    private static final int PASS_ROWS = 1024;
 
     /** Test rows (a seeded sample) the permutation importance is measured on, as for the classical models. */
     private static final int PERMUTATION_SAMPLE = 500;
@@ -48,34 +51,47 @@ final class TabNetImportances {
             Path dir, TabNet net, NDManager manager, BatchSource test, RunConfig config, List<String> names, long seed)
             throws IOException {
         if (test.size() == 0) return;
+        ParameterStore store = new ParameterStore(manager, false);
+        Random rng = new Random(seed);
+        int[] all = IntStream.range(0, test.size()).toArray();
+        double[] explain = aggregateMasks(net, store, manager, test, all);
+        double[] permutation;
         try (NDManager m = manager.newSubManager()) {
-            ParameterStore store = new ParameterStore(m, false);
-            Random rng = new Random(seed);
-            int[] all = IntStream.range(0, test.size()).toArray();
-            BatchSource.Batch batch = test.batch(m, all);
-            float[] explain = net.forward(store, batch.inputs(), false)
-                    .get(2)
-                    .sum(new int[] {0})
-                    .toFloatArray();
-            int[] sample = sample(all, rng);
-            BatchSource.Batch sampled = test.batch(m, sample);
-            double[] permutation = permutation(net, store, m, sampled, config, rng);
-            double total = 0;
-            for (float e : explain) total += e;
-            List<List<?>> table = new ArrayList<>();
-            for (int j = 0; j < explain.length; j++) {
-                String name = j < names.size() ? names.get(j) : "column_" + j;
-                table.add(List.of(name, permutation[j], (double) explain[j], total > 0 ? explain[j] / total : 0.0));
-            }
-            table.sort(Comparator.comparingDouble((List<?> r) -> -(Double) r.get(2)));
-            RunFiles.writeCsv(
-                    dir.resolve("feature_importances.csv"),
-                    List.of("feature", "permutation", "library", "library_share"),
-                    table);
+            permutation = permutation(net, store, m, test.batch(m, sample(all, rng)), config, rng);
         }
+        double total = 0;
+        for (double e : explain) total += e;
+        List<List<?>> table = new ArrayList<>();
+        for (int j = 0; j < explain.length; j++) {
+            String name = j < names.size() ? names.get(j) : "column_" + j;
+            table.add(List.of(name, permutation[j], explain[j], total > 0 ? explain[j] / total : 0.0));
+        }
+        table.sort(Comparator.comparingDouble((List<?> r) -> -(Double) r.get(2)));
+        RunFiles.writeCsv(
+                dir.resolve("feature_importances.csv"),
+                List.of("feature", "permutation", "library", "library_share"),
+                table);
     }
 
-    /** The error increase when each column of the batch is shuffled, the shuffled copies run in few passes. */
+    /** Σ over {@code rows} of the rows' aggregate masks Σ_b η_b M_b (one value per column). */
+    private static double[] aggregateMasks(
+            TabNet net, ParameterStore store, NDManager manager, BatchSource test, int[] rows) {
+        double[] sum = null;
+        for (int first = 0; first < rows.length; first += PASS_ROWS) {
+            int[] pass = java.util.Arrays.copyOfRange(rows, first, Math.min(rows.length, first + PASS_ROWS));
+            try (NDManager m = manager.newSubManager()) {
+                float[] part = net.forward(store, test.batch(m, pass).inputs(), false)
+                        .get(2)
+                        .sum(new int[] {0})
+                        .toFloatArray();
+                if (sum == null) sum = new double[part.length];
+                for (int j = 0; j < part.length; j++) sum[j] += part[j];
+            }
+        }
+        return sum;
+    }
+
+    /** The error increase when each column of the batch is shuffled, the shuffled copies run in passes. */
     private static double[] permutation(
             TabNet net, ParameterStore store, NDManager m, BatchSource.Batch batch, RunConfig config, Random rng) {
         NDArray x = batch.inputs().head();
@@ -84,7 +100,7 @@ final class TabNetImportances {
         double base = error(net.forward(store, new NDList(x), false).head(), labels, config);
         float[] flat = x.toFloatArray();
         double[] out = new double[cols];
-        int perPass = Math.max(1, PERMUTED_ROWS / rows);
+        int perPass = Math.max(1, PASS_ROWS / rows);
         for (int first = 0; first < cols; first += perPass) {
             int n = Math.min(perPass, cols - first);
             float[] copies = new float[n * flat.length];
@@ -94,10 +110,12 @@ final class TabNetImportances {
                 System.arraycopy(flat, 0, copies, c * flat.length, flat.length);
                 for (int i = 0; i < rows; i++) copies[c * flat.length + i * cols + j] = flat[perm[i] * cols + j];
             }
-            NDArray p = net.forward(store, new NDList(m.create(copies, new Shape((long) n * rows, cols))), false)
-                    .head();
-            NDList parts = p.split(n, 0);
-            for (int c = 0; c < n; c++) out[first + c] = error(parts.get(c), labels, config) - base;
+            try (NDManager pass = m.newSubManager()) {
+                NDArray input = pass.create(copies, new Shape((long) n * rows, cols));
+                NDList parts =
+                        net.forward(store, new NDList(input), false).head().split(n, 0);
+                for (int c = 0; c < n; c++) out[first + c] = error(parts.get(c), labels, config) - base;
+            }
         }
         return out;
     }

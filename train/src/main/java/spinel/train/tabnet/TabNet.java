@@ -3,9 +3,11 @@ package spinel.train.tabnet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -40,6 +42,9 @@ public final class TabNet extends AbstractBlock {
     static final float EPSILON = 1e-15f;
 
     private static final int GLU_BLOCKS = 2;
+
+    /** The residual scale of the GLU blocks, √0.5 (keeps the variance through the sum). */
+    private static final float SQRT_HALF = (float) Math.sqrt(0.5);
 
     private final Settings settings;
     private final int inputLength;
@@ -134,7 +139,7 @@ public final class TabNet extends AbstractBlock {
         boolean batchStatistics = training && x.getShape().get(0) > 1;
         x = inputNorm.forward(ps, new NDList(x), batchStatistics, params).head();
         int nd = settings.width();
-        NDArray a = transform(0, x, ps, training, params).get(new ai.djl.ndarray.index.NDIndex(":, {}:", nd));
+        NDArray a = transform(0, x, ps, training, params).get(new NDIndex(":, {}:", nd));
         NDArray prior = x.onesLike();
         NDArray decision = null, entropy = null, explain = null;
         for (int b = 1; b <= settings.steps(); b++) {
@@ -146,8 +151,8 @@ public final class TabNet extends AbstractBlock {
             entropy = entropy == null ? h : entropy.add(h);
             prior = prior.mul(mask.neg().add(settings.gamma()));
             NDArray out = transform(b, mask.mul(x), ps, training, params);
-            NDArray d = out.get(new ai.djl.ndarray.index.NDIndex(":, :{}", nd)).maximum(0);
-            a = out.get(new ai.djl.ndarray.index.NDIndex(":, {}:", nd));
+            NDArray d = out.get(new NDIndex(":, :{}", nd)).maximum(0);
+            a = out.get(new NDIndex(":, {}:", nd));
             decision = decision == null ? d : decision.add(d);
             NDArray weighted = mask.mul(d.sum(new int[] {1}, true)).stopGradient();
             explain = explain == null ? weighted : explain.add(weighted);
@@ -166,8 +171,6 @@ public final class TabNet extends AbstractBlock {
         return h;
     }
 
-    private static final float SQRT_HALF = (float) Math.sqrt(0.5);
-
     /** FC → ghost BN → GLU, with (x + GLU) · √0.5 when {@code residual}. */
     private static NDArray glu(
             Linear fc,
@@ -179,8 +182,7 @@ public final class TabNet extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray z = forward(norm, forward(fc, x, ps, training, params), ps, training, params);
         long half = z.getShape().get(1) / 2;
-        NDArray g = z.get(new ai.djl.ndarray.index.NDIndex(":, :{}", half))
-                .mul(ai.djl.nn.Activation.sigmoid(z.get(new ai.djl.ndarray.index.NDIndex(":, {}:", half))));
+        NDArray g = z.get(new NDIndex(":, :{}", half)).mul(Activation.sigmoid(z.get(new NDIndex(":, {}:", half))));
         return residual ? x.add(g).mul(SQRT_HALF) : g;
     }
 
