@@ -459,7 +459,7 @@ public record ExperimentSpec(
             }
             if (head == Head.TWO_STAGE && (model.classical() || model == Model.TABNET)) {
                 throw new IllegalArgumentException("--head two-stage is a network head (CGCNN, fusion or an MLP); "
-                        + EnumIds.id(model) + " has none");
+                        + EnumIds.id(model) + (model.classical() ? ", a classical model," : "") + " has none");
             }
             boolean graphs = model == Model.CGCNN || model == Model.FUSION;
             if (atomDescriptors != null && !graphs) {

@@ -229,9 +229,15 @@ public final class ModelRegistry {
         ModelCard c = card(id);
         if (!RunArchive.FORMAT.equals(c.file(ModelCard.WEIGHTS).format())) return loadModel(id);
         Path zip = cache.fetch(c, ModelCard.WEIGHTS);
-        Path dir = RunArchive.unpack(
-                zip,
-                cache.directory(c).resolve("run-" + c.file(ModelCard.WEIGHTS).sha256()));
+        Path dir;
+        try {
+            dir = RunArchive.unpack(
+                    zip,
+                    cache.directory(c)
+                            .resolve("run-" + c.file(ModelCard.WEIGHTS).sha256()));
+        } catch (java.nio.file.FileSystemException e) {
+            dir = RunArchive.unpackTemporary(zip); // the cache cannot be written: unpacked for this process only
+        }
         return RunModel.open(dir, id, c.target() != null ? c.target().units() : null);
     }
 

@@ -99,6 +99,22 @@ public final class RunArchive {
         return into;
     }
 
+    /**
+     * Unpacks {@code zip} into a new temporary folder that is deleted when the JVM exits: for a model
+     * cache that cannot be written (a read-only home, a file where the folder should be).
+     */
+    public static Path unpackTemporary(Path zip) throws IOException {
+        Path root = Files.createTempDirectory("spinel-run-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteTree(root);
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
+            }
+        }));
+        return unpack(zip, root.resolve("run"));
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var s = Files.walk(dir)) {
