@@ -77,9 +77,9 @@ final class AngleLayers extends AbstractBlock {
      * @return the atoms (N×F) and the bonds (S×F)
      */
     NDArray[] forward(ParameterStore ps, NDArray x, Slots slots, NDList lineGraph, boolean training) {
-        NDArray y = CGConv.gather(embed(ps, bondEmbedding, slots.bonds(), training), slots.bond());
+        NDArray y = CGConv.gather(EdgeGatedConv.linear(ps, bondEmbedding, slots.bonds(), training), slots.bond());
         y = Activation.swish(bnBond.forward(ps, new NDList(y), training).head(), 1f); // SiLU
-        NDArray z = embed(ps, angleEmbedding, lineGraph.get(2), training);
+        NDArray z = EdgeGatedConv.linear(ps, angleEmbedding, lineGraph.get(2), training);
         z = Activation.swish(bnAngle.forward(ps, new NDList(z), training).head(), 1f);
         NDArray target = lineGraph.get(0), source = lineGraph.get(1), lineSum = lineGraph.get(3);
         for (int t = 0; t < line.size(); t++) {
@@ -92,10 +92,6 @@ final class AngleLayers extends AbstractBlock {
             y = atomsBonds[1];
         }
         return new NDArray[] {x, y};
-    }
-
-    private static NDArray embed(ParameterStore ps, Dense dense, NDArray in, boolean training) {
-        return dense.forward(ps, new NDList(in), training).head();
     }
 
     /** Parameters under PyTorch-style names relative to the stack. */

@@ -83,7 +83,8 @@ final class EdgeGatedConv extends AbstractBlock {
         return new NDArray[] {x.add(nodes), y.add(edges)};
     }
 
-    private static NDArray linear(ParameterStore ps, Dense dense, NDArray x, boolean training) {
+    /** {@code dense} applied to {@code x} (one tensor in, one out). */
+    static NDArray linear(ParameterStore ps, Dense dense, NDArray x, boolean training) {
         return dense.forward(ps, new NDList(x), training).head();
     }
 
