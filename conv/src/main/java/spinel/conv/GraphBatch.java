@@ -99,7 +99,8 @@ public final class GraphBatch implements AutoCloseable {
             List<ReducedGraph> reduced,
             List<CrystalGraph> graphs,
             NDList tensors,
-            EquivalentAtoms eq) {
+            EquivalentAtoms eq,
+            boolean bondAngles) {
         ReducedGraph first = reduced.get(0);
         this.manager = manager;
         this.numCrystals = reduced.size();
@@ -112,7 +113,7 @@ public final class GraphBatch implements AutoCloseable {
         this.tensors = tensors;
         this.eq = eq;
         this.graphs = graphs;
-        this.bondAngles = graphs != null && LineGraph.carriesAngles(graphs);
+        this.bondAngles = bondAngles;
     }
 
     /** Collates {@code graphs} without global descriptors. */
@@ -178,8 +179,9 @@ public final class GraphBatch implements AutoCloseable {
             for (int g = 0; g < c; g++) System.arraycopy(globals[g], 0, flat, g * d, d);
             list.add(sub.create(flat, new Shape(c, d)));
         }
-        if (graphs != null && LineGraph.carriesAngles(graphs)) LineGraph.append(sub, list, graphs);
-        return new GraphBatch(sub, reduced, graphs, list, eq);
+        boolean angles = graphs != null && LineGraph.carriesAngles(graphs);
+        if (angles) LineGraph.append(sub, list, graphs);
+        return new GraphBatch(sub, reduced, graphs, list, eq, angles);
     }
 
     private static void checkShapes(List<ReducedGraph> reduced, List<CrystalGraph> graphs) {
