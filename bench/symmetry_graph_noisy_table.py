@@ -20,6 +20,9 @@ import warnings
 warnings.filterwarnings("ignore")
 
 
+SUFFIX = "-noisy"
+
+
 def crystal_system(n):
     for name, last in (("triclinic", 2), ("monoclinic", 15), ("orthorhombic", 74), ("tetragonal", 142),
                        ("trigonal", 167), ("hexagonal", 194), ("cubic", 230)):
@@ -57,26 +60,38 @@ def spinel_numbers(path):
     out = {}
     for line in open(path):
         d = json.loads(line)
-        out[os.path.basename(d["file"])[:-4]] = d["number"] if d.get("ok") else None
+        i = os.path.basename(d["file"])[:-4]
+        out[i[: -len(SUFFIX)] if i.endswith(SUFFIX) else i] = d["number"] if d.get("ok") else None
     return out
 
 
 def main():
     meta, noisy, work, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     spg = {r["mbid"]: int(r["spg_num"]) for r in csv.DictReader(gzip.open(meta, "rt"))}
-    preds = {}
+    noisy_preds, clean_preds = {}, {}
     for run in runs:
         with open(f"{run}/predictions.csv") as f:
-            preds[run] = {r["id"]: int(r["prediction"]) for r in csv.DictReader(f)}
-    ids = set.intersection(*(set(p) for p in preds.values()))
+            p = {r["id"]: int(r["prediction"]) for r in csv.DictReader(f)}
+        name = f"learned: {os.path.basename(run.rstrip('/'))}"
+        if any(i.endswith(SUFFIX) for i in p):  # a MIXED=1 run: <mbid>-noisy and clean <mbid>
+            noisy_preds[name] = {i[: -len(SUFFIX)]: v for i, v in p.items() if i.endswith(SUFFIX)}
+            clean_preds[name] = {i: v for i, v in p.items() if not i.endswith(SUFFIX)}
+        else:
+            noisy_preds[name] = p
+    ids = set.intersection(*(set(p) for p in noisy_preds.values()))
     labels = {i: spg[i] for i in ids}
-    rows = []
-    for run, p in preds.items():
-        rows.append((f"learned: {os.path.basename(run.rstrip('/'))}", scores(labels, p)))
+    rows = [(name, scores(labels, p)) for name, p in noisy_preds.items()]
     for name in sorted(f for f in os.listdir(work) if f.startswith("spinel-") and f.endswith(".jsonl")):
         rows.append((f"`spinel symmetry` {name[7:-6]}", scores(labels, spinel_numbers(f"{work}/{name}"))))
     for symprec in (0.01, 0.1):
         rows.append((f"spglib {symprec}", scores(labels, spglib_numbers(noisy, ids, symprec, work))))
+    table("noisy test structures", rows)
+    for name, p in clean_preds.items():
+        table("clean test structures", [(name, scores({i: spg[i] for i in p}, p))])
+
+
+def table(title, rows):
+    print(f"\n{title}\n")
     print("| model | n | space group | crystal system | group within right system |")
     print("|---|---|---|---|---|")
     for name, (n, sg, cs, within) in rows:
