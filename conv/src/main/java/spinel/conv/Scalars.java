@@ -15,9 +15,9 @@ import ai.djl.nn.Activation;
  * compute the backward pass (∂(x·c)/∂x = c); when the JVM's garbage collector frees the buffer between
  * the forward and the backward pass, the backward reads whatever the freed memory holds next. The
  * gradient is then multiplied by an arbitrary value (observed: 10³⁰, 10⁻⁸, 10⁻⁴⁵), which made TabNet
- * and the bond-angle layers diverge to NaN at random epochs, differently from run to run (docs/
- * benchmarks/train.md, "NaN"). The constants here are allocated by PyTorch itself ({@code torch::full}),
- * so the autograd graph owns them.
+ * and the bond-angle layers diverge to NaN at random epochs, differently from run to run
+ * (docs/benchmarks/train.md, "NaN losses of TabNet and the bond-angle layers"). The constants here
+ * are allocated by PyTorch itself ({@code torch::full}), so the autograd graph owns them.
  *
  * <p>Additions and subtractions of a number are safe as DJL writes them: their backward pass does not
  * read the constant.
