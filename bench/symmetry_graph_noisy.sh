@@ -7,9 +7,14 @@
 # fold 0, so its accuracy compares with bench/symmetry_noise.sh's rows (spglib and `spinel symmetry` on
 # the same kind of noisy structures); metrics.json carries space group, Bravais lattice and crystal system.
 #
-#   [SIGMA=0.05] [LIMIT=N] [EPOCHS=30] [MODEL=fusion] [COPY_ONLY=1] bench/symmetry_graph_noisy.sh DATA RUN
+#   [SIGMA=0.05] [LIMIT=N] [EPOCHS=30] [MODEL=fusion] [FEATURES=lattice,composition,symmetry] [COPY_ONLY=1|TABLE_ONLY=1] \
+#     [COMPARE="RUN2 ..."] bench/symmetry_graph_noisy.sh DATA RUN
 #
-# COPY_ONLY=1 stops after writing the noisy copy.
+# COPY_ONLY=1 stops after writing the noisy copy; TABLE_ONLY=1 skips training (RUN is done). FEATURES: fusion's global vector (`--features`; default
+# lattice,composition; `symmetry` adds what exact analysis finds at tolerances 0.01-0.8 Å). After training,
+# the run (and the COMPARE runs, trained on the same rows) is put in one table with `spinel symmetry` at
+# symprec 0.01, 0.1 and 0.6 (lattice 0.01) and spglib at 0.01 and 0.1 on the same noisy test structures
+# (bench/symmetry_graph_noisy_table.py; printed and written to RUN/noisy-table.md).
 #
 # DATA: an unpacked matbench_mp_gap folder (CIFs + id_prop.csv); the noisy copy is written once to
 # DATA-noisy-SIGMA (outside the repository). RUN: the run folder (rerun the same line to resume).
@@ -45,8 +50,22 @@ if [ ! -f "$noisy/id_prop.csv" ]; then
 fi
 [ "${COPY_ONLY:-}" = 1 ] && exit 0
 resume=(); [ -f "$run/checkpoint.bin" ] && resume=(--resume)
-OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} ./spinel train --data "$noisy" \
+[ "${TABLE_ONLY:-}" = 1 ] || OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} ./spinel train --data "$noisy" \
   --labels "$shared/data/matbench_meta/mp_gap.csv.gz" --target spg_num --task space-group \
   --model "$model" --atom-descriptors steinhardt,acsf \
   --folds "$shared/data/matbench_meta/mp_gap.folds.json.gz" --fold 0 \
-  ${LIMIT:+--limit "$LIMIT"} --epochs "$epochs" --schedule cosine --patience 0 --seed 0 --out "$run" "${resume[@]}"
+  ${LIMIT:+--limit "$LIMIT"} ${FEATURES:+--features "$FEATURES"} \
+  --epochs "$epochs" --schedule cosine --patience 0 --seed 0 --out "$run" "${resume[@]}"
+
+# the exact analysis of the same noisy test structures
+work="$run/analysis"; mkdir -p "$work"
+tail -n +2 "$run/predictions.csv" | cut -d, -f1 | sed "s#^#$noisy/#; s#\$#.cif#" > "$work/test-files.txt"
+for r in 0.01 0.1 0.6+0.01; do
+  p=${r%%+*}; extra=(); [ "$r" != "$p" ] && extra=(--lattice-symprec "${r#*+}")
+  [ -f "$work/spinel-$r.jsonl" ] ||
+    { xargs ./spinel symmetry --symprec "$p" "${extra[@]}" < "$work/test-files.txt" > "$work/spinel-$r.jsonl.tmp" || true
+      mv "$work/spinel-$r.jsonl.tmp" "$work/spinel-$r.jsonl"; }
+done
+/usr/bin/python3 bench/symmetry_graph_noisy_table.py "$shared/data/matbench_meta/mp_gap.csv.gz" "$noisy" "$work" \
+  "$run" ${COMPARE:-} | tee "$run/noisy-table.md.tmp"
+mv "$run/noisy-table.md.tmp" "$run/noisy-table.md"

@@ -50,11 +50,26 @@ public final class TrainOptions {
 
     @Option(
             names = "--features",
-            defaultValue = "lattice,composition,steinhardt",
-            description =
-                    "Classical models and tabnet: descriptor groups, some of lattice, composition, steinhardt, acsf "
-                            + "(default: ${DEFAULT-VALUE}).")
+            description = "Descriptor groups, some of lattice, composition, steinhardt, acsf, symmetry (what exact"
+                    + " analysis finds at tolerances 0.01-0.8 A, for approximate structures): the input of the"
+                    + " classical models and tabnet (default: " + TABULAR_FEATURES + ") and the global vector"
+                    + " fusion concatenates to the graph embedding (default: lattice,composition).")
     String features;
+
+    /** The classical models' and TabNet's descriptor groups when --features is not given. */
+    static final String TABULAR_FEATURES = "lattice,composition,steinhardt";
+
+    private String tabularFeatures() {
+        return features != null ? features : TABULAR_FEATURES;
+    }
+
+    /** Fusion's global vector from --features; null when not given (the default blocks). */
+    private List<String> fusionFeatures() {
+        if (features == null) return null;
+        return spinel.train.classical.DescriptorSet.parse(features).stream()
+                .map(g -> g.name().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+    }
 
     @Option(
             names = "--param",
@@ -298,7 +313,7 @@ public final class TrainOptions {
                 tabnetSparsity != null ? tabnetSparsity : d.sparsity(),
                 tabnetVirtualBatch != null ? tabnetVirtualBatch : d.virtualBatch(),
                 tabnetMomentum != null ? tabnetMomentum : d.momentum());
-        List<String> groups = spinel.train.classical.DescriptorSet.parse(features).stream()
+        List<String> groups = spinel.train.classical.DescriptorSet.parse(tabularFeatures()).stream()
                 .map(g -> g.name().toLowerCase(java.util.Locale.ROOT))
                 .toList();
         return new ExperimentSpec.TabNetArchitecture(groups, settings);
@@ -313,7 +328,7 @@ public final class TrainOptions {
         if (m == null) return null;
         try {
             return new spinel.train.ClassicalExperiment.Settings(
-                    m, params, spinel.train.classical.DescriptorSet.parse(features), cv);
+                    m, params, spinel.train.classical.DescriptorSet.parse(tabularFeatures()), cv);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(new TrainCommand()), e.getMessage());
@@ -386,6 +401,8 @@ public final class TrainOptions {
         try {
             b.optAtomDescriptors(spinel.train.AtomDescriptors.parse(atomDescriptors));
             b.optTabNet(tabNet(m));
+            if (m != ExperimentSpec.Model.TABNET && spinel.train.classical.ClassicalModel.of(model) == null)
+                b.optFusionFeatures(fusionFeatures());
             b.optAngleLayers(angleLayers, angleNeighbors);
             if (freeze && init == null) throw new IllegalArgumentException("--freeze needs --init");
             if (init != null) b.optInit(InitSource.resolve(init), freeze);

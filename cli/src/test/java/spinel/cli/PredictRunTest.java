@@ -197,6 +197,27 @@ class PredictRunTest {
     }
 
     @Test
+    void fusionOnTheSymmetryLadderRecordsItsBlocksAndReproduces() throws Exception {
+        Path run = train("fusion-ladder", "--model", "fusion", "--features", "symmetry,lattice");
+        JsonNode config =
+                spinel.train.RunFiles.JSON.readTree(run.resolve("config.json").toFile());
+        assertEquals(
+                "[\"symmetry\",\"lattice\"]", config.at("/featurizer/tabular").toString(), config.toString());
+        assertReproduces(run, run.toString());
+        FirstHourTest.Run refused = FirstHourTest.run(
+                null,
+                "train",
+                "--data",
+                TrainCommandTest.SAMPLE.toString(),
+                "--features",
+                "symmetry",
+                "--out",
+                dir.resolve("refused").toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("--features chooses the descriptors of --model fusion"), refused.err());
+    }
+
+    @Test
     void twoStageCompositionRunPredictsStructuresAndFormulas() throws Exception {
         StringBuilder csv = new StringBuilder("id,spg_num\n");
         int[] groups = {225, 221, 62, 221, 194, 14, 2, 166, 139, 12};

@@ -105,6 +105,7 @@ public final class GanTraining {
                 int[] rows = java.util.Arrays.copyOfRange(order, s.step * c.batchSize(), (s.step + 1) * c.batchSize());
                 Random rng = new Random((c.seed() * 31 + s.epoch) * 1_000_003L + s.step);
                 double[] r = step(gan, data, rows, rng, optG, optD, optC);
+                checkFinite(r, s, runDir);
                 for (int i = 0; i < r.length; i++) sums[i] += r[i];
                 count++;
                 s.step++;
@@ -125,6 +126,26 @@ public final class GanTraining {
         save(ckpt, gan, optG, optD, optC, s);
         gan.saveGenerator(runDir.resolve(GENERATOR));
         return s.history;
+    }
+
+    /**
+     * Stops the run, before anything is saved, when a loss or score of the step is NaN or infinite: the
+     * checkpoint on disk is the last one with finite weights (a diverged GAN's weights are of no use, and
+     * saving them would overwrite the state to resume from).
+     */
+    private static void checkFinite(double[] r, State s, Path runDir) {
+        for (double v : r) {
+            if (!Double.isFinite(v)) {
+                throw new spinel.train.TrainingLoop.DivergedException(String.format(
+                        java.util.Locale.ROOT,
+                        "GAN losses became %s at epoch %d step %d; the last good checkpoint is kept in %s — resume"
+                                + " from it with lower learning rates",
+                        v,
+                        s.epoch,
+                        s.step + 1,
+                        runDir));
+            }
+        }
     }
 
     private void record(State s, double[] sums, int count, long start) {

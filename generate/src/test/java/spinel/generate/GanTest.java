@@ -124,6 +124,23 @@ class GanTest {
         assertTrue(Files.isRegularFile(dir.resolve("a").resolve(GanTraining.CHECKPOINT)));
     }
 
+    @Test
+    void aDivergedStepStopsTheRunBeforeAnythingIsSaved(@TempDir Path dir) {
+        PointClouds pc = PointClouds.of(data(), 8);
+        // a NaN weight on the short-contact penalty makes the first generator loss NaN
+        GanConfig nan = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, Double.NaN, 0.6, Math.log(17.0), 3);
+        try (CrystalGan gan = new CrystalGan(nan)) {
+            spinel.train.TrainingLoop.DivergedException e =
+                    assertThrows(spinel.train.TrainingLoop.DivergedException.class, () -> new GanTraining()
+                            .setLog(nullStream())
+                            .optCheckpointSteps(1)
+                            .fit(gan, pc, 1, dir));
+            assertTrue(e.getMessage().contains("GAN losses became NaN at epoch 0 step 1"), e.getMessage());
+        }
+        assertTrue(!Files.exists(dir.resolve(GanTraining.CHECKPOINT)), "no checkpoint of diverged weights");
+        assertTrue(!Files.exists(dir.resolve(GanTraining.GENERATOR)));
+    }
+
     private static float[] sample(CrystalGan gan) {
         Composition cell = Formula.parse("Na2Cl2");
         PointClouds cells = PointClouds.ofCells(Collections.nCopies(2, cell), 8);

@@ -41,7 +41,8 @@ public record ExperimentSpec(
         boolean freeze,
         TabNetArchitecture tabnet,
         int angleLayers,
-        int angleNeighbors) {
+        int angleNeighbors,
+        java.util.List<String> fusionFeatures) {
 
     /** Bonds per atom in the line graph of the angle layers by default ({@code --angle-neighbors}). */
     public static final int DEFAULT_ANGLE_NEIGHBORS = 8;
@@ -61,8 +62,8 @@ public record ExperimentSpec(
     /**
      * TabNet's input and layers ({@code --features}, {@code --tabnet-*}).
      *
-     * @param features descriptor blocks, in column order: some of {@code lattice}, {@code composition},
-     *                 {@code steinhardt}, {@code acsf} (as the classical models' {@code --features})
+     * @param features descriptor blocks, in column order: some of {@link RunFeatures#DESCRIPTOR_GROUPS}
+     *                 (as the classical models' {@code --features})
      * @param settings the network's hyper-parameters
      */
     public record TabNetArchitecture(java.util.List<String> features, spinel.train.tabnet.TabNet.Settings settings) {
@@ -74,11 +75,9 @@ public record ExperimentSpec(
             features = java.util.List.copyOf(features);
             if (features.isEmpty()) throw new IllegalArgumentException("--features names no descriptor group");
             for (String f : features)
-                if (!java.util.List.of(
-                                RunFeatures.LATTICE, RunFeatures.COMPOSITION, RunFeatures.STEINHARDT, RunFeatures.ACSF)
-                        .contains(f))
-                    throw new IllegalArgumentException(
-                            "--features " + f + ": expected some of lattice, composition, steinhardt, acsf");
+                if (!RunFeatures.DESCRIPTOR_GROUPS.contains(f))
+                    throw new IllegalArgumentException("--features " + f + ": expected some of "
+                            + String.join(", ", RunFeatures.DESCRIPTOR_GROUPS));
         }
 
         /** The seed's TabNet on the default descriptors. */
@@ -208,6 +207,7 @@ public record ExperimentSpec(
         b.tabnet = tabnet;
         b.angleLayers = angleLayers;
         b.angleNeighbors = angleNeighbors;
+        b.fusionFeatures = fusionFeatures;
         return b;
     }
 
@@ -247,6 +247,17 @@ public record ExperimentSpec(
         private TabNetArchitecture tabnet;
         private int angleLayers;
         private int angleNeighbors = DEFAULT_ANGLE_NEIGHBORS;
+        private java.util.List<String> fusionFeatures;
+
+        /**
+         * Fusion's global vector: the descriptor blocks concatenated to the pooled graph embedding, some of
+         * {@code lattice}, {@code composition}, {@code steinhardt}, {@code acsf}, {@code symmetry} ({@code
+         * --features}; null: lattice and composition, {@link ModelFactory#tabularBlocks(Model)}).
+         */
+        public Builder optFusionFeatures(java.util.List<String> blocks) {
+            fusionFeatures = blocks == null ? null : java.util.List.copyOf(blocks);
+            return this;
+        }
 
         /**
          * CGCNN and fusion: {@code layers} ALIGNN bond-angle layers before the convolutions (default 0:
@@ -472,6 +483,10 @@ public record ExperimentSpec(
                 throw new IllegalArgumentException(
                         "--hidden, --dropout, --batch-norm and --se shape the tabular MLPs (--model mlp-*)");
             }
+            if (fusionFeatures != null && model != Model.FUSION) {
+                throw new IllegalArgumentException(
+                        "--features chooses the descriptors of --model fusion, tabnet and the classical models");
+            }
             if (init != null && !graphs) throw new IllegalArgumentException("--init needs --model cgcnn or fusion");
             if (logTarget && task.classification()) {
                 throw new IllegalArgumentException("--log-target is for regression");
@@ -511,7 +526,8 @@ public record ExperimentSpec(
                     freeze,
                     tab,
                     angleLayers,
-                    angleNeighbors);
+                    angleNeighbors,
+                    fusionFeatures);
         }
     }
 }

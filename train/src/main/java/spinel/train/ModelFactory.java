@@ -44,9 +44,10 @@ public final class ModelFactory {
         };
     }
 
-    /** The descriptor blocks {@code spec}'s model reads (TabNet: its {@code --features}); see {@link #tabularBlocks(ExperimentSpec.Model)}. */
+    /** The descriptor blocks {@code spec}'s model reads (TabNet and fusion: its {@code --features}); see {@link #tabularBlocks(ExperimentSpec.Model)}. */
     public static List<String> tabularBlocks(ExperimentSpec spec) {
         if (spec.model() == ExperimentSpec.Model.TABNET) return spec.tabnet().features();
+        if (spec.fusionFeatures() != null) return spec.fusionFeatures();
         return tabularBlocks(spec.model());
     }
 

@@ -66,8 +66,8 @@ public record RunData(
      * @param conventionalLattice {@link ConventionalLatticeFeatures} (the standardized conventional cell)
      * @param volumePerAtom       Å³ per atom
      * @param formulas            reduced formulas ({@link spinel.graph.Composition#reducedFormula()})
-     * @param groups              the {@link DescriptorSet} blocks {@code steinhardt} and {@code acsf}, by
-     *                            name (TabNet's inputs); empty when not needed
+     * @param groups              the {@link DescriptorSet} blocks {@code steinhardt}, {@code acsf} and
+     *                            {@code symmetry}, by name; empty when not needed
      * @param names               the column names of every computed block, by block name
      */
     public record StructureColumns(
@@ -93,6 +93,7 @@ public record RunData(
                     // summaries over sites, non-finite values (undefined ŵ_l) as 0, as the classical models see them
                 case RunFeatures.STEINHARDT -> DescriptorSet.STEINHARDT.of(s);
                 case RunFeatures.ACSF -> DescriptorSet.ACSF.of(s);
+                case RunFeatures.SYMMETRY -> DescriptorSet.SYMMETRY.of(s);
                 default -> throw new IllegalArgumentException(
                         "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
             };
@@ -109,7 +110,7 @@ public record RunData(
                 case RunFeatures.LATTICE -> lattice;
                 case RunFeatures.COMPOSITION -> composition;
                 case RunFeatures.CONVENTIONAL_LATTICE -> conventionalLattice;
-                case RunFeatures.STEINHARDT, RunFeatures.ACSF -> groups.get(name);
+                case RunFeatures.STEINHARDT, RunFeatures.ACSF, RunFeatures.SYMMETRY -> groups.get(name);
                 default -> throw new IllegalArgumentException(
                         "unknown descriptor block \"" + name + "\" in " + RunConfig.FILE);
             };
@@ -186,7 +187,8 @@ public record RunData(
             RunFeatures.COMPOSITION,
             RunFeatures.CONVENTIONAL_LATTICE,
             RunFeatures.STEINHARDT,
-            RunFeatures.ACSF
+            RunFeatures.ACSF,
+            RunFeatures.SYMMETRY
         };
         double[][][] values = new double[all.length][][];
         for (int b = 0; b < all.length; b++) if (names.contains(all[b])) values[b] = new double[n][];

@@ -32,7 +32,15 @@ public final class RunFeatures implements Closeable {
             CONVENTIONAL_LATTICE = "conventional-lattice",
             STEINHARDT = "steinhardt",
             ACSF = "acsf",
+            SYMMETRY = "symmetry",
             ATOM_DESCRIPTORS = "atom-descriptors";
+
+    /**
+     * The blocks {@code --features} chooses from (classical models, TabNet, fusion's global vector), as
+     * {@link spinel.train.classical.DescriptorSet}; {@code symmetry} is {@link
+     * spinel.descriptors.SymmetryLadderFeatures}.
+     */
+    public static final List<String> DESCRIPTOR_GROUPS = List.of(LATTICE, COMPOSITION, STEINHARDT, ACSF, SYMMETRY);
 
     private final RunConfig.FeaturizerSettings settings;
     private final RunData.Labels labels;

@@ -45,7 +45,8 @@ public final class TrainingLoop {
 
     /** Thrown when the loss stops being finite; the checkpoint of the last good epoch is kept. */
     public static final class DivergedException extends RuntimeException {
-        DivergedException(String message) {
+        /** {@code message} says where the loss diverged and which checkpoint is kept. */
+        public DivergedException(String message) {
             super(message);
         }
     }

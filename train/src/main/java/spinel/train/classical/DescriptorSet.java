@@ -29,7 +29,12 @@ public enum DescriptorSet {
      * R_c = 6 Å: G1, G2 with η = 0.05, 0.2, 1 Å⁻² (R_s = 0) and G4 with η = 0.005 Å⁻², ζ = 1, 4, λ = ±1 —
      * summarised over sites (mean, std, min, max)
      */
-    ACSF;
+    ACSF,
+    /**
+     * What exact symmetry analysis finds at a ladder of tolerances, 0.01–0.8 Å ({@link
+     * spinel.descriptors.SymmetryLadderFeatures}): for structures known only approximately
+     */
+    SYMMETRY;
 
     /** All sites are treated as this one placeholder species, so the ACSF length is the same for every structure. */
     private static final spinel.graph.Element ANY = spinel.graph.Element.of(1);
@@ -64,6 +69,7 @@ public enum DescriptorSet {
                                     Neighborhoods.within(s, SYMMETRY_FUNCTIONS.cutoff()),
                                     java.util.Collections.nCopies(s.size(), ANY))
                             .summary();
+                    case SYMMETRY -> spinel.descriptors.SymmetryLadderFeatures.of(s);
                 };
         return finite(this, f);
     }
@@ -94,8 +100,8 @@ public enum DescriptorSet {
                 DescriptorSet d = valueOf(p);
                 if (!out.contains(d)) out.add(d);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "--features " + part.trim() + ": expected some of lattice, composition, steinhardt, acsf");
+                throw new IllegalArgumentException("--features " + part.trim() + ": expected some of "
+                        + String.join(", ", spinel.train.RunFeatures.DESCRIPTOR_GROUPS));
             }
         }
         if (out.isEmpty()) throw new IllegalArgumentException("--features names no descriptor group");
