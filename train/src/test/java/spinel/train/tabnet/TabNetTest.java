@@ -43,6 +43,28 @@ class TabNetTest {
     }
 
     @Test
+    void ghostBatchNormKeepsAOneRowChunkFinite() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            GhostBatchNorm norm = new GhostBatchNorm(2, 0.9f);
+            norm.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            // 5 rows in chunks of at most 2 → 2, 2 and a last chunk of one row, which has no batch variance
+            NDArray x = m.create(new float[] {1, 2, 3, 5, 4, 4, 7, 0, 9, 9}, new Shape(5, 2));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = norm.forward(new ParameterStore(m, false), new NDList(x), true)
+                        .head();
+                for (float v : y.toFloatArray()) assertTrue(Float.isFinite(v), "output " + v);
+                gc.backward(y.square().sum());
+            }
+            for (float g : x.getGradient().toFloatArray()) assertTrue(Float.isFinite(g), "gradient " + g);
+            // the running statistics stay finite (a one-row variance would be 0/0 unbiased)
+            NDArray z = norm.forward(new ParameterStore(m, false), new NDList(x), false)
+                    .head();
+            for (float v : z.toFloatArray()) assertTrue(Float.isFinite(v), "inference output " + v);
+        }
+    }
+
+    @Test
     void outputsPredictionSparsityAndAggregateMasks() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);
