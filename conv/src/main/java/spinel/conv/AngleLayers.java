@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -78,9 +77,9 @@ final class AngleLayers extends AbstractBlock {
      */
     NDArray[] forward(ParameterStore ps, NDArray x, Slots slots, NDList lineGraph, boolean training) {
         NDArray y = CGConv.gather(EdgeGatedConv.linear(ps, bondEmbedding, slots.bonds(), training), slots.bond());
-        y = Activation.swish(bnBond.forward(ps, new NDList(y), training).head(), 1f); // SiLU
+        y = Scalars.silu(bnBond.forward(ps, new NDList(y), training).head());
         NDArray z = EdgeGatedConv.linear(ps, angleEmbedding, lineGraph.get(2), training);
-        z = Activation.swish(bnAngle.forward(ps, new NDList(z), training).head(), 1f);
+        z = Scalars.silu(bnAngle.forward(ps, new NDList(z), training).head());
         NDArray target = lineGraph.get(0), source = lineGraph.get(1), lineSum = lineGraph.get(3);
         for (int t = 0; t < line.size(); t++) {
             NDArray[] bondsAngles = line.get(t).forward(ps, y, z, source, target, lineSum, null, training);

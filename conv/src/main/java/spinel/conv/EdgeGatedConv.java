@@ -76,10 +76,9 @@ final class EdgeGatedConv extends AbstractBlock {
         NDArray messages = sigma.mul(CGConv.gather(linear(ps, dstUpdate, x, training), source));
         NDArray h = sum.matMul(messages).div(sum.matMul(sigma).add(1e-6f));
         NDArray nodes = linear(ps, srcUpdate, x, training).add(h);
-        nodes = Activation.swish(
-                bnNodes.forward(ps, new NDList(nodes), training).head(), 1f); // SiLU
+        nodes = Scalars.silu(bnNodes.forward(ps, new NDList(nodes), training).head());
         NDArray edges =
-                Activation.swish(bnEdges.forward(ps, new NDList(m), training).head(), 1f); // SiLU
+                Scalars.silu(bnEdges.forward(ps, new NDList(m), training).head());
         return new NDArray[] {x.add(nodes), y.add(edges)};
     }
 

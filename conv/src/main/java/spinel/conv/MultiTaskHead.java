@@ -65,9 +65,9 @@ public final class MultiTaskHead extends Head {
         if (labels.size() != 3)
             throw new IllegalArgumentException(
                     "multi-task labels are [space group index, volume, properties], got " + labels.size() + " arrays");
-        NDArray l = nll(predictions.get(0), labels.get(0)).mul(spaceGroupWeight);
-        l = l.add(mse(predictions.get(1), labels.get(1)).mul(volumeWeight));
-        return l.add(mse(predictions.get(2), labels.get(2)).mul(propertyWeight));
+        NDArray l = Scalars.mul(nll(predictions.get(0), labels.get(0)), spaceGroupWeight);
+        l = l.add(Scalars.mul(mse(predictions.get(1), labels.get(1)), volumeWeight));
+        return l.add(Scalars.mul(mse(predictions.get(2), labels.get(2)), propertyWeight));
     }
 
     @Override

@@ -171,7 +171,7 @@ public final class ModelFactory {
             float lambda = (float) net.settings().sparsity();
             TrainConfig optimisation = config.optimisation();
             return (out, labels) -> TrainingLoop.taskLoss(optimisation, out.head(), labels.head())
-                    .add(out.get(1).mul(lambda));
+                    .add(spinel.conv.Scalars.mul(out.get(1), lambda));
         }
         boolean ownLoss = config.model().head() == ExperimentSpec.Head.TWO_STAGE
                 || config.task().kind() == ExperimentSpec.Task.MULTI_TASK;

@@ -2,6 +2,7 @@ package spinel.train.tabnet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.nn.Activation;
 
 /**
  * Sparsemax (Martins &amp; Astudillo, "From Softmax to Sparsemax", ICML 2016, algorithm 1): the
@@ -36,6 +37,6 @@ public final class Sparsemax {
         NDArray mask = fixed.gte(kth).toType(z.getDataType(), false);
         NDArray size = mask.sum(new int[] {last}, true);
         NDArray tau = z.mul(mask).sum(new int[] {last}, true).sub(1).div(size);
-        return z.sub(tau).maximum(0);
+        return Activation.relu(z.sub(tau));
     }
 }

@@ -17,6 +17,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import spinel.conv.Scalars;
 
 /**
  * TabNet (Arik &amp; Pfister, "TabNet: Attentive Interpretable Tabular Learning", AAAI 2021, section 3
@@ -151,14 +152,14 @@ public final class TabNet extends AbstractBlock {
             entropy = entropy == null ? h : entropy.add(h);
             prior = prior.mul(mask.neg().add(settings.gamma()));
             NDArray out = transform(b, mask.mul(x), ps, training, params);
-            NDArray d = out.get(new NDIndex(":, :{}", nd)).maximum(0);
+            NDArray d = Activation.relu(out.get(new NDIndex(":, :{}", nd)));
             a = out.get(new NDIndex(":, {}:", nd));
             decision = decision == null ? d : decision.add(d);
             NDArray weighted = mask.mul(d.sum(new int[] {1}, true)).stopGradient();
             explain = explain == null ? weighted : explain.add(weighted);
         }
         NDArray y = forward(head, decision, ps, training, params);
-        return new NDList(y, entropy.div(settings.steps()), explain);
+        return new NDList(y, Scalars.div(entropy, settings.steps()), explain);
     }
 
     /** Feature transformer {@code t}: two shared GLU blocks, then two of its own (width 2 n_d out). */
@@ -183,7 +184,7 @@ public final class TabNet extends AbstractBlock {
         NDArray z = forward(norm, forward(fc, x, ps, training, params), ps, training, params);
         long half = z.getShape().get(1) / 2;
         NDArray g = z.get(new NDIndex(":, :{}", half)).mul(Activation.sigmoid(z.get(new NDIndex(":, {}:", half))));
-        return residual ? x.add(g).mul(SQRT_HALF) : g;
+        return residual ? Scalars.mul(x.add(g), SQRT_HALF) : g;
     }
 
     private static NDArray forward(
