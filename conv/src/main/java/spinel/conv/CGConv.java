@@ -256,7 +256,7 @@ public final class CGConv extends AbstractBlock {
         if (maskPadding) message = message.mul(mask.reshape(n * m, 1));
         NDArray summed = message.reshape(n, m, f).sum(new int[] {1});
         if (aggregation == Aggregation.MEAN) {
-            summed = maskPadding ? summed.div(mask.sum(new int[] {1}, true).maximum(1f)) : summed.div((float) m);
+            summed = maskPadding ? summed.div(mask.sum(new int[] {1}, true).maximum(1f)) : Scalars.div(summed, m);
         }
         trace.put(prefix + "nbr_sumed", summed);
         NDArray normed2 = bn2.forward(ps, new NDList(summed), false).head();

@@ -46,6 +46,11 @@ public final class Scalars {
         return x.maximum(of(x, c));
     }
 
+    /** x^c elementwise. */
+    public static NDArray pow(NDArray x, double c) {
+        return x.pow(of(x, c));
+    }
+
     /** SiLU (swish with β = 1), x · σ(x), without DJL's {@code swish}, which multiplies by β as a number. */
     public static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));

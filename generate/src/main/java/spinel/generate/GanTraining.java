@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import spinel.conv.Scalars;
 import spinel.graph.io.AtomicFiles;
 import spinel.train.ParameterOptimizer;
 import spinel.train.TrainConfig;
@@ -221,8 +222,8 @@ public final class GanTraining {
                 NDArray rep = PeriodicEnvironment.repulsion(d, pairs, feats, (float) c.repulsionFactor());
                 NDArray loss = score.mean()
                         .neg()
-                        .add(crossEntropy(classify(gan, env), classes, mask).mul((float) c.classifierWeight()))
-                        .add(rep.mul((float) c.repulsionWeight()));
+                        .add(Scalars.mul(crossEntropy(classify(gan, env), classes, mask), c.classifierWeight()))
+                        .add(Scalars.mul(rep, c.repulsionWeight()));
                 gc.backward(loss);
                 lossG = loss.getFloat();
                 repulsion = rep.getFloat();

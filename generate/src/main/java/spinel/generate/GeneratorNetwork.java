@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import spinel.conv.Dense;
+import spinel.conv.Scalars;
 
 /**
  * The GAN's generator: noise and a composition in, a crystal out, in the point-cloud representation of
@@ -81,14 +82,13 @@ public final class GeneratorNetwork extends AbstractBlock {
 
     /** Lattice rows (B, 3, 3) from the head's 7 outputs per crystal and the number of atoms (B, 1). */
     NDArray lattice(NDArray o, NDArray atoms) {
-        NDArray vpa = o.get(":, 0")
-                .tanh()
-                .mul(1.3f)
+        // constants through Scalars: DJL's mul(Number) lets the backward pass read freed memory
+        NDArray vpa = Scalars.mul(o.get(":, 0").tanh(), 1.3)
                 .add((float) config.logVolumePerAtom())
                 .exp();
-        NDArray len = o.get(":, 1:4").tanh().mul(0.7f).exp();
+        NDArray len = Scalars.mul(o.get(":, 1:4").tanh(), 0.7).exp();
         NDArray ang =
-                Activation.sigmoid(o.get(":, 4:7")).mul((float) (Math.PI / 3)).add((float) (Math.PI / 3));
+                Scalars.mul(Activation.sigmoid(o.get(":, 4:7")), Math.PI / 3).add((float) (Math.PI / 3));
         NDArray a = len.get(":, 0"), b = len.get(":, 1"), c = len.get(":, 2");
         NDArray ca = ang.get(":, 0").cos(),
                 cb = ang.get(":, 1").cos(),
@@ -97,10 +97,11 @@ public final class GeneratorNetwork extends AbstractBlock {
         NDArray zero = a.zerosLike();
         NDArray cx = c.mul(cb);
         NDArray cy = c.mul(ca.sub(cb.mul(cg))).div(sg);
-        NDArray cz = c.square().sub(cx.square()).sub(cy.square()).maximum(1e-4f).sqrt();
+        NDArray cz = Scalars.maximum(c.square().sub(cx.square()).sub(cy.square()), 1e-4)
+                .sqrt();
         NDArray rows = NDArrays.stack(new NDList(a, zero, zero, b.mul(cg), b.mul(sg), zero, cx, cy, cz), 1);
         NDArray volume = a.mul(b).mul(sg).mul(cz);
-        NDArray scale = vpa.mul(atoms.squeeze(1)).div(volume).pow(1f / 3);
+        NDArray scale = Scalars.pow(vpa.mul(atoms.squeeze(1)).div(volume), 1.0 / 3);
         return rows.mul(scale.expandDims(1)).reshape(o.getShape().get(0), 3, 3);
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import spinel.conv.Scalars;
 
 /**
  * Differentiable atomic environments of a batch of padded point clouds, what the GAN's critic and
@@ -71,7 +72,10 @@ public final class PeriodicEnvironment {
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                 .mul(STEP)
                 .add(START);
-        NDArray g = distances.expandDims(4).sub(mu).div(WIDTH).square().neg().exp();
+        NDArray g = Scalars.div(distances.expandDims(4).sub(mu), WIDTH)
+                .square()
+                .neg()
+                .exp();
         g = g.mul(pairMask.expandDims(4)).sum(new int[] {3});
         NDArray f1 = NDArrays.concat(
                 new ai.djl.ndarray.NDList(features, features.get(":, :, :1").onesLike()), 2);
@@ -88,7 +92,7 @@ public final class PeriodicEnvironment {
         NDArray r = features.get(":, :, 1").mul(2f);
         NDArray dmin =
                 r.expandDims(2).add(r.expandDims(1)).mul(factor).maximum(0.5f).expandDims(3);
-        NDArray gap = dmin.sub(distances).maximum(0f).square().mul(pairMask);
+        NDArray gap = Scalars.maximum(dmin.sub(distances), 0).square().mul(pairMask);
         return gap.sum().div(distances.getShape().get(0));
     }
 }

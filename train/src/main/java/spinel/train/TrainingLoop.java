@@ -175,19 +175,21 @@ public final class TrainingLoop {
                 int[] rows =
                         Arrays.copyOfRange(order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize()));
                 lr = config.learningRateAt(run.optimizer().steps(), totalSteps, batches);
-                double loss = trainStep(run.block(), store, run.manager(), run.optimizer(), train, rows, lr);
+                double loss;
+                try {
+                    loss = trainStep(run.block(), store, run.manager(), run.optimizer(), train, rows, lr);
+                } catch (NonFiniteGradient g) {
+                    throw diverged(
+                            run, "the gradient norm became " + g.norm + " (the loss was finite)", epoch, b, lr, "");
+                }
                 if (!Double.isFinite(loss)) {
-                    throw new DivergedException(String.format(
-                            Locale.ROOT,
-                            "training loss became %s at epoch %d, batch %d (learning rate %.3g); the last good "
-                                    + "checkpoint (after epoch %d) is kept in %s — lower the learning rate or enable "
-                                    + "gradient clipping",
-                            loss,
+                    throw diverged(
+                            run,
+                            "training loss became " + loss,
                             epoch,
-                            b + 1,
+                            b,
                             lr,
-                            run.state().epoch,
-                            run.dir()));
+                            config.clipNorm() > 0 ? "" : " or enable gradient clipping");
                 }
                 lossSum += loss * rows.length;
                 seen += rows.length;
@@ -332,7 +334,7 @@ public final class TrainingLoop {
                 double scale = 1;
                 if (config.clipNorm() > 0) {
                     double norm = optimizer.gradientNorm();
-                    if (!Double.isFinite(norm)) return norm;
+                    if (!Double.isFinite(norm)) throw new NonFiniteGradient(norm);
                     if (norm > config.clipNorm()) scale = config.clipNorm() / norm;
                 }
                 optimizer.step(lr, scale);
@@ -341,6 +343,30 @@ public final class TrainingLoop {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
         }
+    }
+
+    /** A non-finite gradient norm under gradient clipping (the loss itself was finite). */
+    private static final class NonFiniteGradient extends RuntimeException {
+        final double norm;
+
+        NonFiniteGradient(double norm) {
+            super(null, null, false, false);
+            this.norm = norm;
+        }
+    }
+
+    private static DivergedException diverged(Run run, String what, int epoch, int batch, double lr, String advice) {
+        return new DivergedException(String.format(
+                Locale.ROOT,
+                "%s at epoch %d, batch %d (learning rate %.3g); the last good checkpoint (after epoch %d) is kept "
+                        + "in %s — lower the learning rate%s",
+                what,
+                epoch,
+                batch + 1,
+                lr,
+                run.state().epoch,
+                run.dir(),
+                advice));
     }
 
     private NDArray lossArray(NDArray out, NDArray labels) {

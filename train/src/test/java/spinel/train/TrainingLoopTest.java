@@ -140,6 +140,10 @@ class TrainingLoopTest {
                     TrainingLoop.DivergedException.class,
                     () -> more.fit(block, manager, ArrayBatchSource.regression(X, bad, TRAIN), null, dir));
             assertTrue(e.getMessage().contains("epoch 4") && e.getMessage().contains("after epoch 3"), e.getMessage());
+            assertTrue(e.getMessage().contains("training loss became NaN"), e.getMessage());
+            assertTrue(
+                    e.getMessage().endsWith("or enable gradient clipping"),
+                    "no clipping in this run: " + e.getMessage());
             assertArrayEquals(good, Files.readAllBytes(dir.resolve(TrainingLoop.CHECKPOINT)));
         }
     }
