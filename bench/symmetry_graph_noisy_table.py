@@ -40,12 +40,13 @@ def scores(labels, found):
 
 def spglib_numbers(noisy, ids, symprec, cache):
     path = f"{cache}/spglib-{symprec}.json"
-    if os.path.exists(path):
-        return json.load(open(path))
+    out = json.load(open(path)) if os.path.exists(path) else {}
+    missing = sorted(set(ids) - set(out))
+    if not missing:
+        return out
     from pymatgen.core import Structure
     from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
-    out = {}
-    for i in sorted(ids):
+    for i in missing:
         try:
             out[i] = SpacegroupAnalyzer(Structure.from_file(f"{noisy}/{i}.cif"), symprec=symprec) \
                 .get_space_group_number()
