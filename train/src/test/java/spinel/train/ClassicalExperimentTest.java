@@ -27,7 +27,7 @@ class ClassicalExperimentTest {
         var settings = new ClassicalExperiment.Settings(
                 ClassicalModel.DECISION_TREE,
                 Map.of("max_depth", "3", "min_child_weight", "1"),
-                List.of(DescriptorSet.values()) /* acsf too */,
+                List.of(DescriptorSet.values()) /* acsf and the symmetry ladder too */,
                 2);
         Map<String, Object> m = ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
         Path run = dir.resolve("run");
@@ -40,7 +40,8 @@ class ClassicalExperimentTest {
         RunConfig config = RunConfig.read(run);
         assertEquals(ExperimentSpec.Model.DECISION_TREE, config.model().kind());
         assertEquals("3", config.classical().params().get("max_depth"));
-        assertEquals(4, config.classical().features().size());
+        assertEquals(
+                DescriptorSet.values().length, config.classical().features().size());
         assertEquals(
                 ((Number) m.get("n_features")).intValue(),
                 config.classical().featureNames().size());
