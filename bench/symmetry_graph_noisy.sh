@@ -10,7 +10,7 @@
 #   [SIGMA=0.05] [LIMIT=N] [EPOCHS=30] [MODEL=fusion] [FEATURES=lattice,composition,symmetry] [COPY_ONLY=1|TABLE_ONLY=1] \
 #     [COMPARE="RUN2 ..."] [MIXED=1] [SPINEL=command] bench/symmetry_graph_noisy.sh DATA RUN
 #
-# COPY_ONLY=1 stops after writing the noisy copy; TABLE_ONLY=1 skips training (RUN is done). FEATURES: fusion's global vector (`--features`; default
+# COPY_ONLY=1 stops after writing the noisy copy (and, with MIXED=1, the mixed set); TABLE_ONLY=1 skips training (RUN is done). FEATURES: fusion's global vector (`--features`; default
 # lattice,composition; `symmetry` adds what exact analysis finds at tolerances 0.01-0.8 Å). After training,
 # the run (and the COMPARE runs, trained on the same rows) is put in one table with `spinel symmetry` at
 # symprec 0.01, 0.1 and 0.6 (lattice 0.01) and spglib at 0.01 and 0.1 on the same noisy test structures
@@ -52,7 +52,6 @@ if [ ! -f "$noisy/id_prop.csv" ]; then
   rm -f "$noisy.tmp.jsh"
   mv "$noisy.tmp" "$noisy"
 fi
-[ "${COPY_ONLY:-}" = 1 ] && exit 0
 labels="$shared/data/matbench_meta/mp_gap.csv.gz"
 folds="$shared/data/matbench_meta/mp_gap.folds.json.gz"
 if [ "${MIXED:-}" = 1 ]; then
@@ -84,6 +83,7 @@ PY
   fi
   noisy=$mixed labels="$mixed/labels.csv.gz" folds="$mixed/folds.json.gz"
 fi
+[ "${COPY_ONLY:-}" = 1 ] && exit 0
 resume=(); [ -f "$run/checkpoint.bin" ] && resume=(--resume)
 [ "${TABLE_ONLY:-}" = 1 ] || OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} $spinel train --data "$noisy" \
   --labels "$labels" --target spg_num --task space-group \

@@ -65,9 +65,10 @@ class SpinelModelsTest {
                 assertTrue(m.n() != null && m.n() >= 500, c.id() + ": " + m);
                 assertTrue(Double.isFinite(m.value()), c.id() + ": " + m);
             }
-            // small enough to ship inside the jar
+            // small enough to ship inside the jar (the largest, space-group-approximate, is 0.7 MB: a fusion
+            // head on 351 symmetry-ladder columns besides the graph embedding)
             ModelFile w = c.files().get(ModelCard.WEIGHTS);
-            assertTrue(w.resource() != null && w.size() < 600_000, c.id() + ": " + w);
+            assertTrue(w.resource() != null && w.size() < 1_000_000, c.id() + ": " + w);
             try (InputStream in = ModelRegistry.class.getResourceAsStream(w.resource())) {
                 assertNotNull(in, w.resource());
                 assertEquals(w.size(), in.readAllBytes().length, w.resource());
