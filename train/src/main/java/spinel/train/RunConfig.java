@@ -362,7 +362,7 @@ public record RunConfig(
      *
      * @param file         the fitted model in its library's format (Tribuo protobuf, XGBoost UBJSON)
      * @param params       the hyperparameters, defaults included
-     * @param features     descriptor groups ({@code DescriptorSet}: lattice, composition, steinhardt, acsf)
+     * @param features     descriptor groups ({@code DescriptorSet}: lattice, composition, steinhardt, acsf, symmetry)
      * @param featureNames the column names, as the model was fitted on them
      * @param cv           cross-validation folds on the fitting rows (0: none)
      */
