@@ -13,7 +13,7 @@
 # COPY_ONLY=1 stops after writing the noisy copy (and, with MIXED=1, the mixed set); TABLE_ONLY=1 skips training (RUN is done). FEATURES: fusion's global vector (`--features`; default
 # lattice,composition; `symmetry` adds what exact analysis finds at tolerances 0.01-0.8 Å). After training,
 # the run (and the COMPARE runs, trained on the same rows) is put in one table with `spinel symmetry` at
-# symprec 0.01, 0.1 and 0.6 (lattice 0.01) and spglib at 0.01 and 0.1 on the same noisy test structures
+# symprec 0.01, 0.1 and 0.6 (lattice at 0.6 and at 0.01) and spglib at 0.01 and 0.1 on the same noisy test structures
 # (bench/symmetry_graph_noisy_table.py; printed and written to RUN/noisy-table.md).
 # MIXED=1 trains on clean and noisy structures together (every mp_gap structure twice, ids <mbid> and
 # <mbid>-noisy, a structure and its copy on the same side of the official folds), and the table has a
@@ -96,7 +96,7 @@ resume=(); [ -f "$run/checkpoint.bin" ] && resume=(--resume)
 work="$run/analysis"; mkdir -p "$work"
 tail -n +2 "$run/predictions.csv" | cut -d, -f1 | { [ "${MIXED:-}" = 1 ] && grep -- '-noisy$' || cat; } |
   sed "s#^#$noisy/#; s#\$#.cif#" > "$work/test-files.txt"
-for r in 0.01 0.1 0.6+0.01; do
+for r in 0.01 0.1 0.6 0.6+0.01; do
   p=${r%%+*}; extra=(); [ "$r" != "$p" ] && extra=(--lattice-symprec "${r#*+}")
   [ -f "$work/spinel-$r.jsonl" ] ||
     { xargs $spinel symmetry --symprec "$p" "${extra[@]}" < "$work/test-files.txt" > "$work/spinel-$r.jsonl.tmp" || true
