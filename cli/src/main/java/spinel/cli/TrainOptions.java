@@ -66,9 +66,7 @@ public final class TrainOptions {
     /** Fusion's global vector from --features; null when not given (the default blocks). */
     private List<String> fusionFeatures() {
         if (features == null) return null;
-        return spinel.train.classical.DescriptorSet.parse(features).stream()
-                .map(g -> g.name().toLowerCase(java.util.Locale.ROOT))
-                .toList();
+        return spinel.train.classical.DescriptorSet.ids(features);
     }
 
     @Option(
@@ -313,9 +311,7 @@ public final class TrainOptions {
                 tabnetSparsity != null ? tabnetSparsity : d.sparsity(),
                 tabnetVirtualBatch != null ? tabnetVirtualBatch : d.virtualBatch(),
                 tabnetMomentum != null ? tabnetMomentum : d.momentum());
-        List<String> groups = spinel.train.classical.DescriptorSet.parse(tabularFeatures()).stream()
-                .map(g -> g.name().toLowerCase(java.util.Locale.ROOT))
-                .toList();
+        List<String> groups = spinel.train.classical.DescriptorSet.ids(tabularFeatures());
         return new ExperimentSpec.TabNetArchitecture(groups, settings);
     }
 

@@ -40,7 +40,9 @@ public final class RunFeatures implements Closeable {
      * {@link spinel.train.classical.DescriptorSet}; {@code symmetry} is {@link
      * spinel.descriptors.SymmetryLadderFeatures}.
      */
-    public static final List<String> DESCRIPTOR_GROUPS = List.of(LATTICE, COMPOSITION, STEINHARDT, ACSF, SYMMETRY);
+    public static final List<String> DESCRIPTOR_GROUPS = Arrays.stream(spinel.train.classical.DescriptorSet.values())
+            .map(spinel.train.classical.DescriptorSet::id)
+            .toList();
 
     private final RunConfig.FeaturizerSettings settings;
     private final RunData.Labels labels;

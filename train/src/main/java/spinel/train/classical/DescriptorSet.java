@@ -80,14 +80,23 @@ public enum DescriptorSet {
         for (int i = 0; i < v.length; i++) if (!Double.isFinite(v[i])) v[i] = 0;
         List<String> names = new ArrayList<>();
         for (String n : f.names())
-            names.add(group.name().toLowerCase(Locale.ROOT) + ":"
-                    + (group == ACSF ? n.replace("_H_", "_").replace("_H-H_", "_") : n));
+            names.add(group.id() + ":" + (group == ACSF ? n.replace("_H_", "_").replace("_H-H_", "_") : n));
         return new Features(names, v);
     }
 
     /** The {@link #COMPOSITION} group of a composition alone (a formula), as {@link #of} gives it for a structure. */
     public static Features composition(spinel.graph.Composition c) {
         return finite(COMPOSITION, CompositionFeatures.of(c));
+    }
+
+    /** The group's name on the command line and in run folders ({@code lattice}, ..., {@code symmetry}). */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@link #id}s of the groups {@link #parse} reads from {@code list}. */
+    public static List<String> ids(String list) {
+        return parse(list).stream().map(DescriptorSet::id).toList();
     }
 
     /** Parses {@code lattice,composition,steinhardt}; an unknown name is an error listing the known ones. */
