@@ -55,7 +55,7 @@ public final class ClassicalExperiment {
         if (done != null) return done;
         check(spec, settings);
         Files.createDirectories(out);
-        RunData data = RunData.load(spec, log);
+        RunData data = RunData.load(spec, compositionOnly(settings), log);
         Split split = data.split();
         int[] fitRows = IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.val()))
                 .sorted()
@@ -148,7 +148,13 @@ public final class ClassicalExperiment {
         extra.put("n_train", fitRows);
         extra.put("n_test", data.split().test().length);
         extra.put("n_features", features);
+        if (compositionOnly(settings)) extra.put("split_grouped_by", "reduced_formula");
         return extra;
+    }
+
+    /** Whether the model sees the composition alone: then its split keeps each reduced formula on one side. */
+    private static boolean compositionOnly(Settings settings) {
+        return settings.features().equals(List.of(DescriptorSet.COMPOSITION));
     }
 
     /** What the two importances of feature_importances.csv measure. */

@@ -125,8 +125,16 @@ public record RunData(
         }
     }
 
-    /** Runs the stage for {@code spec}. */
+    /** Runs the stage for {@code spec}; the split is grouped by formula when {@link #groupsByFormula} says so. */
     public static RunData load(ExperimentSpec spec, PrintStream log) throws IOException {
+        return load(spec, groupsByFormula(spec), log);
+    }
+
+    /**
+     * Runs the stage for {@code spec}; with {@code byFormula} no training or validation row shares its
+     * reduced formula with a test row (for models that see the composition alone).
+     */
+    public static RunData load(ExperimentSpec spec, boolean byFormula, PrintStream log) throws IOException {
         CrystalDataset dataset = CrystalDataset.open(spec.data(), spec.labels() != null ? null : spec.target());
         if (spec.limit() > 0)
             dataset = dataset.subset(
@@ -154,7 +162,7 @@ public record RunData(
                     duplicates.duplicates(),
                     duplicates.cached() ? ", from the cache" : "");
         Split split = split(spec, dataset, labels, duplicates);
-        if (groupsByFormula(spec)) {
+        if (byFormula) {
             Split grouped = split.withoutTestGroups(columns.formulas());
             log.printf(
                     Locale.ROOT,

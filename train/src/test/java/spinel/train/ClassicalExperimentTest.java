@@ -64,7 +64,8 @@ class ClassicalExperimentTest {
                 .build();
         var settings = new ClassicalExperiment.Settings(
                 ClassicalModel.KNN, Map.of("k", "2"), List.of(DescriptorSet.COMPOSITION), 0);
-        ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
+        Map<String, Object> trained = ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
+        assertEquals("reduced_formula", trained.get("split_grouped_by"), "a formula never on both sides of the split");
         Path run = dir.resolve("comp");
         Map<String, Object> m =
                 Experiment.evaluate(run, ExperimentTest.SAMPLE, null, null, dir.resolve("eval"), ExperimentTest.QUIET);

@@ -23,6 +23,12 @@ import spinel.train.CrystalDataset;
 public enum DescriptorSet {
     LATTICE,
     COMPOSITION,
+    /**
+     * The lattice parameters of the standardized conventional cell and ratios made from them ({@link
+     * spinel.descriptors.ConventionalLatticeFeatures}): the same crystal in any setting gives the same
+     * columns; the input of the "space group from the lattice alone" classifiers
+     */
+    CONVENTIONAL_LATTICE,
     STEINHARDT,
     /**
      * Behler–Parrinello symmetry functions per site, species-agnostic (every neighbour counted alike),
@@ -61,6 +67,7 @@ public enum DescriptorSet {
                 switch (this) {
                     case LATTICE -> LatticeFeatures.of(s);
                     case COMPOSITION -> CompositionFeatures.of(s.composition());
+                    case CONVENTIONAL_LATTICE -> spinel.descriptors.ConventionalLatticeFeatures.of(s);
                     case STEINHARDT -> BOND_ORDER
                             .compute(Neighborhoods.nearest(s, 12))
                             .summary();
@@ -89,9 +96,12 @@ public enum DescriptorSet {
         return finite(COMPOSITION, CompositionFeatures.of(c));
     }
 
-    /** The group's name on the command line and in run folders ({@code lattice}, ..., {@code symmetry}). */
+    /**
+     * The group's name on the command line and in run folders ({@code lattice}, {@code
+     * conventional-lattice}, ..., {@code symmetry}).
+     */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The {@link #id}s of the groups {@link #parse} reads from {@code list}. */
@@ -103,7 +113,7 @@ public enum DescriptorSet {
     public static List<DescriptorSet> parse(String list) {
         List<DescriptorSet> out = new ArrayList<>();
         for (String part : list.split(",")) {
-            String p = part.trim().toUpperCase(Locale.ROOT);
+            String p = part.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             if (p.isEmpty()) continue;
             try {
                 DescriptorSet d = valueOf(p);

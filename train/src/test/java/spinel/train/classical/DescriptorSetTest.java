@@ -27,9 +27,25 @@ class DescriptorSetTest {
     }
 
     @Test
+    void conventionalLatticeIsTheSameForAnyCellOfOneCrystal() {
+        // hcp given in its orthohexagonal cell, and as a 2×1×1 supercell of it: both are the hexagonal P6₃/mmc cell
+        spinel.graph.Element mg = spinel.graph.Element.of("Mg");
+        Features f = DescriptorSet.CONVENTIONAL_LATTICE.of(SyntheticStructures.hcp(mg, 3.2, 1, 1, 1));
+        Features g = DescriptorSet.CONVENTIONAL_LATTICE.of(SyntheticStructures.hcp(mg, 3.2, 2, 1, 1));
+        assertEquals(f.names(), g.names());
+        assertEquals("conventional-lattice:a", f.names().get(0));
+        for (int i = 0; i < f.size(); i++)
+            assertEquals(f.values()[i], g.values()[i], 1e-6, f.names().get(i));
+        assertEquals(3.2, f.get("conventional-lattice:a"), 1e-6);
+        assertEquals(0, f.get("conventional-lattice:gamma_dev_120"), 1e-6);
+    }
+
+    @Test
     void parseKeepsOrderAndNamesTheKnownGroups() {
         assertEquals(
                 List.of(DescriptorSet.COMPOSITION, DescriptorSet.ACSF), DescriptorSet.parse("composition, acsf,acsf"));
+        assertEquals(List.of(DescriptorSet.CONVENTIONAL_LATTICE), DescriptorSet.parse("conventional-lattice"));
+        assertEquals("conventional-lattice", DescriptorSet.CONVENTIONAL_LATTICE.id());
         var e = assertThrows(IllegalArgumentException.class, () -> DescriptorSet.parse("lattice,soap"));
         assertTrue(e.getMessage().contains("acsf"), e.getMessage());
     }
