@@ -81,7 +81,8 @@ public final class ClassicalExperiment {
         long tFit = System.nanoTime();
         TabularLearner.Fitted fitted = learner.fit(table, fitRows);
         extra.put("fit_seconds", (System.nanoTime() - tFit) / 1e9);
-        Map<String, Object> test = score(fitted, table, split.test(), data.dataset(), out, data.labels(), spec);
+        Map<String, Object> test =
+                score(fitted, table, fitRows, split.test(), data.dataset(), out, data.labels(), spec);
         writeImportances(
                 out,
                 fitted,
@@ -203,6 +204,7 @@ public final class ClassicalExperiment {
     private static Map<String, Object> score(
             TabularLearner.Fitted fitted,
             TabularLearner.Table table,
+            int[] fitRows,
             int[] test,
             CrystalDataset dataset,
             Path out,
@@ -220,7 +222,11 @@ public final class ClassicalExperiment {
                 logp[i] = new float[p[i].length];
                 for (int c = 0; c < p[i].length; c++) logp[i][c] = (float) Math.log(Math.max(p[i][c], 1e-30));
             }
-            return RunReport.classification(out, ids, truth, logp, labels.classNames());
+            Map<String, Object> scores = RunReport.classification(out, ids, truth, logp, labels.classNames());
+            int[] trainClasses = new int[fitRows.length];
+            for (int i = 0; i < fitRows.length; i++) trainClasses[i] = labels.classes()[fitRows[i]];
+            SymmetryScores.add(scores, out, spec.task(), trainClasses, truth, logp, labels.classNames());
+            return scores;
         }
         double[] pred = fitted.predict(table.x(), test);
         double[] truth = new double[test.length];

@@ -91,6 +91,26 @@ class ClassicalExperimentTest {
     }
 
     @Test
+    void spaceGroupFromTheConventionalLatticeIsScoredAsTheNetworksAre(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(ExperimentTest.SAMPLE));
+        ExperimentSpec spec = ExperimentTest.spec(dir, "sg")
+                .optModel(ExperimentSpec.Model.DECISION_TREE)
+                .optTask(ExperimentSpec.Task.SPACE_GROUP)
+                .optLabels(ExperimentTest.spaceGroups(dir))
+                .optTarget("spg_num")
+                .build();
+        var settings = new ClassicalExperiment.Settings(
+                ClassicalModel.DECISION_TREE, Map.of(), List.of(DescriptorSet.CONVENTIONAL_LATTICE), 0);
+        Map<String, Object> m = ClassicalExperiment.run(spec, settings, ExperimentTest.QUIET);
+        Map<?, ?> test = (Map<?, ?>) m.get("test");
+        for (String key : List.of("baselines", "bravais", "crystal_system", "space_group_within_crystal_system"))
+            assertTrue(test.containsKey(key), key);
+        assertTrue(m.get("split_grouped_by") == null, "the lattice is not the composition");
+        for (String f : List.of("confusion.csv", "confusion_bravais.csv", "confusion_crystal_system.csv"))
+            assertTrue(Files.isRegularFile(dir.resolve("sg").resolve(f)), f);
+    }
+
+    @Test
     void volumeTaskRefusesLatticeFeatures(@TempDir Path dir) {
         ExperimentSpec spec = ExperimentTest.spec(dir, "vol")
                 .optTask(ExperimentSpec.Task.VOLUME)
