@@ -119,10 +119,7 @@ public final class BenchCommand implements Runnable {
                     Path dir = out.resolve(m).resolve(options.folds != null ? "fold-" + k : "random");
                     ExperimentSpec spec =
                             options.toSpec().setOut(dir).optResume(true).build();
-                    var classical = options.classical();
-                    Map<String, Object> r = classical != null
-                            ? spinel.train.ClassicalExperiment.run(spec, classical, System.err)
-                            : Benchmarks.runOrLoad(spec, System.err);
+                    Map<String, Object> r = options.runResumable(spec, System.err);
                     Map<String, Object> line = new LinkedHashMap<>(r);
                     line.put("run", dir.toString());
                     json.write(line);

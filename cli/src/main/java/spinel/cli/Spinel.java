@@ -19,6 +19,7 @@ import spinel.graph.io.CacheRoot;
             DescriptorsCommand.class,
             PredictCommand.class,
             TrainCommand.class,
+            SearchCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             ZooCommand.class,

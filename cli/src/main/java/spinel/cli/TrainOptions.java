@@ -99,6 +99,14 @@ public final class TrainOptions {
     int fold;
 
     @Option(
+            names = "--search-fold",
+            paramLabel = "J/K",
+            description =
+                    "Train and test inside the training rows: deal them into K seeded folds and test on fold J; the"
+                            + " split's own test rows are never used (what 'spinel search' runs for each candidate).")
+    String searchFold;
+
+    @Option(
             names = "--val-fraction",
             defaultValue = "0.1",
             description = "Training rows held out for early stopping (default: ${DEFAULT-VALUE}).")
@@ -352,6 +360,20 @@ public final class TrainOptions {
     String units;
 
     /** The spec of these options (out folder and resume still to set). */
+    /**
+     * Trains {@code spec} as one run of a benchmark or search: a finished run is read back, an interrupted
+     * one resumed; the classical models through {@link spinel.train.ClassicalExperiment}, the networks
+     * through {@link spinel.train.Benchmarks#runOrLoad}.
+     */
+    java.util.Map<String, Object> runResumable(ExperimentSpec spec, java.io.PrintStream log)
+            throws java.io.IOException {
+        var c = classical();
+        return c != null
+                ? spinel.train.ClassicalExperiment.run(
+                        spec.toBuilder().optResume(true).build(), c, log)
+                : spinel.train.Benchmarks.runOrLoad(spec, log);
+    }
+
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
         // the loop's task (and cross-entropy for classes) follows from --task in ExperimentSpec.build
@@ -400,6 +422,7 @@ public final class TrainOptions {
             if (m != ExperimentSpec.Model.TABNET && spinel.train.classical.ClassicalModel.of(model) == null)
                 b.optFusionFeatures(fusionFeatures());
             b.optAngleLayers(angleLayers, angleNeighbors);
+            if (searchFold != null) b.optSearchFold(ExperimentSpec.SearchFold.parse(searchFold));
             if (freeze && init == null) throw new IllegalArgumentException("--freeze needs --init");
             if (init != null) b.optInit(InitSource.resolve(init), freeze);
         } catch (java.io.IOException e) {

@@ -42,7 +42,38 @@ public record ExperimentSpec(
         TabNetArchitecture tabnet,
         int angleLayers,
         int angleNeighbors,
-        java.util.List<String> fusionFeatures) {
+        java.util.List<String> fusionFeatures,
+        SearchFold searchFold) {
+
+    /**
+     * One fold of the cross-validation inside the training rows ({@code --search-fold J/K}, what {@code
+     * spinel search} trains): the split's training and validation rows are dealt into {@code folds}
+     * seeded folds, fold {@code fold} is tested on, and the split's own test rows are never used ({@link
+     * Split#inner}).
+     */
+    public record SearchFold(int fold, int folds) {
+        public SearchFold {
+            if (folds < 2 || fold < 0 || fold >= folds)
+                throw new IllegalArgumentException(
+                        "--search-fold " + fold + "/" + folds + ": expected J/K with K ≥ 2 and 0 ≤ J < K");
+        }
+
+        /** Parses {@code J/K}. */
+        public static SearchFold parse(String text) {
+            String[] p = text.trim().split("/");
+            try {
+                if (p.length == 2) return new SearchFold(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--search-fold " + text + ": expected J/K, e.g. 0/3");
+        }
+
+        @Override
+        public String toString() {
+            return fold + "/" + folds;
+        }
+    }
 
     /** Bonds per atom in the line graph of the angle layers by default ({@code --angle-neighbors}). */
     public static final int DEFAULT_ANGLE_NEIGHBORS = 8;
@@ -208,6 +239,7 @@ public record ExperimentSpec(
         b.angleLayers = angleLayers;
         b.angleNeighbors = angleNeighbors;
         b.fusionFeatures = fusionFeatures;
+        b.searchFold = searchFold;
         return b;
     }
 
@@ -248,6 +280,13 @@ public record ExperimentSpec(
         private int angleLayers;
         private int angleNeighbors = DEFAULT_ANGLE_NEIGHBORS;
         private java.util.List<String> fusionFeatures;
+        private SearchFold searchFold;
+
+        /** Train and test on one fold of the cross-validation inside the training rows; null: the split itself. */
+        public Builder optSearchFold(SearchFold v) {
+            searchFold = v;
+            return this;
+        }
 
         /**
          * Fusion's global vector: the descriptor blocks concatenated to the pooled graph embedding, some of
@@ -527,7 +566,8 @@ public record ExperimentSpec(
                     tab,
                     angleLayers,
                     angleNeighbors,
-                    fusionFeatures);
+                    fusionFeatures,
+                    searchFold);
         }
     }
 }

@@ -55,6 +55,7 @@ final class LegacyRunFolder {
                         c.path("val_fraction").asDouble(0.1),
                         c.path("test_fraction").asDouble(0.2),
                         null,
+                        null,
                         null),
                 new RunConfig.TaskSettings(
                         task,

@@ -74,6 +74,8 @@ public record RunConfig(
      * @param testFraction  random split only: rows held out for testing
      * @param splitSizes    rows in train, validation and test
      * @param dedupe        {@code --dedupe}: duplicate structures kept on one side of the split; null when off
+     * @param searchFold    {@code --search-fold J/K}: the run trained and tested inside the split's training rows
+     *                      (fold J of K), as {@code spinel search} does; null for the split itself
      */
     @FileRecord
     public record DataSettings(
@@ -88,7 +90,8 @@ public record RunConfig(
             double valFraction,
             double testFraction,
             List<Integer> splitSizes,
-            Dedupe dedupe) {}
+            Dedupe dedupe,
+            String searchFold) {}
 
     /**
      * The duplicate groups a {@code --dedupe} split kept together ({@link DuplicateGroups}).

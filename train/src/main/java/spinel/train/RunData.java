@@ -357,7 +357,9 @@ public record RunData(
                         : Split.random(n, spec.valFraction(), spec.testFraction(), seed);
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) keep[i] = labels.valid(i);
-        return split.restrictTo(keep);
+        split = split.restrictTo(keep);
+        ExperimentSpec.SearchFold inner = spec.searchFold();
+        return inner == null ? split : split.inner(inner.fold(), inner.folds(), spec.valFraction(), seed);
     }
 
     /** Refuses a split that cannot fit a normaliser, validate or test. */

@@ -83,7 +83,8 @@ public final class RunFolder {
                 spec.valFraction(),
                 spec.testFraction(),
                 List.of(split.train().length, split.val().length, split.test().length),
-                data.duplicates() == null ? null : data.duplicates().settings());
+                data.duplicates() == null ? null : data.duplicates().settings(),
+                spec.searchFold() == null ? null : spec.searchFold().toString());
     }
 
     /** What the run learns (config.json's {@code task}). */

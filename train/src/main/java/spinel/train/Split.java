@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -217,6 +218,28 @@ public record Split(int[] train, int[] val, int[] test) {
         boolean[] keep = new boolean[groups.length];
         for (int i = 0; i < keep.length; i++) keep[i] = !tested.contains(groups[i]);
         return new Split(filter(train, keep), filter(val, keep), test);
+    }
+
+    /**
+     * Cross-validation inside this split: its training and validation rows are dealt into {@code k}
+     * seeded folds, fold {@code j} becomes the test set and the others the training rows, of which
+     * {@code valFraction} is held out for early stopping. This split's own test rows are left out, so a
+     * hyperparameter search on the result never sees them.
+     */
+    public Split inner(int j, int k, double valFraction, long seed) {
+        int[] rows = IntStream.concat(Arrays.stream(train), Arrays.stream(val))
+                .sorted()
+                .toArray();
+        if (j < 0 || j >= k)
+            throw new IllegalArgumentException("inner fold " + j + " of " + k + ": expected 0.." + (k - 1));
+        Split f = kFold(rows.length, k, valFraction, seed).get(j);
+        return new Split(pick(rows, f.train()), pick(rows, f.val()), pick(rows, f.test()));
+    }
+
+    private static int[] pick(int[] rows, int[] at) {
+        int[] out = new int[at.length];
+        for (int i = 0; i < at.length; i++) out[i] = rows[at[i]];
+        return out;
     }
 
     private static int[] filter(int[] rows, boolean[] keep) {

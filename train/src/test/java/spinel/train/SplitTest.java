@@ -28,6 +28,30 @@ class SplitTest {
     }
 
     @Test
+    void innerFoldsPartitionTheTrainingRowsAndNeverTheTestRows() {
+        Split outer = Split.random(100, 0.1, 0.2, 7);
+        Set<Integer> outerTest = new HashSet<>();
+        for (int r : outer.test()) outerTest.add(r);
+        Set<Integer> tested = new HashSet<>();
+        for (int j = 0; j < 3; j++) {
+            Split inner = outer.inner(j, 3, 0.1, 7);
+            Set<Integer> used = new HashSet<>();
+            for (int[] part : new int[][] {inner.train(), inner.val(), inner.test()})
+                for (int r : part) {
+                    assertTrue(used.add(r), "row " + r + " in two parts");
+                    assertTrue(!outerTest.contains(r), "outer test row " + r + " used");
+                }
+            assertEquals(outer.train().length + outer.val().length, used.size());
+            assertTrue(inner.val().length > 0);
+            for (int r : inner.test()) assertTrue(tested.add(r), "row " + r + " tested twice");
+        }
+        assertEquals(80, tested.size(), "each training row is tested in exactly one inner fold");
+        assertArrayEquals(
+                outer.inner(1, 3, 0.1, 7).test(), outer.inner(1, 3, 0.1, 7).test(), "seeded");
+        assertThrows(IllegalArgumentException.class, () -> outer.inner(3, 3, 0.1, 7));
+    }
+
+    @Test
     void groupedSplitWithoutGroupsIsTheRandomSplitAndKeepsGroupsTogether() {
         for (long seed = 0; seed < 5; seed++) {
             Split plain = Split.random(97, 0.1, 0.2, seed), grouped = Split.random(97, 0.1, 0.2, seed, List.of());
