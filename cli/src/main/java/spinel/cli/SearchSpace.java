@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The grid of {@code spinel search --space OPTION=V1,V2,...}: option names (a {@code spinel train}
  * option without its dashes, or {@code param.NAME} for a classical model's {@code --param NAME=V}) and
- * the values to try, and how one candidate's values become {@code spinel train} arguments.
+ * the values to try (separated by {@code |} instead when a value holds commas: {@code
+ * features=lattice,composition|lattice,composition,acsf}), and how one candidate's values become {@code
+ * spinel train} arguments.
  */
 record SearchSpace(List<String> names, List<List<String>> values) {
 
@@ -23,9 +25,11 @@ record SearchSpace(List<String> names, List<List<String>> values) {
         for (String e : entries) {
             int eq = e.indexOf('=');
             String name = eq < 0 ? "" : e.substring(0, eq).trim().replaceFirst("^--", "");
-            List<String> vs = eq < 0
+            String list = eq < 0 ? "" : e.substring(eq + 1);
+            // values that hold commas themselves (--features lattice,composition) are separated by '|'
+            List<String> vs = list.isEmpty()
                     ? List.of()
-                    : List.of(e.substring(eq + 1).split(",")).stream()
+                    : List.of(list.split(list.contains("|") ? "\\|" : ",")).stream()
                             .map(String::trim)
                             .filter(v -> !v.isEmpty())
                             .toList();
