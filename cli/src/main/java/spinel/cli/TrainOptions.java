@@ -99,6 +99,15 @@ public final class TrainOptions {
     int fold;
 
     @Option(
+            names = "--blend",
+            paramLabel = "MODEL",
+            description =
+                    "Regression with a network: also train this classical model (e.g. gradient-boosting) on the same"
+                            + " split, on its default descriptors, and predict the mean of the two (equal weights; the run folder"
+                            + " holds it in blend/).")
+    String blend;
+
+    @Option(
             names = "--search-fold",
             paramLabel = "J/K",
             description =
@@ -423,6 +432,16 @@ public final class TrainOptions {
                 b.optFusionFeatures(fusionFeatures());
             b.optAngleLayers(angleLayers, angleNeighbors);
             if (searchFold != null) b.optSearchFold(ExperimentSpec.SearchFold.parse(searchFold));
+            if (blend != null) {
+                var partner = spinel.train.classical.ClassicalModel.of(blend);
+                if (partner == null)
+                    throw new IllegalArgumentException("--blend " + blend + ": expected a classical model ("
+                            + java.util.Arrays.stream(spinel.train.classical.ClassicalModel.values())
+                                    .map(spinel.train.classical.ClassicalModel::cliName)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + ")");
+                b.optBlend(partner);
+            }
             if (freeze && init == null) throw new IllegalArgumentException("--freeze needs --init");
             if (init != null) b.optInit(InitSource.resolve(init), freeze);
         } catch (java.io.IOException e) {

@@ -193,11 +193,10 @@ public final class ClassicalExperiment {
                 new RunConfig.ClassicalSettings(
                         file,
                         settings.params(),
-                        settings.features().stream()
-                                .map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
-                                .toList(),
+                        settings.features().stream().map(DescriptorSet::id).toList(),
                         Arrays.asList(names),
-                        settings.cv()));
+                        settings.cv()),
+                null);
     }
 
     /** Scores the test rows and writes predictions.csv and the plot. */

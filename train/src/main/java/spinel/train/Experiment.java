@@ -32,8 +32,9 @@ public final class Experiment {
             RunConfig config = RunFolder.prepare(spec, data, features, started, log);
             List<RunTraining.MemberResult> members =
                     RunTraining.train(config, spec.out(), data.split(), features, spec.init(), log);
+            if (config.blend() != null) BlendRun.train(spec, log);
             Map<String, Object> extra = RunReport.context(spec, config, data);
-            Map<String, Object> test = RunEvaluation.test(config, data, members, spec.out(), extra);
+            Map<String, Object> test = RunEvaluation.test(config, data, members, spec.out(), spec.out(), extra);
             if (members.size() > 1) extra.put("ensemble", members.size());
             return RunReport.metrics(spec.out(), test, members.get(0).result(), (System.nanoTime() - t0) / 1e9, extra);
         }

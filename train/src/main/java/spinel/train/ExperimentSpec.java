@@ -43,7 +43,8 @@ public record ExperimentSpec(
         int angleLayers,
         int angleNeighbors,
         java.util.List<String> fusionFeatures,
-        SearchFold searchFold) {
+        SearchFold searchFold,
+        spinel.train.classical.ClassicalModel blend) {
 
     /**
      * One fold of the cross-validation inside the training rows ({@code --search-fold J/K}, what {@code
@@ -240,6 +241,7 @@ public record ExperimentSpec(
         b.angleNeighbors = angleNeighbors;
         b.fusionFeatures = fusionFeatures;
         b.searchFold = searchFold;
+        b.blend = blend;
         return b;
     }
 
@@ -281,6 +283,16 @@ public record ExperimentSpec(
         private int angleNeighbors = DEFAULT_ANGLE_NEIGHBORS;
         private java.util.List<String> fusionFeatures;
         private SearchFold searchFold;
+        private spinel.train.classical.ClassicalModel blend;
+
+        /**
+         * Regression: average the network's prediction with this classical model's, trained on the same
+         * split on its default descriptors, with equal weights ({@code --blend}); null: the network alone.
+         */
+        public Builder optBlend(spinel.train.classical.ClassicalModel v) {
+            blend = v;
+            return this;
+        }
 
         /** Train and test on one fold of the cross-validation inside the training rows; null: the split itself. */
         public Builder optSearchFold(SearchFold v) {
@@ -527,6 +539,10 @@ public record ExperimentSpec(
                         "--features chooses the descriptors of --model fusion, tabnet and the classical models");
             }
             if (init != null && !graphs) throw new IllegalArgumentException("--init needs --model cgcnn or fusion");
+            if (blend != null && (model.classical() || task != Task.REGRESSION)) {
+                throw new IllegalArgumentException("--blend averages a network with a classical model on a regression"
+                        + " task (--task regression, --model cgcnn, fusion, tabnet or an MLP)");
+            }
             if (logTarget && task.classification()) {
                 throw new IllegalArgumentException("--log-target is for regression");
             }
@@ -567,7 +583,8 @@ public record ExperimentSpec(
                     angleLayers,
                     angleNeighbors,
                     fusionFeatures,
-                    searchFold);
+                    searchFold,
+                    blend);
         }
     }
 }

@@ -91,6 +91,7 @@ final class LegacyRunFolder {
                 m.has("volume_normalizer") ? normalizer(m.get("volume_normalizer")) : null,
                 members,
                 train,
+                null,
                 null);
     }
 

@@ -51,7 +51,21 @@ public record RunConfig(
         Normalizer volumeNormalizer,
         List<Member> members,
         TrainConfig optimisation,
-        ClassicalSettings classical) {
+        ClassicalSettings classical,
+        Blend blend) {
+
+    /**
+     * {@code --blend MODEL}: the network's (ensemble) prediction averaged with a classical model's trained
+     * on the same split, a complete classical run folder of its own inside the run.
+     *
+     * @param folder the classical run's folder, relative to the run folder
+     * @param weight the classical model's weight in the average (the network's is 1 − weight)
+     */
+    @FileRecord
+    public record Blend(String folder, double weight) {
+        /** The sub-folder {@code spinel train --blend} trains the classical model in. */
+        public static final String FOLDER = "blend";
+    }
 
     /** Version of the config.json layout written by this class. */
     public static final int FORMAT = 2;
@@ -421,6 +435,6 @@ public record RunConfig(
     /** The same run with other optimisation settings (an allowed change on resume). */
     public RunConfig withOptimisation(TrainConfig o) {
         return new RunConfig(
-                format, data, task, model, featurizer, normalizer, volumeNormalizer, members, o, classical);
+                format, data, task, model, featurizer, normalizer, volumeNormalizer, members, o, classical, blend);
     }
 }

@@ -24,11 +24,18 @@ public final class RunEvaluation {
     private RunEvaluation() {}
 
     /**
-     * The "test" section of metrics.json; adds {@code member_mae} and {@code mean_spread} to
-     * {@code extra} for a regression ensemble.
+     * The "test" section of metrics.json, written with predictions and plots into {@code out}; adds
+     * {@code member_mae} and {@code mean_spread} to {@code extra} for a regression ensemble, and the
+     * partners' own scores ({@code blend}) for a {@link BlendRun} (whose classical model is in {@code
+     * runDir}).
      */
     public static Map<String, Object> test(
-            RunConfig config, RunData data, List<RunTraining.MemberResult> members, Path out, Map<String, Object> extra)
+            RunConfig config,
+            RunData data,
+            List<RunTraining.MemberResult> members,
+            Path runDir,
+            Path out,
+            Map<String, Object> extra)
             throws IOException {
         int[] rows = data.split().test();
         List<String> ids = new ArrayList<>();
@@ -78,11 +85,13 @@ public final class RunEvaluation {
             return test;
         }
         double[] truth = pick(labels.values(), rows);
+        float[][] mean = meanOutputs(output.apply(0));
+        if (config.blend() != null) mean = BlendRun.outputs(config, runDir, data.dataset(), rows, mean, truth, extra);
         Map<String, Object> test = RunReport.regression(
                 out,
                 ids,
                 truth,
-                meanOutputs(output.apply(0)),
+                mean,
                 config.normalizer(),
                 config.task().quantity(),
                 config.task().unit());
@@ -134,7 +143,7 @@ public final class RunEvaluation {
                     members = run.outputs(features.source(rows));
                 }
             Files.createDirectories(outDir);
-            test = test(config, data, members, outDir, new LinkedHashMap<>());
+            test = test(config, data, members, modelDir, outDir, new LinkedHashMap<>());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", modelDir.toString());
             m.put("data", dataPath.toString());

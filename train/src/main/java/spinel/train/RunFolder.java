@@ -65,7 +65,8 @@ public final class RunFolder {
                 features.volumeNormalizer(),
                 members,
                 spec.train(),
-                null);
+                null,
+                spec.blend() == null ? null : new RunConfig.Blend(RunConfig.Blend.FOLDER, 0.5));
     }
 
     /** Where the rows of the run came from and how they were split (config.json's {@code data}). */

@@ -51,6 +51,8 @@ public final class TrainedRun implements AutoCloseable {
     private final List<DescriptorSet> classicalSets;
 
     private final Function<Structure, CrystalGraph> graphs;
+    /** The classical partner of a {@code --blend} run ({@link BlendRun}), or null. */
+    private TrainedRun blend;
 
     private TrainedRun(
             Path dir, RunConfig config, NDManager manager, List<Block> members, TabularLearner.Fitted classical) {
@@ -87,7 +89,10 @@ public final class TrainedRun implements AutoCloseable {
                 TrainingLoop.loadParameters(block, manager, params);
                 members.add(block);
             }
-            return new TrainedRun(runDir, config, manager, members, null);
+            TrainedRun run = new TrainedRun(runDir, config, manager, members, null);
+            if (config.blend() != null)
+                run.blend = open(runDir.resolve(config.blend().folder()));
+            return run;
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -152,7 +157,10 @@ public final class TrainedRun implements AutoCloseable {
         return new Input(graph, tabular);
     }
 
-    /** Predictions for inputs made by {@link #featurize}, in order, in batches of {@value #BATCH}. */
+    /**
+     * Predictions for inputs made by {@link #featurize}, in order, in batches of {@value #BATCH}: this run's
+     * own model (for a {@code --blend} run the network alone; {@link #predict} gives the blend).
+     */
     public List<RunPrediction> predictInputs(List<Input> inputs) {
         int n = inputs.size();
         if (n == 0) return List.of();
@@ -170,6 +178,7 @@ public final class TrainedRun implements AutoCloseable {
 
     /** Whether the run reads the composition alone (so that a formula is enough to predict). */
     public boolean compositionOnly() {
+        if (blend != null && !blend.compositionOnly()) return false;
         RunConfig.FeaturizerSettings f = config.featurizer();
         List<String> blocks = classical != null ? config.classical().features() : f.tabular();
         return f.graph() == null && List.of(RunFeatures.COMPOSITION).equals(blocks);
@@ -204,7 +213,22 @@ public final class TrainedRun implements AutoCloseable {
 
     /** Predictions for {@code structures}, in order, featurized exactly as in training. */
     public List<RunPrediction> predict(List<Structure> structures) {
-        return predictInputs(structures.parallelStream().map(this::featurize).toList());
+        List<RunPrediction> own =
+                predictInputs(structures.parallelStream().map(this::featurize).toList());
+        return blend == null ? own : blended(own, blend.predict(structures));
+    }
+
+    /** The network's predictions with their values replaced by the {@link BlendRun} average (spread: the network's). */
+    private List<RunPrediction> blended(List<RunPrediction> network, List<RunPrediction> classical) {
+        List<RunPrediction> out = new ArrayList<>();
+        for (int i = 0; i < network.size(); i++) {
+            RunPrediction.Output n = network.get(i).first(),
+                    c = classical.get(i).first();
+            double v = BlendRun.combine(n.value(), c.value(), config.blend().weight());
+            out.add(new RunPrediction(List.of(
+                    new RunPrediction.Output(n.name(), n.unit(), v, n.spread(), n.memberValues(), null, null))));
+        }
+        return out;
     }
 
     private List<RunPrediction> predictClassical(List<Input> inputs) {
@@ -319,5 +343,6 @@ public final class TrainedRun implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+        if (blend != null) blend.close();
     }
 }

@@ -46,6 +46,16 @@ public final class RunArchive {
             names.add(config.classical().file());
         }
         if (Files.isRegularFile(runDir.resolve("metrics.json"))) names.add("metrics.json");
+        if (config.blend() != null) {
+            // the classical partner of a --blend run: its own run folder inside this one
+            Path partner = runDir.resolve(config.blend().folder());
+            try {
+                for (String f : files(partner, RunConfig.read(partner)))
+                    names.add(config.blend().folder() + "/" + f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(partner + ": " + e.getMessage(), e);
+            }
+        }
         return names;
     }
 

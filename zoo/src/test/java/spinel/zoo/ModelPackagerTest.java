@@ -40,6 +40,15 @@ class ModelPackagerTest {
                         .optEnsemble(2));
     }
 
+    @Test
+    void aBlendRunBecomesABundledModelWithItsPartnerInside(@TempDir Path tmp) throws Exception {
+        packageAndCompare(
+                tmp,
+                ExperimentSpec.builder()
+                        .optModel(ExperimentSpec.Model.MLP_LATTICE)
+                        .optBlend(spinel.train.classical.ClassicalModel.KNN));
+    }
+
     static void packageAndCompare(Path tmp, ExperimentSpec.Builder builder) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SAMPLE.resolve("id_prop.csv")));
         Path run = tmp.resolve("run");
