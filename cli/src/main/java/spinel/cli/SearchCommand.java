@@ -78,12 +78,22 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Cross-validation folds inside the training rows (default: ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(
+            names = "--sizes",
+            split = ",",
+            paramLabel = "N1,N2,...",
+            description =
+                    "Learning curves: train every candidate on a seeded N of each fold's training rows too (OUT/c<c>/n<N>/"
+                            + "cv-<j>); OUT/learning_curve.png and .csv plot the cross-validated error against N. The ranking uses"
+                            + " the largest N.")
+    List<Integer> sizes;
+
     @Option(names = "--out", required = true, description = "Search folder.")
     Path out;
 
     /** This command's own options: not passed on to the runs. */
-    private static final Set<String> OWN =
-            Set.of("--space", "--random", "--search-seed", "--cv-folds", "--out", "--search-fold");
+    private static final Set<String> OWN = Set.of(
+            "--space", "--random", "--search-seed", "--cv-folds", "--sizes", "--out", "--search-fold", "--train-size");
 
     @Override
     public Integer call() throws Exception {
@@ -104,44 +114,61 @@ public final class SearchCommand implements Callable<Integer> {
             candidates = shuffled.subList(0, random);
         }
         List<String> base = baseArgs();
+        List<Integer> steps = sizes == null || sizes.isEmpty()
+                ? List.of(0)
+                : sizes.stream().sorted().toList();
+        if (sizes != null && !sizes.isEmpty() && steps.get(0) < 1)
+            throw new ParameterException(spec.commandLine(), "--sizes " + sizes + ": expected numbers of rows ≥ 1");
         JsonLines json = new JsonLines(System.out);
         List<Map<String, Object>> trials = new ArrayList<>();
-        for (int c = 0; c < candidates.size(); c++) {
-            Map<String, String> values = candidates.get(c);
-            List<String> args = SearchSpace.apply(base, values, SearchCommand::trainOption);
-            List<Double> errors = new ArrayList<>();
-            String metric = null;
-            double seconds = 0;
-            for (int j = 0; j < folds; j++) {
-                Path dir = out.resolve("c" + c).resolve("cv-" + j);
-                TrainCommand run = parse(args, dir, j + "/" + folds);
-                ExperimentSpec s =
-                        run.options.toSpec().setOut(dir).optResume(true).build();
-                Map<String, Object> m = run.options.runResumable(s, System.err);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> test = (Map<String, Object>) m.get("test");
-                metric = test.containsKey("accuracy") ? "1 - accuracy" : "mae";
-                errors.add(
-                        test.containsKey("accuracy")
-                                ? 1 - ((Number) test.get("accuracy")).doubleValue()
-                                : ((Number) test.get("mae")).doubleValue());
-                if (m.get("seconds") instanceof Number n) seconds += n.doubleValue();
-            }
-            Map<String, Object> trial = new LinkedHashMap<>();
-            trial.put("candidate", c);
-            trial.put("options", values);
-            trial.put("metric", metric);
-            trial.put("mean_error", mean(errors));
-            trial.put("std_error", std(errors));
-            trial.put("fold_errors", errors);
-            trial.put("seconds", seconds);
-            trial.put("train_args", args);
-            json.write(trial);
-            trials.add(trial);
-        }
-        trials.sort((a, b) -> Double.compare((double) a.get("mean_error"), (double) b.get("mean_error")));
-        write(trials, grid.names());
+        for (int c = 0; c < candidates.size(); c++)
+            for (int n : steps) trials.add(trial(c, candidates.get(c), n, base, json));
+        int largest = steps.get(steps.size() - 1);
+        List<Map<String, Object>> ranked = new ArrayList<>(trials.stream()
+                .filter(t -> largest == 0 || Integer.valueOf(largest).equals(t.get("train_size")))
+                .toList());
+        ranked.sort((a, b) -> Double.compare((double) a.get("mean_error"), (double) b.get("mean_error")));
+        write(ranked, grid.names());
+        if (largest > 0) LearningCurves.write(trials, out);
         return 0;
+    }
+
+    /** Candidate {@code c} (on {@code n} training rows, 0: all) in every fold: its cross-validated error. */
+    private Map<String, Object> trial(int c, Map<String, String> values, int n, List<String> base, JsonLines json)
+            throws java.io.IOException {
+        List<String> args = new ArrayList<>(SearchSpace.apply(base, values, SearchCommand::trainOption));
+        if (n > 0) args.addAll(List.of("--train-size", Integer.toString(n)));
+        Path cand = n > 0 ? out.resolve("c" + c).resolve("n" + n) : out.resolve("c" + c);
+        List<Double> errors = new ArrayList<>();
+        String metric = null;
+        double seconds = 0;
+        for (int j = 0; j < folds; j++) {
+            Path dir = cand.resolve("cv-" + j);
+            TrainCommand run = parse(args, dir, j + "/" + folds);
+            ExperimentSpec s = run.options.toSpec().setOut(dir).optResume(true).build();
+            Map<String, Object> m = run.options.runResumable(s, System.err);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> test = (Map<String, Object>) m.get("test");
+            boolean classes = test.containsKey("accuracy");
+            metric = classes ? "1 - accuracy" : "mae";
+            errors.add(
+                    classes
+                            ? 1 - ((Number) test.get("accuracy")).doubleValue()
+                            : ((Number) test.get("mae")).doubleValue());
+            if (m.get("seconds") instanceof Number x) seconds += x.doubleValue();
+        }
+        Map<String, Object> trial = new LinkedHashMap<>();
+        trial.put("candidate", c);
+        trial.put("options", values);
+        if (n > 0) trial.put("train_size", n);
+        trial.put("metric", metric);
+        trial.put("mean_error", mean(errors));
+        trial.put("std_error", std(errors));
+        trial.put("fold_errors", errors);
+        trial.put("seconds", seconds);
+        trial.put("train_args", args);
+        json.write(trial);
+        return trial;
     }
 
     /** The train options this search was given, as arguments (its own options left out). */

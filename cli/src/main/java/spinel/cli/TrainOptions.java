@@ -99,6 +99,15 @@ public final class TrainOptions {
     int fold;
 
     @Option(
+            names = "--train-size",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Train on a seeded N of the training rows only (validation and test rows unchanged): a point of a"
+                            + " learning curve (0: all).")
+    int trainSize;
+
+    @Option(
             names = "--blend",
             paramLabel = "MODEL",
             description =
@@ -432,6 +441,7 @@ public final class TrainOptions {
                 b.optFusionFeatures(fusionFeatures());
             b.optAngleLayers(angleLayers, angleNeighbors);
             if (searchFold != null) b.optSearchFold(ExperimentSpec.SearchFold.parse(searchFold));
+            b.optTrainSize(trainSize);
             if (blend != null) {
                 var partner = spinel.train.classical.ClassicalModel.of(blend);
                 if (partner == null)

@@ -85,6 +85,49 @@ class SearchCommandTest {
     }
 
     @Test
+    void learningCurvesTrainEachCandidateOnNestedSubsetsOfTheTrainingRows(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(TrainCommandTest.SAMPLE));
+        Path out = dir.resolve("curve");
+        List<JsonNode> lines = TrainCommandTest.run(
+                new SearchCommand(),
+                "--data",
+                TrainCommandTest.SAMPLE.toString(),
+                "--model",
+                "mlp-lattice",
+                "--epochs",
+                "2",
+                "--batch",
+                "4",
+                "--test-fraction",
+                "0.2",
+                "--val-fraction",
+                "0.2",
+                "--cache",
+                dir.resolve("cache").toString(),
+                "--space",
+                "lr=0.001,0.01",
+                "--sizes",
+                "3,2",
+                "--cv-folds",
+                "2",
+                "--out",
+                out.toString());
+        assertEquals(4, lines.size(), "2 candidates × 2 sizes");
+        List<String> csv = Files.readAllLines(out.resolve("learning_curve.csv"));
+        assertEquals("candidate,options,train_size,mean_error,std_error", csv.get(0));
+        assertEquals(5, csv.size());
+        assertTrue(Files.size(out.resolve("learning_curve.png")) > 0);
+        for (int n : new int[] {2, 3}) {
+            JsonNode config = new ObjectMapper()
+                    .readTree(out.resolve("c0/n" + n + "/cv-1/config.json").toFile());
+            assertEquals(n, config.get("data").get("split_sizes").get(0).asInt(), "trained on " + n + " rows");
+        }
+        JsonNode ranked = new ObjectMapper().readTree(out.resolve("search.json").toFile());
+        assertEquals(2, ranked.size(), "ranked at the largest size only");
+        assertEquals(3, ranked.get(0).get("train_size").asInt());
+    }
+
+    @Test
     void unknownOptionsInTheSpaceAreRefusedByName(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandLine cl = new CommandLine(new SearchCommand());

@@ -37,6 +37,7 @@ public final class BlendRun {
                 .optDedupe(spec.dedupe())
                 .optUnits(spec.units())
                 .optSearchFold(spec.searchFold())
+                .optTrainSize(spec.trainSize())
                 .setOut(spec.out().resolve(RunConfig.Blend.FOLDER))
                 .optResume(true);
         if (spec.folds() != null) b.optFolds(spec.folds(), spec.fold());

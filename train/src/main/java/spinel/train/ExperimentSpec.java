@@ -44,7 +44,8 @@ public record ExperimentSpec(
         int angleNeighbors,
         java.util.List<String> fusionFeatures,
         SearchFold searchFold,
-        spinel.train.classical.ClassicalModel blend) {
+        spinel.train.classical.ClassicalModel blend,
+        int trainSize) {
 
     /**
      * One fold of the cross-validation inside the training rows ({@code --search-fold J/K}, what {@code
@@ -242,6 +243,7 @@ public record ExperimentSpec(
         b.fusionFeatures = fusionFeatures;
         b.searchFold = searchFold;
         b.blend = blend;
+        b.trainSize = trainSize;
         return b;
     }
 
@@ -284,6 +286,16 @@ public record ExperimentSpec(
         private java.util.List<String> fusionFeatures;
         private SearchFold searchFold;
         private spinel.train.classical.ClassicalModel blend;
+        private int trainSize;
+
+        /**
+         * Train on a seeded {@code n} of the training rows only, validation and test rows unchanged (a point
+         * of a learning curve, {@code --train-size}); 0: all of them.
+         */
+        public Builder optTrainSize(int n) {
+            trainSize = n;
+            return this;
+        }
 
         /**
          * Regression: average the network's prediction with this classical model's, trained on the same
@@ -491,6 +503,7 @@ public record ExperimentSpec(
             if (data == null) throw new IllegalArgumentException("no --data given");
             if (out == null) throw new IllegalArgumentException("no --out folder given");
             if (ensemble < 1) throw new IllegalArgumentException("ensemble size must be ≥ 1");
+            if (trainSize < 0) throw new IllegalArgumentException("--train-size " + trainSize + ": expected ≥ 0");
             if (task == Task.VOLUME
                     && (model == Model.MLP_LATTICE
                             || model == Model.MLP_BOTH
@@ -584,7 +597,8 @@ public record ExperimentSpec(
                     angleNeighbors,
                     fusionFeatures,
                     searchFold,
-                    blend);
+                    blend,
+                    trainSize);
         }
     }
 }

@@ -40,6 +40,26 @@ public final class Plots {
     }
 
     /**
+     * Learning curves against training-set size: for each named series (e.g. a candidate of a search),
+     * its mean cross-validated error at each size, on a logarithmic size axis.
+     *
+     * @param series name → {sizes, errors}, both of one length
+     */
+    public static void errorBySize(java.util.Map<String, double[][]> series, String metric, Path png)
+            throws IOException {
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(500)
+                .title("Learning curves: cross-validated " + metric + " against training rows")
+                .xAxisTitle("training rows")
+                .yAxisTitle(metric)
+                .build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        for (var e : series.entrySet()) chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
+        if (!series.isEmpty()) save(chart, png);
+    }
+
+    /**
      * The texts of a parity plot: the title names the quantity and gives the test MAE (in its unit), R²
      * and n; both axes name the quantity and its unit ("units not given" when unknown).
      */

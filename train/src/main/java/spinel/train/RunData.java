@@ -172,6 +172,12 @@ public record RunData(
                     split.val().length - grouped.val().length);
             split = grouped;
         }
+        if (spec.trainSize() > 0) {
+            if (spec.trainSize() > split.train().length)
+                throw new IllegalArgumentException("--train-size " + spec.trainSize() + ": the split has only "
+                        + split.train().length + " training rows");
+            split = split.withTrainSize(spec.trainSize(), spec.train().seed());
+        }
         checkSplit(spec, split);
         log.printf(
                 Locale.ROOT,

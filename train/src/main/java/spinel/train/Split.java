@@ -236,6 +236,15 @@ public record Split(int[] train, int[] val, int[] test) {
         return new Split(pick(rows, f.train()), pick(rows, f.val()), pick(rows, f.test()));
     }
 
+    /** This split with a seeded {@code n} of its training rows (ascending); validation and test unchanged. */
+    public Split withTrainSize(int n, long seed) {
+        int[] order = permutation(train.length, seed ^ 0x7A11L);
+        int[] kept = new int[Math.min(n, train.length)];
+        for (int i = 0; i < kept.length; i++) kept[i] = train[order[i]];
+        Arrays.sort(kept);
+        return new Split(kept, val, test);
+    }
+
     private static int[] pick(int[] rows, int[] at) {
         int[] out = new int[at.length];
         for (int i = 0; i < at.length; i++) out[i] = rows[at[i]];

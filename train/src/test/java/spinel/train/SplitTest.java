@@ -28,6 +28,18 @@ class SplitTest {
     }
 
     @Test
+    void smallerTrainingSetsAreNestedInLargerOnes() {
+        Split s = Split.random(200, 0.1, 0.2, 3);
+        Split small = s.withTrainSize(20, 3), large = s.withTrainSize(60, 3);
+        assertEquals(20, small.train().length);
+        Set<Integer> big = new HashSet<>();
+        for (int r : large.train()) big.add(r);
+        for (int r : small.train()) assertTrue(big.contains(r), "row " + r + " of the 20 is among the 60");
+        assertArrayEquals(s.test(), small.test());
+        assertArrayEquals(s.val(), small.val());
+    }
+
+    @Test
     void innerFoldsPartitionTheTrainingRowsAndNeverTheTestRows() {
         Split outer = Split.random(100, 0.1, 0.2, 7);
         Set<Integer> outerTest = new HashSet<>();
