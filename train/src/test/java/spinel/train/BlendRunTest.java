@@ -31,14 +31,7 @@ class BlendRunTest {
         assertEquals(0.5, ((Number) blend.get("weight")).doubleValue());
         assertTrue(blend.containsKey("network_mae") && blend.containsKey("classical_mae"), blend.toString());
 
-        Path cif;
-        try (var files = Files.list(ExperimentTest.SAMPLE)) {
-            cif = files.filter(f -> f.toString().endsWith(".cif"))
-                    .sorted()
-                    .findFirst()
-                    .orElseThrow();
-        }
-        Structure s = spinel.graph.io.Structures.readOne(cif);
+        Structure s = ExperimentTest.firstSample();
         try (TrainedRun r = TrainedRun.open(run);
                 TrainedRun trees = TrainedRun.open(run.resolve("blend"))) {
             double network =

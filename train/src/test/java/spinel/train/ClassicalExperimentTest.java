@@ -71,14 +71,7 @@ class ClassicalExperimentTest {
                 Experiment.evaluate(run, ExperimentTest.SAMPLE, null, null, dir.resolve("eval"), ExperimentTest.QUIET);
         assertEquals(10, ((Number) ((Map<?, ?>) m.get("test")).get("n")).intValue(), "every sample row evaluated");
         assertTrue(Files.isRegularFile(dir.resolve("eval/predictions.csv")));
-        Path cif;
-        try (var files = Files.list(ExperimentTest.SAMPLE)) {
-            cif = files.filter(f -> f.toString().endsWith(".cif"))
-                    .sorted()
-                    .findFirst()
-                    .orElseThrow();
-        }
-        spinel.graph.Structure s = spinel.graph.io.Structures.readOne(cif);
+        spinel.graph.Structure s = ExperimentTest.firstSample();
         try (TrainedRun r = TrainedRun.open(run)) {
             assertTrue(r.compositionOnly());
             double fromStructure = r.predict(List.of(s)).get(0).first().value();

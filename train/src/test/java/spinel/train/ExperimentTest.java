@@ -37,6 +37,17 @@ class ExperimentTest {
     }
 
     /** {@code dir/meta.csv}: a spg_num column for the sample rows (made-up groups: only the plumbing is tested). */
+    /** The first sample CIF (by file name), read. */
+    static spinel.graph.Structure firstSample() throws Exception {
+        try (var files = Files.list(SAMPLE)) {
+            return spinel.graph.io.Structures.readOne(
+                    files.filter(f -> f.toString().endsWith(".cif"))
+                            .sorted()
+                            .findFirst()
+                            .orElseThrow());
+        }
+    }
+
     static Path spaceGroups(Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("id,spg_num\n");
         int[] groups = {225, 221, 62, 221, 194, 14, 2, 166, 139, 12};
