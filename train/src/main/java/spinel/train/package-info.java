@@ -28,8 +28,14 @@
  * that file; files are written atomically by {@link spinel.train.RunFiles}; {@link spinel.train.TrainedRun}
  * reopens any finished run to predict from structures ({@link spinel.train.RunPrediction}).
  *
+ * <p>Hyperparameter search is cross-validation inside the training rows: a spec with {@link
+ * spinel.train.ExperimentSpec.SearchFold} trains on fold J of K of its split's training rows and tests on
+ * the rest of them, never on the split's test rows ({@link spinel.train.Split#inner}); {@code spinel
+ * search} runs one such spec per candidate and fold. {@link spinel.train.BlendRun} averages a network with
+ * a classical model ({@code --blend}).
+ *
  * <p>Also here: {@link spinel.train.ScratchMlp} (a from-scratch MLP with a gradient check, for
- * teaching), {@link spinel.train.HyperparameterSearch}, {@link spinel.train.Benchmarks}.
+ * teaching), {@link spinel.train.Benchmarks}.
  *
  * <p>Conventions: human progress goes to a {@link java.io.PrintStream} sink passed in by the caller
  * ({@code System.err} from the command line), formatted with {@link java.util.Locale#ROOT}; every
