@@ -377,7 +377,6 @@ public final class TrainOptions {
                     + "a unit in parentheses in the column name, or that of a known Materials Project column.")
     String units;
 
-    /** The spec of these options (out folder and resume still to set). */
     /**
      * Trains {@code spec} as one run of a benchmark or search: a finished run is read back, an interrupted
      * one resumed; the classical models through {@link spinel.train.ClassicalExperiment}, the networks
@@ -392,6 +391,7 @@ public final class TrainOptions {
                 : spinel.train.Benchmarks.runOrLoad(spec, log);
     }
 
+    /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
         // the loop's task (and cross-entropy for classes) follows from --task in ExperimentSpec.build

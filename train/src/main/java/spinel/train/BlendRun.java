@@ -11,8 +11,9 @@ import spinel.train.classical.ClassicalModel;
  * {@code spinel train --blend MODEL} (regression): next to the network (or its ensemble), a classical
  * model on its default descriptors is trained on the same split in the run's {@value
  * RunConfig.Blend#FOLDER} folder, and the run predicts the weighted mean of the two, in target units.
- * Graph networks and trees on descriptors err differently; on the small Matbench tasks their average is
- * better than either (docs/benchmarks/train.md). The weight is fixed in advance (0.5), not fitted: the
+ * Graph networks and trees on descriptors err differently: where the two are about as good (Matbench
+ * jdft2d) their average beats both; where the trees are far worse (phonons) it does not
+ * (docs/benchmarks/train.md). The weight is fixed in advance (0.5), not fitted: the
  * trees train on the validation rows too, so those rows could not choose it honestly.
  */
 public final class BlendRun {
