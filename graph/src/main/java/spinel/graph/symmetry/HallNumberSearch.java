@@ -285,8 +285,10 @@ final class HallNumberSearch {
     // spglib's get_conventional_symmetry: W' = T⁻¹WT, t' = T⁻¹t, then the centring copies
     static Ops conventional(double[][] tmat, Centring centring, Ops ops) {
         double[][] inv = Mat3.inverse(tmat);
-        List<int[][]> r = new ArrayList<>();
-        List<double[]> t = new ArrayList<>();
+        // sized once: this runs for every candidate setting of every structure
+        int size = ops.rots().size() * (1 + centring.shifts().length);
+        List<int[][]> r = new ArrayList<>(size);
+        List<double[]> t = new ArrayList<>(size);
         for (int i = 0; i < ops.rots().size(); i++) {
             r.add(Mat3.round(Mat3.mul(inv, Mat3.mul(Mat3.toDouble(ops.rots().get(i)), tmat))));
             t.add(Mat3.mul(inv, ops.trans().get(i)));
