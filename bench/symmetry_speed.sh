@@ -18,7 +18,7 @@ repeat=${3:-3}
 spinel=${SPINEL:-$root/spinel}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-find "$dir" -maxdepth 1 -name '*.cif' | sort > "$work/all.txt"
+find "$dir/" -maxdepth 1 -name '*.cif' | sort > "$work/all.txt"
 head -n "$n" "$work/all.txt" > "$work/first.txt"
 mapfile -t first < "$work/first.txt"
 
