@@ -91,6 +91,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Search folder.")
     Path out;
 
+    /** {@code spinel train}'s options, looked up by name for every candidate. */
+    private static final CommandLine.Model.CommandSpec TRAIN = new CommandLine(new TrainCommand()).getCommandSpec();
+
     /** This command's own options: not passed on to the runs. */
     private static final Set<String> OWN = Set.of(
             "--space", "--random", "--search-seed", "--cv-folds", "--sizes", "--out", "--search-fold", "--train-size");
@@ -197,7 +200,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** The option {@code --name} of {@code spinel train}, or null. */
     private static OptionSpec trainOption(String name) {
-        OptionSpec o = new CommandLine(new TrainCommand()).getCommandSpec().findOption("--" + name);
+        OptionSpec o = TRAIN.findOption("--" + name);
         return o == null || OWN.contains(o.longestName()) ? null : o;
     }
 

@@ -155,7 +155,8 @@ public final class ClassicalExperiment {
 
     /** Whether the model sees the composition alone: then its split keeps each reduced formula on one side. */
     private static boolean compositionOnly(Settings settings) {
-        return settings.features().equals(List.of(DescriptorSet.COMPOSITION));
+        return RunFeatures.compositionOnly(
+                settings.features().stream().map(DescriptorSet::id).toList());
     }
 
     /** What the two importances of feature_importances.csv measure. */

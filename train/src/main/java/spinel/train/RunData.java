@@ -233,7 +233,7 @@ public record RunData(
      * one side (a formula learned and then tested would only test memory).
      */
     public static boolean groupsByFormula(ExperimentSpec spec) {
-        return !spec.model().classical() && List.of(RunFeatures.COMPOSITION).equals(ModelFactory.tabularBlocks(spec));
+        return !spec.model().classical() && RunFeatures.compositionOnly(ModelFactory.tabularBlocks(spec));
     }
 
     /** The labels of the task, from the dataset's targets or a joined labels column. */

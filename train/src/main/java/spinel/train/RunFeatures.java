@@ -44,6 +44,14 @@ public final class RunFeatures implements Closeable {
             .map(spinel.train.classical.DescriptorSet::id)
             .toList();
 
+    /**
+     * Whether descriptor blocks {@code blocks} (ids, as in config.json) are the composition alone: such a
+     * model predicts from a formula, and its split keeps each reduced formula on one side.
+     */
+    public static boolean compositionOnly(List<String> blocks) {
+        return List.of(COMPOSITION).equals(blocks);
+    }
+
     private final RunConfig.FeaturizerSettings settings;
     private final RunData.Labels labels;
     private final GraphCache cache;

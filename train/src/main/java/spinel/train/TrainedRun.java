@@ -181,7 +181,7 @@ public final class TrainedRun implements AutoCloseable {
         if (blend != null && !blend.compositionOnly()) return false;
         RunConfig.FeaturizerSettings f = config.featurizer();
         List<String> blocks = classical != null ? config.classical().features() : f.tabular();
-        return f.graph() == null && List.of(RunFeatures.COMPOSITION).equals(blocks);
+        return f.graph() == null && RunFeatures.compositionOnly(blocks);
     }
 
     /**
