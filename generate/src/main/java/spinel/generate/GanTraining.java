@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -184,7 +185,11 @@ public final class GanTraining {
             ParameterOptimizer optD,
             ParameterOptimizer optC) {
         GanConfig c = gan.config();
-        try (NDManager m = gan.manager().newSubManager()) {
+        // the scope frees every array the step makes, also those DJL attaches to the networks' own
+        // manager (results of expressions that start from a parameter, the gradients, the optimisers'
+        // temporaries); without it a run grew by gigabytes an hour and slowed down step by step
+        try (NDManager m = gan.manager().newSubManager();
+                NDScope scope = new NDScope()) {
             NDList real = data.batch(m, rows);
             NDArray feats = real.get(2), mask = real.get(3), classes = real.get(4);
             NDArray pairs = PeriodicEnvironment.pairMask(mask);

@@ -85,11 +85,20 @@ class GanTest {
         try (CrystalGan gan = new CrystalGan(tiny())) {
             GanGenerator g = new GanGenerator(gan, 1);
             Composition cell = Formula.parse("Nb2O4");
+            int arrays = ((ai.djl.ndarray.BaseNDManager) gan.manager())
+                    .getManagedArrays()
+                    .size();
             for (Proposal p : g.propose(cell, 5)) {
                 assertEquals(cell, p.structure().composition());
                 double vpa = p.structure().volume() / 6;
                 assertTrue(vpa > 4 && vpa < 70, "volume per atom " + vpa);
             }
+            assertEquals(
+                    arrays,
+                    ((ai.djl.ndarray.BaseNDManager) gan.manager())
+                            .getManagedArrays()
+                            .size(),
+                    "generation leaves no arrays behind");
         }
     }
 
@@ -122,6 +131,23 @@ class GanTest {
             assertTrue(e.getMessage().contains("another GAN config"), e.getMessage());
         }
         assertTrue(Files.isRegularFile(dir.resolve("a").resolve(GanTraining.CHECKPOINT)));
+    }
+
+    @Test
+    void aTrainingStepLeavesNoArraysBehind() {
+        PointClouds pc = PointClouds.of(data(), 8);
+        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            var optG = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager());
+            var optD = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager());
+            var optC = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.classifier()), gan.manager());
+            ai.djl.ndarray.BaseNDManager models = (ai.djl.ndarray.BaseNDManager) gan.manager();
+            int[] rows = {0, 1, 6, 7};
+            GanTraining.step(gan, pc, rows, new Random(1), optG, optD, optC);
+            int before = models.getManagedArrays().size();
+            for (int i = 0; i < 3; i++) GanTraining.step(gan, pc, rows, new Random(2 + i), optG, optD, optC);
+            assertEquals(before, models.getManagedArrays().size(), "arrays left on the networks' manager");
+        }
     }
 
     @Test
