@@ -109,6 +109,9 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             TorchThreads.configure();
+            options.applyRecipe(); // before --models replaces the model run by run
+            boolean modelsGiven = options.mixee.commandLine().getParseResult().hasMatchedOption("--models");
+            if (options.recipe != null && !modelsGiven) models = List.of(options.model);
             List<Integer> folds = foldList != null ? foldList : List.of(options.fold);
             List<Map<String, Object>> runs = new ArrayList<>();
             JsonLines json = new JsonLines(System.out);

@@ -10,6 +10,20 @@ import spinel.train.TrainConfig;
 /** The options of {@code spinel train} shared with {@code spinel bench compare}. */
 public final class TrainOptions {
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    @Option(
+            names = "--recipe",
+            paramLabel = "NAME",
+            description = "A measured set of options in one flag; options given explicitly win. matbench: --model"
+                    + " fusion --atom-descriptors steinhardt,acsf --init spinel/formation-energy-per-atom --epochs 60"
+                    + " --loss l1 --schedule cosine --lr 0.002 --patience 25 --ensemble 5 (Matbench property"
+                    + " regression; scores in docs/benchmarks/train.md).")
+    String recipe;
+
+    private boolean recipeApplied;
+
     @Option(
             names = "--data",
             required = true,
@@ -391,8 +405,26 @@ public final class TrainOptions {
                 : spinel.train.Benchmarks.runOrLoad(spec, log);
     }
 
+    /**
+     * Sets the options of {@code --recipe} that were not given on the command line (once; a command
+     * that changes options between runs, as {@code bench compare} does with --model, calls it first).
+     */
+    void applyRecipe() {
+        if (recipe == null || recipeApplied) return;
+        recipeApplied = true;
+        java.util.Set<String> given = new java.util.HashSet<>();
+        picocli.CommandLine.ParseResult parsed = mixee.commandLine().getParseResult();
+        for (picocli.CommandLine.Model.OptionSpec o : parsed.matchedOptions()) given.addAll(List.of(o.names()));
+        try {
+            Recipe.of(recipe).applyTo(mixee, given);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
+        }
+    }
+
     /** The spec of these options (out folder and resume still to set). */
     public ExperimentSpec.Builder toSpec() {
+        applyRecipe();
         ExperimentSpec.Task t = TrainCommand.parseEnum(ExperimentSpec.Task.class, task, "--task");
         // the loop's task (and cross-entropy for classes) follows from --task in ExperimentSpec.build
         TrainConfig.LossKind regressionLoss =

@@ -199,6 +199,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void aRecipeSetsItsOptionsUnlessGiven() {
+        TrainCommand t = new TrainCommand();
+        new CommandLine(t).parseArgs("--data", "x", "--out", "y", "--epochs", "7", "--recipe", "matbench");
+        t.options.applyRecipe();
+        assertEquals("fusion", t.options.model);
+        assertEquals("steinhardt,acsf", t.options.atomDescriptors);
+        assertEquals("spinel/formation-energy-per-atom", t.options.init);
+        assertEquals(0.002, t.options.lr, 0);
+        assertEquals(5, t.options.ensemble);
+        assertEquals("l1", t.options.loss);
+        assertEquals(7, t.options.epochs, "the option given explicitly wins over the recipe's 60");
+        TrainCommand plain = new TrainCommand();
+        new CommandLine(plain).parseArgs("--data", "x", "--out", "y");
+        plain.options.applyRecipe();
+        assertEquals("cgcnn", plain.options.model, "no recipe, the defaults");
+
+        CommandLine bad = new CommandLine(new TrainCommand());
+        java.io.StringWriter err = new java.io.StringWriter();
+        bad.setErr(new java.io.PrintWriter(err));
+        assertNotEquals(0, bad.execute("--data", "x", "--out", "y", "--recipe", "nonsense"));
+        assertTrue(err.toString().contains("--recipe nonsense: expected one of matbench"), err.toString());
+    }
+
+    @Test
     void helpAndBadOptions() {
         for (Object c : new Object[] {new TrainCommand(), new EvalCommand(), new BenchCommand()}) {
             assertEquals(0, new CommandLine(c).execute("--help"));
