@@ -35,12 +35,15 @@ for k in "${folds[@]}"; do
   base=(--data "$data/matbench_$task.json.gz" --folds "$folds_file" --fold "$k" ${BASE:-})
   if [ ! -f "$dir/search.time" ]; then
     echo "== $task fold $k: search" >&2
-    timed "$dir/search.time" nice -n "${NICE:-10}" $spinel search "${base[@]}" "${space_args[@]}" \
+    # one seed per candidate (also under a --recipe that trains an ensemble)
+    timed "$dir/search.time" nice -n "${NICE:-10}" $spinel search "${base[@]}" --ensemble 1 "${space_args[@]}" \
       --cv-folds "${CV:-3}" --out "$dir/search" > "$dir/search.jsonl"
   fi
   if [ ! -f "$dir/final.time" ]; then
     echo "== $task fold $k: final training with the chosen options" >&2
-    mapfile -t chosen < <(jq -r '.train_args[]' "$dir/search/best.json")
+    # the chosen options without the search's one seed: the final model is the ENSEMBLE
+    mapfile -t chosen < <(jq -r '.train_args | . as $a | [range(0; length) | select(($a[.] != "--ensemble")
+      and (. == 0 or $a[. - 1] != "--ensemble")) | $a[.]] | .[]' "$dir/search/best.json")
     timed "$dir/final.time" nice -n "${NICE:-10}" $spinel train "${chosen[@]}" --ensemble "${ENSEMBLE:-5}" \
       --resume --out "$dir/final" > /dev/null
   fi
