@@ -54,6 +54,7 @@ public final class GanTraining {
             double fakeScore,
             double classifierAccuracy,
             double repulsion,
+            double volumeError,
             double seconds) {}
 
     private PrintStream log = System.err;
@@ -160,10 +161,12 @@ public final class GanTraining {
                 sums[3] / count,
                 sums[4] / count,
                 sums[5] / count,
+                sums[6] / count,
                 (System.nanoTime() - start) / 1e9);
         s.history.add(r);
         log.printf(
-                "epoch %d step %d: critic %.3f generator %.3f D(real) %.2f D(fake) %.2f classifier %.2f repulsion %.3f (%.0f s)%n",
+                "epoch %d step %d: critic %.3f generator %.3f D(real) %.2f D(fake) %.2f classifier %.2f repulsion %.3f"
+                        + " |ln V/V_real| %.3f (%.0f s)%n",
                 r.epoch(),
                 r.step(),
                 r.criticLoss(),
@@ -172,6 +175,7 @@ public final class GanTraining {
                 r.fakeScore(),
                 r.classifierAccuracy(),
                 r.repulsion(),
+                r.volumeError(),
                 r.seconds());
     }
 
@@ -217,7 +221,7 @@ public final class GanTraining {
             }
             optD.step(c.criticRate(), 1);
             optC.step(c.criticRate(), 1);
-            double lossG, repulsion;
+            double lossG, repulsion, volume;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 gc.zeroGradients();
                 NDList fake = gan.forward(m, real, rng, true);
@@ -225,16 +229,20 @@ public final class GanTraining {
                 NDArray env = PeriodicEnvironment.environments(d, pairs, feats);
                 NDArray score = critic(gan, env, feats, mask, scaledVolume(fake.get(1), mask, c));
                 NDArray rep = PeriodicEnvironment.repulsion(d, pairs, feats, (float) c.repulsionFactor());
+                NDArray volumeError =
+                        scaledVolume(fake.get(1), mask, c).sub(realVpa).abs().mean();
                 NDArray loss = score.mean()
                         .neg()
                         .add(Scalars.mul(crossEntropy(classify(gan, env), classes, mask), c.classifierWeight()))
-                        .add(Scalars.mul(rep, c.repulsionWeight()));
+                        .add(Scalars.mul(rep, c.repulsionWeight()))
+                        .add(Scalars.mul(volumeError, c.volumeWeight()));
                 gc.backward(loss);
                 lossG = loss.getFloat();
                 repulsion = rep.getFloat();
+                volume = volumeError.getFloat();
             }
             optG.step(c.generatorRate(), 1);
-            return new double[] {lossD, lossG, realScore, fakeScore, accuracy, repulsion, 0};
+            return new double[] {lossD, lossG, realScore, fakeScore, accuracy, repulsion, volume};
         }
     }
 

@@ -28,7 +28,7 @@ import spinel.graph.Structure;
 class GanTest {
 
     static GanConfig tiny() {
-        return new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 3);
+        return new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 1.0, 3);
     }
 
     static List<Structure> data() {
@@ -123,7 +123,7 @@ class GanTest {
         try (CrystalGan gan = CrystalGan.loadGenerator(dir.resolve("a").resolve(GanTraining.GENERATOR))) {
             assertArrayEquals(straight, sample(gan), 1e-6f);
         }
-        GanConfig other = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 4);
+        GanConfig other = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 1.0, 4);
         try (CrystalGan gan = new CrystalGan(other)) {
             IOException e = assertThrows(
                     IOException.class,
@@ -151,10 +151,35 @@ class GanTest {
     }
 
     @Test
+    void theGeneratorLossHoldsTheWeightedVolumeError() {
+        PointClouds pc = PointClouds.of(data(), 8);
+        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
+        double[][] r = new double[2][];
+        for (int w = 0; w < 2; w++) {
+            GanConfig c = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(60.0), 3 * w, 3);
+            try (CrystalGan gan = new CrystalGan(c)) {
+                r[w] = GanTraining.step(
+                        gan,
+                        pc,
+                        new int[] {0, 1, 6, 7},
+                        new Random(1),
+                        new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager()),
+                        new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager()),
+                        new spinel.train.ParameterOptimizer(
+                                adam, CrystalGan.trainable(gan.classifier()), gan.manager()));
+            }
+        }
+        // the same seeded networks and batch: the two losses differ by the volume term alone
+        assertEquals(r[0][6], r[1][6], 1e-6, "the same volume error");
+        assertTrue(r[1][6] > 0.5, "cells centred at 60 Å³/atom are far from the data's: " + r[1][6]);
+        assertEquals(r[0][1] + 3 * r[1][6], r[1][1], 1e-4, "generator loss = ... + 3 × |ln V − ln V_real|");
+    }
+
+    @Test
     void aDivergedStepStopsTheRunBeforeAnythingIsSaved(@TempDir Path dir) {
         PointClouds pc = PointClouds.of(data(), 8);
         // a NaN weight on the short-contact penalty makes the first generator loss NaN
-        GanConfig nan = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, Double.NaN, 0.6, Math.log(17.0), 3);
+        GanConfig nan = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, Double.NaN, 0.6, Math.log(17.0), 1.0, 3);
         try (CrystalGan gan = new CrystalGan(nan)) {
             spinel.train.TrainingLoop.DivergedException e =
                     assertThrows(spinel.train.TrainingLoop.DivergedException.class, () -> new GanTraining()
