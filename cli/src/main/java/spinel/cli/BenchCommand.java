@@ -106,12 +106,17 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--out", required = true, description = "Benchmark folder.")
         Path out;
 
+        /** --models, or the recipe's model when a --recipe is given without --models. */
+        List<String> modelsToRun() {
+            options.applyRecipe(); // before the loop replaces the model run by run
+            boolean given = options.mixee.commandLine().getParseResult().hasMatchedOption("--models");
+            return options.recipe != null && !given ? List.of(options.model) : models;
+        }
+
         @Override
         public Integer call() throws Exception {
             TorchThreads.configure();
-            options.applyRecipe(); // before --models replaces the model run by run
-            boolean modelsGiven = options.mixee.commandLine().getParseResult().hasMatchedOption("--models");
-            if (options.recipe != null && !modelsGiven) models = List.of(options.model);
+            List<String> models = modelsToRun();
             List<Integer> folds = foldList != null ? foldList : List.of(options.fold);
             List<Map<String, Object>> runs = new ArrayList<>();
             JsonLines json = new JsonLines(System.out);

@@ -215,6 +215,14 @@ class TrainCommandTest {
         plain.options.applyRecipe();
         assertEquals("cgcnn", plain.options.model, "no recipe, the defaults");
 
+        BenchCommand.Compare compare = new BenchCommand.Compare();
+        new CommandLine(compare).parseArgs("--data", "x", "--out", "y", "--recipe", "matbench");
+        assertEquals(java.util.List.of("fusion"), compare.modelsToRun(), "bench compare runs the recipe's model");
+        BenchCommand.Compare both = new BenchCommand.Compare();
+        new CommandLine(both)
+                .parseArgs("--data", "x", "--out", "y", "--recipe", "matbench", "--models", "cgcnn,fusion");
+        assertEquals(java.util.List.of("cgcnn", "fusion"), both.modelsToRun(), "unless --models is given");
+
         CommandLine bad = new CommandLine(new TrainCommand());
         java.io.StringWriter err = new java.io.StringWriter();
         bad.setErr(new java.io.PrintWriter(err));
