@@ -16,10 +16,8 @@ public final class TrainOptions {
     @Option(
             names = "--recipe",
             paramLabel = "NAME",
-            description = "A measured set of options in one flag; options given explicitly win. matbench: --model"
-                    + " fusion --atom-descriptors steinhardt,acsf --init spinel/formation-energy-per-atom --epochs 60"
-                    + " --loss l1 --schedule cosine --lr 0.002 --patience 25 --ensemble 5 (Matbench property"
-                    + " regression; scores in docs/benchmarks/train.md).")
+            description = "A measured set of options in one flag; options given explicitly win. matbench: "
+                    + Recipe.MATBENCH_ARGS + " (Matbench property regression; scores in docs/benchmarks/train.md).")
     String recipe;
 
     private boolean recipeApplied;
