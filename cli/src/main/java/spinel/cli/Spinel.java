@@ -56,11 +56,22 @@ public final class Spinel implements Runnable {
         CommandLine cl = new CommandLine(new Spinel());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("spinel: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            commandLine.getErr().println("spinel: " + message(ex));
             if (System.getenv("SPINEL_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * What a failed command prints: the exception's message, said in words where Java's is only a path
+     * (a missing or unreadable file).
+     */
+    static String message(Throwable ex) {
+        if (ex instanceof java.nio.file.NoSuchFileException e) return "no such file: " + e.getFile();
+        if (ex instanceof java.nio.file.AccessDeniedException e) return "permission denied: " + e.getFile();
+        if (ex instanceof java.nio.file.NotDirectoryException e) return "not a directory: " + e.getFile();
+        return ex.getMessage() != null ? ex.getMessage() : ex.toString();
     }
 
     /** Version from the jar manifest. */

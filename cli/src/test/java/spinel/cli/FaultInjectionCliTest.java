@@ -107,6 +107,14 @@ class FaultInjectionCliTest {
     }
 
     @Test
+    void aMissingFileIsNamedAsMissing(@TempDir Path tmp) {
+        Path folds = tmp.resolve("perovskites.folds.json");
+        assertEquals("no such file: " + folds, Spinel.message(new java.nio.file.NoSuchFileException(folds.toString())));
+        assertEquals("permission denied: x", Spinel.message(new java.nio.file.AccessDeniedException("x")));
+        assertEquals("bad value", Spinel.message(new IllegalArgumentException("bad value")));
+    }
+
+    @Test
     void predictWorksWithACacheThatCannotBeWritten(@TempDir Path tmp) throws Exception {
         Path notADir = Files.writeString(tmp.resolve("cache"), "a file where the cache folder should be");
         PredictCommandTest.Run r = PredictCommandTest.run(
