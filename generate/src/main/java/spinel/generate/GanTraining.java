@@ -41,7 +41,10 @@ import spinel.train.TrainConfig;
 public final class GanTraining {
 
     static final String CHECKPOINT = "checkpoint.bin", GENERATOR = "generator.bin";
+    /** Checkpoints before the history was length-prefixed (still read). */
     private static final String MAGIC = "spinel-gan-checkpoint-1";
+
+    private static final String MAGIC_2 = "spinel-gan-checkpoint-2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Means over one logging interval. */
@@ -78,7 +81,7 @@ public final class GanTraining {
         return this;
     }
 
-    private static final class State {
+    static final class State {
         int epoch, step;
         final List<LogRecord> history = new ArrayList<>();
     }
@@ -320,16 +323,19 @@ public final class GanTraining {
         return a;
     }
 
-    private static void save(
+    static void save(
             Path file, CrystalGan gan, ParameterOptimizer g, ParameterOptimizer d, ParameterOptimizer cl, State s)
             throws IOException {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw));
-            out.writeUTF(MAGIC);
+            out.writeUTF(MAGIC_2);
             out.writeUTF(JSON.writeValueAsString(gan.config()));
             out.writeInt(s.epoch);
             out.writeInt(s.step);
-            out.writeUTF(JSON.writeValueAsString(s.history));
+            // the history outgrows writeUTF's 64 kB after some 280 log lines: length-prefixed bytes
+            byte[] history = JSON.writeValueAsBytes(s.history);
+            out.writeInt(history.length);
+            out.write(history);
             g.save(out);
             d.save(out);
             cl.save(out);
@@ -340,12 +346,14 @@ public final class GanTraining {
         });
     }
 
-    private static void load(
+    static void load(
             Path file, CrystalGan gan, ParameterOptimizer g, ParameterOptimizer d, ParameterOptimizer cl, State s)
             throws IOException {
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            if (!MAGIC.equals(in.readUTF())) throw new IOException(file + ": not a Spinel GAN checkpoint");
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic) && !MAGIC_2.equals(magic))
+                throw new IOException(file + ": not a Spinel GAN checkpoint");
             GanConfig saved = JSON.readValue(in.readUTF(), GanConfig.class);
             if (!saved.equals(gan.config())) {
                 throw new IOException(
@@ -353,7 +361,13 @@ public final class GanTraining {
             }
             s.epoch = in.readInt();
             s.step = in.readInt();
-            s.history.addAll(List.of(JSON.readValue(in.readUTF(), LogRecord[].class)));
+            byte[] history;
+            if (MAGIC.equals(magic)) history = in.readUTF().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            else {
+                history = new byte[in.readInt()];
+                in.readFully(history);
+            }
+            s.history.addAll(List.of(JSON.readValue(history, LogRecord[].class)));
             g.load(in);
             d.load(in);
             cl.load(in);

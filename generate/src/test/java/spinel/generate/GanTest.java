@@ -176,6 +176,28 @@ class GanTest {
     }
 
     @Test
+    void aLongHistorySurvivesTheCheckpoint(@TempDir Path dir) throws IOException {
+        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            var g = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager());
+            var d = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager());
+            var c = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.classifier()), gan.manager());
+            GanTraining.State s = new GanTraining.State();
+            // 1,000 log lines: far more than the 64 kB a writeUTF string may hold
+            for (int i = 0; i < 1000; i++)
+                s.history.add(new GanTraining.LogRecord(i / 100, i % 100, 0.1, 3.2, 2.9, -1.4, 0.6, 0.5, 0.3, i));
+            s.epoch = 9;
+            s.step = 99;
+            Path file = dir.resolve(GanTraining.CHECKPOINT);
+            GanTraining.save(file, gan, g, d, c, s);
+            GanTraining.State back = new GanTraining.State();
+            GanTraining.load(file, gan, g, d, c, back);
+            assertEquals(s.history, back.history);
+            assertEquals(99, back.step);
+        }
+    }
+
+    @Test
     void aDivergedStepStopsTheRunBeforeAnythingIsSaved(@TempDir Path dir) {
         PointClouds pc = PointClouds.of(data(), 8);
         // a NaN weight on the short-contact penalty makes the first generator loss NaN
