@@ -136,37 +136,36 @@ class GanTest {
     @Test
     void aTrainingStepLeavesNoArraysBehind() {
         PointClouds pc = PointClouds.of(data(), 8);
-        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
         try (CrystalGan gan = new CrystalGan(tiny())) {
-            var optG = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager());
-            var optD = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager());
-            var optC = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.classifier()), gan.manager());
+            spinel.train.ParameterOptimizer[] o = optimisers(gan);
             ai.djl.ndarray.BaseNDManager models = (ai.djl.ndarray.BaseNDManager) gan.manager();
             int[] rows = {0, 1, 6, 7};
-            GanTraining.step(gan, pc, rows, new Random(1), optG, optD, optC);
+            GanTraining.step(gan, pc, rows, new Random(1), o[0], o[1], o[2]);
             int before = models.getManagedArrays().size();
-            for (int i = 0; i < 3; i++) GanTraining.step(gan, pc, rows, new Random(2 + i), optG, optD, optC);
+            for (int i = 0; i < 3; i++) GanTraining.step(gan, pc, rows, new Random(2 + i), o[0], o[1], o[2]);
             assertEquals(before, models.getManagedArrays().size(), "arrays left on the networks' manager");
         }
+    }
+
+    /** Adam for the generator, the critic and the classifier, as {@link GanTraining#fit} makes them. */
+    private static spinel.train.ParameterOptimizer[] optimisers(CrystalGan gan) {
+        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
+        spinel.train.ParameterOptimizer[] o = new spinel.train.ParameterOptimizer[3];
+        int i = 0;
+        for (var block : List.of(gan.generator(), gan.critic(), gan.classifier()))
+            o[i++] = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(block), gan.manager());
+        return o;
     }
 
     @Test
     void theGeneratorLossHoldsTheWeightedVolumeError() {
         PointClouds pc = PointClouds.of(data(), 8);
-        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
         double[][] r = new double[2][];
         for (int w = 0; w < 2; w++) {
             GanConfig c = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(60.0), 3 * w, 3);
             try (CrystalGan gan = new CrystalGan(c)) {
-                r[w] = GanTraining.step(
-                        gan,
-                        pc,
-                        new int[] {0, 1, 6, 7},
-                        new Random(1),
-                        new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager()),
-                        new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager()),
-                        new spinel.train.ParameterOptimizer(
-                                adam, CrystalGan.trainable(gan.classifier()), gan.manager()));
+                spinel.train.ParameterOptimizer[] o = optimisers(gan);
+                r[w] = GanTraining.step(gan, pc, new int[] {0, 1, 6, 7}, new Random(1), o[0], o[1], o[2]);
             }
         }
         // the same seeded networks and batch: the two losses differ by the volume term alone
@@ -177,11 +176,8 @@ class GanTest {
 
     @Test
     void aLongHistorySurvivesTheCheckpoint(@TempDir Path dir) throws IOException {
-        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
         try (CrystalGan gan = new CrystalGan(tiny())) {
-            var g = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager());
-            var d = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager());
-            var c = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(gan.classifier()), gan.manager());
+            spinel.train.ParameterOptimizer[] o = optimisers(gan);
             GanTraining.State s = new GanTraining.State();
             // 1,000 log lines: far more than the 64 kB a writeUTF string may hold
             for (int i = 0; i < 1000; i++)
@@ -189,9 +185,9 @@ class GanTest {
             s.epoch = 9;
             s.step = 99;
             Path file = dir.resolve(GanTraining.CHECKPOINT);
-            GanTraining.save(file, gan, g, d, c, s);
+            GanTraining.save(file, gan, o[0], o[1], o[2], s);
             GanTraining.State back = new GanTraining.State();
-            GanTraining.load(file, gan, g, d, c, back);
+            GanTraining.load(file, gan, o[0], o[1], o[2], back);
             assertEquals(s.history, back.history);
             assertEquals(99, back.step);
         }
