@@ -86,14 +86,22 @@ public final class GanTraining {
         final List<LogRecord> history = new ArrayList<>();
     }
 
+    /** Adam for the generator, the critic and the composition classifier, in that order. */
+    static ParameterOptimizer[] optimisers(CrystalGan gan) {
+        TrainConfig adam = TrainConfig.builder().build();
+        ParameterOptimizer[] o = new ParameterOptimizer[3];
+        int i = 0;
+        for (var block : List.of(gan.generator(), gan.critic(), gan.classifier()))
+            o[i++] = new ParameterOptimizer(adam, CrystalGan.trainable(block), gan.manager());
+        return o;
+    }
+
     /** Trains for {@code epochs} passes over {@code data}, resuming from {@code runDir}'s checkpoint. */
     public List<LogRecord> fit(CrystalGan gan, PointClouds data, int epochs, Path runDir) throws IOException {
         Files.createDirectories(runDir);
         GanConfig c = gan.config();
-        TrainConfig adam = TrainConfig.builder().build();
-        ParameterOptimizer optG = new ParameterOptimizer(adam, CrystalGan.trainable(gan.generator()), gan.manager());
-        ParameterOptimizer optD = new ParameterOptimizer(adam, CrystalGan.trainable(gan.critic()), gan.manager());
-        ParameterOptimizer optC = new ParameterOptimizer(adam, CrystalGan.trainable(gan.classifier()), gan.manager());
+        ParameterOptimizer[] opt = optimisers(gan);
+        ParameterOptimizer optG = opt[0], optD = opt[1], optC = opt[2];
         State s = new State();
         Path ckpt = runDir.resolve(CHECKPOINT);
         if (Files.isRegularFile(ckpt)) {

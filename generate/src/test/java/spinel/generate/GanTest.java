@@ -137,7 +137,7 @@ class GanTest {
     void aTrainingStepLeavesNoArraysBehind() {
         PointClouds pc = PointClouds.of(data(), 8);
         try (CrystalGan gan = new CrystalGan(tiny())) {
-            spinel.train.ParameterOptimizer[] o = optimisers(gan);
+            spinel.train.ParameterOptimizer[] o = GanTraining.optimisers(gan);
             ai.djl.ndarray.BaseNDManager models = (ai.djl.ndarray.BaseNDManager) gan.manager();
             int[] rows = {0, 1, 6, 7};
             GanTraining.step(gan, pc, rows, new Random(1), o[0], o[1], o[2]);
@@ -147,16 +147,6 @@ class GanTest {
         }
     }
 
-    /** Adam for the generator, the critic and the classifier, as {@link GanTraining#fit} makes them. */
-    private static spinel.train.ParameterOptimizer[] optimisers(CrystalGan gan) {
-        spinel.train.TrainConfig adam = spinel.train.TrainConfig.builder().build();
-        spinel.train.ParameterOptimizer[] o = new spinel.train.ParameterOptimizer[3];
-        int i = 0;
-        for (var block : List.of(gan.generator(), gan.critic(), gan.classifier()))
-            o[i++] = new spinel.train.ParameterOptimizer(adam, CrystalGan.trainable(block), gan.manager());
-        return o;
-    }
-
     @Test
     void theGeneratorLossHoldsTheWeightedVolumeError() {
         PointClouds pc = PointClouds.of(data(), 8);
@@ -164,7 +154,7 @@ class GanTest {
         for (int w = 0; w < 2; w++) {
             GanConfig c = new GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(60.0), 3 * w, 3);
             try (CrystalGan gan = new CrystalGan(c)) {
-                spinel.train.ParameterOptimizer[] o = optimisers(gan);
+                spinel.train.ParameterOptimizer[] o = GanTraining.optimisers(gan);
                 r[w] = GanTraining.step(gan, pc, new int[] {0, 1, 6, 7}, new Random(1), o[0], o[1], o[2]);
             }
         }
@@ -177,7 +167,7 @@ class GanTest {
     @Test
     void aLongHistorySurvivesTheCheckpoint(@TempDir Path dir) throws IOException {
         try (CrystalGan gan = new CrystalGan(tiny())) {
-            spinel.train.ParameterOptimizer[] o = optimisers(gan);
+            spinel.train.ParameterOptimizer[] o = GanTraining.optimisers(gan);
             GanTraining.State s = new GanTraining.State();
             // 1,000 log lines: far more than the 64 kB a writeUTF string may hold
             for (int i = 0; i < 1000; i++)

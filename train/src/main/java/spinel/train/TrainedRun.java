@@ -179,9 +179,14 @@ public final class TrainedRun implements AutoCloseable {
     /** Whether the run reads the composition alone (so that a formula is enough to predict). */
     public boolean compositionOnly() {
         if (blend != null && !blend.compositionOnly()) return false;
-        RunConfig.FeaturizerSettings f = config.featurizer();
-        List<String> blocks = classical != null ? config.classical().features() : f.tabular();
-        return f.graph() == null && RunFeatures.compositionOnly(blocks);
+        return config.featurizer().graph() == null && RunFeatures.compositionOnly(descriptorBlocks());
+    }
+
+    /** The descriptor blocks the run reads (ids), or null when it reads none. */
+    private List<String> descriptorBlocks() {
+        return classical != null
+                ? config.classical().features()
+                : config.featurizer().tabular();
     }
 
     /**
@@ -193,7 +198,7 @@ public final class TrainedRun implements AutoCloseable {
     public List<RunPrediction> predictCompositions(List<spinel.graph.Composition> compositions) {
         if (!compositionOnly()) {
             RunConfig.FeaturizerSettings f = config.featurizer();
-            List<String> blocks = classical != null ? config.classical().features() : f.tabular();
+            List<String> blocks = descriptorBlocks();
             throw new IllegalArgumentException(
                     dir + " (" + config.model().kind().id() + ") needs a crystal structure"
                             + " (it reads " + (f.graph() != null ? "the crystal graph" : "")
