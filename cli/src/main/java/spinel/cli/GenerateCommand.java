@@ -100,9 +100,18 @@ public final class GenerateCommand implements Callable<Integer> {
         for (StructureSearch.Candidate c : all) if (!c.kept()) lines.write(record(c, null));
         double seconds = (System.nanoTime() - start) / 1e9;
         long valid = all.stream().filter(c -> c.validity().valid()).count();
+        long asGenerated = all.stream().filter(c -> c.asGenerated().valid()).count();
         System.err.printf(
-                "%d candidates for %s by %s: %d valid, %d kept (unique) in %.1f s (%.1f candidates/s)%n",
-                all.size(), base, method, valid, StructureSearch.ranked(all).size(), seconds, all.size() / seconds);
+                "%d candidates for %s by %s: %d valid as generated, %d valid after the push-apart and"
+                        + " symmetrization, %d kept (unique) in %.1f s (%.1f candidates/s)%n",
+                all.size(),
+                base,
+                method,
+                asGenerated,
+                valid,
+                StructureSearch.ranked(all).size(),
+                seconds,
+                all.size() / seconds);
         return 0;
     }
 
@@ -117,11 +126,13 @@ public final class GenerateCommand implements Callable<Integer> {
             Map<String, Object> sym = new LinkedHashMap<>();
             sym.put("number", c.symmetry().number());
             sym.put("international", c.symmetry().international());
+            sym.put("symprec", c.symmetry().symprec());
             r.put("symmetry", sym);
         } else {
             r.put("symmetry", null);
         }
         r.put("valid", c.validity().valid());
+        r.put("valid_as_generated", c.asGenerated().valid());
         if (!c.validity().valid()) r.put("reason", c.validity().reason());
         if (c.duplicateOf() >= 0) r.put("duplicate_of", c.duplicateOf());
         r.put("source", c.source());

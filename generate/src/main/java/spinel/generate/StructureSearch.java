@@ -17,15 +17,20 @@ import spinel.zoo.StructureModel;
 
 /**
  * The crystal-structure-prediction loop: for a formula, a {@link StructureGenerator} proposes
- * candidates for every cell content Z × formula up to {@code maxAtoms} atoms (in turn) → geometric
- * {@link Validity} → space group ({@link SymmetryAnalyzer}, symprec 0.1 Å: generated structures are
- * only nearly symmetric) → deduplication ({@link StructureMatcher} with pymatgen's defaults) → ranking
- * by a property model's predicted formation energy per atom (eV/atom), rank 1 the lowest.
+ * candidates for every cell content Z × formula up to {@code maxAtoms} atoms (in turn) → short contacts
+ * pushed apart ({@link ContactRelaxation}) → geometric {@link Validity} → symmetrization (the idealized
+ * standardized primitive cell that {@link SymmetryAnalyzer} finds at {@value #DEFAULT_SYMMETRIZE_TOLERANCE} Å,
+ * kept when still valid: generated structures are only nearly symmetric) → deduplication
+ * ({@link StructureMatcher} with pymatgen's defaults) → ranking by a property model's predicted
+ * formation energy per atom (eV/atom), rank 1 the lowest. The push-apart and the symmetrization can be
+ * switched off, to see the proposals as generated.
  */
 public final class StructureSearch {
 
     /**
-     * One candidate and its fate. {@code rank} is 0, {@code energy} NaN and {@code symmetry} null for a
+     * One candidate and its fate: {@code structure} is what the search made of the proposal (pushed
+     * apart, symmetrized), {@code asGenerated} the validity of the proposal itself, {@code validity}
+     * that of {@code structure}. {@code rank} is 0, {@code energy} NaN and {@code symmetry} null for a
      * rejected one; {@code duplicateOf} is the index of the kept candidate it matches, else −1.
      */
     public record Candidate(
@@ -33,6 +38,7 @@ public final class StructureSearch {
             Structure structure,
             String source,
             int imposedSpaceGroup,
+            Validity.Check asGenerated,
             Validity.Check validity,
             int duplicateOf,
             double energy,
@@ -45,6 +51,9 @@ public final class StructureSearch {
         }
     }
 
+    /** Symmetrization tolerance of a new search, Å. */
+    public static final double DEFAULT_SYMMETRIZE_TOLERANCE = 0.1;
+
     private final StructureGenerator generator;
     private final StructureModel<?> energyModel;
     private Validity validity = Validity.DEFAULT;
@@ -52,6 +61,8 @@ public final class StructureSearch {
     private StructureMatcher matcher = StructureMatcher.withDefaults();
     private SymmetryAnalyzer symmetry =
             SymmetryAnalyzer.builder().optSymprec(0.1).build();
+    private ContactRelaxation relaxation = ContactRelaxation.DEFAULT;
+    private SymmetryAnalyzer symmetrizer = analyzer(DEFAULT_SYMMETRIZE_TOLERANCE);
 
     /** A search drawing from {@code generator}, ranked by {@code energyModel} (formation energy per atom). */
     public StructureSearch(StructureGenerator generator, StructureModel<?> energyModel) {
@@ -62,6 +73,25 @@ public final class StructureSearch {
     public StructureSearch optValidity(Validity v) {
         this.validity = v;
         return this;
+    }
+
+    /** Pushes apart short contacts before the validity check (null: proposals are checked as generated). */
+    public StructureSearch optRelaxation(ContactRelaxation r) {
+        this.relaxation = r;
+        return this;
+    }
+
+    /**
+     * Symmetrizes valid candidates at this distance tolerance, Å (0: off; the space group is then only
+     * detected, at 0.1 Å).
+     */
+    public StructureSearch optSymmetrizeTolerance(double symprec) {
+        this.symmetrizer = analyzer(symprec);
+        return this;
+    }
+
+    private static SymmetryAnalyzer analyzer(double symprec) {
+        return symprec > 0 ? SymmetryAnalyzer.builder().optSymprec(symprec).build() : null;
     }
 
     /** Largest cell tried, atoms (20 by default, the GAN's limit). */
@@ -81,34 +111,45 @@ public final class StructureSearch {
         return rank(proposals);
     }
 
-    /** Validity, deduplication and ranking of given proposals (in their order). */
+    /**
+     * Relaxation, validity, symmetrization, deduplication and ranking of given proposals (in their
+     * order).
+     */
     public List<Candidate> rank(List<Proposal> proposals) {
         int n = proposals.size();
-        Validity.Check[] checks = new Validity.Check[n];
-        int[] dup = new int[n];
-        java.util.Arrays.fill(dup, -1);
+        Validity.Check[] asGenerated = new Validity.Check[n], checks = new Validity.Check[n];
+        Structure[] structures = new Structure[n];
+        SymmetryDataset[] sym = new SymmetryDataset[n];
         List<Integer> valid = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            checks[i] = validity.check(proposals.get(i).structure());
-            if (checks[i].valid()) valid.add(i);
+            Structure s = proposals.get(i).structure();
+            asGenerated[i] = validity.check(s);
+            if (relaxation != null) s = relaxation.apply(s);
+            checks[i] = relaxation != null ? validity.check(s) : asGenerated[i];
+            if (checks[i].valid()) {
+                Refined r = refine(s);
+                s = r.structure();
+                checks[i] = r.check() != null ? r.check() : checks[i];
+                sym[i] = r.symmetry();
+                valid.add(i);
+            }
+            structures[i] = s;
         }
+        int[] dup = new int[n];
+        java.util.Arrays.fill(dup, -1);
         List<Integer> kept = new ArrayList<>();
-        List<Structure> validStructures =
-                valid.stream().map(i -> proposals.get(i).structure()).toList();
+        List<Structure> validStructures = valid.stream().map(i -> structures[i]).toList();
         for (List<Integer> group : matcher.groupIndices(validStructures)) {
             int first = valid.get(group.get(0));
             kept.add(first);
             for (int g = 1; g < group.size(); g++) dup[valid.get(group.get(g))] = first;
         }
         kept.sort(null);
-        SymmetryDataset[] sym = new SymmetryDataset[n];
-        for (int i : kept) sym[i] = spaceGroup(proposals.get(i).structure());
         double[] energy = new double[n];
         java.util.Arrays.fill(energy, Double.NaN);
         if (!kept.isEmpty()) {
-            List<Structure> ks =
-                    kept.stream().map(i -> proposals.get(i).structure()).toList();
-            List<Prediction> preds = energyModel.predict(ks);
+            List<Prediction> preds =
+                    energyModel.predict(kept.stream().map(i -> structures[i]).toList());
             for (int k = 0; k < kept.size(); k++)
                 energy[kept.get(k)] = preds.get(k).value();
         }
@@ -120,14 +161,43 @@ public final class StructureSearch {
         for (int i = 0; i < n; i++) {
             Proposal p = proposals.get(i);
             out.add(new Candidate(
-                    i, p.structure(), p.source(), p.spaceGroup(), checks[i], dup[i], energy[i], rank[i], sym[i]));
+                    i,
+                    structures[i],
+                    p.source(),
+                    p.spaceGroup(),
+                    asGenerated[i],
+                    checks[i],
+                    dup[i],
+                    energy[i],
+                    rank[i],
+                    dup[i] < 0 ? sym[i] : null));
         }
         return out;
     }
 
-    private SymmetryDataset spaceGroup(Structure s) {
+    /** A valid structure after symmetrization: the structure kept, its check when it changed, its symmetry. */
+    private record Refined(Structure structure, Validity.Check check, SymmetryDataset symmetry) {}
+
+    /**
+     * Symmetrization: the idealized standardized primitive cell (spglib's {@code find_primitive} after
+     * {@code refine_cell}) at {@code symmetrizeTolerance}, when it is still valid; otherwise the structure
+     * as it is, with the space group found at 0.1 Å.
+     */
+    private Refined refine(Structure s) {
+        if (symmetrizer != null) {
+            SymmetryDataset d = spaceGroup(symmetrizer, s);
+            if (d != null) {
+                Structure ideal = d.standardizedPrimitive().withId(s.id());
+                Validity.Check c = validity.check(ideal);
+                if (c.valid()) return new Refined(ideal, c, d);
+            }
+        }
+        return new Refined(s, null, spaceGroup(symmetry, s));
+    }
+
+    private static SymmetryDataset spaceGroup(SymmetryAnalyzer analyzer, Structure s) {
         try {
-            return symmetry.analyze(s);
+            return analyzer.analyze(s);
         } catch (RuntimeException e) {
             return null; // no symmetry found at this tolerance: reported as absent
         }

@@ -70,4 +70,36 @@ class GeometryTest {
         assertEquals(0.282, no.minDistance(), 1e-9);
         assertFalse(Validity.DEFAULT.check(nacl.withLattice(Lattice.cubic(20))).valid(), "1000 Å³/atom");
     }
+
+    @Test
+    void thePushApartPartsOnlyTheShortContacts() {
+        Structure nacl = rocksalt();
+        assertEquals(
+                nacl.cartCoords()[3][1],
+                ContactRelaxation.DEFAULT.apply(nacl).cartCoords()[3][1],
+                1e-9,
+                "no short contact: nothing moves");
+        double[][] f = nacl.fracCoords();
+        f[1] = new double[] {0.02, 0.0, 0.0}; // Na 0.11 Å from the Na at the origin
+        Structure clash = Structure.of(
+                nacl.lattice(), nacl.sites().stream().map(x -> x.element()).toList(), f);
+        Structure parted = ContactRelaxation.DEFAULT.apply(clash);
+        assertEquals(clash.lattice(), parted.lattice());
+        assertEquals(clash.composition(), parted.composition());
+        // on the x axis the Na pair and the Cl between their images cannot all reach 0.7 × the covalent
+        // sums (6.08 Å > a = 5.64 Å); the sweeps settle where the overlaps balance, far above 0.5 Å
+        assertEquals(1.7307, Validity.shortestDistance(parted), 1e-3);
+        assertFalse(Validity.DEFAULT.check(clash).valid());
+        assertTrue(Validity.DEFAULT.check(parted).valid());
+        double[][] before = clash.cartCoords(), after = parted.cartCoords();
+        assertEquals(before[7][0], after[7][0], 1e-9, "Cl at (½, ½, ½) had no short contact");
+    }
+
+    @Test
+    void aCellTooSmallForItsAtomsStaysInvalid() {
+        Structure squeezed = rocksalt().withLattice(Lattice.cubic(2.0)); // Na–Cl 1.0 Å, 1 Å³/atom
+        assertFalse(Validity.DEFAULT
+                .check(ContactRelaxation.DEFAULT.apply(squeezed))
+                .valid());
+    }
 }
