@@ -63,6 +63,19 @@ public final class GenerateCommand implements Callable<Integer> {
     Path ganFile;
 
     @Option(
+            names = "--langevin-steps",
+            defaultValue = "0",
+            description = "GAN: critic-guided sampling, Langevin steps on the latent noise (DDLS; 0: off;"
+                    + " needs a generator saved with its critic)")
+    int langevinSteps;
+
+    @Option(
+            names = "--langevin-step-size",
+            defaultValue = "0.01",
+            description = "GAN: step size η of --langevin-steps (default: ${DEFAULT-VALUE})")
+    double langevinStepSize;
+
+    @Option(
             names = "--model",
             defaultValue = "spinel/formation-energy-per-atom",
             description = "ranking model (default: ${DEFAULT-VALUE})")
@@ -83,7 +96,8 @@ public final class GenerateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StructureGenerator generator = method == Method.random
                 ? new RandomSearch(seed)
-                : ganFile != null ? GanGenerator.load(ganFile, seed) : GanGenerator.bundled(seed);
+                : (ganFile != null ? GanGenerator.load(ganFile, seed) : GanGenerator.bundled(seed))
+                        .optLangevin(langevinSteps, langevinStepSize);
         List<StructureSearch.Candidate> all;
         try (StructureModel<?> energy = ModelRegistry.load(model)) {
             all = new StructureSearch(generator, energy).run(f, n);

@@ -44,6 +44,12 @@ public final class GenerateTrainCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "0", description = "stop (checkpointed) after this long; 0: no limit")
     double minutes;
 
+    @Option(
+            names = "--steps",
+            defaultValue = "0",
+            description = "stop (checkpointed) after this many generator steps in all; 0: no limit")
+    long steps;
+
     @Option(names = "--test-percent", defaultValue = "10", description = "percent of formulas held out for testing")
     int testPercent;
 
@@ -65,6 +71,7 @@ public final class GenerateTrainCommand implements Callable<Integer> {
         try (CrystalGan gan = new CrystalGan(config)) {
             GanTraining t = new GanTraining();
             if (minutes > 0) t.optMaxSeconds(minutes * 60);
+            if (steps > 0) t.optMaxSteps(steps);
             t.fit(gan, clouds, epochs, out);
         }
         System.err.println("generator: " + out.resolve("generator.bin"));

@@ -45,4 +45,33 @@ class GenerateCommandTest {
         }
         assertFalse(kept == 0, "the bundled generator (2,850 steps) gives valid candidates for NbO2: " + lines);
     }
+
+    @Test
+    void criticGuidedSamplingRunsFromAGeneratorFileWithItsCritic(@TempDir Path dir) throws Exception {
+        Path gan = dir.resolve("g.bin");
+        spinel.generate.GanConfig small =
+                new spinel.generate.GanConfig(8, 4, 2, 16, 1, 4, 1e-3, 1e-3, 0.5, 1.0, 0.6, Math.log(17.0), 1.0, 3);
+        try (spinel.generate.CrystalGan g = new spinel.generate.CrystalGan(small)) {
+            g.saveGenerator(gan);
+        }
+        List<JsonNode> lines = TrainCommandTest.run(
+                new GenerateCommand(),
+                "--formula",
+                "NaCl",
+                "--n",
+                "4",
+                "--out",
+                dir.resolve("out").toString(),
+                "--gan",
+                gan.toString(),
+                "--langevin-steps",
+                "3",
+                "--langevin-step-size",
+                "0.05");
+        assertEquals(4, lines.size());
+        for (JsonNode l : lines) {
+            assertEquals("NaCl", Formula.parse(l.get("formula").asText()).reducedFormula(), l.toString());
+            assertTrue(l.has("valid_as_generated"), l.toString());
+        }
+    }
 }

@@ -34,6 +34,9 @@ import spinel.graph.io.AtomicFiles;
 public final class CrystalGan implements AutoCloseable {
 
     static final String MAGIC = "spinel-gan-1";
+    /** Generator files since session 10 also hold the critic, for critic-guided sampling. */
+    static final String MAGIC_2 = "spinel-gan-2";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GanConfig config;
@@ -42,6 +45,7 @@ public final class CrystalGan implements AutoCloseable {
     private final CrystalCritic critic;
     private final CompositionClassifier classifier;
     private final ParameterStore store;
+    private boolean trainedCritic = true;
 
     /** A freshly initialised GAN (seeded by {@code config.seed()}). */
     public CrystalGan(GanConfig config) {
@@ -93,13 +97,50 @@ public final class CrystalGan implements AutoCloseable {
      * lattice rows (B, 3, 3). Noise from {@code rng}.
      */
     NDList forward(NDManager m, NDList cells, Random rng, boolean training) {
-        NDArray feats = cells.get(2), mask = cells.get(3);
+        NDList noise = noise(m, cells.get(3), rng);
+        return forward(cells, noise.get(0), noise.get(1), training);
+    }
+
+    /** The latent noise of the rows of {@code mask}: z (B, noiseLength) and per-site noise (B, N, siteNoiseLength). */
+    private NDList noise(NDManager m, NDArray mask, Random rng) {
         long b = mask.getShape().get(0), n = mask.getShape().get(1);
         NDArray z = m.create(gaussian(rng, (int) (b * config.noiseLength())), new Shape(b, config.noiseLength()));
-        NDArray noise = m.create(
+        NDArray sites = m.create(
                 gaussian(rng, (int) (b * n * config.siteNoiseLength())), new Shape(b, n, config.siteNoiseLength()));
+        return new NDList(z, sites);
+    }
+
+    /** The generator's structures for given noise. */
+    private NDList forward(NDList cells, NDArray z, NDArray siteNoise, boolean training) {
+        NDArray feats = cells.get(2), mask = cells.get(3);
         NDArray count = mask.sum(new int[] {1}, true).div((float) config.maxSites());
-        return generator.forward(store, new NDList(z, feats, mask, count, noise), training);
+        return generator.forward(store, new NDList(z, feats, mask, count, siteNoise), training);
+    }
+
+    /**
+     * The critic's score per row (B, 1) of atoms' periodic environments {@code env}, their element
+     * features and mask, and the cells' scaled ln volume per atom. {@code training} updates the spectral
+     * norms' power-iteration vectors.
+     */
+    NDArray criticScore(NDArray env, NDArray feats, NDArray mask, NDArray scaledVolume, boolean training) {
+        return critic.forward(store, new NDList(env, feats, mask, scaledVolume), training)
+                .head();
+    }
+
+    /** The critic's score of each structure (higher: judged more real). */
+    float[] score(List<Structure> structures) {
+        PointClouds pc = PointClouds.of(structures, config.maxSites());
+        try (NDManager m = manager.newSubManager();
+                ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            int[] rows = new int[pc.size()];
+            for (int i = 0; i < rows.length; i++) rows[i] = i;
+            NDList b = pc.batch(m, rows);
+            NDArray feats = b.get(2), mask = b.get(3);
+            NDArray env = PeriodicEnvironment.environments(
+                    PeriodicEnvironment.distances(b.get(0), b.get(1)), PeriodicEnvironment.pairMask(mask), feats);
+            return criticScore(env, feats, mask, GanTraining.scaledVolume(b.get(1), mask, config), false)
+                    .toFloatArray();
+        }
     }
 
     private static float[] gaussian(Random rng, int n) {
@@ -110,12 +151,32 @@ public final class CrystalGan implements AutoCloseable {
 
     /** One structure per row of {@code cells} (as {@link PointClouds#ofCells}), noise from {@code rng}. */
     public List<Structure> generate(PointClouds cells, List<List<Element>> sites, Random rng) {
+        return generate(cells, sites, rng, 0, 0);
+    }
+
+    /**
+     * As {@link #generate(PointClouds, List, Random)}, the noise then refined by critic-guided sampling
+     * (DDLS: Che et al., "Your GAN is secretly an energy-based model and you should use discriminator
+     * driven latent sampling", NeurIPS 2020): {@code steps} Langevin steps z ← z − (η/2)∇E(z) + √η ξ on
+     * E(z) = ½‖z‖² − D(G(z)), the Gaussian prior of the noise (z and the per-site noise) tilted by the
+     * critic's score, η = {@code stepSize}. 0 steps: the generator's own samples.
+     *
+     * @throws IllegalStateException when steps are asked of a GAN whose critic was not saved with it
+     */
+    public List<Structure> generate(
+            PointClouds cells, List<List<Element>> sites, Random rng, int steps, double stepSize) {
+        if (steps > 0 && !trainedCritic)
+            throw new IllegalStateException("critic-guided sampling needs a generator file saved with its critic"
+                    + " (spinel-gan-2, since session 10); this one holds the generator only");
         List<Structure> out = new ArrayList<>();
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = manager.newSubManager();
+                ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
             int[] rows = new int[cells.size()];
             for (int i = 0; i < rows.length; i++) rows[i] = i;
             NDList batch = cells.batch(m, rows);
-            NDList g = forward(m, batch, rng, false);
+            NDList noise = noise(m, batch.get(3), rng);
+            for (int t = 0; t < steps; t++) noise = langevinStep(m, batch, noise, rng, stepSize);
+            NDList g = forward(batch, noise.get(0), noise.get(1), false);
             float[] frac = g.get(0).toFloatArray(), lat = g.get(1).toFloatArray();
             int n = frac.length / (3 * rows.length); // atoms per row of the (trimmed) batch
             for (int i = 0; i < rows.length; i++) {
@@ -130,30 +191,81 @@ public final class CrystalGan implements AutoCloseable {
         return out;
     }
 
-    /** Writes the config and the generator's weights (what generation needs), atomically. */
+    /** One Langevin step of {@link #generate(PointClouds, List, Random, int, double)} on both noises. */
+    private NDList langevinStep(NDManager m, NDList cells, NDList noise, Random rng, double stepSize) {
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) { // frees the step's graph
+            NDList next = langevinStepArrays(m, cells, noise, rng, stepSize);
+            ai.djl.ndarray.NDScope.unregister(next);
+            return next;
+        }
+    }
+
+    private NDList langevinStepArrays(NDManager m, NDList cells, NDList noise, Random rng, double stepSize) {
+        NDArray feats = cells.get(2), mask = cells.get(3);
+        NDArray z = noise.get(0), sitesNoise = noise.get(1);
+        NDArray gz, gs;
+        try (ai.djl.training.GradientCollector gc =
+                ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            gc.zeroGradients();
+            z.setRequiresGradient(true);
+            sitesNoise.setRequiresGradient(true);
+            NDList g = forward(cells, z, sitesNoise, false);
+            NDArray env = PeriodicEnvironment.environments(
+                    PeriodicEnvironment.distances(g.get(0), g.get(1)), PeriodicEnvironment.pairMask(mask), feats);
+            NDArray score = criticScore(env, feats, mask, GanTraining.scaledVolume(g.get(1), mask, config), false);
+            NDArray prior = z.square()
+                    .sum()
+                    .add(sitesNoise.square().mul(mask.expandDims(2)).sum());
+            gc.backward(spinel.conv.Scalars.mul(prior, 0.5).sub(score.sum()));
+            gz = z.getGradient().duplicate();
+            gs = sitesNoise.getGradient().duplicate();
+        }
+        NDList fresh = noise(m, mask, rng);
+        float half = (float) (stepSize / 2), root = (float) Math.sqrt(stepSize);
+        NDArray zNew = z.stopGradient().sub(gz.mul(half)).add(fresh.get(0).mul(root));
+        NDArray sNew =
+                sitesNoise.stopGradient().sub(gs.mul(half)).add(fresh.get(1).mul(root));
+        return new NDList(zNew, sNew);
+    }
+
+    /** Writes what generation needs, atomically: the config, the generator's and the critic's weights. */
     public void saveGenerator(Path file) throws IOException {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(raw);
-            out.writeUTF(MAGIC);
+            out.writeUTF(MAGIC_2);
             out.writeUTF(JSON.writeValueAsString(config));
             generator.saveParameters(out);
+            critic.saveParameters(out);
             out.flush();
         });
     }
 
-    /** Reads a generator written by {@link #saveGenerator} (critic and classifier stay untrained). */
+    /**
+     * Reads a generator written by {@link #saveGenerator}, with its critic; a file of the first format
+     * holds no critic, which then stays untrained ({@link #hasTrainedCritic()} false). The composition
+     * classifier is never saved here.
+     */
     public static CrystalGan loadGenerator(InputStream raw, String source) throws IOException {
         DataInputStream in = new DataInputStream(raw);
-        if (!MAGIC.equals(in.readUTF())) throw new IOException(source + ": not a Spinel GAN generator file");
+        String magic = in.readUTF();
+        if (!MAGIC.equals(magic) && !MAGIC_2.equals(magic))
+            throw new IOException(source + ": not a Spinel GAN generator file");
         GanConfig config = JSON.readValue(in.readUTF(), GanConfig.class);
         CrystalGan gan = new CrystalGan(config);
         try {
             gan.generator.loadParameters(gan.manager, in);
+            if (MAGIC_2.equals(magic)) gan.critic.loadParameters(gan.manager, in);
         } catch (MalformedModelException e) {
             gan.close();
-            throw new IOException(source + ": generator weights do not fit its config: " + e.getMessage(), e);
+            throw new IOException(source + ": GAN weights do not fit its config: " + e.getMessage(), e);
         }
+        gan.trainedCritic = MAGIC_2.equals(magic);
         return gan;
+    }
+
+    /** Whether the critic holds trained weights (false for a generator file of the first format). */
+    public boolean hasTrainedCritic() {
+        return trainedCritic;
     }
 
     /** {@link #loadGenerator(InputStream, String)} from a file. */

@@ -22,6 +22,8 @@ public final class GanGenerator implements StructureGenerator, AutoCloseable {
 
     private final CrystalGan gan;
     private final Random rng;
+    private int langevinSteps;
+    private double langevinStepSize;
 
     public GanGenerator(CrystalGan gan, long seed) {
         this.gan = gan;
@@ -41,6 +43,19 @@ public final class GanGenerator implements StructureGenerator, AutoCloseable {
         return new GanGenerator(CrystalGan.loadGenerator(file), seed);
     }
 
+    /**
+     * Critic-guided sampling: {@code steps} Langevin steps of size {@code stepSize} on the latent noise
+     * ({@link CrystalGan#generate(PointClouds, List, Random, int, double)}); 0 steps: off (the default).
+     */
+    public GanGenerator optLangevin(int steps, double stepSize) {
+        if (steps > 0 && !gan.hasTrainedCritic())
+            throw new IllegalArgumentException("critic-guided sampling needs a generator file saved with its critic"
+                    + " (written by spinel generate train since session 10)");
+        this.langevinSteps = steps;
+        this.langevinStepSize = stepSize;
+        return this;
+    }
+
     @Override
     public String name() {
         return "gan";
@@ -55,7 +70,8 @@ public final class GanGenerator implements StructureGenerator, AutoCloseable {
             int b = Math.min(batch, n - done);
             PointClouds cells = PointClouds.ofCells(
                     Collections.nCopies(b, cell), gan.config().maxSites());
-            for (var s : gan.generate(cells, Collections.nCopies(b, sites), rng)) out.add(new Proposal(s, name(), 0));
+            for (var s : gan.generate(cells, Collections.nCopies(b, sites), rng, langevinSteps, langevinStepSize))
+                out.add(new Proposal(s, name(), 0));
         }
         return out;
     }

@@ -63,6 +63,7 @@ public final class GanTraining {
     private PrintStream log = System.err;
     private int checkpointSteps = 50;
     private double maxSeconds = Double.POSITIVE_INFINITY;
+    private long maxSteps = Long.MAX_VALUE;
 
     public GanTraining setLog(PrintStream log) {
         this.log = log;
@@ -78,6 +79,12 @@ public final class GanTraining {
     /** Stop (after a checkpoint) once this much wall time has been spent in this call. */
     public GanTraining optMaxSeconds(double s) {
         this.maxSeconds = s;
+        return this;
+    }
+
+    /** Stop (after a checkpoint) once the run has made this many generator steps in all, resumed ones included. */
+    public GanTraining optMaxSteps(long steps) {
+        this.maxSteps = steps;
         return this;
     }
 
@@ -110,6 +117,7 @@ public final class GanTraining {
         }
         long start = System.nanoTime();
         int batches = data.size() / c.batchSize();
+        if ((long) s.epoch * batches + s.step >= maxSteps) return s.history;
         double[] sums = new double[7];
         int count = 0;
         while (s.epoch < epochs) {
@@ -123,7 +131,8 @@ public final class GanTraining {
                 for (int i = 0; i < r.length; i++) sums[i] += r[i];
                 count++;
                 s.step++;
-                boolean timeUp = (System.nanoTime() - start) / 1e9 > maxSeconds;
+                boolean timeUp =
+                        (System.nanoTime() - start) / 1e9 > maxSeconds || (long) s.epoch * batches + s.step >= maxSteps;
                 if (s.step % checkpointSteps == 0 || timeUp) {
                     record(s, sums, count, start);
                     java.util.Arrays.fill(sums, 0);
@@ -258,9 +267,7 @@ public final class GanTraining {
     }
 
     private static NDArray critic(CrystalGan gan, NDArray env, NDArray feats, NDArray mask, NDArray vpa) {
-        return gan.critic()
-                .forward(gan.store(), new NDList(env, feats, mask, vpa), true)
-                .head();
+        return gan.criticScore(env, feats, mask, vpa, true);
     }
 
     private static NDArray classify(CrystalGan gan, NDArray env) {

@@ -24,10 +24,12 @@ import spinel.zoo.StructureModel;
  * ({@code scripts/generate_match.py}, pymatgen's StructureMatcher) and the counts and timings to
  * {@code summary.json}.
  *
- * <p>Usage: {@code GenerateBenchmark SPLIT_JSON DATA_ROOT GENERATOR_BIN M K OUT [SKIP [SYMPREC [RELAX]]]}:
+ * <p>Usage: {@code GenerateBenchmark SPLIT_JSON DATA_ROOT GENERATOR_BIN M K OUT [SKIP [SYMPREC [RELAX
+ * [LANGEVIN_STEPS LANGEVIN_STEP_SIZE]]]]}:
  * SKIP test formulas are passed over first (0; a development slice is chosen with another SKIP than
  * the reported one), SYMPREC is the search's symmetrization tolerance in Å (its default; 0: off),
- * RELAX {@code true} or {@code false} (the push-apart, on by default).
+ * RELAX {@code true} or {@code false} (the push-apart, on by default), then the GAN's critic-guided
+ * sampling ({@link GanGenerator#optLangevin}, off by default).
  */
 public final class GenerateBenchmark {
 
@@ -39,6 +41,8 @@ public final class GenerateBenchmark {
         int skip = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         double symprec = args.length > 7 ? Double.parseDouble(args[7]) : StructureSearch.DEFAULT_SYMMETRIZE_TOLERANCE;
         boolean relax = args.length <= 8 || Boolean.parseBoolean(args[8]);
+        int langevinSteps = args.length > 9 ? Integer.parseInt(args[9]) : 0;
+        double langevinStepSize = args.length > 10 ? Double.parseDouble(args[10]) : 0;
         JsonNode ids = new ObjectMapper().readTree(split.toFile()).get("test");
         List<TrainingData.Entry> test = new ArrayList<>();
         for (JsonNode id : ids) {
@@ -62,7 +66,7 @@ public final class GenerateBenchmark {
                     s.composition().formula()));
         }
         try (StructureModel<?> energy = ModelRegistry.load("spinel/formation-energy-per-atom");
-                GanGenerator g = GanGenerator.load(gan, 1)) {
+                GanGenerator g = GanGenerator.load(gan, 1).optLangevin(langevinSteps, langevinStepSize)) {
             for (StructureGenerator generator : List.of(g, new RandomSearch(1))) {
                 StructureSearch search = new StructureSearch(generator, energy)
                         .optSymmetrizeTolerance(symprec)
@@ -75,6 +79,8 @@ public final class GenerateBenchmark {
         summary.put("skip", skip);
         summary.put("symmetrize_tolerance", symprec);
         summary.put("push_apart", relax);
+        summary.put("langevin_steps", langevinSteps);
+        summary.put("langevin_step_size", langevinStepSize);
         AtomicFiles.writeString(
                 out.resolve("summary.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
