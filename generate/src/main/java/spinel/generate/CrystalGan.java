@@ -29,7 +29,8 @@ import spinel.graph.io.AtomicFiles;
  * structure prediction", ACS Cent. Sci. 6, 1412 (2020)): a {@link GeneratorNetwork}, a spectrally
  * normalised {@link CrystalCritic} and a {@link CompositionClassifier}, on one NDManager. Training is
  * {@link GanTraining}; generation is {@link #generate}. {@link #saveGenerator} writes what generation
- * needs (config + generator weights), the format of the bundled {@code spinel/generate/gan.bin}.
+ * needs (config, generator and critic weights: the critic for critic-guided sampling), the format of the
+ * bundled {@code spinel/generate/gan.bin}.
  */
 public final class CrystalGan implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class CrystalGan implements AutoCloseable {
     private final CrystalCritic critic;
     private final CompositionClassifier classifier;
     private final ParameterStore store;
-    private boolean trainedCritic = true;
+    private boolean ownCritic = true;
 
     /** A freshly initialised GAN (seeded by {@code config.seed()}). */
     public CrystalGan(GanConfig config) {
@@ -165,7 +166,7 @@ public final class CrystalGan implements AutoCloseable {
      */
     public List<Structure> generate(
             PointClouds cells, List<List<Element>> sites, Random rng, int steps, double stepSize) {
-        if (steps > 0 && !trainedCritic)
+        if (steps > 0 && !ownCritic)
             throw new IllegalStateException("critic-guided sampling needs a generator file saved with its critic"
                     + " (spinel-gan-2, since session 10); this one holds the generator only");
         List<Structure> out = new ArrayList<>();
@@ -242,7 +243,7 @@ public final class CrystalGan implements AutoCloseable {
 
     /**
      * Reads a generator written by {@link #saveGenerator}, with its critic; a file of the first format
-     * holds no critic, which then stays untrained ({@link #hasTrainedCritic()} false). The composition
+     * holds no critic, which then stays random ({@link #hasCritic()} false). The composition
      * classifier is never saved here.
      */
     public static CrystalGan loadGenerator(InputStream raw, String source) throws IOException {
@@ -259,13 +260,16 @@ public final class CrystalGan implements AutoCloseable {
             gan.close();
             throw new IOException(source + ": GAN weights do not fit its config: " + e.getMessage(), e);
         }
-        gan.trainedCritic = MAGIC_2.equals(magic);
+        gan.ownCritic = MAGIC_2.equals(magic);
         return gan;
     }
 
-    /** Whether the critic holds trained weights (false for a generator file of the first format). */
-    public boolean hasTrainedCritic() {
-        return trainedCritic;
+    /**
+     * Whether the critic is the one trained with this generator (false when loaded from a generator file
+     * of the first format, which holds no critic: the critic is then a random one).
+     */
+    public boolean hasCritic() {
+        return ownCritic;
     }
 
     /** {@link #loadGenerator(InputStream, String)} from a file. */

@@ -48,7 +48,7 @@ public final class GanGenerator implements StructureGenerator, AutoCloseable {
      * ({@link CrystalGan#generate(PointClouds, List, Random, int, double)}); 0 steps: off (the default).
      */
     public GanGenerator optLangevin(int steps, double stepSize) {
-        if (steps > 0 && !gan.hasTrainedCritic())
+        if (steps > 0 && !gan.hasCritic())
             throw new IllegalArgumentException("critic-guided sampling needs a generator file saved with its critic"
                     + " (written by spinel generate train since session 10)");
         this.langevinSteps = steps;

@@ -227,7 +227,7 @@ class GanTest {
             }
         }
         try (CrystalGan back = CrystalGan.loadGenerator(file)) {
-            assertTrue(back.hasTrainedCritic());
+            assertTrue(back.hasCritic());
             assertArrayEquals(scores, back.score(probe), 1e-6f);
         }
         try (GanGenerator g = GanGenerator.load(old, 1)) {
