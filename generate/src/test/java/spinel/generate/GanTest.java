@@ -237,6 +237,16 @@ class GanTest {
         }
     }
 
+    @Test
+    void theBundledGeneratorCarriesItsCritic() throws IOException {
+        try (GanGenerator g = GanGenerator.bundled(1).optLangevin(2, 0.01)) {
+            List<Proposal> ps = g.propose(Formula.parse("NbO2"), 3);
+            assertEquals(3, ps.size());
+            for (Proposal p : ps)
+                assertEquals(Formula.parse("NbO2"), Formula.reduce(p.structure().composition()));
+        }
+    }
+
     /** Arrays held by the networks' own manager (what a leak makes grow). */
     private static int managedArrays(CrystalGan gan) {
         return ((ai.djl.ndarray.BaseNDManager) gan.manager()).getManagedArrays().size();
