@@ -226,8 +226,8 @@ public final class GanTraining {
                 gc.zeroGradients();
                 NDArray fakeEnv = PeriodicEnvironment.environments(
                         PeriodicEnvironment.distances(fixed.get(0), fixed.get(1)), pairs, feats);
-                NDArray dReal = critic(gan, realEnv, feats, mask, realVpa);
-                NDArray dFake = critic(gan, fakeEnv, feats, mask, scaledVolume(fixed.get(1), mask, c));
+                NDArray dReal = gan.criticScore(realEnv, feats, mask, realVpa, true);
+                NDArray dFake = gan.criticScore(fakeEnv, feats, mask, scaledVolume(fixed.get(1), mask, c), true);
                 NDArray hinge = Activation.relu(dReal.neg().add(1f))
                         .mean()
                         .add(Activation.relu(dFake.add(1f)).mean());
@@ -247,7 +247,7 @@ public final class GanTraining {
                 NDList fake = gan.forward(m, real, rng, true);
                 NDArray d = PeriodicEnvironment.distances(fake.get(0), fake.get(1));
                 NDArray env = PeriodicEnvironment.environments(d, pairs, feats);
-                NDArray score = critic(gan, env, feats, mask, scaledVolume(fake.get(1), mask, c));
+                NDArray score = gan.criticScore(env, feats, mask, scaledVolume(fake.get(1), mask, c), true);
                 NDArray rep = PeriodicEnvironment.repulsion(d, pairs, feats, (float) c.repulsionFactor());
                 NDArray volumeError =
                         scaledVolume(fake.get(1), mask, c).sub(realVpa).abs().mean();
@@ -264,10 +264,6 @@ public final class GanTraining {
             optG.step(c.generatorRate(), 1);
             return new double[] {lossD, lossG, realScore, fakeScore, accuracy, repulsion, volume};
         }
-    }
-
-    private static NDArray critic(CrystalGan gan, NDArray env, NDArray feats, NDArray mask, NDArray vpa) {
-        return gan.criticScore(env, feats, mask, vpa, true);
     }
 
     private static NDArray classify(CrystalGan gan, NDArray env) {

@@ -117,29 +117,17 @@ public final class StructureSearch {
      */
     public List<Candidate> rank(List<Proposal> proposals) {
         int n = proposals.size();
-        Validity.Check[] asGenerated = new Validity.Check[n], checks = new Validity.Check[n];
-        Structure[] structures = new Structure[n];
-        SymmetryDataset[] sym = new SymmetryDataset[n];
+        Prepared[] prepared = new Prepared[n];
         List<Integer> valid = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Structure s = proposals.get(i).structure();
-            asGenerated[i] = validity.check(s);
-            if (relaxation != null) s = relaxation.apply(s);
-            checks[i] = relaxation != null ? validity.check(s) : asGenerated[i];
-            if (checks[i].valid()) {
-                Refined r = refine(s);
-                s = r.structure();
-                checks[i] = r.check() != null ? r.check() : checks[i];
-                sym[i] = r.symmetry();
-                valid.add(i);
-            }
-            structures[i] = s;
+            prepared[i] = prepare(proposals.get(i).structure());
+            if (prepared[i].validity().valid()) valid.add(i);
         }
         int[] dup = new int[n];
         java.util.Arrays.fill(dup, -1);
         List<Integer> kept = new ArrayList<>();
-        List<Structure> validStructures = valid.stream().map(i -> structures[i]).toList();
-        for (List<Integer> group : matcher.groupIndices(validStructures)) {
+        for (List<Integer> group : matcher.groupIndices(
+                valid.stream().map(i -> prepared[i].structure()).toList())) {
             int first = valid.get(group.get(0));
             kept.add(first);
             for (int g = 1; g < group.size(); g++) dup[valid.get(group.get(g))] = first;
@@ -148,8 +136,8 @@ public final class StructureSearch {
         double[] energy = new double[n];
         java.util.Arrays.fill(energy, Double.NaN);
         if (!kept.isEmpty()) {
-            List<Prediction> preds =
-                    energyModel.predict(kept.stream().map(i -> structures[i]).toList());
+            List<Prediction> preds = energyModel.predict(
+                    kept.stream().map(i -> prepared[i].structure()).toList());
             for (int k = 0; k < kept.size(); k++)
                 energy[kept.get(k)] = preds.get(k).value();
         }
@@ -160,39 +148,46 @@ public final class StructureSearch {
         List<Candidate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Proposal p = proposals.get(i);
+            Prepared q = prepared[i];
             out.add(new Candidate(
                     i,
-                    structures[i],
+                    q.structure(),
                     p.source(),
                     p.spaceGroup(),
-                    asGenerated[i],
-                    checks[i],
+                    q.asGenerated(),
+                    q.validity(),
                     dup[i],
                     energy[i],
                     rank[i],
-                    dup[i] < 0 ? sym[i] : null));
+                    dup[i] < 0 ? q.symmetry() : null));
         }
         return out;
     }
 
-    /** A valid structure after symmetrization: the structure kept, its check when it changed, its symmetry. */
-    private record Refined(Structure structure, Validity.Check check, SymmetryDataset symmetry) {}
+    /** A proposal made ready for deduplication: the structure kept, its checks, its symmetry (valid ones). */
+    private record Prepared(
+            Structure structure, Validity.Check asGenerated, Validity.Check validity, SymmetryDataset symmetry) {}
 
     /**
-     * Symmetrization: the idealized standardized primitive cell (spglib's {@code find_primitive} after
-     * {@code refine_cell}) at {@code symmetrizeTolerance}, when it is still valid; otherwise the structure
-     * as it is, with the space group found at 0.1 Å.
+     * Push-apart, validity, then, for a valid structure, symmetrization: the idealized standardized
+     * primitive cell (spglib's {@code find_primitive} after {@code refine_cell}) at the symmetrization
+     * tolerance when it is still valid; otherwise the structure as it is, with the space group found at
+     * 0.1 Å.
      */
-    private Refined refine(Structure s) {
+    private Prepared prepare(Structure proposed) {
+        Validity.Check asGenerated = validity.check(proposed);
+        Structure s = relaxation != null ? relaxation.apply(proposed) : proposed;
+        Validity.Check check = relaxation != null ? validity.check(s) : asGenerated;
+        if (!check.valid()) return new Prepared(s, asGenerated, check, null);
         if (symmetrizer != null) {
             SymmetryDataset d = spaceGroup(symmetrizer, s);
             if (d != null) {
                 Structure ideal = d.standardizedPrimitive().withId(s.id());
                 Validity.Check c = validity.check(ideal);
-                if (c.valid()) return new Refined(ideal, c, d);
+                if (c.valid()) return new Prepared(ideal, asGenerated, c, d);
             }
         }
-        return new Refined(s, null, spaceGroup(symmetry, s));
+        return new Prepared(s, asGenerated, check, spaceGroup(symmetry, s));
     }
 
     private static SymmetryDataset spaceGroup(SymmetryAnalyzer analyzer, Structure s) {
