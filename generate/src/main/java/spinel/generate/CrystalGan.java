@@ -35,7 +35,7 @@ import spinel.graph.io.AtomicFiles;
 public final class CrystalGan implements AutoCloseable {
 
     static final String MAGIC = "spinel-gan-1";
-    /** Generator files since session 10 also hold the critic, for critic-guided sampling. */
+    /** The second format of generator files: they also hold the critic, for critic-guided sampling. */
     static final String MAGIC_2 = "spinel-gan-2";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -168,7 +168,7 @@ public final class CrystalGan implements AutoCloseable {
             PointClouds cells, List<List<Element>> sites, Random rng, int steps, double stepSize) {
         if (steps > 0 && !ownCritic)
             throw new IllegalStateException("critic-guided sampling needs a generator file saved with its critic"
-                    + " (spinel-gan-2, since session 10); this one holds the generator only");
+                    + " (spinel-gan-2); this one holds the generator only");
         List<Structure> out = new ArrayList<>();
         try (NDManager m = manager.newSubManager();
                 ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {

@@ -49,8 +49,9 @@ public final class GanGenerator implements StructureGenerator, AutoCloseable {
      */
     public GanGenerator optLangevin(int steps, double stepSize) {
         if (steps > 0 && !gan.hasCritic())
-            throw new IllegalArgumentException("critic-guided sampling needs a generator file saved with its critic"
-                    + " (written by spinel generate train since session 10)");
+            throw new IllegalArgumentException("critic-guided sampling needs a generator file saved with its critic;"
+                    + " this one is of the first format (spinel-gan-1) and holds the generator only: write it"
+                    + " again with spinel generate train (it resumes from the run's checkpoint)");
         this.langevinSteps = steps;
         this.langevinStepSize = stepSize;
         return this;

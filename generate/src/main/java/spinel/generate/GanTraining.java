@@ -117,7 +117,10 @@ public final class GanTraining {
         }
         long start = System.nanoTime();
         int batches = data.size() / c.batchSize();
-        if ((long) s.epoch * batches + s.step >= maxSteps) return s.history;
+        if ((long) s.epoch * batches + s.step >= maxSteps) { // done already: the generator file is (re)written
+            gan.saveGenerator(runDir.resolve(GENERATOR));
+            return s.history;
+        }
         double[] sums = new double[7];
         int count = 0;
         while (s.epoch < epochs) {

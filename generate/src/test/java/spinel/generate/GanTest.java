@@ -127,6 +127,25 @@ class GanTest {
     }
 
     @Test
+    void aRunStopsAtItsStepLimitAndStaysThere(@TempDir Path dir) throws IOException {
+        PointClouds pc = PointClouds.of(data(), 8); // 3 steps per epoch
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            List<GanTraining.LogRecord> h =
+                    new GanTraining().setLog(nullStream()).optMaxSteps(4).fit(gan, pc, 5, dir);
+            GanTraining.LogRecord last = h.get(h.size() - 1);
+            assertEquals(4, 3 * last.epoch() + last.step(), "stopped after 4 steps of 15");
+        }
+        Files.delete(dir.resolve(GanTraining.GENERATOR));
+        try (CrystalGan gan = new CrystalGan(tiny())) {
+            List<GanTraining.LogRecord> h =
+                    new GanTraining().setLog(nullStream()).optMaxSteps(4).fit(gan, pc, 5, dir);
+            GanTraining.LogRecord last = h.get(h.size() - 1);
+            assertEquals(4, 3 * last.epoch() + last.step(), "resumed at the limit: no further step");
+            assertTrue(Files.isRegularFile(dir.resolve(GanTraining.GENERATOR)), "the generator file is written again");
+        }
+    }
+
+    @Test
     void aTrainingStepLeavesNoArraysBehind() {
         PointClouds pc = PointClouds.of(data(), 8);
         try (CrystalGan gan = new CrystalGan(tiny())) {
