@@ -133,15 +133,34 @@ public final class CrystalGan implements AutoCloseable {
         PointClouds pc = PointClouds.of(structures, config.maxSites());
         try (NDManager m = manager.newSubManager();
                 ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
-            int[] rows = new int[pc.size()];
-            for (int i = 0; i < rows.length; i++) rows[i] = i;
-            NDList b = pc.batch(m, rows);
-            NDArray feats = b.get(2), mask = b.get(3);
-            NDArray env = PeriodicEnvironment.environments(
-                    PeriodicEnvironment.distances(b.get(0), b.get(1)), PeriodicEnvironment.pairMask(mask), feats);
-            return criticScore(env, feats, mask, GanTraining.scaledVolume(b.get(1), mask, config), false)
-                    .toFloatArray();
+            NDList b =
+                    pc.batch(m, java.util.stream.IntStream.range(0, pc.size()).toArray());
+            return scoreCells(b.get(0), b.get(1), b).toFloatArray();
         }
+    }
+
+    /**
+     * The critic's score (B, 1), without updating its power iterations, of cells with fractional
+     * coordinates {@code frac} (B, N, 3) and lattice rows {@code lattice} (B, 3, 3), whose atoms are those
+     * of {@code cells} (its element features and mask).
+     */
+    private NDArray scoreCells(NDArray frac, NDArray lattice, NDList cells) {
+        NDArray feats = cells.get(2), mask = cells.get(3);
+        NDArray env = PeriodicEnvironment.environments(
+                PeriodicEnvironment.distances(frac, lattice), PeriodicEnvironment.pairMask(mask), feats);
+        return criticScore(env, feats, mask, GanTraining.scaledVolume(lattice, mask, config), false);
+    }
+
+    /**
+     * Refuses critic-guided sampling when the critic is not the generator's own.
+     *
+     * @throws IllegalArgumentException with the reason and the remedy
+     */
+    void requireCritic() {
+        if (!ownCritic)
+            throw new IllegalArgumentException("critic-guided sampling needs a generator file saved with its critic;"
+                    + " this one is of the first format (spinel-gan-1) and holds the generator only: write it"
+                    + " again with spinel generate train (it resumes from the run's checkpoint)");
     }
 
     private static float[] gaussian(Random rng, int n) {
@@ -162,18 +181,15 @@ public final class CrystalGan implements AutoCloseable {
      * E(z) = ½‖z‖² − D(G(z)), the Gaussian prior of the noise (z and the per-site noise) tilted by the
      * critic's score, η = {@code stepSize}. 0 steps: the generator's own samples.
      *
-     * @throws IllegalStateException when steps are asked of a GAN whose critic was not saved with it
+     * @throws IllegalArgumentException when steps are asked of a GAN whose critic was not saved with it
      */
     public List<Structure> generate(
             PointClouds cells, List<List<Element>> sites, Random rng, int steps, double stepSize) {
-        if (steps > 0 && !ownCritic)
-            throw new IllegalStateException("critic-guided sampling needs a generator file saved with its critic"
-                    + " (spinel-gan-2); this one holds the generator only");
+        if (steps > 0) requireCritic();
         List<Structure> out = new ArrayList<>();
         try (NDManager m = manager.newSubManager();
                 ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
-            int[] rows = new int[cells.size()];
-            for (int i = 0; i < rows.length; i++) rows[i] = i;
+            int[] rows = java.util.stream.IntStream.range(0, cells.size()).toArray();
             NDList batch = cells.batch(m, rows);
             NDList noise = noise(m, batch.get(3), rng);
             for (int t = 0; t < steps; t++) noise = langevinStep(m, batch, noise, rng, stepSize);
@@ -202,7 +218,7 @@ public final class CrystalGan implements AutoCloseable {
     }
 
     private NDList langevinStepArrays(NDManager m, NDList cells, NDList noise, Random rng, double stepSize) {
-        NDArray feats = cells.get(2), mask = cells.get(3);
+        NDArray mask = cells.get(3);
         NDArray z = noise.get(0), sitesNoise = noise.get(1);
         NDArray gz, gs;
         try (ai.djl.training.GradientCollector gc =
@@ -211,9 +227,7 @@ public final class CrystalGan implements AutoCloseable {
             z.setRequiresGradient(true);
             sitesNoise.setRequiresGradient(true);
             NDList g = forward(cells, z, sitesNoise, false);
-            NDArray env = PeriodicEnvironment.environments(
-                    PeriodicEnvironment.distances(g.get(0), g.get(1)), PeriodicEnvironment.pairMask(mask), feats);
-            NDArray score = criticScore(env, feats, mask, GanTraining.scaledVolume(g.get(1), mask, config), false);
+            NDArray score = scoreCells(g.get(0), g.get(1), cells);
             NDArray prior = z.square()
                     .sum()
                     .add(sitesNoise.square().mul(mask.expandDims(2)).sum());

@@ -48,10 +48,7 @@ public final class GanGenerator implements StructureGenerator, AutoCloseable {
      * ({@link CrystalGan#generate(PointClouds, List, Random, int, double)}); 0 steps: off (the default).
      */
     public GanGenerator optLangevin(int steps, double stepSize) {
-        if (steps > 0 && !gan.hasCritic())
-            throw new IllegalArgumentException("critic-guided sampling needs a generator file saved with its critic;"
-                    + " this one is of the first format (spinel-gan-1) and holds the generator only: write it"
-                    + " again with spinel generate train (it resumes from the run's checkpoint)");
+        if (steps > 0) gan.requireCritic(); // at once, not at the first proposal
         this.langevinSteps = steps;
         this.langevinStepSize = stepSize;
         return this;

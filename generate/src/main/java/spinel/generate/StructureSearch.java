@@ -169,25 +169,23 @@ public final class StructureSearch {
             Structure structure, Validity.Check asGenerated, Validity.Check validity, SymmetryDataset symmetry) {}
 
     /**
-     * Push-apart, validity, then, for a valid structure, symmetrization: the idealized standardized
-     * primitive cell (spglib's {@code find_primitive} after {@code refine_cell}) at the symmetrization
-     * tolerance when it is still valid; otherwise the structure as it is, with the space group found at
-     * 0.1 Å.
+     * Push-apart, validity, then, for a valid structure, its space group at the symmetrization tolerance
+     * (0.1 Å when symmetrization is off) and symmetrization: the idealized standardized primitive cell
+     * (spglib's {@code find_primitive} after {@code refine_cell}) when it is still valid; otherwise the
+     * structure as it is.
      */
     private Prepared prepare(Structure proposed) {
         Validity.Check asGenerated = validity.check(proposed);
         Structure s = relaxation != null ? relaxation.apply(proposed) : proposed;
         Validity.Check check = relaxation != null ? validity.check(s) : asGenerated;
         if (!check.valid()) return new Prepared(s, asGenerated, check, null);
-        if (symmetrizer != null) {
-            SymmetryDataset d = spaceGroup(symmetrizer, s);
-            if (d != null) {
-                Structure ideal = d.standardizedPrimitive().withId(s.id());
-                Validity.Check c = validity.check(ideal);
-                if (c.valid()) return new Prepared(ideal, asGenerated, c, d);
-            }
+        SymmetryDataset d = spaceGroup(symmetrizer != null ? symmetrizer : symmetry, s);
+        if (symmetrizer != null && d != null) {
+            Structure ideal = d.standardizedPrimitive().withId(s.id());
+            Validity.Check c = validity.check(ideal);
+            if (c.valid()) return new Prepared(ideal, asGenerated, c, d);
         }
-        return new Prepared(s, asGenerated, check, spaceGroup(symmetry, s));
+        return new Prepared(s, asGenerated, check, d);
     }
 
     private static SymmetryDataset spaceGroup(SymmetryAnalyzer analyzer, Structure s) {
